@@ -1,0 +1,186 @@
+"""`Briefbot`: the one place that wires the stages together.
+
+corpus -> index (load, or build when missing or stale) -> retrieve -> gate -> draft (LLM) -> verify.
+Scripts use `Briefbot.from_corpus(...)`, then `ask`, `stream` or `chat`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from briefbot.config import Settings
+from briefbot.corpus import corpus_fingerprint, load_corpus
+from briefbot.embedding import Embedder, SentenceTransformerEmbedder
+from briefbot.errors import IndexError_, QuestionError
+from briefbot.ground import build_messages, extractive_fallback, gate, verify
+from briefbot.index import CorpusIndex, build_index, load_index, save_index
+from briefbot.llm import LLM, LlamaCppLLM
+from briefbot.prompts import Prompts
+from briefbot.retrieve import Retriever
+from briefbot.types import Answer, Evidence, Sentence, StreamEvent, Timings
+
+log = logging.getLogger("briefbot")
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    id: str
+    title: str
+    sentences: int
+
+
+@dataclass(frozen=True)
+class CorpusInfo:
+    """What the chat page's corpus panel shows."""
+
+    articles: list[ArticleInfo]
+    sentences: int
+    chunks: int
+    built_at: str
+    embedder: str
+    llm: str
+
+
+class Briefbot:
+    """Answers questions about a corpus with verified sentence citations."""
+
+    def __init__(self, index: CorpusIndex, embedder: Embedder, llm: LLM, settings: Settings | None = None,
+                 prompts: Prompts | None = None) -> None:
+        self.settings = settings or Settings()
+        self.index = index
+        self.embedder = embedder
+        self.llm = llm
+        self.prompts = prompts or Prompts(self.settings.prompts_dir)
+        self.retriever = Retriever(index, embedder)
+
+    # --- construction -------------------------------------------------------------------------------
+    @classmethod
+    def from_corpus(
+        cls,
+        corpus: str | Path | None = None,
+        index: str | Path | None = None,
+        *,
+        settings: Settings | None = None,
+        embedder: Embedder | None = None,
+        llm: LLM | None = None,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+    ) -> "Briefbot":
+        """Load the index under `index` for the articles in `corpus`, building it if missing or stale."""
+        settings = settings or Settings()
+        corpus_dir = Path(corpus) if corpus is not None else settings.corpus
+        index_dir = Path(index) if index is not None else settings.index
+        embedder = embedder or SentenceTransformerEmbedder(settings.embedder_path())
+        corpus_index = ensure_index(corpus_dir, index_dir, embedder, settings, rebuild=rebuild, progress=progress)
+        if llm is None:
+            llm = LlamaCppLLM(settings.llm_path(), n_ctx=settings.llm_context, n_threads=settings.llm_threads,
+                              temperature=settings.llm_temperature)
+        return cls(corpus_index, embedder, llm, settings)
+
+    # --- answering ----------------------------------------------------------------------------------
+    def retrieve(self, question: str) -> Evidence:
+        return self.retriever.retrieve(self._check_question(question), top_chunks=self.settings.top_chunks,
+                                       k=self.settings.evidence_sentences)
+
+    def ask(self, question: str, *, standalone: str | None = None) -> Answer:
+        """Answer `question` (retrieving with `standalone` instead, when a follow-up was rewritten)."""
+        answer = None
+        for event in self.stream(question, standalone=standalone):
+            answer = event.answer or answer
+        assert answer is not None  # stream always ends with an answer event
+        return answer
+
+    def stream(self, question: str, *, standalone: str | None = None) -> Iterator[StreamEvent]:
+        """Yield the draft as it is generated ("delta" events), then the verified Answer ("answer")."""
+        started = time.perf_counter()
+        question = self._check_question(question)
+        query = self._check_question(standalone) if standalone else question
+        evidence = self.retriever.retrieve(query, top_chunks=self.settings.top_chunks,
+                                           k=self.settings.evidence_sentences)
+        retrieved = time.perf_counter()
+        base = dict(question=question, standalone_question=standalone,
+                    evidence_ids=[e.sentence.id for e in evidence.sentences])
+        reason = gate(evidence, self.settings.min_evidence_score)
+        if reason is not None:
+            timings = Timings(retrieve=retrieved - started, total=time.perf_counter() - started)
+            yield StreamEvent(kind="answer", answer=Answer(**base, abstained=True, abstain_reason=reason,
+                                                           timings=timings))
+            return
+        pieces: list[str] = []
+        messages = build_messages(self.prompts, evidence, query)
+        for piece in self.llm.stream(messages, max_tokens=self.settings.llm_max_tokens, stop=["\n\n", "Question:"]):
+            pieces.append(piece)
+            yield StreamEvent(kind="delta", text=piece)
+        drafted = time.perf_counter()
+        draft = "".join(pieces)
+        verified = verify(draft, evidence, query, min_support=self.settings.min_support,
+                          max_sentences=self.settings.answer_sentences)
+        sentences = verified.sentences
+        if not sentences:
+            sentences = [extractive_fallback(evidence)]
+        done = time.perf_counter()
+        timings = Timings(retrieve=retrieved - started, draft=drafted - retrieved, verify=done - drafted,
+                          total=done - started)
+        yield StreamEvent(kind="answer", answer=Answer(**base, sentences=sentences, draft=draft,
+                                                       dropped=verified.dropped, timings=timings))
+
+    def chat(self):
+        """A conversation: follow-up questions are rewritten into standalone ones before retrieval."""
+        from briefbot.chat import Chat
+
+        return Chat(self)
+
+    # --- the corpus ---------------------------------------------------------------------------------
+    def info(self) -> CorpusInfo:
+        index = self.index
+        return CorpusInfo(
+            articles=[ArticleInfo(a.id, a.title, len(index.sentences_by_article.get(a.id, [])))
+                      for a in index.articles],
+            sentences=len(index.sentences), chunks=len(index.chunks), built_at=index.manifest.built_at,
+            embedder=index.manifest.embedder_id, llm=self.llm.id,
+        )
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        try:
+            return self.index.sentence_by_id[sentence_id]
+        except KeyError:
+            raise KeyError(f"No sentence {sentence_id!r} in the index") from None
+
+    def context(self, sentence_id: str, window: int = 2) -> list[Sentence]:
+        """The cited sentence with up to `window` sentences of its article on either side."""
+        sentence = self.sentence(sentence_id)
+        siblings = self.index.sentences_by_article[sentence.article_id]
+        return siblings[max(0, sentence.index - window): sentence.index + window + 1]
+
+    def _check_question(self, question: str) -> str:
+        if not isinstance(question, str) or not question.strip():
+            raise QuestionError("The question is empty. Ask something about the articles, e.g. "
+                                "\"What did Zakharova demand?\".")
+        question = " ".join(question.split())
+        limit = self.settings.max_question_chars
+        if len(question) > limit:
+            raise QuestionError(f"The question is {len(question)} characters long; the limit is {limit}. "
+                                "Shorten it (or raise BRIEFBOT_MAX_QUESTION_CHARS).")
+        return question
+
+
+def ensure_index(corpus_dir: Path, index_dir: Path, embedder: Embedder, settings: Settings, *,
+                 rebuild: bool = False, progress: Progress | None = None) -> CorpusIndex:
+    """The index of `corpus_dir` under `index_dir`: loaded when it matches, else (re)built and saved."""
+    articles = load_corpus(corpus_dir)
+    if not rebuild:
+        try:
+            return load_index(index_dir, embedder_id=embedder.id, fingerprint=corpus_fingerprint(articles),
+                              chunk_size=settings.chunk_sentences)
+        except IndexError_ as exc:
+            if (Path(index_dir) / "CURRENT").exists():
+                log.warning("Rebuilding the index in %s: %s", index_dir, exc)
+    built = build_index(articles, embedder, chunk_size=settings.chunk_sentences, progress=progress)
+    save_index(built, Path(index_dir))
+    return built

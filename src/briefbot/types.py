@@ -1,0 +1,150 @@
+"""The typed records that flow between briefbot's stages.
+
+corpus -> Article; segment -> Sentence, Chunk; retrieve -> Evidence; ground -> AnswerSentence, Answer.
+Only stdlib and pydantic here: every other module may import this one.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Article(_Record):
+    """One news article as loaded from the corpus (already cleaned of page boilerplate)."""
+
+    id: str = Field(description="Stable id: the file stem for .txt/.md, the `id` field for .jsonl.")
+    title: str
+    text: str
+    url: str | None = None
+    published: str | None = None
+    source_path: str | None = Field(default=None, description="File the article came from.")
+
+
+class Sentence(_Record):
+    """One sentence of an article, with its stable id and character offsets into `Article.text`."""
+
+    id: str = Field(description='"<article_id>:s<n>", n counting from 0 in reading order.')
+    article_id: str
+    index: int = Field(ge=0, description="Position of the sentence inside its article.")
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    paragraph: int = Field(default=0, ge=0, description="Paragraph number inside the article.")
+
+
+class Chunk(_Record):
+    """Consecutive sentences of one article; a chunk never splits a sentence."""
+
+    id: str = Field(description='"<article_id>:c<n>".')
+    article_id: str
+    sentence_ids: list[str]
+    text: str
+
+
+class EvidenceSentence(_Record):
+    """A sentence shown to the model, numbered from 1 in the prompt."""
+
+    number: int = Field(ge=1)
+    sentence: Sentence
+    title: str
+    score: float = Field(description="Fused relevance of this sentence to the question (higher is better).")
+    lexical: float = Field(default=0.0, description="Share of the question's content words found here.")
+    dense: float = Field(default=0.0, description="Cosine similarity between question and sentence.")
+
+
+class Evidence(_Record):
+    """What retrieval hands to grounding: the question and its numbered evidence sentences."""
+
+    question: str
+    sentences: list[EvidenceSentence]
+    chunk_ids: list[str] = Field(default_factory=list, description="Retrieved chunks, best first.")
+
+    def by_number(self, number: int) -> EvidenceSentence | None:
+        for item in self.sentences:
+            if item.number == number:
+                return item
+        return None
+
+
+class Citation(_Record):
+    """A cited corpus sentence. `text` is the source sentence, verbatim."""
+
+    id: str
+    article_id: str
+    title: str
+    text: str
+
+
+class AnswerSentence(_Record):
+    """One sentence of an answer, with the sentences it cites and whether the support check passed."""
+
+    text: str
+    citations: list[Citation]
+    supported: bool
+    support: float = Field(ge=0.0, le=1.0, description="Support score of `text` against its citations.")
+    origin: str = Field(
+        default="model",
+        description='"model" (the model\'s own phrasing passed the check) or "source" (repaired: the '
+        "cited source's own words replaced a draft sentence that did not pass).",
+    )
+
+
+class Timings(_Record):
+    """Wall-clock seconds per stage of one `ask`."""
+
+    retrieve: float = 0.0
+    draft: float = 0.0
+    verify: float = 0.0
+    total: float = 0.0
+
+
+class Answer(_Record):
+    """A verified answer: every sentence cited and supported, or an abstention that cites nothing."""
+
+    question: str
+    standalone_question: str | None = Field(
+        default=None, description="The question as retrieved, when a chat follow-up was rewritten."
+    )
+    sentences: list[AnswerSentence] = Field(default_factory=list)
+    abstained: bool = False
+    abstain_reason: str | None = None
+    draft: str = Field(default="", description="The model's raw draft, before verification.")
+    evidence_ids: list[str] = Field(default_factory=list, description="Sentence ids shown to the model.")
+    dropped: list[str] = Field(default_factory=list, description="Draft sentences dropped by the check.")
+    timings: Timings = Field(default_factory=Timings)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def text(self) -> str:
+        """Plain-text answer with citation markers: "Sentence. [art:s3]"."""
+        if self.abstained:
+            return ABSTAIN_TEXT
+        parts = []
+        for sentence in self.sentences:
+            marks = "".join(f"[{c.id}]" for c in sentence.citations)
+            parts.append(f"{sentence.text} {marks}".strip())
+        return " ".join(parts)
+
+    @property
+    def citations(self) -> list[Citation]:
+        """Every distinct citation of the answer, in order of first use."""
+        seen: dict[str, Citation] = {}
+        for sentence in self.sentences:
+            for citation in sentence.citations:
+                seen.setdefault(citation.id, citation)
+        return list(seen.values())
+
+
+ABSTAIN_TEXT = "The articles don't say."
+
+
+class StreamEvent(_Record):
+    """One event of `Briefbot.stream`: incremental draft text, then the final verified Answer."""
+
+    kind: str = Field(description='"delta" (draft text so far grows by `text`) or "answer" (final).')
+    text: str = ""
+    answer: Answer | None = None
