@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefbot.lexical import content_terms
 from briefbot.prompts import Prompts
 from briefbot.support import adds_information, is_empty, support
 from briefbot.types import AnswerSentence, Citation, Evidence, EvidenceSentence
@@ -27,9 +28,13 @@ _NOT_FOUND = re.compile(
 _MARKER = re.compile(r"[\[(]\s*(\d{1,2}(?:\s*(?:,|and|-)\s*\d{1,2})*)\s*[\])]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”]?\s+(?=[A-Z\"'‘“\[(])")
 _PREAMBLE = re.compile(
-    r"^\s*(?:answer\s*:|according to (?:the )?(?:sentences?|articles?|source)[^,]*,|based on [^,]*,)\s*",
+    r"^\s*(?:(?:the |my )?(?:answer|response|sentences?|source)(?: is| are)?\s*:"
+    r"|according to (?:the )?(?:sentences?|articles?|sources?)[^,]*,|based on [^,]*,)\s*",
     re.IGNORECASE,
 )
+MIN_CLAIM_TERMS = 3  # shorter drafts ("2014.", "The President") are fragments that need the question to mean
+# anything; they are answered with the cited source's own words instead.
+RELEVANCE_RATIO = 0.7  # an answer sentence must cite evidence scoring at least this share of the best
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,8 @@ def gate(evidence: Evidence, min_score: float) -> str | None:
     """The reason to abstain before drafting, or None when the evidence is good enough to answer."""
     if not evidence.sentences:
         return "no evidence was retrieved"
+    if evidence.name_coverage < 1.0:
+        return "no passage mentions everyone and everything the question names together"
     best = max(item.score for item in evidence.sentences)
     if best < min_score:
         return f"the best evidence scores {best:.2f}, under the threshold {min_score:.2f}"
@@ -72,7 +79,7 @@ def build_messages(prompts: Prompts, evidence: Evidence, question: str) -> list[
 def parse_draft(draft: str) -> list[DraftSentence]:
     """Split a draft into sentences with their cited numbers. Leading markers ("[2] Text.") attach to the
     sentence after them; trailing ones ("Text [2]." or "Text. [2]") to the sentence before."""
-    text = _one_line(draft)
+    text = " ".join(_PREAMBLE.sub("", line) for line in draft.splitlines() if line.strip())
     text = _PREAMBLE.sub("", text)
     leading = bool(re.match(r"^\s*\[\d", text))
     if not leading:  # "Text. [2] Next." -> "Text [2]. Next."
@@ -87,7 +94,7 @@ def parse_draft(draft: str) -> list[DraftSentence]:
             for number in re.findall(r"\d+", match.group(1)):
                 found.append(int(number))
         clean = _MARKER.sub("", piece)
-        clean = re.sub(r"\s+([.,;:!?])", r"\1", clean).strip(" \t-–:;,")
+        clean = _PREAMBLE.sub("", re.sub(r"\s+([.,;:!?])", r"\1", clean)).strip(" \t-–:;,")
         if not is_empty(clean):
             out.append(DraftSentence(clean, tuple(dict.fromkeys(found))))
     return out
@@ -108,14 +115,14 @@ def verify(
     """Turn a draft into verified answer sentences (see the module docstring)."""
     result = Verified(model_says_not_found=says_not_found(draft))
     used_sources: set[str] = set()
+    best_score = max((e.score for e in evidence.sentences), default=0.0)
+    relevant = {e.number for e in evidence.sentences if e.score >= RELEVANCE_RATIO * best_score}
     for draft_sentence in parse_draft(draft):
         if len(result.sentences) >= max_sentences:
             break
         text = draft_sentence.text
-        if says_not_found(text):
-            continue
         cited = [e for n in draft_sentence.numbers if (e := evidence.by_number(n)) is not None]
-        if not adds_information(text, question):
+        if says_not_found(text) or not adds_information(text, question):
             result.dropped.append(text)
             continue
         score = support(text, [e.sentence.text for e in cited]) if cited else 0.0
@@ -123,7 +130,11 @@ def verify(
             best = max(evidence.sentences, key=lambda e: support(text, [e.sentence.text]), default=None)
             if best is not None and support(text, [best.sentence.text]) >= min_support:
                 cited, score = [best], support(text, [best.sentence.text])
-        if score >= min_support:
+        cited = [e for e in cited if e.number in relevant]
+        if not cited:  # off the question's topic, or cites nothing the model was shown
+            result.dropped.append(text)
+            continue
+        if score >= min_support and len(set(content_terms(text))) >= MIN_CLAIM_TERMS:
             ids = {e.sentence.id for e in cited}
             if ids <= used_sources and _duplicates(text, result.sentences):
                 continue

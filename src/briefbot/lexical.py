@@ -21,7 +21,7 @@ STOP_WORDS = frozenset(
     some such than that the their theirs them themselves then there these they this those through to too
     under until up very was we were what when where which while who whom why will with would you your
     yours yourself yourselves s t d ll m re ve y one said says say according per cent article articles
-    sentence sentences tell told me us shall may might must within without whose whether yet ever
+    sentence sentences tell told me us many much shall may might must within without whose whether yet ever
     """.split()
 )
 

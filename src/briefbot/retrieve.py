@@ -20,12 +20,14 @@ import numpy as np
 from briefbot.embedding import Embedder
 from briefbot.index import CorpusIndex
 from briefbot.injection import looks_like_instruction
-from briefbot.lexical import content_terms
+from briefbot.lexical import content_terms, stem, words
 from briefbot.types import Evidence, EvidenceSentence
 
 LEXICAL_WEIGHT = 0.5
 RRF_K = 60
 CANDIDATES_PER_SIGNAL = 12
+NAME_WINDOW = 1  # sentences on either side in which a question's names may co-occur
+UNSEEN_WORD_WEIGHT = 1.5  # idf of corpus words ranges ~0.7 (everywhere) to ~log(n) (once)
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class QueryTerms:
 
     terms: tuple[str, ...]
     weights: tuple[float, ...]
+    names: tuple[str, ...] = ()  # the terms that are capitalised (or numbers) in the question
 
 
 class Retriever:
@@ -46,15 +49,44 @@ class Retriever:
         self._instruction_rows: dict[int, bool] = {}
 
     def query_terms(self, question: str) -> QueryTerms:
+        """Content terms of the question with their idf weights. A word the corpus never uses is first
+        matched to a close corpus word (misspelt names); failing that, it keeps full weight if it looks
+        like a name or number (the corpus really lacks it: a reason to abstain), and a small weight if
+        it is a common word (likely a paraphrase of a word the corpus does use: "demand" for "wants")."""
         bm25 = self.index.sentence_bm25
-        terms: list[str] = []
-        for term in dict.fromkeys(content_terms(question)):
+        names = {stem(w) for i, w in enumerate(words(question)) if (i > 0 and w[:1].isupper()) or w.isdigit()}
+        weights: dict[str, float] = {}
+        mapped_names: list[str] = []
+        for term in content_terms(question):
+            is_name = term in names
             if term not in bm25.doc_freq and len(term) >= 5 and not term.isdigit():
                 close = difflib.get_close_matches(term, self._vocabulary, n=1, cutoff=0.8)
                 term = close[0] if close else term
-            if term not in terms:
-                terms.append(term)
-        return QueryTerms(tuple(terms), tuple(bm25.idf(t) for t in terms))
+            if is_name and term not in mapped_names:
+                mapped_names.append(term)
+            if term in weights:
+                continue
+            if term in bm25.doc_freq or is_name:
+                weights[term] = bm25.idf(term)
+            else:
+                weights[term] = UNSEEN_WORD_WEIGHT
+        return QueryTerms(tuple(weights), tuple(weights.values()), tuple(mapped_names))
+
+    def name_coverage(self, query: QueryTerms, rows: list[int]) -> float:
+        """Best share of the question's names found together around one evidence sentence (the sentence
+        and its neighbours): "What did Kellogg say about NATO?" scores 0.5 when no passage mentions both."""
+        if not query.names:
+            return 1.0
+        index = self.index
+        best = 0.0
+        for row in rows:
+            sentence = index.sentences[row]
+            window: set[str] = set()
+            for near in range(row - NAME_WINDOW, row + NAME_WINDOW + 1):
+                if 0 <= near < len(index.sentences) and index.sentences[near].article_id == sentence.article_id:
+                    window.update(index.sentence_bm25.term_counts[near])
+            best = max(best, sum(name in window for name in query.names) / len(query.names))
+        return best
 
     def _is_instruction(self, row: int) -> bool:
         if row not in self._instruction_rows:
@@ -100,13 +132,15 @@ class Retriever:
             scored.append((LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * cosine, lexical, cosine, row))
         scored.sort(key=lambda item: (-item[0], item[3]))
         evidence = []
+        coverage = self.name_coverage(query, [row for *_, row in scored[:k]])
         for number, (score, lexical, cosine, row) in enumerate(scored[:k], start=1):
             sentence = index.sentences[row]
             title = index.article_by_id[sentence.article_id].title
             evidence.append(EvidenceSentence(number=number, sentence=sentence, title=title,
                                              score=round(score, 4), lexical=round(lexical, 4),
                                              dense=round(cosine, 4)))
-        return Evidence(question=question, sentences=evidence, chunk_ids=[c.id for c in chunks])
+        return Evidence(question=question, sentences=evidence, chunk_ids=[c.id for c in chunks],
+                        name_coverage=round(coverage, 4))
 
 
 def _top(scores: list[float], k: int) -> list[tuple[int, float]]:

@@ -62,6 +62,9 @@ class Evidence(_Record):
     question: str
     sentences: list[EvidenceSentence]
     chunk_ids: list[str] = Field(default_factory=list, description="Retrieved chunks, best first.")
+    name_coverage: float = Field(
+        default=1.0, description="Best share of the question's names found together around one evidence sentence."
+    )
 
     def by_number(self, number: int) -> EvidenceSentence | None:
         for item in self.sentences:
