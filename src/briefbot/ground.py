@@ -32,6 +32,7 @@ _PREAMBLE = re.compile(
     r"|according to (?:the )?(?:sentences?|articles?|sources?)[^,]*,|based on [^,]*,)\s*",
     re.IGNORECASE,
 )
+_CONTROL_TOKENS = re.compile(r"\[/?[A-Z_]{2,}\]|<\|?/?[a-z_]+\|?>")  # [/INST], <end_of_turn>, <|im_end|>
 MIN_CLAIM_TERMS = 3  # shorter drafts ("2014.", "The President") are fragments that need the question to mean
 # anything; they are answered with the cited source's own words instead.
 RELEVANCE_RATIO = 0.7  # an answer sentence must cite evidence scoring at least this share of the best
@@ -79,6 +80,7 @@ def build_messages(prompts: Prompts, evidence: Evidence, question: str) -> list[
 def parse_draft(draft: str) -> list[DraftSentence]:
     """Split a draft into sentences with their cited numbers. Leading markers ("[2] Text.") attach to the
     sentence after them; trailing ones ("Text [2]." or "Text. [2]") to the sentence before."""
+    draft = _CONTROL_TOKENS.sub(" ", draft)
     text = " ".join(_PREAMBLE.sub("", line) for line in draft.splitlines() if line.strip())
     text = _PREAMBLE.sub("", text)
     leading = bool(re.match(r"^\s*\[\d", text))
