@@ -8,6 +8,7 @@ fetch. The only markup is ours: spans, marks and same-page `#bb-src-...` anchors
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from html import escape
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
@@ -54,8 +55,8 @@ mark.cited { background: #fde68a; color: inherit; padding: 0 2px; border-radius:
 .bb-corpus ul { margin: 6px 0 0 0; padding-left: 18px; }
 """
 
-# Installed once per page (js_on_load of the sources panel): a click on a [n] marker anywhere
-# highlights and scrolls to its source in the panel.
+# The sources panel's js_on_load. Installed once per page: a click on a [n] marker anywhere highlights
+# its source in the panel and scrolls to it.
 CLICK_JS = """
 if (!window.__briefbotCites) {
   window.__briefbotCites = true;
@@ -71,6 +72,15 @@ if (!window.__briefbotCites) {
     el.classList.add('bb-active');
     el.scrollIntoView({behavior: 'smooth', block: 'center'});
   }, true);
+}
+// A new answer puts its sources at the top of the panel: scroll the panel back up to show them.
+if (typeof watch === 'function') {
+  watch('value', function () {
+    for (var p = element; p && p !== document.body; p = p.parentElement) {
+      var style = getComputedStyle(p);
+      if (/(auto|scroll)/.test(style.overflowY) && p.scrollHeight > p.clientHeight) { p.scrollTop = 0; return; }
+    }
+  });
 }
 """
 
@@ -200,10 +210,19 @@ def render_corpus(info: "CorpusInfo", limit: int = 50) -> str:
         '<div class="bb-corpus">'
         f"<p><b>{len(info.articles)} article{'s' if len(info.articles) != 1 else ''} · "
         f"{info.sentences} sentences · {info.chunks} chunks</b><br>"
-        f'<span class="bb-muted">Index built {escape(info.built_at)}<br>'
+        f'<span class="bb-muted">Index built {escape(_when(info.built_at))}<br>'
         f"Embedder {escape(info.embedder)}<br>Answering model {escape(info.llm)}</span></p>"
         f"<ul>{rows}</ul></div>"
     )
+
+
+def _when(stamp: str) -> str:
+    """'2026-11-27T07:39:53+0000' -> '2026-11-27 07:39 UTC' (anything unparsable is shown as it is)."""
+    try:
+        moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S%z")
+    except ValueError:
+        return stamp
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def answer_payload(answer: Answer) -> dict:
