@@ -1,0 +1,286 @@
+"""Grounding: citation parsing, verification (support, repair, drop), the abstention gate, the prompt.
+
+Evidence is built by hand here, so these tests do not depend on retrieval's ranking.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefbot.ground import build_messages, extractive_fallback, format_evidence, gate, parse_draft, verify
+from briefbot.prompts import Prompts
+from briefbot.types import Evidence, EvidenceSentence, Sentence
+
+ZAKHAROVA = ("Foreign ministry spokeswoman Maria Zakharova demanded written guarantees that the alliance would "
+             "stop expanding east.")
+LAVROV = "Foreign Minister Sergei Lavrov said Moscow would never accept foreign troops in Ukraine."
+FOUNDED = "The alliance was founded in 1949 and now has 32 members."
+FERRIES = "Ferry operators cancelled 140 crossings during the closure."
+BAKERY = "A bakery in Leeds won the national bread award on Monday."
+
+
+def make_evidence(*items: tuple[str, float], question: str = "q", name_coverage: float = 1.0) -> Evidence:
+    sentences = []
+    for number, (text, score) in enumerate(items, start=1):
+        sentence = Sentence(id=f"a{number}:s0", article_id=f"a{number}", index=0, text=text, start=0,
+                            end=len(text))
+        sentences.append(EvidenceSentence(number=number, sentence=sentence, title=f"Title {number}", score=score))
+    return Evidence(question=question, sentences=sentences, name_coverage=name_coverage)
+
+
+# Evidence as retrieval would hand it over for "What did Zakharova demand?": two strong, two weak.
+EVIDENCE = make_evidence((ZAKHAROVA, 0.9), (LAVROV, 0.8), (FOUNDED, 0.7), (BAKERY, 0.1))
+QUESTION = "What did Zakharova demand?"
+
+
+def run(draft: str, *, evidence: Evidence = EVIDENCE, question: str = QUESTION, max_sentences: int = 3):
+    return verify(draft, evidence, question, min_support=0.75, max_sentences=max_sentences)
+
+
+# --- parse_draft -----------------------------------------------------------------------------------
+
+
+def _bug(reason: str):
+    return pytest.mark.xfail(reason=f"BUG: {reason}", strict=True)
+
+
+@pytest.mark.parametrize(
+    "draft, expected",
+    [
+        ("Zakharova demanded guarantees [2].", [("Zakharova demanded guarantees.", (2,))]),
+        ("Zakharova demanded guarantees. [2]", [("Zakharova demanded guarantees.", (2,))]),
+        ("Zakharova demanded guarantees [2]", [("Zakharova demanded guarantees", (2,))]),
+        ("[1] A storm closed the port. [2] Ferries stopped.",
+         [("A storm closed the port.", (1,)), ("Ferries stopped.", (2,))]),
+        ("The port closed [1, 3].", [("The port closed.", (1, 3))]),
+        ("The port closed [1][2].", [("The port closed.", (1, 2))]),
+        ("The port closed. [1] [2]", [("The port closed.", (1, 2))]),
+        ("The port closed [1 and 3].", [("The port closed.", (1, 3))]),
+        ("The port closed (2).", [("The port closed.", (2,))]),
+        ("The port closed [12].", [("The port closed.", (12,))]),
+        ("The answer is: The port closed [1].", [("The port closed.", (1,))]),
+        ("Answer: The port closed [1].", [("The port closed.", (1,))]),
+        ("According to the sentences, the port closed [1].", [("the port closed.", (1,))]),
+        ("The port closed [1]. Ferries stopped [2].", [("The port closed.", (1,)), ("Ferries stopped.", (2,))]),
+        ("The port closed. [1][2] Ferries stopped. [3]",
+         [("The port closed.", (1, 2)), ("Ferries stopped.", (3,))]),
+        ("The port closed [1].\nFerries stopped [2].", [("The port closed.", (1,)), ("Ferries stopped.", (2,))]),
+        ("Answer:\nThe port closed [1].", [("The port closed.", (1,))]),
+        ("The port closed.", [("The port closed.", ())]),
+        ("Prices rose 3.5 percent [1].", [("Prices rose 3.5 percent.", (1,))]),
+        ("The U.S. port closed on Oct. 3 [1].", [("The U.S. port closed on Oct. 3.", (1,))]),
+        ("The port closed (in October) [1].", [("The port closed (in October).", (1,))]),
+        ("The port closed [1]. [1]", [("The port closed.", (1,))]),
+        ("", []),
+        ("[1]", []),
+        pytest.param("The port closed [1]\nFerries stopped [2]",
+                     [("The port closed", (1,)), ("Ferries stopped", (2,))],
+                     marks=_bug("lines without a final full stop are glued into one sentence "
+                                "('The port closed  Ferries stopped', citing (1, 2)): a line break should end "
+                                "a sentence")),
+        pytest.param("- The port closed [1].\n- Ferries stopped [2].",
+                     [("The port closed.", (1,)), ("Ferries stopped.", (2,))],
+                     marks=_bug("a bulleted draft becomes one sentence 'The port closed. - Ferries stopped.' "
+                                "citing (1, 2)")),
+        pytest.param("1. The port closed [1].\n2. Ferries stopped [2].",
+                     [("The port closed.", (1,)), ("Ferries stopped.", (2,))],
+                     marks=_bug("a numbered-list draft yields the fragments '1.' and 'The port closed. 2.'")),
+        pytest.param('Pike said: "The wall held." [2]', [('Pike said: "The wall held."', (2,))],
+                     marks=_bug("a marker after a closing quote is lost (split off as an empty piece) and the "
+                                "closing quote is eaten: ('Pike said: \"The wall held.', ())")),
+    ],
+)
+def test_parse_draft(draft, expected):
+    assert [(s.text, s.numbers) for s in parse_draft(draft)] == expected
+
+
+# --- verify: faithful drafts pass in the model's words ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "draft, cited",
+    [
+        ("Zakharova demanded written guarantees that the alliance would stop expanding east [1].", ["a1:s0"]),
+        ("Zakharova demanded written guarantees that the alliance would stop expanding east. [1]", ["a1:s0"]),
+        ("[1] Zakharova demanded written guarantees that the alliance would stop expanding east.", ["a1:s0"]),
+        ("Zakharova demanded that the alliance stop expanding east [1, 2].", ["a1:s0", "a2:s0"]),
+    ],
+)
+def test_faithful_draft_passes_as_model_text(draft, cited):
+    result = run(draft)
+    assert len(result.sentences) == 1
+    sentence = result.sentences[0]
+    assert sentence.origin == "model"
+    assert sentence.supported and sentence.support >= 0.75
+    assert [c.id for c in sentence.citations] == cited
+    assert sentence.text.startswith("Zakharova demanded")
+    assert "[" not in sentence.text
+    assert result.dropped == []
+
+
+def test_citation_carries_the_evidence_sentence_verbatim():
+    sentence = run("Zakharova demanded written guarantees [1].").sentences[0]
+    citation = sentence.citations[0]
+    assert (citation.id, citation.article_id, citation.title, citation.text) == ("a1:s0", "a1", "Title 1", ZAKHAROVA)
+
+
+# --- verify: unfaithful drafts are repaired or dropped, never shown as the model's words ----------
+
+
+@pytest.mark.parametrize(
+    "draft, bad_word",
+    [
+        ("The spokeswoman Maria Lavrova demanded written guarantees that the alliance would stop expanding east [1].",
+         "Lavrova"),
+        ("Zakharova did not demand written guarantees that the alliance would stop expanding east [1].", "not"),
+        ("Zakharova never demanded written guarantees from the alliance [1].", "never"),
+        ("Zakharova demanded written guarantees within 30 days [1].", "30"),
+        ("The alliance was founded in 1951 [3].", "1951"),
+        ("The alliance was founded in 1949 and now has 40 members [3].", "40"),
+        ("Zakharova demanded written guarantees from Washington [1].", "Washington"),
+        pytest.param("Lavrova demanded written guarantees that the alliance would stop expanding east [1].",
+                     "Lavrova", marks=_bug("a wrong name as the first word is not checked (support.proper_names "
+                                          "skips position 0), so it is shown as model text with support 0.875")),
+        pytest.param("Zakharova demanded written guarantees that the alliance would stop expanding west [1].", "west",
+                     marks=_bug("a swapped content word (east -> west) passes the 0.75 share threshold")),
+        pytest.param("Lavrov said Moscow would accept foreign troops in Ukraine [2].", "would accept",
+                     marks=_bug("dropping the source's negation ('would never accept') is not a violation")),
+    ],
+)
+def test_unfaithful_draft_is_repaired_or_dropped(draft, bad_word):
+    result = run(draft)
+    for sentence in result.sentences:
+        assert bad_word not in sentence.text
+        if sentence.origin == "source":  # repaired: the cited source's own words, verbatim
+            assert [sentence.text] == [c.text for c in sentence.citations]
+        else:
+            assert sentence.origin == "model"
+    assert any(bad_word in text for text in result.dropped)
+
+
+def test_repair_uses_the_cited_sentence_verbatim():
+    result = run("The alliance was founded in 1951 [3].", question="When was the alliance founded?")
+    assert [(s.text, s.origin, [c.id for c in s.citations]) for s in result.sentences] == [
+        (FOUNDED, "source", ["a3:s0"])]
+    assert result.dropped == ["The alliance was founded in 1951."]
+
+
+@pytest.mark.parametrize("number", [0, 5, 9, 42])
+def test_citation_number_not_in_evidence_is_ignored(number):
+    result = run(f"Zakharova demanded written guarantees that the alliance would stop expanding east [{number}].")
+    cited = [c.id for s in result.sentences for c in s.citations]
+    shown = {e.sentence.id for e in EVIDENCE.sentences}
+    assert cited and set(cited) <= shown
+    assert cited == ["a1:s0"]  # re-cited to the sentence that supports it
+
+
+@pytest.mark.parametrize("number", [2, 3, 4])
+def test_wrong_number_is_re_cited_to_the_supporting_sentence(number):
+    result = run(f"Zakharova demanded written guarantees that the alliance would stop expanding east [{number}].")
+    assert [(s.origin, [c.id for c in s.citations]) for s in result.sentences] == [("model", ["a1:s0"])]
+
+
+def test_unsupported_claim_citing_nothing_is_dropped():
+    result = run("Paris is the capital of Germany [1].")
+    assert result.sentences == [] or all(s.origin == "source" for s in result.sentences)
+    assert "Paris is the capital of Germany." in result.dropped
+    assert not any("Paris" in s.text for s in result.sentences)
+
+
+def test_claim_supported_only_by_weak_evidence_is_dropped():
+    # BAKERY scores 0.1 against a best of 0.9: off the question's topic.
+    result = run("A bakery in Leeds won the national bread award on Monday [4].")
+    assert result.sentences == []
+    assert result.dropped == ["A bakery in Leeds won the national bread award on Monday."]
+
+
+@pytest.mark.parametrize("draft", ["Zakharova demanded [1].", "Zakharova demands. [1]",
+                                   "What did Zakharova demand? [1]"])
+def test_draft_that_only_echoes_the_question_is_dropped(draft):
+    result = run(draft)
+    assert result.sentences == []
+    assert len(result.dropped) == 1
+
+
+@pytest.mark.parametrize(
+    "draft",
+    ["NOT FOUND", "NOT_FOUND", "Answer: NOT FOUND", "The sentences do not say.", "The articles don't mention it [1].",
+     "There is no information about that."],
+)
+def test_not_found_drafts(draft):
+    result = run(draft)
+    assert result.model_says_not_found
+    assert result.sentences == []
+
+
+@pytest.mark.parametrize("max_sentences", [1, 2, 3])
+def test_max_sentences_is_respected(max_sentences):
+    draft = ("Zakharova demanded written guarantees that the alliance would stop expanding east [1]. "
+             "Lavrov said Moscow would never accept foreign troops in Ukraine [2]. "
+             "The alliance was founded in 1949 and now has 32 members [3].")
+    result = run(draft, max_sentences=max_sentences)
+    assert len(result.sentences) == max_sentences
+    assert [c.id for s in result.sentences for c in s.citations] == ["a1:s0", "a2:s0", "a3:s0"][:max_sentences]
+
+
+def test_repeated_sentence_is_shown_once():
+    draft = ("Zakharova demanded written guarantees that the alliance would stop expanding east [1]. "
+             "Zakharova demanded written guarantees that the alliance would stop expanding east [1].")
+    assert len(run(draft).sentences) == 1
+
+
+def test_every_verified_sentence_is_cited_and_supported():
+    draft = ("Answer: Zakharova demanded written guarantees [1]. She also said Paris is lovely [2]. "
+             "The alliance was founded in 1951 [3]. NOT FOUND")
+    result = run(draft, max_sentences=5)
+    assert result.sentences
+    shown = {e.sentence.id: e.sentence.text for e in EVIDENCE.sentences}
+    for sentence in result.sentences:
+        assert sentence.citations and sentence.supported and 0.0 <= sentence.support <= 1.0
+        assert all(shown[c.id] == c.text for c in sentence.citations)
+
+
+# --- gate and fallback -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "evidence, min_score, abstains",
+    [
+        (make_evidence(), 0.38, True),
+        (make_evidence((ZAKHAROVA, 0.2), (LAVROV, 0.3)), 0.38, True),
+        (make_evidence((ZAKHAROVA, 0.38)), 0.38, False),
+        (make_evidence((ZAKHAROVA, 0.9), (LAVROV, 0.1)), 0.38, False),
+        (make_evidence((ZAKHAROVA, 0.9)), 0.95, True),
+        (make_evidence((ZAKHAROVA, 0.9), name_coverage=0.5), 0.38, True),
+    ],
+)
+def test_gate(evidence, min_score, abstains):
+    reason = gate(evidence, min_score)
+    assert (reason is not None) is abstains
+    if abstains:
+        assert isinstance(reason, str) and reason
+
+
+def test_extractive_fallback_is_the_best_sentence_in_its_own_words():
+    evidence = make_evidence((LAVROV, 0.5), (ZAKHAROVA, 0.9), (FOUNDED, 0.7))
+    sentence = extractive_fallback(evidence)
+    assert (sentence.text, sentence.origin, [c.id for c in sentence.citations]) == (ZAKHAROVA, "source", ["a2:s0"])
+
+
+# --- the drafting prompt -------------------------------------------------------------------------------
+
+
+def test_prompt_numbers_the_evidence_and_holds_the_question():
+    messages = build_messages(Prompts(), EVIDENCE, QUESTION)
+    assert [m["role"] for m in messages] == ["system", "user"]
+    user = messages[1]["content"]
+    assert format_evidence(EVIDENCE) in user
+    assert f"[1] {ZAKHAROVA}" in user and f"[4] {BAKERY}" in user
+    assert QUESTION in user
+
+
+def test_article_text_with_template_syntax_renders_verbatim():
+    tricky = "Prices rose to $question and ${evidence} in {2024} [sic]."
+    messages = build_messages(Prompts(), make_evidence((tricky, 0.9)), "Why?\nReally?")
+    assert f"[1] {tricky}" in messages[1]["content"]
+    assert "Why? Really?" in messages[1]["content"]
