@@ -12,14 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from briefbot.chat import split_standalone
 from briefbot.config import Settings
 from briefbot.corpus import corpus_fingerprint, load_corpus
 from briefbot.embedding import Embedder, SentenceTransformerEmbedder
-from briefbot.errors import IndexError_, QuestionError
+from briefbot.errors import IndexError_
 from briefbot.ground import build_messages, extractive_fallback, gate, verify
 from briefbot.index import CorpusIndex, build_index, load_index, save_index
 from briefbot.llm import LLM, LlamaCppLLM
 from briefbot.prompts import Prompts
+from briefbot.questions import check_question
 from briefbot.retrieve import Retriever
 from briefbot.types import Answer, Evidence, Sentence, StreamEvent, Timings
 
@@ -85,7 +87,8 @@ class Briefbot:
 
     # --- answering ----------------------------------------------------------------------------------
     def retrieve(self, question: str) -> Evidence:
-        return self.retriever.retrieve(self._check_question(question), top_chunks=self.settings.top_chunks,
+        own, context = split_standalone(self._check_question(question))
+        return self.retriever.retrieve(own, context=context, top_chunks=self.settings.top_chunks,
                                        k=self.settings.evidence_sentences)
 
     def ask(self, question: str, *, standalone: str | None = None) -> Answer:
@@ -101,12 +104,13 @@ class Briefbot:
         started = time.perf_counter()
         question = self._check_question(question)
         query = self._check_question(standalone) if standalone else question
-        evidence = self.retriever.retrieve(query, top_chunks=self.settings.top_chunks,
+        own, context = split_standalone(query)
+        evidence = self.retriever.retrieve(own, context=context, top_chunks=self.settings.top_chunks,
                                            k=self.settings.evidence_sentences)
         retrieved = time.perf_counter()
-        base = dict(question=question, standalone_question=standalone,
-                    evidence_ids=[e.sentence.id for e in evidence.sentences])
+        base = dict(question=question, standalone_question=standalone)
         reason = gate(evidence, self.settings.min_evidence_score)
+        base["evidence_ids"] = [] if reason else [e.sentence.id for e in evidence.sentences]
         if reason is not None:
             timings = Timings(retrieve=retrieved - started, total=time.perf_counter() - started)
             yield StreamEvent(kind="answer", answer=Answer(**base, abstained=True, abstain_reason=reason,
@@ -119,7 +123,7 @@ class Briefbot:
             yield StreamEvent(kind="delta", text=piece)
         drafted = time.perf_counter()
         draft = "".join(pieces)
-        verified = verify(draft, evidence, query, min_support=self.settings.min_support,
+        verified = verify(draft, evidence, own, min_support=self.settings.min_support,
                           max_sentences=self.settings.answer_sentences)
         sentences = verified.sentences
         if not sentences:
@@ -159,15 +163,7 @@ class Briefbot:
         return siblings[max(0, sentence.index - window): sentence.index + window + 1]
 
     def _check_question(self, question: str) -> str:
-        if not isinstance(question, str) or not question.strip():
-            raise QuestionError("The question is empty. Ask something about the articles, e.g. "
-                                "\"What did Zakharova demand?\".")
-        question = " ".join(question.split())
-        limit = self.settings.max_question_chars
-        if len(question) > limit:
-            raise QuestionError(f"The question is {len(question)} characters long; the limit is {limit}. "
-                                "Shorten it (or raise BRIEFBOT_MAX_QUESTION_CHARS).")
-        return question
+        return check_question(question, self.settings.max_question_chars)
 
 
 def ensure_index(corpus_dir: Path, index_dir: Path, embedder: Embedder, settings: Settings, *,

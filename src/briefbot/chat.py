@@ -4,6 +4,8 @@
 "And what did Lavrov say? (follow-up to: What is Russia's position on Ukraine joining NATO?)".
 The rewrite is deterministic (no model call): a question is a follow-up when it opens like one
 ("and", "what about", "also") or leans on the previous turn (pronouns, very few content words).
+Retrieval weighs the follow-up itself fully and its topic lightly (`Retriever.retrieve(context=...)`);
+a chain of follow-ups keeps the original topic instead of growing.
 Every answer of a chat is verified and cited exactly like `Briefbot.ask`.
 """
 
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from briefbot.lexical import content_terms
+from briefbot.support import proper_names
 from briefbot.types import Answer, StreamEvent
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,15 +27,30 @@ _PRONOUNS = re.compile(r"\b(?:he|she|it|they|them|his|her|hers|its|their|theirs|
                        re.IGNORECASE)
 
 
+_FOLLOW_UP = " (follow-up to: "
+
+
 def is_follow_up(question: str) -> bool:
-    return bool(_OPENERS.match(question) or _PRONOUNS.search(question) or len(set(content_terms(question))) <= 1)
+    """Opens like a follow-up ("And ..."), or names nobody and leans on the previous turn (pronouns,
+    at most one content word). "What did Lavrov say?" names someone: it stands alone."""
+    if _OPENERS.match(question):
+        return True
+    if proper_names(question) & set(content_terms(question)):
+        return False
+    return bool(_PRONOUNS.search(question) or len(set(content_terms(question))) <= 1)
 
 
 def standalone_question(question: str, previous: str | None) -> str | None:
-    """The question to retrieve with, or None when `question` already stands alone."""
+    """The follow-up with its topic attached ("Q (follow-up to: P)"), or None when it stands alone."""
     if not previous or not is_follow_up(question):
         return None
-    return f"{question.strip()} (follow-up to: {previous.strip()})"
+    return f"{question.strip()}{_FOLLOW_UP}{previous.strip()})"
+
+
+def split_standalone(standalone: str) -> tuple[str, str | None]:
+    """("Q", "P") from "Q (follow-up to: P)"; (text, None) for a question that stands alone."""
+    head, found, tail = standalone.partition(_FOLLOW_UP)
+    return (head, tail[:-1] if tail.endswith(")") else tail) if found else (standalone, None)
 
 
 @dataclass
@@ -50,10 +68,11 @@ class Chat:
         self.turns: list[Turn] = []
 
     def _previous(self) -> str | None:
+        """The topic a follow-up refers to: the last question that stood alone."""
         if not self.turns:
             return None
         last = self.turns[-1]
-        return last.question if last.standalone is None else _strip_follow_up(last.standalone)
+        return last.question if last.standalone is None else split_standalone(last.standalone)[1]
 
     def ask(self, question: str) -> Answer:
         answer = None
@@ -71,9 +90,3 @@ class Chat:
 
     def reset(self) -> None:
         self.turns.clear()
-
-
-def _strip_follow_up(standalone: str) -> str:
-    """Chains of follow-ups keep only the original topic, not a growing tail of context."""
-    head, _, tail = standalone.partition(" (follow-up to: ")
-    return f"{head} {tail.rstrip(')')}" if tail else head

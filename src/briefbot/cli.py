@@ -12,13 +12,17 @@ from pathlib import Path
 from typing import Sequence
 
 from briefbot.config import Settings
-from briefbot.errors import BriefbotError
+from pydantic import ValidationError
+
+from briefbot.errors import BriefbotError, ConfigError
+from briefbot.questions import check_question
 
 
-def _progress_printer(stream=sys.stderr):
+def _progress_printer():
     last: dict[str, int] = {}
 
     def report(stage: str, done: int, total: int) -> None:
+        stream = sys.stderr
         percent = int(100 * done / total) if total else 100
         if last.get(stage) == percent:
             return
@@ -39,7 +43,13 @@ def _settings(args: argparse.Namespace) -> Settings:
         overrides["index"] = Path(args.index)
     if getattr(args, "model", None):
         overrides["llm_model"] = Path(args.model)
-    return Settings(**overrides)
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"BRIEFBOT_{'_'.join(str(p) for p in error['loc']).upper()}: {error['msg']}" for error in exc.errors()
+        )
+        raise ConfigError(f"Invalid setting: {problems}. Fix or unset the variable.") from None
 
 
 def _bot(args: argparse.Namespace, *, rebuild: bool = False):
@@ -78,6 +88,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
+    check_question(args.question, _settings(args).max_question_chars)  # fail before loading anything
     bot = _bot(args)
     answer = bot.ask(args.question)
     print(answer.model_dump_json(indent=2) if args.json else format_answer(answer))

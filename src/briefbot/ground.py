@@ -26,7 +26,9 @@ _NOT_FOUND = re.compile(
     re.IGNORECASE,
 )
 _MARKER = re.compile(r"[\[(]\s*(\d{1,2}(?:\s*(?:,|and|-)\s*\d{1,2})*)\s*[\])]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”]?\s+(?=[A-Z\"'‘“\[(])")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'’”]))\s+(?=[A-Z\"'‘“\[(])")
+_TRAILING_MARKERS = re.compile(r"([.!?][\"'’”]?)\s*((?:\[[\d,\s]+\]\s*)+)")
+_BULLET = re.compile(r"^(?:[-*•]\s+|\d{1,2}[.)]\s+)")
 _PREAMBLE = re.compile(
     r"^\s*(?:(?:the |my )?(?:answer|response|sentences?|source)(?: is| are)?\s*:"
     r"|according to (?:the )?(?:sentences?|articles?|sources?)[^,]*,|based on [^,]*,)\s*",
@@ -78,27 +80,27 @@ def build_messages(prompts: Prompts, evidence: Evidence, question: str) -> list[
 
 
 def parse_draft(draft: str) -> list[DraftSentence]:
-    """Split a draft into sentences with their cited numbers. Leading markers ("[2] Text.") attach to the
-    sentence after them; trailing ones ("Text [2]." or "Text. [2]") to the sentence before."""
-    draft = _CONTROL_TOKENS.sub(" ", draft)
-    text = " ".join(_PREAMBLE.sub("", line) for line in draft.splitlines() if line.strip())
-    text = _PREAMBLE.sub("", text)
-    leading = bool(re.match(r"^\s*\[\d", text))
-    if not leading:  # "Text. [2] Next." -> "Text [2]. Next."
-        text = re.sub(r"([.!?])\s*((?:\[[\d,\s]+\]\s*)+)", lambda m: " " + m.group(2).strip() + m.group(1) + " ", text)
-    pieces = [p for p in _SENTENCE_END.split(text) if p.strip()]
-    if leading:
-        pieces = [p for p in re.split(r"\s*(?=\[\d+\])", text) if p.strip()]
-    out = []
-    for piece in pieces:
-        found: list[int] = []
-        for match in _MARKER.finditer(piece):
-            for number in re.findall(r"\d+", match.group(1)):
-                found.append(int(number))
-        clean = _MARKER.sub("", piece)
-        clean = _PREAMBLE.sub("", re.sub(r"\s+([.,;:!?])", r"\1", clean)).strip(" \t-–:;,")
-        if not is_empty(clean):
-            out.append(DraftSentence(clean, tuple(dict.fromkeys(found))))
+    """Split a draft into sentences with their cited numbers, line by line. Leading markers ("[2] Text.")
+    attach to the sentence after them; trailing ones ("Text [2]." or "Text. [2]") to the sentence before;
+    a line or piece that is only markers attaches to the sentence before it. List bullets are dropped."""
+    out: list[DraftSentence] = []
+    for line in _CONTROL_TOKENS.sub(" ", draft).splitlines():
+        line = _BULLET.sub("", _PREAMBLE.sub("", line.strip()))
+        leading = bool(re.match(r"^\s*\[\d", line))
+        if leading:
+            pieces = re.split(r"\s*(?=\[\d+\])", line)
+        else:  # "Text.’ [2] Next." -> "Text [2].’ Next."
+            line = _TRAILING_MARKERS.sub(lambda m: f" {m.group(2).strip()}{m.group(1)} ", line)
+            pieces = _SENTENCE_END.split(line)
+        for piece in pieces:
+            numbers = tuple(dict.fromkeys(int(n) for m in _MARKER.finditer(piece) for n in re.findall(r"\d+", m.group(1))))
+            clean = _MARKER.sub("", piece)
+            clean = _PREAMBLE.sub("", re.sub(r"\s+([.,;:!?’”])", r"\1", clean)).strip(" \t-–:;,")
+            if not is_empty(clean):
+                out.append(DraftSentence(clean[0].upper() + clean[1:], numbers))
+            elif numbers and out:
+                previous = out[-1]
+                out[-1] = DraftSentence(previous.text, tuple(dict.fromkeys(previous.numbers + numbers)))
     return out
 
 
@@ -127,11 +129,11 @@ def verify(
         if says_not_found(text) or not adds_information(text, question):
             result.dropped.append(text)
             continue
-        score = support(text, [e.sentence.text for e in cited]) if cited else 0.0
+        score = support(text, [e.sentence.text for e in cited], question) if cited else 0.0
         if score < min_support:  # maybe it cites the wrong number: does one evidence sentence back it?
-            best = max(evidence.sentences, key=lambda e: support(text, [e.sentence.text]), default=None)
-            if best is not None and support(text, [best.sentence.text]) >= min_support:
-                cited, score = [best], support(text, [best.sentence.text])
+            best = max(evidence.sentences, key=lambda e: support(text, [e.sentence.text], question), default=None)
+            if best is not None and support(text, [best.sentence.text], question) >= min_support:
+                cited, score = [best], support(text, [best.sentence.text], question)
         cited = [e for e in cited if e.number in relevant]
         if not cited:  # off the question's topic, or cites nothing the model was shown
             result.dropped.append(text)

@@ -10,14 +10,16 @@ dimension, faiss version, corpus fingerprint, chunking) is checked on load: a mi
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Protocol, Sequence
+from typing import Callable, Iterator, Protocol, Sequence
 
 import numpy as np
 from pydantic import BaseModel, ValidationError
@@ -126,12 +128,13 @@ def build_index(
     progress: Progress | None = None,
 ) -> CorpusIndex:
     """Segment, chunk, embed and index `articles`."""
+    chunk_overlap = min(chunk_overlap, chunk_size - 1)
     sentences: list[Sentence] = []
     chunks: list[Chunk] = []
     for article in articles:
         article_sentences = split_sentences(article)
         sentences.extend(article_sentences)
-        chunks.extend(chunk_sentences(article_sentences, size=chunk_size, overlap=min(chunk_overlap, chunk_size - 1)))
+        chunks.extend(chunk_sentences(article_sentences, size=chunk_size, overlap=chunk_overlap))
     titles = {a.id: a.title for a in articles}
 
     def report(stage: str) -> Callable[[int, int], None] | None:
@@ -165,35 +168,65 @@ def build_index(
 
 
 def save_index(index: CorpusIndex, directory: Path) -> Path:
-    """Write `index` under `directory` and make it the live build atomically. Returns the build folder."""
-    import faiss
-
+    """Write `index` under `directory` and make it the live build atomically. Returns the build folder.
+    Saves into one directory are serialised by a lock file, so two builders never delete each other's work."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    build = directory / f"build-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
-    tmp = directory / f".tmp-{build.name}"
-    tmp.mkdir()
-    try:
-        _write_jsonl(tmp / "articles.jsonl", [a.model_dump() for a in index.articles])
-        _write_jsonl(tmp / "sentences.jsonl", [s.model_dump() for s in index.sentences])
-        _write_jsonl(tmp / "chunks.jsonl", [c.model_dump() for c in index.chunks])
-        for name, store in (("chunks.faiss", index.chunk_vectors), ("sentences.faiss", index.sentence_vectors)):
-            faiss.write_index(store.index, str(tmp / name))  # type: ignore[attr-defined]
-        bm25 = {"chunks": index.chunk_bm25.to_dict(), "sentences": index.sentence_bm25.to_dict()}
-        (tmp / "bm25.json").write_text(json.dumps(bm25), encoding="utf-8")
-        (tmp / "manifest.json").write_text(index.manifest.model_dump_json(indent=2), encoding="utf-8")
-        os.replace(tmp, build)
+    with _locked(directory / ".lock"):
+        build = directory / f"build-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        tmp = directory / f".tmp-{build.name}"
         pointer = directory / f".CURRENT-{uuid.uuid4().hex[:6]}"
-        pointer.write_text(build.name + "\n", encoding="utf-8")
-        os.replace(pointer, directory / "CURRENT")
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    for old in directory.iterdir():  # older builds and leftovers of crashed builds
-        if old.is_dir() and old.name != build.name and (old.name.startswith(("build-", ".tmp-build-"))):
-            shutil.rmtree(old, ignore_errors=True)
+        try:
+            _write_build(index, tmp)
+            os.replace(tmp, build)
+            pointer.write_text(build.name + "\n", encoding="utf-8")
+            os.replace(pointer, directory / "CURRENT")
+        except BaseException:
+            live = _current_name(directory)
+            shutil.rmtree(tmp, ignore_errors=True)
+            if live != build.name:
+                shutil.rmtree(build, ignore_errors=True)
+            pointer.unlink(missing_ok=True)
+            raise
+        for old in directory.iterdir():  # older builds and leftovers of crashed saves
+            stale_dir = old.is_dir() and old.name != build.name and old.name.startswith(("build-", ".tmp-build-"))
+            if stale_dir:
+                shutil.rmtree(old, ignore_errors=True)
+            elif old.name.startswith(".CURRENT-"):
+                old.unlink(missing_ok=True)
     index.path = build
     return build
+
+
+def _write_build(index: CorpusIndex, folder: Path) -> None:
+    import faiss
+
+    folder.mkdir()
+    _write_jsonl(folder / "articles.jsonl", [a.model_dump() for a in index.articles])
+    _write_jsonl(folder / "sentences.jsonl", [s.model_dump() for s in index.sentences])
+    _write_jsonl(folder / "chunks.jsonl", [c.model_dump() for c in index.chunks])
+    for name, store in (("chunks.faiss", index.chunk_vectors), ("sentences.faiss", index.sentence_vectors)):
+        faiss.write_index(store.index, str(folder / name))  # type: ignore[attr-defined]
+    bm25 = {"chunks": index.chunk_bm25.to_dict(), "sentences": index.sentence_bm25.to_dict()}
+    (folder / "bm25.json").write_text(json.dumps(bm25), encoding="utf-8")
+    (folder / "manifest.json").write_text(index.manifest.model_dump_json(indent=2), encoding="utf-8")
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _current_name(directory: Path) -> str | None:
+    try:
+        return (directory / "CURRENT").read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def read_manifest(directory: Path) -> Manifest:
@@ -239,7 +272,7 @@ def load_index(directory: Path, *, embedder_id: str | None = None, fingerprint: 
         sentence_store = FaissStore(faiss.read_index(str(build / "sentences.faiss")))
         bm25 = json.loads((build / "bm25.json").read_text(encoding="utf-8"))
         chunk_bm25, sentence_bm25 = BM25.from_dict(bm25["chunks"]), BM25.from_dict(bm25["sentences"])
-    except (OSError, ValueError, KeyError, TypeError, ValidationError, RuntimeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, ValidationError, RuntimeError) as exc:
         raise IndexError_(f"The index in {build} is damaged ({type(exc).__name__}: {exc}). {_REBUILD}") from exc
     counts = {
         "articles": (len(articles), manifest.articles),
@@ -268,7 +301,10 @@ def _live_build(directory: Path) -> Path:
     pointer = directory / "CURRENT"
     if not pointer.is_file():
         raise IndexError_(f"No index found in {directory}. Build one with `briefbot index --index {directory}`.")
-    name = pointer.read_text(encoding="utf-8").strip()
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IndexError_(f"{pointer} is unreadable ({exc}). {_REBUILD}") from exc
     build = directory / name
     if not name or "/" in name or not build.is_dir():
         raise IndexError_(f"{pointer} points at {name!r}, which is not a build folder. {_REBUILD}")

@@ -85,8 +85,11 @@ class BM25:
         df = self.doc_freq.get(term, 0)
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
-    def scores(self, query_terms: Iterable[str]) -> list[float]:
-        terms = list(dict.fromkeys(query_terms))
+    def scores(self, query_terms: Iterable[str], weights: Sequence[float] | None = None) -> list[float]:
+        """BM25 score of every document; `weights` (one per query term) scale each term's contribution."""
+        terms = list(query_terms)
+        factor = dict(zip(terms, weights)) if weights is not None else {}
+        terms = list(dict.fromkeys(terms))
         out = []
         for counts, length in zip(self.term_counts, self.lengths):
             total = 0.0
@@ -94,7 +97,7 @@ class BM25:
             for term in terms:
                 tf = counts.get(term, 0)
                 if tf:
-                    total += self.idf(term) * tf * (self.k1 + 1) / (tf + norm)
+                    total += factor.get(term, 1.0) * self.idf(term) * tf * (self.k1 + 1) / (tf + norm)
             out.append(total)
         return out
 

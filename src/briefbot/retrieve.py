@@ -27,7 +27,8 @@ LEXICAL_WEIGHT = 0.5
 RRF_K = 60
 CANDIDATES_PER_SIGNAL = 12
 NAME_WINDOW = 1  # sentences on either side in which a question's names may co-occur
-UNSEEN_WORD_WEIGHT = 1.5  # idf of corpus words ranges ~0.7 (everywhere) to ~log(n) (once)
+UNSEEN_WORD_WEIGHT = 1.5
+CONTEXT_WEIGHT = 0.3  # weight of a chat follow-up's earlier question, relative to the follow-up itself  # idf of corpus words ranges ~0.7 (everywhere) to ~log(n) (once)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class QueryTerms:
     terms: tuple[str, ...]
     weights: tuple[float, ...]
     names: tuple[str, ...] = ()  # the terms that are capitalised (or numbers) in the question
+    boosts: tuple[float, ...] | None = None  # per-term factor for BM25 (CONTEXT_WEIGHT for context terms)
 
 
 class Retriever:
@@ -60,7 +62,7 @@ class Retriever:
         for term in content_terms(question):
             is_name = term in names
             if term not in bm25.doc_freq and len(term) >= 5 and not term.isdigit():
-                close = difflib.get_close_matches(term, self._vocabulary, n=1, cutoff=0.8)
+                close = [c for c in difflib.get_close_matches(term, self._vocabulary, n=3, cutoff=0.8) if c[0] == term[0]]
                 term = close[0] if close else term
             if is_name and term not in mapped_names:
                 mapped_names.append(term)
@@ -100,13 +102,31 @@ class Retriever:
         counts = self.index.sentence_bm25.term_counts[row]
         return sum(w for t, w in zip(query.terms, query.weights) if t in counts) / total
 
-    def retrieve(self, question: str, *, top_chunks: int = 6, k: int = 6) -> Evidence:
+    def with_context(self, query: QueryTerms, context: str) -> QueryTerms:
+        """Add the terms of a chat's earlier question at a low weight (and never as names to cover)."""
+        extra = self.query_terms(context)
+        terms, weights = list(query.terms), list(query.weights)
+        boosts = [1.0] * len(terms)
+        for term, weight in zip(extra.terms, extra.weights):
+            if term not in terms:
+                terms.append(term)
+                weights.append(weight * CONTEXT_WEIGHT)
+                boosts.append(CONTEXT_WEIGHT)
+        return QueryTerms(tuple(terms), tuple(weights), query.names, tuple(boosts))
+
+    def retrieve(self, question: str, *, context: str | None = None, top_chunks: int = 6, k: int = 6) -> Evidence:
+        """Evidence for `question`; `context` (a follow-up's earlier question) only nudges the ranking."""
         index = self.index
         query = self.query_terms(question)
-        vector = self.embedder.embed([question])[0]
+        vectors = self.embedder.embed([question] + ([context] if context else []))
+        vector = vectors[0]
+        if context:
+            query = self.with_context(query, context)
+            vector = vectors[0] + CONTEXT_WEIGHT * vectors[1]
+            vector = vector / (np.linalg.norm(vector) or 1.0)
 
         dense_chunks = index.chunk_vectors.search(vector, CANDIDATES_PER_SIGNAL * 2)
-        lexical_chunks = _top(index.chunk_bm25.scores(query.terms), CANDIDATES_PER_SIGNAL * 2)
+        lexical_chunks = _top(index.chunk_bm25.scores(query.terms, query.boosts), CANDIDATES_PER_SIGNAL * 2)
         fused: dict[int, float] = {}
         for ranking in (dense_chunks, lexical_chunks):
             for rank, (row, _score) in enumerate(ranking):
@@ -120,7 +140,7 @@ class Retriever:
                 candidates[index.sentence_row[sentence_id]] = None
         for row, _ in index.sentence_vectors.search(vector, CANDIDATES_PER_SIGNAL):
             candidates[row] = None
-        for row, _ in _top(index.sentence_bm25.scores(query.terms), CANDIDATES_PER_SIGNAL):
+        for row, _ in _top(index.sentence_bm25.scores(query.terms, query.boosts), CANDIDATES_PER_SIGNAL):
             candidates[row] = None
         rows = [row for row in candidates if not self._is_instruction(row)]
         dense = index.sentence_vectors.vectors(rows) @ vector if rows else np.zeros(0)
