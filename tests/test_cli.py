@@ -87,8 +87,6 @@ def test_bad_question_exits_1(cli, question):
     assert err.startswith("error: The question")
 
 
-@pytest.mark.xfail(reason="BUG: cmd_ask checks the question only after building the index and loading the "
-                          "models (minutes with the real ones) instead of before", strict=True)
 def test_empty_question_fails_before_building_anything(cli, index_dir, fake_models):
     code, _, _ = cli("ask", "  ")
     assert code == 1
@@ -101,8 +99,6 @@ def test_missing_model_file_exits_1_with_a_hint(cli, tmp_path):
     assert "missing.gguf" in err and "BRIEFBOT_LLM_MODEL" in err
 
 
-@pytest.mark.xfail(reason="BUG: an invalid BRIEFBOT_* value escapes the CLI as a raw pydantic ValidationError "
-                          "traceback; it should be a ConfigError (exit 1) naming the variable", strict=True)
 def test_bad_setting_exits_1_naming_the_variable(cli, monkeypatch):
     monkeypatch.setenv("BRIEFBOT_TOP_CHUNKS", "0")
     code, _, err = cli("ask", "What did Zakharova demand?")
@@ -126,9 +122,6 @@ def test_index_builds_and_reports(cli, index_dir):
     assert build in out
 
 
-@pytest.mark.xfail(reason="BUG: _progress_printer(stream=sys.stderr) binds the stderr of import time, so the "
-                          "progress of `briefbot index` ignores a redirected sys.stderr (capsys, redirect_stderr)",
-                   strict=True)
 def test_index_progress_goes_to_stderr(cli):
     code, out, err = cli("index")
     assert code == 0

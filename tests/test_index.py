@@ -170,16 +170,10 @@ DAMAGE = {
     "vectors swapped": lambda b: (b / "sentences.faiss").write_bytes((b / "chunks.faiss").read_bytes()),
     "a sentence row missing": lambda b: (b / "sentences.jsonl").write_text(
         "".join((b / "sentences.jsonl").read_text().splitlines(keepends=True)[1:])),
-    "bm25 documents as lists": pytest.param(
-        lambda b: (b / "bm25.json").write_text(json.dumps(
-            {"chunks": {"k1": 1.2, "b": 0.75, "documents": [["a"]]},
-             "sentences": {"k1": 1.2, "b": 0.75, "documents": [["a"]]}})),
-        marks=pytest.mark.xfail(reason="BUG: BM25.from_dict raises a raw AttributeError on a well-formed JSON "
-                                       "file of the wrong shape; load_index does not catch it", strict=True)),
-    "CURRENT is not utf-8": pytest.param(
-        lambda b: (b.parent / "CURRENT").write_bytes(b"\xff\xfe build"),
-        marks=pytest.mark.xfail(reason="BUG: _live_build reads CURRENT outside any try: a damaged pointer file "
-                                       "raises a raw UnicodeDecodeError instead of IndexError_", strict=True)),
+    "bm25 documents as lists": lambda b: (b / "bm25.json").write_text(json.dumps(
+        {"chunks": {"k1": 1.2, "b": 0.75, "documents": [["a"]]},
+         "sentences": {"k1": 1.2, "b": 0.75, "documents": [["a"]]}})),
+    "CURRENT is not utf-8": lambda b: (b.parent / "CURRENT").write_bytes(b"\xff\xfe build"),
 }
 
 
@@ -248,10 +242,7 @@ CRASHES = [
     pytest.param(_crash_in_bm25_dump, Crash, id="json.dumps of bm25"),
     pytest.param(_crash_on_nth_replace(1), Crash, id="moving the build in place"),
     pytest.param(_interrupt_in_faiss_write, KeyboardInterrupt, id="Ctrl-C in faiss.write_index"),
-    pytest.param(_crash_on_nth_replace(2), Crash, id="switching CURRENT",
-                 marks=pytest.mark.xfail(reason="BUG: a crash while replacing CURRENT leaves an orphan build-* "
-                                                "folder and a .CURRENT-* temp file behind (save_index only "
-                                                "removes its .tmp folder)", strict=True)),
+    pytest.param(_crash_on_nth_replace(2), Crash, id="switching CURRENT"),
 ]
 
 

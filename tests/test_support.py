@@ -17,10 +17,6 @@ FERRIES = "Ferry operators cancelled 140 crossings during the closure."
 SANCTIONS = "The U.S. imposed new sanctions on Moscow on Friday."
 
 
-def _bug(reason: str):
-    return pytest.mark.xfail(reason=f"BUG: {reason}", strict=True)
-
-
 @pytest.mark.parametrize(
     "claim, sources, passes",
     [
@@ -49,22 +45,13 @@ def _bug(reason: str):
         ("The bakery won an award.", [FERRIES], False),
         ("", [ZAKHAROVA], False),
         ("Zakharova demanded guarantees.", [], False),
-        # hard negatives the check lets through
-        pytest.param("Lavrova demanded written guarantees that the alliance would stop expanding east.",
-                     [ZAKHAROVA], False,
-                     marks=_bug("proper_names() skips the first word, so a wrong name as the subject of the claim "
-                                "(the usual place for it) is not a violation: support 0.875")),
-        pytest.param("Lavrov said Moscow would accept foreign troops in Ukraine.", [LAVROV], False,
-                     marks=_bug("a negation dropped from the source ('would never accept' -> 'would accept') "
-                                "inverts the meaning but scores 1.0; violations() only checks negations added")),
-        pytest.param("Ferry operators added 140 crossings during the closure.", [FERRIES], False,
-                     marks=_bug("one swapped verb ('cancelled' -> 'added') out of 6 content words scores 0.83 and "
-                                "passes: any claim of 4+ content words may change one of them")),
-        pytest.param("Zakharova demanded written guarantees that the alliance would stop expanding west.",
-                     [ZAKHAROVA], False, marks=_bug("antonym swap ('east' -> 'west') scores 0.875 and passes")),
-        pytest.param("The U.K. imposed new sanctions on Moscow.", [SANCTIONS], False,
-                     marks=_bug("dotted acronyms ('U.K.' vs 'U.S.') are not names: a swapped country passes "
-                                "with 0.83")),
+        # hard negatives the stricter check catches too: a wrong name as the first word, a dropped negation,
+        # one swapped content word in neither the source nor the question, a swapped dotted acronym
+        ("Lavrova demanded written guarantees that the alliance would stop expanding east.", [ZAKHAROVA], False),
+        ("Lavrov said Moscow would accept foreign troops in Ukraine.", [LAVROV], False),
+        ("Ferry operators added 140 crossings during the closure.", [FERRIES], False),
+        ("Zakharova demanded written guarantees that the alliance would stop expanding west.", [ZAKHAROVA], False),
+        ("The U.K. imposed new sanctions on Moscow.", [SANCTIONS], False),
     ],
 )
 def test_support_at_the_default_threshold(claim, sources, passes):
@@ -86,18 +73,31 @@ def test_a_violation_caps_the_score(claim, sources):
 
 
 def test_support_is_the_share_of_content_words_found():
-    # content words: storm, close, harbour, weekend -> three of four in the source
-    assert support("The storm closed the harbour at the weekend.", [STORM]) == pytest.approx(0.75)
+    # content words: storm, close, harbour, weekend -> three of four in the source; "weekend" is in the
+    # question, so it is no violation and the score is the plain share
+    claim = "The storm closed the harbour at the weekend."
+    assert support(claim, [STORM], "Was the harbour closed at the weekend?") == pytest.approx(0.75)
+
+
+def test_a_word_in_neither_the_source_nor_the_question_caps_the_score():
+    claim = "The storm closed the harbour at the weekend."
+    assert support(claim, [STORM]) == pytest.approx(CAP_ON_VIOLATION)
+    assert support(claim, [STORM], "What closed the harbour?") == pytest.approx(CAP_ON_VIOLATION)
+    assert violations(claim, [STORM]) == ["words in neither the source nor the question: ['weekend']"]
+    assert violations(claim, [STORM], "Was the harbour closed at the weekend?") == []
 
 
 @pytest.mark.parametrize(
     "text, names",
     [
-        ("Foreign Minister Sergei Lavrov said Moscow", {"minister", "sergei", "lavrov", "moscow"}),
+        ("Foreign Minister Sergei Lavrov said Moscow", {"foreign", "minister", "sergei", "lavrov", "moscow"}),
         ("He met Putin in Geneva.", {"putin", "geneva"}),
         ("NATO said it would respond.", {"nato"}),
         ("the EU and the UN met", {"eu", "un"}),
-        ("Russia's position", set()),  # the first word is not taken as a name (by design)
+        ("Russia's position", {"russia"}),  # a capitalised first word counts unless it is a stop word
+        ("The storm closed the port", set()),
+        ("The U.K. imposed new sanctions", {"u", "k"}),  # dotted acronyms count letter by letter
+        ("U.S. officials met", {"u", "s"}),
         ("all lower case words", set()),
         ("", set()),
     ],
@@ -106,18 +106,23 @@ def test_proper_names(text, names):
     assert proper_names(text) == names
 
 
+
+
 @pytest.mark.parametrize(
     "claim, sources, kinds",
     [
         (ZAKHAROVA, [ZAKHAROVA], []),
-        ("Ferry operators cancelled 150 crossings.", [FERRIES], ["numbers"]),
+        pytest.param("Ferry operators cancelled 150 crossings.", [FERRIES], ["numbers"]),
         ("The alliance was founded in 1949 by Truman.", [FOUNDED], ["names"]),
-        ("Zakharova did not demand written guarantees.", [ZAKHAROVA], ["negation"]),
-        ("Ferry operators did not cancel 150 crossings, said Pike.", [FERRIES], ["numbers", "names", "negation"]),
+        pytest.param("Zakharova did not demand written guarantees.", [ZAKHAROVA], ["negation"]),
+        pytest.param("Ferry operators had not cancelled 150 crossings, said Pike.", [FERRIES],
+                     ["numbers", "names", "negation"]),
         ("Lavrov said Moscow would never accept troops.", [LAVROV], []),  # the source has the negation
+        ("Lavrov said Moscow would accept foreign troops in Ukraine.", [LAVROV], ["negation"]),  # ... dropped
+        ("Ferry operators added 140 crossings during the closure.", [FERRIES], ["words"]),
         ("Ferry operators cancelled 140 crossings in 1949.", [FERRIES, FOUNDED], []),  # numbers from any source
         ("Prices rose 3.5 percent.", ["Prices rose 3.5 percent in May."], []),
-        ("Prices rose 3.6 percent.", ["Prices rose 3.5 percent in May."], ["numbers"]),
+        pytest.param("Prices rose 3.6 percent.", ["Prices rose 3.5 percent in May."], ["numbers"]),
     ],
 )
 def test_violations(claim, sources, kinds):

@@ -15,8 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from briefbot.lexical import content_terms
-from briefbot.support import proper_names
+from briefbot.lexical import content_terms, stem, words
 from briefbot.types import Answer, StreamEvent
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -35,7 +34,8 @@ def is_follow_up(question: str) -> bool:
     at most one content word). "What did Lavrov say?" names someone: it stands alone."""
     if _OPENERS.match(question):
         return True
-    if proper_names(question) & set(content_terms(question)):
+    names = {stem(w) for i, w in enumerate(words(question)) if i > 0 and w[:1].isupper()}
+    if names & set(content_terms(question)):
         return False
     return bool(_PRONOUNS.search(question) or len(set(content_terms(question))) <= 1)
 

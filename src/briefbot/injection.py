@@ -15,7 +15,8 @@ _PATTERNS = [
     r"\b(?:as an ai|as a language model)\b",
     r"\b(?:assistant|ai|model|chatbot|llm)s?\s*(?:,|:)?\s*(?:must|should|shall)\s+(?:now\s+)?(?:answer|reply|respond|say|output|print)\b",
     r"\b(?:answer|reply|respond)\s+(?:every|all|any)\s+questions?\b",
-    r"\b(?:ai|assistants?|chatbots?|bots?|language models?|llms?|models?)\b[^.]{0,40}\b(?:answer|say|state|reply|respond|output|print|claim|tell)\b",
+    r"\b(?:ai|assistants?|chatbots?|language models?|llms?)\b[^.]{0,40}\b(?:must|should|shall|always|never)\s+"
+    r"(?:answer|say|state|reply|respond|output|print|claim|tell)\b",
     r"\b(?:note|message|instruction)s? (?:to|for) (?:the |all |any )?(?:ai|assistants?|chatbots?|bots?|models?|llms?)\b",
     r"</?\s*(?:system|assistant|user|im_start|im_end)\s*>|<\|im_(?:start|end)\|>",
 ]

@@ -27,8 +27,8 @@ LEXICAL_WEIGHT = 0.5
 RRF_K = 60
 CANDIDATES_PER_SIGNAL = 12
 NAME_WINDOW = 1  # sentences on either side in which a question's names may co-occur
-UNSEEN_WORD_WEIGHT = 1.5
-CONTEXT_WEIGHT = 0.3  # weight of a chat follow-up's earlier question, relative to the follow-up itself  # idf of corpus words ranges ~0.7 (everywhere) to ~log(n) (once)
+UNSEEN_WORD_WEIGHT = 1.5  # idf of corpus words ranges ~0.7 (everywhere) to ~log(n) (once)
+CONTEXT_WEIGHT = 0.3  # weight of a chat follow-up's earlier question, relative to the follow-up itself
 
 
 @dataclass(frozen=True)

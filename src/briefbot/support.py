@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from briefbot.lexical import STOP_WORDS, content_terms, has_negation, numbers, stem, words
+from briefbot.lexical import NEGATIONS, STOP_WORDS, content_terms, has_negation, numbers, stem, words
 
 CAP_ON_VIOLATION = 0.5  # below any sensible threshold: a violation always fails the check
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
@@ -44,7 +44,8 @@ def violations(claim: str, sources: Sequence[str], question: str = "") -> list[s
     missing_names = {n for n in proper_names(claim) if n not in source_terms}
     if missing_names:
         problems.append(f"names not in the source: {sorted(missing_names)}")
-    new_words = set(content_terms(claim)) - source_terms - set(content_terms(question)) - missing_names
+    new_words = {t for t in content_terms(claim) if not t.replace(".", "").isdigit() and t not in NEGATIONS}
+    new_words -= source_terms | set(content_terms(question)) | missing_names
     if new_words:
         problems.append(f"words in neither the source nor the question: {sorted(new_words)}")
     if has_negation(claim) != has_negation(joined):
