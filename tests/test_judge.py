@@ -116,7 +116,9 @@ def test_every_seed_sentence_supports_itself():
             assert judge(sentence.text, [sentence.text]).supported, sentence.text
 
 
-@pytest.mark.parametrize("claim, sources", [("", [ZAKHAROVA]), ("Zakharova demanded.", []), ("the of and", [ZAKHAROVA])])
+@pytest.mark.parametrize("claim, sources", [
+    ("", [ZAKHAROVA]), ("Zakharova demanded.", []), ("the of and", [ZAKHAROVA]),
+])
 def test_nothing_to_check_is_unsupported(claim, sources):
     assert judge(claim, sources) == Verdict(False, 0.0, ("nothing to check: empty claim or no sources",))
 

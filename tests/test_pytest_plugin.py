@@ -4,7 +4,6 @@ models (`--briefbot-fake-models`: hashing embedder, an LLM that echoes the best 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

@@ -17,7 +17,7 @@ from briefbot.config import Settings
 from briefbot.corpus import corpus_fingerprint, load_corpus
 from briefbot.embedding import Embedder, SentenceTransformerEmbedder
 from briefbot.errors import IndexError_
-from briefbot.ground import build_messages, extractive_fallback, gate, verify
+from briefbot.ground import build_messages, compose, gate, verify
 from briefbot.index import CorpusIndex, build_index, load_index, save_index
 from briefbot.llm import LLM, LlamaCppLLM
 from briefbot.prompts import Prompts
@@ -109,7 +109,7 @@ class Briefbot:
                                            k=self.settings.evidence_sentences)
         retrieved = time.perf_counter()
         base = dict(question=question, standalone_question=standalone)
-        reason = gate(evidence, self.settings.min_evidence_score)
+        reason = gate(evidence, self.settings.min_evidence_score, own)
         base["evidence_ids"] = [] if reason else [e.sentence.id for e in evidence.sentences]
         if reason is not None:
             timings = Timings(retrieve=retrieved - started, total=time.perf_counter() - started)
@@ -125,13 +125,12 @@ class Briefbot:
         draft = "".join(pieces)
         verified = verify(draft, evidence, own, min_support=self.settings.min_support,
                           max_sentences=self.settings.answer_sentences)
-        sentences = verified.sentences
-        if not sentences:
-            sentences = [extractive_fallback(evidence)]
+        sentences, reason = compose(verified.sentences, evidence, own, max_sentences=self.settings.answer_sentences)
         done = time.perf_counter()
         timings = Timings(retrieve=retrieved - started, draft=drafted - retrieved, verify=done - drafted,
                           total=done - started)
         yield StreamEvent(kind="answer", answer=Answer(**base, sentences=sentences, draft=draft,
+                                                       abstained=reason is not None, abstain_reason=reason,
                                                        dropped=verified.dropped, timings=timings))
 
     def chat(self):

@@ -6,8 +6,10 @@ The contract (DESIGN.md section 1) is enforced here, whatever the model writes:
   in the evidence are ignored, so a citation can only point at a sentence the model was shown.
 - `verify` checks each sentence against its citations with `support.support`; a sentence that fails is
   re-cited to the one evidence sentence that does support it, or repaired (replaced by the cited
-  source's own words, `origin="source"`), or dropped. If nothing survives, the best evidence sentence
-  answers in its own words. Abstentions cite nothing.
+  source's own words, `origin="source"`), or dropped.
+- `compose` keeps the verified sentences that can supply what the question asks for (`answer_kind`),
+  falls back to the best evidence sentence in its own words, may add a close second one, or abstains
+  when no evidence can supply the asked-for fact. Abstentions cite nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefbot.answer_kind import expected_kind, supplies
 from briefbot.lexical import content_terms
 from briefbot.prompts import Prompts
 from briefbot.support import adds_information, is_empty, support
@@ -38,6 +41,7 @@ _CONTROL_TOKENS = re.compile(r"\[/?[A-Z_]{2,}\]|<\|?/?[a-z_]+\|?>")  # [/INST], 
 MIN_CLAIM_TERMS = 3  # shorter drafts ("2014.", "The President") are fragments that need the question to mean
 # anything; they are answered with the cited source's own words instead.
 RELEVANCE_RATIO = 0.7  # an answer sentence must cite evidence scoring at least this share of the best
+SECOND_SENTENCE_RATIO = 0.8  # another evidence sentence joins the answer when it scores this close to the best
 
 
 @dataclass(frozen=True)
@@ -55,10 +59,14 @@ class Verified:
     model_says_not_found: bool = False
 
 
-def gate(evidence: Evidence, min_score: float) -> str | None:
+def gate(evidence: Evidence, min_score: float, question: str = "") -> str | None:
     """The reason to abstain before drafting, or None when the evidence is good enough to answer."""
     if not evidence.sentences:
         return "no evidence was retrieved"
+    kind = expected_kind(question)
+    best_score = max(e.score for e in evidence.sentences)
+    if not any(supplies(kind, e.sentence.text) for e in evidence.sentences if e.score >= RELEVANCE_RATIO * best_score):
+        return f"no relevant evidence sentence states the {kind} the question asks for"
     if evidence.name_coverage < 1.0:
         return "no passage mentions everyone and everything the question names together"
     best = max(item.score for item in evidence.sentences)
@@ -153,10 +161,32 @@ def verify(
     return result
 
 
-def extractive_fallback(evidence: Evidence) -> AnswerSentence:
-    """The best evidence sentence, in its own words: the answer when no drafted sentence survives."""
-    best = max(evidence.sentences, key=lambda e: e.score)
-    return _answer_sentence(best.sentence.text, [best], 1.0, origin="source")
+def compose(
+    verified: list[AnswerSentence], evidence: Evidence, question: str, *, max_sentences: int
+) -> tuple[list[AnswerSentence], str | None]:
+    """The final answer sentences, or a reason to abstain.
+
+    Verified sentences whose citations cannot supply what the question asks for (a time for "when",
+    a quantity for "how many") are dropped. If none is left, the best evidence sentence that can supply
+    it answers in its own words; if no evidence can, the answer abstains. A second evidence sentence,
+    in its own words, completes the answer when it scores close to the best (two-part questions)."""
+    kind = expected_kind(question)
+    best_score = max((e.score for e in evidence.sentences), default=0.0)
+    candidates = [e for e in sorted(evidence.sentences, key=lambda e: -e.score)
+                  if e.score >= RELEVANCE_RATIO * best_score and supplies(kind, e.sentence.text)]
+    if not candidates:
+        return [], f"no evidence sentence states the {kind} the question asks for"
+    answer = [s for s in verified if supplies(kind, " ".join(c.text for c in s.citations))][:max_sentences]
+    if not answer:
+        answer = [_answer_sentence(candidates[0].sentence.text, [candidates[0]], 1.0, origin="source")]
+    cited = {c.id for s in answer for c in s.citations}
+    for extra in candidates:
+        if len(answer) >= max_sentences or extra.score < SECOND_SENTENCE_RATIO * candidates[0].score:
+            break
+        if extra.sentence.id not in cited and not _duplicates(extra.sentence.text, answer):
+            answer.append(_answer_sentence(extra.sentence.text, [extra], 1.0, origin="source"))
+            cited.add(extra.sentence.id)
+    return answer, None
 
 
 def to_citation(item: EvidenceSentence) -> Citation:

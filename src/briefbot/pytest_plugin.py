@@ -41,7 +41,8 @@ _STATE = pytest.StashKey["_State"]()
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("briefbot", "briefbot faithfulness evaluation")
     group.addoption("--briefbot-cases", metavar="FILE", help="run this case file (.yaml/.jsonl), one test per case")
-    group.addoption("--briefbot-corpus", metavar="DIR", help="directory of articles (default: BRIEFBOT_CORPUS or seeds)")
+    group.addoption("--briefbot-corpus", metavar="DIR",
+                    help="directory of articles (default: BRIEFBOT_CORPUS or seeds)")
     group.addoption("--briefbot-index", metavar="DIR", help="index directory (default: in pytest's cache dir)")
     group.addoption("--briefbot-json", metavar="FILE", help="write the evaluation report as JSON")
     group.addoption("--briefbot-fake-models", action="store_true",
