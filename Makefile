@@ -19,8 +19,10 @@ $(STAMP): pyproject.toml
 run: setup
 	$(PY) app.py
 
+# The whole suite: unit tests (fakes), the faithfulness suite on the real models (the seed case file run
+# through briefbot's pytest plugin), the benchmark subsets and the UI tests (gradio_client + chromium).
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest --briefbot-cases tests/cases/seed.yaml --briefbot-corpus seeds
 
 test-fast: setup
 	$(PY) -m pytest -m "not models and not ui"

@@ -242,7 +242,8 @@ def multihop_to_corpus(data_dir: str | Path = MULTIHOP_DIR, out_dir: str | Path 
     docs: dict[str, dict] = {}  # url -> article, facts in order of first appearance in the full sample
     for query in queries:
         for item in truth[query["id"]]["evidence_list"]:
-            doc = docs.setdefault(item["url"], {"id": multihop_article_id(item["url"]), "title": item["title"],
+            title = f"{item['title']} ({item['source']})" if item.get("source") else item["title"]
+            doc = docs.setdefault(item["url"], {"id": multihop_article_id(item["url"]), "title": title,
                                                 "text": "", "url": item["url"],
                                                 "published": item.get("published_at"),
                                                 "source": item.get("source")})

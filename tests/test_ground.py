@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefbot.ground import build_messages, extractive_fallback, format_evidence, gate, parse_draft, verify
+from briefbot.answer_kind import QUANTITY, TIME, expected_kind, supplies
+from briefbot.ground import build_messages, compose, format_evidence, gate, parse_draft, verify
 from briefbot.prompts import Prompts
 from briefbot.types import Evidence, EvidenceSentence, Sentence
 
@@ -271,10 +272,55 @@ def test_gate(evidence, min_score, abstains):
         assert isinstance(reason, str) and reason
 
 
-def test_extractive_fallback_is_the_best_sentence_in_its_own_words():
+def test_compose_falls_back_to_the_best_sentence_in_its_own_words():
     evidence = make_evidence((LAVROV, 0.5), (ZAKHAROVA, 0.9), (FOUNDED, 0.7))
-    sentence = extractive_fallback(evidence)
-    assert (sentence.text, sentence.origin, [c.id for c in sentence.citations]) == (ZAKHAROVA, "source", ["a2:s0"])
+    sentences, reason = compose([], evidence, "What did Zakharova demand?", max_sentences=2)
+    assert reason is None
+    assert [(s.text, s.origin, [c.id for c in s.citations]) for s in sentences] == [(ZAKHAROVA, "source", ["a2:s0"])]
+
+
+def test_compose_adds_a_close_second_sentence_and_respects_the_maximum():
+    evidence = make_evidence((LAVROV, 0.85), (ZAKHAROVA, 0.9), (FOUNDED, 0.8))
+    two, _ = compose([], evidence, "What did they say?", max_sentences=2)
+    assert [s.text for s in two] == [ZAKHAROVA, LAVROV]
+    one, _ = compose([], evidence, "What did they say?", max_sentences=1)
+    assert [s.text for s in one] == [ZAKHAROVA]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("When was the alliance founded?", FOUNDED),  # the best sentence has no date: the dated one answers
+    ("How many crossings were cancelled?", FERRIES),
+])
+def test_compose_prefers_evidence_that_states_the_asked_for_fact(question, expected):
+    evidence = make_evidence((ZAKHAROVA, 0.9), (FOUNDED, 0.7), (FERRIES, 0.75))
+    sentences, reason = compose([], evidence, question, max_sentences=1)
+    assert reason is None and [s.text for s in sentences] == [expected]
+
+
+def test_compose_abstains_when_no_evidence_states_the_asked_for_time():
+    evidence = make_evidence((ZAKHAROVA, 0.9), (LAVROV, 0.8))
+    sentences, reason = compose([], evidence, "When did Zakharova demand it?", max_sentences=2)
+    assert sentences == [] and "time" in reason
+    assert gate(evidence, 0.1, "When did Zakharova demand it?") is not None
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("When did Putin grab Crimea?", TIME), ("In what year did Putin annex Crimea?", TIME),
+    ("On what date is Russia expected to declare victory?", TIME), ("How many members does NATO have?", QUANTITY),
+    ("How much of Ukraine has Russia seized?", QUANTITY), ("What did Zakharova demand?", None),
+    ("Who is the move designed to reassure?", None),
+])
+def test_expected_kind(question, kind):
+    assert expected_kind(question) == kind
+
+
+@pytest.mark.parametrize("kind, text, ok", [
+    (TIME, FOUNDED, True), (TIME, BAKERY, True), (TIME, ZAKHAROVA, False), (TIME, "It happened last week.", True),
+    (QUANTITY, FERRIES, True), (QUANTITY, "Russia has seized some 20 per cent of Ukraine.", True),
+    (QUANTITY, LAVROV, False), (None, LAVROV, True),
+])
+def test_supplies(kind, text, ok):
+    assert supplies(kind, text) is ok
 
 
 # --- the drafting prompt -------------------------------------------------------------------------------

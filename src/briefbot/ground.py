@@ -38,6 +38,7 @@ _PREAMBLE = re.compile(
     re.IGNORECASE,
 )
 _CONTROL_TOKENS = re.compile(r"\[/?[A-Z_]{2,}\]|<\|?/?[a-z_]+\|?>")  # [/INST], <end_of_turn>, <|im_end|>
+MIN_NAME_COVERAGE = 1.0  # every name the question uses must be found (see Retriever.name_coverage)
 MIN_CLAIM_TERMS = 3  # shorter drafts ("2014.", "The President") are fragments that need the question to mean
 # anything; they are answered with the cited source's own words instead.
 RELEVANCE_RATIO = 0.7  # an answer sentence must cite evidence scoring at least this share of the best
@@ -67,7 +68,7 @@ def gate(evidence: Evidence, min_score: float, question: str = "") -> str | None
     best_score = max(e.score for e in evidence.sentences)
     if not any(supplies(kind, e.sentence.text) for e in evidence.sentences if e.score >= RELEVANCE_RATIO * best_score):
         return f"no relevant evidence sentence states the {kind} the question asks for"
-    if evidence.name_coverage < 1.0:
+    if evidence.name_coverage < MIN_NAME_COVERAGE:
         return "no passage mentions everyone and everything the question names together"
     best = max(item.score for item in evidence.sentences)
     if best < min_score:

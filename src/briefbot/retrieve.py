@@ -27,6 +27,11 @@ LEXICAL_WEIGHT = 0.5
 RRF_K = 60
 CANDIDATES_PER_SIGNAL = 12
 NAME_WINDOW = 1  # sentences on either side in which a question's names may co-occur
+MAX_NAMES_TOGETHER = 2  # questions naming more things may find each in a different passage
+CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)  # capitalised, but dates rather than names: often only in an article's metadata
 UNSEEN_WORD_WEIGHT = 1.5  # idf of corpus words ranges ~0.7 (everywhere) to ~log(n) (once)
 CONTEXT_WEIGHT = 0.3  # weight of a chat follow-up's earlier question, relative to the follow-up itself
 
@@ -49,6 +54,7 @@ class Retriever:
         self.embedder = embedder
         self._vocabulary = sorted(index.sentence_bm25.doc_freq)
         self._instruction_rows: dict[int, bool] = {}
+        self._titles: dict[str, frozenset[str]] = {}
 
     def query_terms(self, question: str) -> QueryTerms:
         """Content terms of the question with their idf weights. A word the corpus never uses is first
@@ -56,7 +62,8 @@ class Retriever:
         like a name or number (the corpus really lacks it: a reason to abstain), and a small weight if
         it is a common word (likely a paraphrase of a word the corpus does use: "demand" for "wants")."""
         bm25 = self.index.sentence_bm25
-        names = {stem(w) for i, w in enumerate(words(question)) if (i > 0 and w[:1].isupper()) or w.isdigit()}
+        names = {stem(w) for i, w in enumerate(words(question))
+                 if ((i > 0 and w[:1].isupper()) or w.isdigit()) and w.lower() not in CALENDAR_WORDS}
         weights: dict[str, float] = {}
         mapped_names: list[str] = []
         for term in content_terms(question):
@@ -75,20 +82,32 @@ class Retriever:
         return QueryTerms(tuple(weights), tuple(weights.values()), tuple(mapped_names))
 
     def name_coverage(self, query: QueryTerms, rows: list[int]) -> float:
-        """Best share of the question's names found together around one evidence sentence (the sentence
-        and its neighbours): "What did Kellogg say about NATO?" scores 0.5 when no passage mentions both."""
+        """Share of the question's names the evidence can connect. Around one evidence sentence (the
+        sentence, its neighbours and its article's title) for a question naming one or two things: "What
+        did Kellogg say about NATO?" scores 0.5 when no passage mentions both. A question naming three
+        or more (typically comparing several articles) may find each in a different passage, but must find
+        every one somewhere in the evidence."""
         if not query.names:
             return 1.0
+        windows = [self._window_terms(row) for row in rows]
+        if len(query.names) > MAX_NAMES_TOGETHER:
+            found: set[str] = set().union(*windows) if windows else set()
+            return sum(name in found for name in query.names) / len(query.names)
+        return max((sum(name in w for name in query.names) / len(query.names) for w in windows), default=0.0)
+
+    def _window_terms(self, row: int) -> set[str]:
         index = self.index
-        best = 0.0
-        for row in rows:
-            sentence = index.sentences[row]
-            window: set[str] = set()
-            for near in range(row - NAME_WINDOW, row + NAME_WINDOW + 1):
-                if 0 <= near < len(index.sentences) and index.sentences[near].article_id == sentence.article_id:
-                    window.update(index.sentence_bm25.term_counts[near])
-            best = max(best, sum(name in window for name in query.names) / len(query.names))
-        return best
+        sentence = index.sentences[row]
+        window = set(self._title_terms(sentence.article_id))
+        for near in range(row - NAME_WINDOW, row + NAME_WINDOW + 1):
+            if 0 <= near < len(index.sentences) and index.sentences[near].article_id == sentence.article_id:
+                window.update(index.sentence_bm25.term_counts[near])
+        return window
+
+    def _title_terms(self, article_id: str) -> frozenset[str]:
+        if article_id not in self._titles:
+            self._titles[article_id] = frozenset(content_terms(self.index.article_by_id[article_id].title))
+        return self._titles[article_id]
 
     def _is_instruction(self, row: int) -> bool:
         if row not in self._instruction_rows:
