@@ -82,25 +82,27 @@ class Retriever:
         return QueryTerms(tuple(weights), tuple(weights.values()), tuple(mapped_names))
 
     def name_coverage(self, query: QueryTerms, rows: list[int]) -> float:
-        """Share of the question's names the evidence can connect. Around one evidence sentence (the
-        sentence, its neighbours and its article's title) for a question naming one or two things: "What
-        did Kellogg say about NATO?" scores 0.5 when no passage mentions both. A question naming three
-        or more (typically comparing several articles) may find each in a different passage, but must find
-        every one somewhere in the evidence."""
+        """Share of the question's names the evidence can connect. A question naming one or two things
+        must find them together around one evidence sentence (the sentence and its neighbours): "What did
+        Kellogg say about NATO?" scores 0.5 when no passage mentions both. A question naming three or more
+        (typically comparing several articles) may find each in a different passage or article title, but
+        must find every one somewhere in the evidence."""
         if not query.names:
             return 1.0
-        windows = [self._window_terms(row) for row in rows]
         if len(query.names) > MAX_NAMES_TOGETHER:
-            found: set[str] = set().union(*windows) if windows else set()
+            found: set[str] = set()
+            for row in rows:
+                found |= self._window_terms(row) | self._title_terms(self.index.sentences[row].article_id)
             return sum(name in found for name in query.names) / len(query.names)
+        windows = [self._window_terms(row) for row in rows]
         return max((sum(name in w for name in query.names) / len(query.names) for w in windows), default=0.0)
 
     def _window_terms(self, row: int) -> set[str]:
         index = self.index
-        sentence = index.sentences[row]
-        window = set(self._title_terms(sentence.article_id))
+        article_id = index.sentences[row].article_id
+        window: set[str] = set()
         for near in range(row - NAME_WINDOW, row + NAME_WINDOW + 1):
-            if 0 <= near < len(index.sentences) and index.sentences[near].article_id == sentence.article_id:
+            if 0 <= near < len(index.sentences) and index.sentences[near].article_id == article_id:
                 window.update(index.sentence_bm25.term_counts[near])
         return window
 

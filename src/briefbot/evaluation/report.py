@@ -31,7 +31,9 @@ def format_table(report: EvalReport) -> str:
     m = report.metrics
     limits = {name: (limit, is_max) for name, limit, is_max in report.thresholds.items()}
     lines = [f"briefbot evaluation: {m.cases} cases ({m.answerable} answerable, {m.unanswerable} "
-             f"unanswerable, {m.errors} errors), {m.passed} passed",
+             f"unanswerable, {m.errors} errors), {m.passed} passed"
+             + (f", {known} known failures" if (known := sum(not r.passed and r.acceptable_outcome
+                                                               for r in report.results)) else ""),
              f"{'metric':32} {'value':>7}  {'threshold':>10}"]
     for name, label in METRIC_LABELS.items():
         value = getattr(m, name)
@@ -52,7 +54,8 @@ def format_table(report: EvalReport) -> str:
 
 
 def format_case_line(result: CaseResult) -> str:
-    status = "PASS" if result.passed else "FAIL"
+    status = ("XPASS" if result.known_failure else "PASS") if result.passed else (
+        "XFAIL" if result.acceptable_outcome else "FAIL")
     line = f"{status}  {result.id}: {result.question}"
     reasons = ([result.error] if result.error else []) + result.violations
     if reasons:
@@ -166,7 +169,7 @@ def _progress_bar(total: int):
         if result is None:
             bar.close()
             return
-        failed[0] += not result.passed
+        failed[0] += not result.acceptable_outcome
         bar.set_postfix(failed=failed[0], refresh=False)
         bar.update(1)
 

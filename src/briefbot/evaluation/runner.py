@@ -48,6 +48,7 @@ def score_case(case: ResolvedCase, answer: Answer, *, judge: Judge = default_jud
         retrieval_recall=retrieval_recall(case.gold, answer.evidence_ids) if spec.answerable else None,
         correct=correct, missing_facts=missing if correct is not None else [],
         violations=contract_violations(answer, verdicts, answerable=spec.answerable, index=index),
+        known_failure=spec.known_failure,
     )
     result.notes.extend(_notes(result, case))
     return result
@@ -84,7 +85,8 @@ def run_case(bot: AnsweringBot, case: ResolvedCase, *, judge: Judge = default_ju
     except BriefbotError as exc:
         return CaseResult(id=str(case.case.id), question=case.case.question, answerable=case.case.answerable,
                           tags=case.case.tags, error=f"{type(exc).__name__}: {exc}",
-                          gold=[sorted(i) for i in case.gold], acceptable=sorted(case.acceptable))
+                          gold=[sorted(i) for i in case.gold], acceptable=sorted(case.acceptable),
+                          known_failure=case.case.known_failure)
     return score_case(case, answer, judge=judge, index=index if index is not None else index_texts(bot))
 
 
@@ -114,7 +116,7 @@ class EvalReport(BaseModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def passed(self) -> bool:
-        return all(r.passed for r in self.results) and not self.threshold_failures
+        return all(r.acceptable_outcome for r in self.results) and not self.threshold_failures
 
 
 def summarize(results: Sequence[CaseResult], thresholds: Thresholds | None = None, *, complete: bool = True,
