@@ -19,9 +19,8 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Protocol, Sequence
+from typing import Callable, Iterator, Sequence
 
-import numpy as np
 from pydantic import BaseModel, ValidationError
 
 from briefbot.corpus import corpus_fingerprint
@@ -29,6 +28,7 @@ from briefbot.embedding import Embedder
 from briefbot.errors import IndexError_, IndexMismatchError
 from briefbot.lexical import BM25, content_terms
 from briefbot.segment import chunk_sentences, split_sentences
+from briefbot.store import FaissStore, VectorStore
 from briefbot.types import Article, Chunk, Sentence
 
 FORMAT_VERSION = 1
@@ -47,47 +47,6 @@ class Manifest(BaseModel):
     sentences: int
     chunks: int
     built_at: str
-
-
-class VectorStore(Protocol):
-    """Nearest neighbours by inner product over unit vectors. FAISS here; a vector DB can stand in."""
-
-    def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]: ...
-
-    def vectors(self, rows: Sequence[int]) -> np.ndarray: ...
-
-    def __len__(self) -> int: ...
-
-
-class FaissStore:
-    """An exact inner-product FAISS index (cosine similarity on normalised vectors)."""
-
-    def __init__(self, index) -> None:
-        self.index = index
-
-    @classmethod
-    def from_vectors(cls, vectors: np.ndarray, dimension: int) -> "FaissStore":
-        import faiss
-
-        index = faiss.IndexFlatIP(dimension)
-        if len(vectors):
-            index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-        return cls(index)
-
-    def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
-        k = min(k, self.index.ntotal)
-        if k <= 0:
-            return []
-        scores, rows = self.index.search(np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32), k)
-        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
-
-    def vectors(self, rows: Sequence[int]) -> np.ndarray:
-        if not rows:
-            return np.zeros((0, self.index.d), dtype=np.float32)
-        return np.vstack([self.index.reconstruct(int(r)) for r in rows]).astype(np.float32)
-
-    def __len__(self) -> int:
-        return int(self.index.ntotal)
 
 
 @dataclass
