@@ -340,3 +340,56 @@ def test_article_text_with_template_syntax_renders_verbatim():
     messages = build_messages(Prompts(), make_evidence((tricky, 0.9)), "Why?\nReally?")
     assert f"[1] {tricky}" in messages[1]["content"]
     assert "Why? Really?" in messages[1]["content"]
+
+
+# --- the question's form ----------------------------------------------------------------------------
+
+from briefbot.answer_kind import answers_form, counts, form_of, speaks  # noqa: E402
+
+
+@pytest.mark.parametrize("question, counted, speakers", [
+    ("How many troops does the US have in Romania?", ("troop",), ()),
+    ("How many NATO members could favour Ukraine joining?", ("nato", "member"), ()),
+    ("What did Putin say about the ceasefire?", (), ("putin",)),
+    ("What do Lavrov and Zakharova each say Moscow objects to?", (), ("lavrov", "zakharova")),
+    ("What did Zakharova demand?", (), ("zakharova",)),
+    ("Why did the talks fail?", (), ()),
+])
+def test_form_of(question, counted, speakers):
+    form = form_of(question)
+    assert (form.counted, form.speakers) == (counted, speakers)
+
+
+@pytest.mark.parametrize("counted, text, ok", [
+    (("member",), "the other 31 member nations are in favour", True),
+    (("troop",), "NATO member troops on the ground in Ukraine", False),  # troops, but no number of them
+    (("troop",), "Steadfast Dart 25 at the Romanian camp, where troops trained", False),  # a number, not of troops
+    (("troop",), "some 2,000 US troops are stationed there", True),
+    ((), "anything", True),
+])
+def test_counts(counted, text, ok):
+    assert counts(counted, text) is ok
+
+
+@pytest.mark.parametrize("speakers, text, ok", [
+    (("zakharova",), "Foreign ministry spokeswoman Maria Zakharova said that Moscow wants NATO to disavow", True),
+    (("zakarova",), "Foreign ministry spokeswoman Maria Zakharova said that Moscow wants NATO to disavow", True),
+    (("gur", "agency"), "'Russia is preparing to declare victory,' said the GUR agency today.", True),
+    (("lavrov",), "According to Lavrov, the troops are a threat.", True),
+    (("putin",), "concerns that Vladimir Putin could benefit from a ceasefire and use it to build up his forces", False),
+])
+def test_speaks(speakers, text, ok):
+    assert speaks(speakers, text) is ok
+
+
+def test_a_pronoun_quote_takes_its_speaker_from_the_sentence_before():
+    form = form_of("What does Zakharova say is not enough?")
+    quote = "'It is worth noting that a refusal to accept Kyiv into NATO is not enough,' she said."
+    assert answers_form(form, quote, before="Maria Zakharova said that Moscow wants NATO to disavow it.")
+    assert not answers_form(form, quote, before="Lavrov said Moscow views the troops as a threat.")
+    assert not answers_form(form, quote)
+
+
+def test_gate_abstains_when_the_named_speaker_never_speaks():
+    evidence = make_evidence((BAKERY, 0.9), (FERRIES, 0.8))
+    assert "saying something" in gate(evidence, 0.1, "What did Pike say about the bakery?")

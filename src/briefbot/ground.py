@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefbot.answer_kind import expected_kind, supplies
+from briefbot.answer_kind import answers_form, form_of
 from briefbot.lexical import content_terms
 from briefbot.prompts import Prompts
 from briefbot.support import adds_information, is_empty, support
@@ -64,10 +64,8 @@ def gate(evidence: Evidence, min_score: float, question: str = "") -> str | None
     """The reason to abstain before drafting, or None when the evidence is good enough to answer."""
     if not evidence.sentences:
         return "no evidence was retrieved"
-    kind = expected_kind(question)
-    best_score = max(e.score for e in evidence.sentences)
-    if not any(supplies(kind, e.sentence.text) for e in evidence.sentences if e.score >= RELEVANCE_RATIO * best_score):
-        return f"no relevant evidence sentence states the {kind} the question asks for"
+    if not _answering(evidence, question):
+        return f"no relevant evidence sentence {_describe(form_of(question))}"
     if evidence.name_coverage < MIN_NAME_COVERAGE:
         return "no passage mentions everyone and everything the question names together"
     best = max(item.score for item in evidence.sentences)
@@ -171,13 +169,11 @@ def compose(
     a quantity for "how many") are dropped. If none is left, the best evidence sentence that can supply
     it answers in its own words; if no evidence can, the answer abstains. A second evidence sentence,
     in its own words, completes the answer when it scores close to the best (two-part questions)."""
-    kind = expected_kind(question)
-    best_score = max((e.score for e in evidence.sentences), default=0.0)
-    candidates = [e for e in sorted(evidence.sentences, key=lambda e: -e.score)
-                  if e.score >= RELEVANCE_RATIO * best_score and supplies(kind, e.sentence.text)]
+    candidates = _answering(evidence, question)
     if not candidates:
-        return [], f"no evidence sentence states the {kind} the question asks for"
-    answer = [s for s in verified if supplies(kind, " ".join(c.text for c in s.citations))][:max_sentences]
+        return [], f"no relevant evidence sentence {_describe(form_of(question))}"
+    usable = {e.sentence.id for e in candidates}
+    answer = [s for s in verified if any(c.id in usable for c in s.citations)][:max_sentences]
     if not answer:
         answer = [_answer_sentence(candidates[0].sentence.text, [candidates[0]], 1.0, origin="source")]
     cited = {c.id for s in answer for c in s.citations}
@@ -188,6 +184,26 @@ def compose(
             answer.append(_answer_sentence(extra.sentence.text, [extra], 1.0, origin="source"))
             cited.add(extra.sentence.id)
     return answer, None
+
+
+def _answering(evidence: Evidence, question: str) -> list[EvidenceSentence]:
+    """The relevant evidence sentences (best first) that can answer a question of this form
+    (`answer_kind`): a time for "when", a number counting the thing for "how many", a speaker for "what
+    did X say"."""
+    form = form_of(question)
+    best_score = max((e.score for e in evidence.sentences), default=0.0)
+    by_position = {(e.sentence.article_id, e.sentence.index): e.sentence.text for e in evidence.sentences}
+    return [e for e in sorted(evidence.sentences, key=lambda e: -e.score)
+            if e.score >= RELEVANCE_RATIO * best_score
+            and answers_form(form, e.sentence.text, by_position.get((e.sentence.article_id, e.sentence.index - 1)))]
+
+
+def _describe(form) -> str:
+    if form.speakers:
+        return "has " + " / ".join(form.speakers) + " saying something"
+    if form.counted:
+        return "gives a number of " + " / ".join(form.counted)
+    return f"states the {form.kind} the question asks for"
 
 
 def to_citation(item: EvidenceSentence) -> Citation:
