@@ -393,3 +393,16 @@ def test_a_pronoun_quote_takes_its_speaker_from_the_sentence_before():
 def test_gate_abstains_when_the_named_speaker_never_speaks():
     evidence = make_evidence((BAKERY, 0.9), (FERRIES, 0.8))
     assert "saying something" in gate(evidence, 0.1, "What did Pike say about the bakery?")
+
+
+def test_a_speech_question_names_only_its_subject():
+    assert form_of("What did Trump call Zelensky, and what did he warn him?").speakers == ("trump",)
+
+
+def test_a_two_part_question_takes_a_second_relevant_sentence():
+    evidence = make_evidence((ZAKHAROVA, 0.9), (FOUNDED, 0.57), (BAKERY, 0.3))
+    one_part, _ = compose([], evidence, "What did Zakharova demand?", max_sentences=2)
+    two_part, _ = compose([], evidence, "What did Zakharova demand, and when was the alliance founded?",
+                          max_sentences=2)
+    assert [s.text for s in one_part] == [ZAKHAROVA]
+    assert [s.text for s in two_part] == [ZAKHAROVA, FOUNDED]

@@ -61,14 +61,14 @@ def supplies(kind: str | None, text: str) -> bool:
 
 _COUNTED = re.compile(r"^\s*how\s+many\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)", re.IGNORECASE)
 _SPEECH_QUESTION = re.compile(
-    r"^\s*(?:what|how|why)\s+(?:did|does|do|has|have|had)\s+(.{1,60}?)\s+"
-    r"(?:say|tell|demand|claim|warn|add|declare|announce|argue|state|insist|think|believe)\b",
+    r"^\s*(?:what|how|why)\s+(?:did|does|do|has|have|had)\s+([^,;?]{1,60}?)\s+"
+    r"(?:say|tell|demand|claim|warn|add|declare|announce|argue|state|insist|think|believe|call)\b",
     re.IGNORECASE,
 )
 _SPEECH_VERBS = frozenset(
     "say says said tell tells told demand demands demanded claim claims claimed warn warns warned add adds added "
     "adding declare declares declared announce announces announced argue argues argued state states stated "
-    "insist insists insisted according views view".split()
+    "insist insists insisted according views view call calls called".split()
 )
 _PRONOUN_QUOTE = re.compile(r"\b(?:she|he|they)\s+(?:said|added|says|told|warned|insisted)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z0-9]+")

@@ -43,6 +43,9 @@ MIN_CLAIM_TERMS = 3  # shorter drafts ("2014.", "The President") are fragments t
 # anything; they are answered with the cited source's own words instead.
 RELEVANCE_RATIO = 0.7  # an answer sentence must cite evidence scoring at least this share of the best
 SECOND_SENTENCE_RATIO = 0.8  # another evidence sentence joins the answer when it scores this close to the best
+TWO_PART_FLOOR = 0.6  # a question asking two things takes its second sentence from a wider relevant set
+_TWO_PART = re.compile(r",?\s+and\s+(?:what|how|why|who|when|where|which|does|do|did|is|are|was|were|has|have|can)\b",
+                       re.IGNORECASE)  # "What did Trump call Zelensky, and what did he warn him?" asks two things
 
 
 @dataclass(frozen=True)
@@ -177,8 +180,14 @@ def compose(
     if not answer:
         answer = [_answer_sentence(candidates[0].sentence.text, [candidates[0]], 1.0, origin="source")]
     cited = {c.id for s in answer for c in s.citations}
-    for extra in candidates:
-        if len(answer) >= max_sentences or extra.score < SECOND_SENTENCE_RATIO * candidates[0].score:
+    second_part = _TWO_PART.search(question)
+    if second_part is not None:  # the second sentence answers the second question, in its own form
+        rest = re.sub(r"^,?\s+and\s+", "", question[second_part.start():], flags=re.IGNORECASE)
+        extras = _answering(evidence, rest, TWO_PART_FLOOR)
+    else:
+        extras = [e for e in candidates if e.score >= SECOND_SENTENCE_RATIO * candidates[0].score]
+    for extra in extras:
+        if len(answer) >= max_sentences:
             break
         if extra.sentence.id not in cited and not _duplicates(extra.sentence.text, answer):
             answer.append(_answer_sentence(extra.sentence.text, [extra], 1.0, origin="source"))
@@ -186,7 +195,7 @@ def compose(
     return answer, None
 
 
-def _answering(evidence: Evidence, question: str) -> list[EvidenceSentence]:
+def _answering(evidence: Evidence, question: str, floor: float = RELEVANCE_RATIO) -> list[EvidenceSentence]:
     """The relevant evidence sentences (best first) that can answer a question of this form
     (`answer_kind`): a time for "when", a number counting the thing for "how many", a speaker for "what
     did X say"."""
@@ -194,7 +203,7 @@ def _answering(evidence: Evidence, question: str) -> list[EvidenceSentence]:
     best_score = max((e.score for e in evidence.sentences), default=0.0)
     by_position = {(e.sentence.article_id, e.sentence.index): e.sentence.text for e in evidence.sentences}
     return [e for e in sorted(evidence.sentences, key=lambda e: -e.score)
-            if e.score >= RELEVANCE_RATIO * best_score
+            if e.score >= floor * best_score
             and answers_form(form, e.sentence.text, by_position.get((e.sentence.article_id, e.sentence.index - 1)))]
 
 
