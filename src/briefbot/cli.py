@@ -52,10 +52,10 @@ def _settings(args: argparse.Namespace) -> Settings:
         raise ConfigError(f"Invalid setting: {problems}. Fix or unset the variable.") from None
 
 
-def _bot(args: argparse.Namespace, *, rebuild: bool = False):
+def _bot(args: argparse.Namespace, *, rebuild: bool = False, settings: Settings | None = None):
     from briefbot.bot import Briefbot
 
-    settings = _settings(args)
+    settings = settings or _settings(args)
     return Briefbot.from_corpus(settings.corpus, settings.index, settings=settings, rebuild=rebuild,
                                 progress=_progress_printer())
 
@@ -88,8 +88,9 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    check_question(args.question, _settings(args).max_question_chars)  # fail before loading anything
-    bot = _bot(args)
+    settings = _settings(args)
+    check_question(args.question, settings.max_question_chars)  # fail before loading anything
+    bot = _bot(args, settings=settings)
     answer = bot.ask(args.question)
     print(answer.model_dump_json(indent=2) if args.json else format_answer(answer))
     return 0

@@ -141,9 +141,10 @@ def verify(
             continue
         score = support(text, [e.sentence.text for e in cited], question) if cited else 0.0
         if score < min_support:  # maybe it cites the wrong number: does one evidence sentence back it?
-            best = max(evidence.sentences, key=lambda e: support(text, [e.sentence.text], question), default=None)
-            if best is not None and support(text, [best.sentence.text], question) >= min_support:
-                cited, score = [best], support(text, [best.sentence.text], question)
+            scored = [(support(text, [e.sentence.text], question), e) for e in evidence.sentences]
+            best_score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+            if best is not None and best_score >= min_support:
+                cited, score = [best], best_score
         cited = [e for e in cited if e.number in relevant]
         if not cited:  # off the question's topic, or cites nothing the model was shown
             result.dropped.append(text)

@@ -190,7 +190,10 @@ def _current_name(directory: Path) -> str | None:
 
 def read_manifest(directory: Path) -> Manifest:
     """The manifest of the live build under `directory`."""
-    build = _live_build(Path(directory))
+    return _read_build_manifest(_live_build(Path(directory)))
+
+
+def _read_build_manifest(build: Path) -> Manifest:
     try:
         return Manifest.model_validate_json((build / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValidationError, ValueError) as exc:
@@ -219,10 +222,9 @@ def load_index(directory: Path, *, embedder_id: str | None = None, fingerprint: 
     """Load the live build under `directory`, checking it against what the caller expects."""
     import faiss
 
-    directory = Path(directory)
-    manifest = read_manifest(directory)
+    build = _live_build(Path(directory))  # resolved once: a save switching CURRENT meanwhile cannot mix builds
+    manifest = _read_build_manifest(build)
     check_manifest(manifest, embedder_id=embedder_id, fingerprint=fingerprint, chunk_size=chunk_size)
-    build = _live_build(directory)
     try:
         articles = [Article.model_validate(r) for r in _read_jsonl(build / "articles.jsonl")]
         sentences = [Sentence.model_validate(r) for r in _read_jsonl(build / "sentences.jsonl")]
