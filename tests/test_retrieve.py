@@ -155,3 +155,28 @@ def test_question_of_stop_words_only_still_returns_numbered_evidence(retriever):
     evidence = retriever.retrieve("What is it?")
     assert [e.number for e in evidence.sentences] == list(range(1, len(evidence.sentences) + 1))
     assert all(e.lexical == 0.0 for e in evidence.sentences)
+
+
+def test_a_metonym_finds_the_sentence_that_names_the_country(retriever):
+    query = retriever.query_terms("What does the Kremlin want for Ukraine?")
+    assert query.groups == {"kremlin": "russia", "ukrain": "ukraine"}
+    evidence = retriever.retrieve("What does the Kremlin want for Ukraine?")
+    assert evidence.name_coverage == 1.0  # "Russia" and "Moscow" stand for the Kremlin
+    assert evidence.sentences[0].sentence.article_id == "nato"
+    assert evidence.sentences[0].lexical > 0.5
+
+
+def test_a_name_without_an_alias_in_the_corpus_is_not_covered(retriever):
+    evidence = retriever.retrieve("What does Beijing want for Ukraine?")
+    assert evidence.name_coverage == 0.5  # Ukraine is there; China, in any spelling, is not
+
+
+def test_answer_type_words_weigh_less_than_the_facts_asked_about(retriever):
+    plain = retriever.query_terms("What does Zakharova hold?")
+    typed = retriever.query_terms("What position does Zakharova hold?")
+    weight = dict(zip(typed.terms, typed.weights))
+    assert weight["position"] == pytest.approx(0.5 * 1.5)  # unseen in the corpus: half the unseen weight
+    assert dict(zip(plain.terms, plain.weights))["zakharova"] == weight["zakharova"]
+    assert dict(zip(typed.terms, typed.boosts))["position"] == 0.5
+    best = retriever.retrieve("What position does Zakharova hold?").sentences[0]
+    assert best.sentence.id == ZAKHAROVA

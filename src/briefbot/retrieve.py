@@ -13,10 +13,13 @@ Dense retrieval alone misses names the embedder never saw; that is why the lexic
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from collections.abc import Container
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from briefbot.answer_kind import answer_type_terms
+from briefbot.aliases import alias_group, group_stems, mentions
 from briefbot.embedding import Embedder
 from briefbot.index import CorpusIndex
 from briefbot.injection import looks_like_instruction
@@ -34,6 +37,8 @@ CALENDAR_WORDS = frozenset(
 )  # capitalised, but dates rather than names: often only in an article's metadata
 UNSEEN_WORD_WEIGHT = 1.5  # idf of corpus words ranges ~0.7 (everywhere) to ~log(n) (once)
 CONTEXT_WEIGHT = 0.3  # weight of a chat follow-up's earlier question, relative to the follow-up itself
+ANSWER_TYPE_WEIGHT = 0.5  # weight of words naming the kind of answer ("position" in "What position ...?")
+ALIAS_BOOST = 0.5  # BM25 weight of a question name's other spellings ("Moscow" for "the Kremlin")
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,18 @@ class QueryTerms:
     weights: tuple[float, ...]
     names: tuple[str, ...] = ()  # the terms that are capitalised (or numbers) in the question
     boosts: tuple[float, ...] | None = None  # per-term factor for BM25 (CONTEXT_WEIGHT for context terms)
+    groups: dict[str, str] = field(default_factory=dict)  # term -> its alias group ("kremlin" -> "russia")
+
+    def bm25_query(self, vocabulary: dict[str, int]) -> tuple[list[str], list[float]]:
+        """Terms and boosts for BM25: the question's terms plus the corpus's spellings of its aliases."""
+        terms = list(self.terms)
+        boosts = list(self.boosts) if self.boosts is not None else [1.0] * len(terms)
+        for group in dict.fromkeys(self.groups.values()):
+            for alias in group_stems(group):
+                if alias in vocabulary and alias not in terms:
+                    terms.append(alias)
+                    boosts.append(ALIAS_BOOST)
+        return terms, boosts
 
 
 class Retriever:
@@ -64,11 +81,18 @@ class Retriever:
         bm25 = self.index.sentence_bm25
         names = {stem(w) for i, w in enumerate(words(question))
                  if ((i > 0 and w[:1].isupper()) or w.isdigit()) and w.lower() not in CALENDAR_WORDS}
+        type_terms = set(answer_type_terms(question))
         weights: dict[str, float] = {}
+        boosts: dict[str, float] = {}
+        groups: dict[str, str] = {}
         mapped_names: list[str] = []
         for term in content_terms(question):
             is_name = term in names
-            if term not in bm25.doc_freq and len(term) >= 5 and not term.isdigit():
+            factor = ANSWER_TYPE_WEIGHT if term in type_terms and not is_name else 1.0
+            group = alias_group(term)
+            if group is not None:
+                groups[term] = group
+            elif term not in bm25.doc_freq and len(term) >= 5 and not term.isdigit():
                 close = [c for c in difflib.get_close_matches(term, self._vocabulary, n=3, cutoff=0.8) if c[0] == term[0]]
                 term = close[0] if close else term
             if is_name and term not in mapped_names:
@@ -76,10 +100,12 @@ class Retriever:
             if term in weights:
                 continue
             if term in bm25.doc_freq or is_name:
-                weights[term] = bm25.idf(term)
+                weights[term] = factor * bm25.idf(term)
             else:
-                weights[term] = UNSEEN_WORD_WEIGHT
-        return QueryTerms(tuple(weights), tuple(weights.values()), tuple(mapped_names))
+                weights[term] = factor * UNSEEN_WORD_WEIGHT
+            boosts[term] = factor
+        return QueryTerms(tuple(weights), tuple(weights.values()), tuple(mapped_names),
+                          tuple(boosts.values()), groups=groups)
 
     def name_coverage(self, query: QueryTerms, rows: list[int]) -> float:
         """Share of the question's names the evidence can connect. A question naming one or two things
@@ -90,26 +116,30 @@ class Retriever:
         if not query.names:
             return 1.0
         if len(query.names) > MAX_NAMES_TOGETHER:
-            found: set[str] = set()
-            for row in rows:
-                found |= self._window_terms(row) | self._title_terms(self.index.sentences[row].article_id)
-            return sum(name in found for name in query.names) / len(query.names)
-        windows = [self._window_terms(row) for row in rows]
-        return max((sum(name in w for name in query.names) / len(query.names) for w in windows), default=0.0)
+            passages = [self._window(row) for row in rows]
+            passages += [self._title(article_id) for article_id in
+                         dict.fromkeys(self.index.sentences[row].article_id for row in rows)]
+            return sum(any(_names(query, name, p) for p in passages) for name in query.names) / len(query.names)
+        windows = [self._window(row) for row in rows]
+        return max((sum(_names(query, name, w) for name in query.names) / len(query.names) for w in windows),
+                   default=0.0)
 
-    def _window_terms(self, row: int) -> set[str]:
+    def _window(self, row: int) -> tuple[set[str], str]:
+        """The terms and text of a sentence and its neighbours in the same article."""
         index = self.index
         article_id = index.sentences[row].article_id
-        window: set[str] = set()
+        terms: set[str] = set()
+        texts = []
         for near in range(row - NAME_WINDOW, row + NAME_WINDOW + 1):
             if 0 <= near < len(index.sentences) and index.sentences[near].article_id == article_id:
-                window.update(index.sentence_bm25.term_counts[near])
-        return window
+                terms.update(index.sentence_bm25.term_counts[near])
+                texts.append(index.sentences[near].text)
+        return terms, " ".join(texts)
 
-    def _title_terms(self, article_id: str) -> frozenset[str]:
+    def _title(self, article_id: str) -> tuple[frozenset[str], str]:
         if article_id not in self._titles:
             self._titles[article_id] = frozenset(content_terms(self.index.article_by_id[article_id].title))
-        return self._titles[article_id]
+        return self._titles[article_id], self.index.article_by_id[article_id].title
 
     def _is_instruction(self, row: int) -> bool:
         if row not in self._instruction_rows:
@@ -120,20 +150,20 @@ class Retriever:
         total = sum(query.weights)
         if total <= 0:
             return 0.0
-        counts = self.index.sentence_bm25.term_counts[row]
-        return sum(w for t, w in zip(query.terms, query.weights) if t in counts) / total
+        passage = (self.index.sentence_bm25.term_counts[row], self.index.sentences[row].text)
+        return sum(w for t, w in zip(query.terms, query.weights) if _names(query, t, passage)) / total
 
     def with_context(self, query: QueryTerms, context: str) -> QueryTerms:
         """Add the terms of a chat's earlier question at a low weight (and never as names to cover)."""
         extra = self.query_terms(context)
         terms, weights = list(query.terms), list(query.weights)
-        boosts = [1.0] * len(terms)
+        boosts = list(query.boosts) if query.boosts is not None else [1.0] * len(terms)
         for term, weight in zip(extra.terms, extra.weights):
             if term not in terms:
                 terms.append(term)
                 weights.append(weight * CONTEXT_WEIGHT)
                 boosts.append(CONTEXT_WEIGHT)
-        return QueryTerms(tuple(terms), tuple(weights), query.names, tuple(boosts))
+        return QueryTerms(tuple(terms), tuple(weights), query.names, tuple(boosts), groups=query.groups)
 
     def retrieve(self, question: str, *, context: str | None = None, top_chunks: int = 6, k: int = 6) -> Evidence:
         """Evidence for `question`; `context` (a follow-up's earlier question) only nudges the ranking."""
@@ -147,7 +177,8 @@ class Retriever:
             vector = vector / (np.linalg.norm(vector) or 1.0)
 
         dense_chunks = index.chunk_vectors.search(vector, CANDIDATES_PER_SIGNAL * 2)
-        lexical_chunks = _top(index.chunk_bm25.scores(query.terms, query.boosts), CANDIDATES_PER_SIGNAL * 2)
+        bm25_terms, bm25_boosts = query.bm25_query(index.sentence_bm25.doc_freq)
+        lexical_chunks = _top(index.chunk_bm25.scores(bm25_terms, bm25_boosts), CANDIDATES_PER_SIGNAL * 2)
         fused: dict[int, float] = {}
         for ranking in (dense_chunks, lexical_chunks):
             for rank, (row, _score) in enumerate(ranking):
@@ -161,7 +192,7 @@ class Retriever:
                 candidates[index.sentence_row[sentence_id]] = None
         for row, _ in index.sentence_vectors.search(vector, CANDIDATES_PER_SIGNAL):
             candidates[row] = None
-        for row, _ in _top(index.sentence_bm25.scores(query.terms, query.boosts), CANDIDATES_PER_SIGNAL):
+        for row, _ in _top(index.sentence_bm25.scores(bm25_terms, bm25_boosts), CANDIDATES_PER_SIGNAL):
             candidates[row] = None
         rows = [row for row in candidates if not self._is_instruction(row)]
         dense = index.sentence_vectors.vectors(rows) @ vector if rows else np.zeros(0)
@@ -182,6 +213,13 @@ class Retriever:
                                              dense=round(cosine, 4)))
         return Evidence(question=question, sentences=evidence, chunk_ids=[c.id for c in chunks],
                         name_coverage=round(coverage, 4))
+
+
+def _names(query: QueryTerms, term: str, passage: tuple[Container[str], str]) -> bool:
+    """Whether a passage (its terms, its text) has `term`, or another spelling of it when it is an alias."""
+    terms, text = passage
+    group = query.groups.get(term)
+    return term in terms or (group is not None and mentions(group, text))
 
 
 def _top(scores: list[float], k: int) -> list[tuple[int, float]]:

@@ -1,0 +1,84 @@
+"""The question's form beyond time and counts: answer-type words, measured attributes, what a speaker is
+asked about, opinions held by a place's government, and past events stated only as possibilities."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefbot.answer_kind import (QUANTITY, answer_type_terms, answers_form, form_of, measures, mentions_topic,
+                                  speaks, states_as_fact)
+
+
+@pytest.mark.parametrize("question, terms", [
+    ("What position does Hegseth hold?", ("position",)),
+    ("Which news outlet reported the plan?", ("new", "outlet")),
+    ("Which city hosted the summit?", ("city",)),  # "hosted" is the verb, not a type word
+    ("In what year did Putin annex Crimea?", ("year",)),
+    ("What sanctions has the US imposed?", ()),  # a fact to find, not a generic type noun
+    ("What did Zakharova demand?", ()),
+    ("Who is Lavrov?", ()),
+])
+def test_answer_type_terms(question, terms):
+    assert answer_type_terms(question) == terms
+
+
+def test_a_measured_attribute_needs_a_number_near_it():
+    form = form_of("What is the population of Ukraine?")
+    assert (form.kind, form.measured) == (QUANTITY, ("population",))
+    assert answers_form(form, "Ukraine has a population of about 38 million people.")
+    assert not answers_form(form, "Russia has seized some 20 per cent of Ukraine.")  # a number, of something else
+    assert measures((), "anything")
+
+
+@pytest.mark.parametrize("question, speakers, topic", [
+    ("What did the GUR agency say about Crimea?", ("gur", "agency"), ("crimea",)),
+    ("How did Zelensky respond to Hegseth's remarks in Brussels?", ("zelensky",), ("hegseth", "brussel")),
+    ("What does Lavrov think of NATO troops?", ("lavrov",), ("nato", "troop")),
+    ("How does the Kremlin regard the prospect of Ukraine joining?", ("kremlin",), ()),
+    ("What did Zakharova demand?", ("zakharova",), ()),
+])
+def test_speech_questions_name_a_speaker_and_maybe_a_topic(question, speakers, topic):
+    form = form_of(question)
+    assert (form.speakers, form.topic) == (speakers, topic)
+
+
+def test_a_speaker_must_speak_about_the_topic_asked():
+    form = form_of("What did the GUR agency say about Crimea?")
+    assert not answers_form(form, "'Russia is preparing to declare victory,' said the GUR agency today.")
+    assert answers_form(form, "Crimea will never be Russian, said the GUR agency today.")
+
+
+def test_a_response_must_be_to_the_thing_asked_about():
+    form = form_of("How did Zelensky respond to Hegseth's remarks?")
+    assert not answers_form(form, "Zelensky has repeatedly called for his country to be admitted.")
+    assert answers_form(form, "Zelensky responded that Hegseth was wrong.")
+
+
+def test_a_quote_attributed_by_pronoun_may_carry_the_topic_in_either_sentence():
+    form = form_of("What did Pike say about the sea wall?")
+    assert answers_form(form, "'It held,' he said.", before="Alan Pike said the sea wall was tested.")
+    assert not answers_form(form, "'It held,' he said.", before="Alan Pike said the ferries stopped.")
+
+
+def test_a_place_speaks_through_its_other_names():
+    assert speaks(("kremlin",), "Russia has said in no uncertain terms that it objects.")
+    assert speaks(("washington",), "The White House said the plan was under review.")
+    assert not speaks(("kremlin",), "Zelensky said Russia must withdraw.")  # Russia is spoken about
+    assert mentions_topic(("kremlin",), "Officials in Moscow declined.")
+    assert mentions_topic((), "anything")
+
+
+@pytest.mark.parametrize("question, text, ok", [
+    ("When did Georgia join NATO?", "In 2008 NATO declared that Ukraine and Georgia would join the alliance.", False),
+    ("When did Finland join NATO?", "Finland joined NATO in April 2023.", True),
+    ("When did Finland join NATO?", "Finland, which could join soon, applied in May 2022 and joined in 2023.", True),
+    ("When will Ukraine join NATO?", "Ukraine could join NATO in 2030, officials said.", True),  # asks the future
+    ("When did the talks resume?", "Officials said on Monday that talks would resume.", False),
+])
+def test_a_past_event_must_be_stated_as_fact(question, text, ok):
+    assert answers_form(form_of(question), text) is ok
+
+
+def test_states_as_fact_ignores_words_the_sentence_lacks():
+    assert states_as_fact(("annex", "crimea"), "Putin grabbed Crimea in 2014.")
+    assert states_as_fact((), "anything would do")
