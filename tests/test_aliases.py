@@ -35,3 +35,8 @@ def test_mentions_matches_spellings_case_sensitively(group, text, found):
 def test_group_stems_are_single_stemmed_words():
     assert set(group_stems("russia")) >= {"russia", "moscow", "kremlin"}
     assert all(" " not in s and "." not in s for s in group_stems("united states"))
+
+
+def test_acronyms_join_a_group_only_in_capitals():
+    assert alias_group("US") == "united states"
+    assert alias_group("us") is None

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefbot.answer_kind import (QUANTITY, answer_type_terms, answers_form, form_of, measures, mentions_topic,
-                                  speaks, states_as_fact)
+from briefbot.answer_kind import QUANTITY, answer_type_terms
+from briefbot.question_form import answers_form, form_of, measures, mentions_topic, speaks, states_as_fact
 
 
 @pytest.mark.parametrize("question, terms", [
@@ -31,7 +31,11 @@ def test_a_measured_attribute_needs_a_number_near_it():
 
 
 @pytest.mark.parametrize("question, speakers, topic", [
-    ("What did the GUR agency say about Crimea?", ("gur", "agency"), ("crimea",)),
+    ("What did the GUR agency say about Crimea?", ("GUR",), ("crimea",)),  # the name, when the subject has one
+    ("What did the US defence chief tell them?", ("US",), ()),  # an acronym in capitals is a name
+    ("How did the other defence ministers in Brussels react?", ("minister",), ()),  # else its head noun
+    ("What has Georgia's government said about the demand?", ("georgia",), ("demand",)),
+    ("What did Zelensky and Keith Kellogg agree on?", ("zelensky", "keith", "kellogg"), ()),
     ("How did Zelensky respond to Hegseth's remarks in Brussels?", ("zelensky",), ("hegseth", "brussel")),
     ("What does Lavrov think of NATO troops?", ("lavrov",), ("nato", "troop")),
     ("How does the Kremlin regard the prospect of Ukraine joining?", ("kremlin",), ()),
@@ -82,3 +86,46 @@ def test_a_past_event_must_be_stated_as_fact(question, text, ok):
 def test_states_as_fact_ignores_words_the_sentence_lacks():
     assert states_as_fact(("annex", "crimea"), "Putin grabbed Crimea in 2014.")
     assert states_as_fact((), "anything would do")
+
+
+def test_a_speaker_is_the_subject_not_a_word_of_its_description():
+    form = form_of("How did the other defence ministers in Brussels react to Hegseth's remarks?")
+    assert not answers_form(form, "US Defence Secretary Pete Hegseth told his counterparts in Brussels that it "
+                                  "was unrealistic.")
+    assert answers_form(form, "The other ministers said they disagreed with Hegseth.")
+
+
+def test_a_topic_that_names_someone_needs_that_name():
+    form = form_of("How did Zelensky respond to Trump calling him a terrible leader?")
+    assert form.topic_names == ("trump",)
+    assert not answers_form(form, "Zelensky has repeatedly called for his country to be admitted, with "
+                                  "several European leaders backing it.")
+    assert answers_form(form, "Zelensky responded that Trump was living in a disinformation space.")
+
+
+def test_how_much_of_a_thing_needs_a_number_near_it():
+    form = form_of("How much military aid has the United States given Ukraine?")
+    assert form.measured == ("military", "aid")
+    assert not answers_form(form, "The move would reassure both Kyiv and its allies.")
+    assert answers_form(form, "Congress approved $61bn in military aid for Ukraine.")
+    assert form_of("How much of Ukraine has Russia seized?").measured == ()  # a share: any quantity answers
+
+
+@pytest.mark.parametrize("question, text, ok", [
+    ("Why is the White House considering the condition?",
+     "The White House is considering the condition amid concerns that Putin could benefit.", True),
+    ("Why can the US block Ukraine from joining NATO?",
+     "NATO operates on a unanimous voting system, meaning that the US can bar Ukraine from joining.", True),
+    ("Why did Trump blame Zelensky for the war?",
+     "Moscow is emboldened after Trump called Zelensky terrible and blamed him for the war.", False),
+    ("Why did Trump blame Zelensky for the war?", "Trump blamed Zelensky for the war.", False),  # no reason given
+    ("Why did the ferries stop?", "The ferries stopped because a storm closed the harbour.", True),
+])
+def test_a_why_question_needs_a_reason_for_its_event(question, text, ok):
+    assert answers_form(form_of(question), text) is ok
+
+
+def test_an_acronym_speaker_matches_its_capitals_and_its_other_names():
+    assert speaks(("US",), "US Defence Secretary Pete Hegseth told his counterparts it was unrealistic.")
+    assert speaks(("US",), "The White House said the plan was under review.")
+    assert not speaks(("US",), "The officials told us nothing.")  # the pronoun is not the country

@@ -344,7 +344,7 @@ def test_article_text_with_template_syntax_renders_verbatim():
 
 # --- the question's form ----------------------------------------------------------------------------
 
-from briefbot.answer_kind import answers_form, counts, form_of, speaks  # noqa: E402
+from briefbot.question_form import answers_form, counts, form_of, speaks  # noqa: E402
 
 
 @pytest.mark.parametrize("question, counted, speakers", [

@@ -34,19 +34,23 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "vatican": ("Vatican", "Holy See"),
 }
 
-# single words of a question (stemmed) -> group; acronyms ("US", "UK") are stop words or ambiguous in
-# lower case ("us"), so a question only joins a group through its longer spellings
+# single words of a question (stemmed) -> group; acronyms ("US", "UK") are kept apart: in lower case
+# they are ordinary words ("us"), so only a question that writes them in capitals joins their group
 _BY_STEM: dict[str, str] = {
     stem(spelling): group
     for group, spellings in _GROUPS.items()
     for spelling in spellings
     if " " not in spelling and "." not in spelling and not spelling.isupper()
 }
+_BY_ACRONYM: dict[str, str] = {
+    spelling: group for group, spellings in _GROUPS.items() for spelling in spellings if spelling.isupper()
+}
 
 
 def alias_group(term: str) -> str | None:
-    """The group a question's (stemmed) content term belongs to: "kremlin" -> "russia"; None if none."""
-    return _BY_STEM.get(term)
+    """The group of a question's stemmed content term ("kremlin" -> "russia") or of an acronym written in
+    capitals ("US" -> "united states"); None if it has none."""
+    return _BY_ACRONYM.get(term) or _BY_STEM.get(term)
 
 
 @lru_cache(maxsize=None)

@@ -7,7 +7,7 @@ The contract (DESIGN.md section 1) is enforced here, whatever the model writes:
 - `verify` checks each sentence against its citations with `support.support`; a sentence that fails is
   re-cited to the one evidence sentence that does support it, or repaired (replaced by the cited
   source's own words, `origin="source"`), or dropped.
-- `compose` keeps the verified sentences that can supply what the question asks for (`answer_kind`),
+- `compose` keeps the verified sentences that can supply what the question asks for (`question_form`),
   falls back to the best evidence sentence in its own words, may add a close second one, or abstains
   when no evidence can supply the asked-for fact. Abstentions cite nothing.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefbot.answer_kind import answers_form, form_of
+from briefbot.question_form import answers_form, form_of
 from briefbot.lexical import content_terms
 from briefbot.prompts import Prompts
 from briefbot.support import adds_information, is_empty, support
@@ -198,7 +198,7 @@ def compose(
 
 def _answering(evidence: Evidence, question: str, floor: float = RELEVANCE_RATIO) -> list[EvidenceSentence]:
     """The relevant evidence sentences (best first) that can answer a question of this form
-    (`answer_kind`): a time for "when", a number counting the thing for "how many", a speaker for "what
+    (`question_form`): a time for "when", a number counting the thing for "how many", a speaker for "what
     did X say"."""
     form = form_of(question)
     best_score = max((e.score for e in evidence.sentences), default=0.0)

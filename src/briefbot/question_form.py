@@ -1,0 +1,230 @@
+"""The question's form: what a sentence must hold to answer it, beyond sharing its words.
+
+- "When did Georgia join NATO?" needs a time, and the event as fact ("would join" says nobody joined).
+- "How many troops ...?" needs a number counting troops; "How much aid ...?" / "What is the population
+  of ...?" a number near the thing measured.
+- "What did Putin say about the ceasefire?" needs Putin speaking (or a quote attributed to him by "he
+  said" in the next sentence) about the ceasefire; a place speaks through its other names ("Russia has
+  said" for "the Kremlin").
+- "Why did X happen?" needs a reason given for it ("because", "amid concerns", "meaning that").
+A sentence without that cannot answer, however many words it shares with the question: `ground.py`
+answers from the evidence that can, or abstains. Rules are lexical and cheap; they reject, never invent.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from briefbot.aliases import alias_group, group_pattern, mentions
+from briefbot.answer_kind import QUANTITY, TIME, expected_kind, supplies
+from briefbot.lexical import STOP_WORDS, content_terms, stem, words
+
+_COUNTED = re.compile(r"^\s*how\s+many\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)", re.IGNORECASE)
+_MEASURED = re.compile(
+    r"^\s*(?:what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:current\s+|total\s+|estimated\s+)?"
+    r"(population|size|cost|price|value|budget|age|height|length|area|death\s+toll|toll|salary|revenue|"
+    r"income|debt|turnout|distance|weight|speed|capacity|spending)\s+of"
+    r"|how\s+much\s+((?!of\b)[A-Za-z’'-]+(?:\s+(?!of\b|did\b|does\b|do\b|has\b|have\b|had\b|is\b|was\b|are\b|were\b"
+    r"|will\b|would\b|can\b|could\b)[A-Za-z’'-]+)?))\b",
+    re.IGNORECASE,
+)  # "What is the population of Ukraine?", "How much military aid ...?" ask for a number measuring that
+_SPEECH_QUESTION = re.compile(
+    r"^\s*(?:what|how|why)\s+(?:did|does|do|has|have|had)\s+([^,;?]{1,60}?)\s+"
+    r"(say|said|tell|told|demand(?:ed)?|claim(?:ed)?|warn(?:ed)?|add(?:ed)?|declare(?:d)?|announce(?:d)?|"
+    r"argue(?:d)?|state(?:d)?|insist(?:ed)?|think|thought|believe(?:d)?|call(?:ed)?|regard(?:ed)?|"
+    r"view(?:ed)?|see|seen|consider(?:ed)?|respond(?:ed)?|react(?:ed)?|repl(?:y|ied)|agree(?:d)?|"
+    r"discuss(?:ed)?|accuse(?:d)?|den(?:y|ied)|admit(?:ted)?|confirm(?:ed)?|reveal(?:ed)?|suggest(?:ed)?|"
+    r"predict(?:ed)?|vow(?:ed)?|threaten(?:ed)?)\b([^,;?]*)",
+    re.IGNORECASE,
+)
+_SUBJECT_END = re.compile(r"\s+(?:in|at|from|of|on|for|with|during|after|before)\s+.*$", re.IGNORECASE)
+_TOPIC = re.compile(r"^\s*(?:\w+ly\s+)?(?:about|on|of|to|with|over)\s+(.+)$", re.IGNORECASE)  # "say about Y"
+_NOT_TOPIC = frozenset(stem(w) for w in "remark remarks comment comments statement statements words idea "
+                       "claim claims question questions news report reports".split())
+_SPEECH_VERBS = frozenset(
+    "say says said tell tells told demand demands demanded claim claims claimed warn warns warned add adds added "
+    "adding declare declares declared announce announces announced argue argues argued state states stated "
+    "insist insists insisted according views view viewed call calls called regard regards regarded consider "
+    "considers considered believe believes believed think thinks thought describe describes described "
+    "respond responds responded react reacts reacted reply replies replied urge urges urged reject rejects "
+    "rejected dismiss dismisses dismissed condemn condemns condemned welcome welcomes welcomed agree agrees "
+    "agreed discuss discusses discussed accuse accuses accused deny denies denied admit admits admitted "
+    "confirm confirms confirmed reveal reveals revealed suggest suggests suggested predict predicts predicted "
+    "vow vows vowed threaten threatens threatened".split()
+)
+_PRONOUN_QUOTE = re.compile(r"\b(?:she|he|they)\s+(?:said|added|says|told|warned|insisted)\b", re.IGNORECASE)
+_PAST_QUESTION = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
+_MODALS = frozenset("would could will may might should can shall".split())
+_WHY = re.compile(r"^\s*why\b", re.IGNORECASE)
+_REASON_AFTER = re.compile(  # the reason follows the event: "considering it amid concerns that ..."
+    r"\b(?:because|since|due\s+to|owing\s+to|amid|over\s+(?:fears|concerns)|for\s+fear|in\s+order\s+to|so\s+that"
+    r"|designed\s+to|aimed\s+at|citing|given\s+that|as\s+a\s+result\s+of|thanks\s+to|in\s+response\s+to"
+    r"|responded\s+to|to\s+avoid|to\s+prevent|to\s+reassure|to\s+protect|to\s+keep)\b",
+    re.IGNORECASE,
+)
+_REASON_BEFORE = re.compile(  # the reason comes first: "a unanimous voting system, meaning that the US can bar"
+    r"\b(?:meaning|which\s+means|so|therefore|thus|hence|as\s+a\s+result|that\s+is\s+why|which\s+is\s+why"
+    r"|led\s+to|leading\s+to|triggered|prompted|caused)\b",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Form:
+    """What an answering sentence must hold (see the module docstring); empty fields ask for nothing."""
+
+    kind: str | None = None
+    counted: tuple[str, ...] = ()
+    measured: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()
+    topic_names: tuple[str, ...] = ()
+    event_terms: tuple[str, ...] = ()  # for a past-time question: its words, none of them only hedged
+    reason_for: tuple[str, ...] = ()  # for a why-question: the event a reason must be given for
+
+
+def form_of(question: str) -> Form:
+    counted = _COUNTED.search(question)
+    measured = _MEASURED.search(question)
+    speech = _SPEECH_QUESTION.search(question)
+    kind = expected_kind(question) or (QUANTITY if measured else None)
+    names = _names(question)
+    speakers: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()
+    if speech:
+        subject = _SUBJECT_END.sub("", speech.group(1))
+        subject_terms = [w if _acronym(w) else stem(w) for w in words(subject)
+                         if _acronym(w) or (w.lower() not in STOP_WORDS and len(w) > 2)]
+        speakers = tuple(t for t in subject_terms if t in names or _acronym(t)) or tuple(subject_terms[-1:])
+        about = _TOPIC.search(speech.group(3))
+        if about:
+            topic = tuple(t for t in content_terms(about.group(1)) if t not in _NOT_TOPIC)
+    event = tuple(t for t in content_terms(question) if t not in names)
+    return Form(
+        kind=kind,
+        counted=tuple(content_terms(counted.group(1))) if counted else (),
+        measured=tuple(content_terms(next(g for g in measured.groups() if g))) if measured else (),
+        speakers=speakers,
+        topic=topic,
+        topic_names=tuple(t for t in topic if t in names),
+        event_terms=tuple(content_terms(question)) if kind == TIME and _PAST_QUESTION.search(question) else (),
+        reason_for=event if _WHY.search(question) and not speech else (),
+    )
+
+
+def counts(counted: tuple[str, ...], text: str) -> bool:
+    """A number followed within four words by one of the counted words ("the other 31 member nations")."""
+    if not counted:
+        return True
+    tokens = [stem(t) for t in _TOKEN.findall(text)]
+    return any(tok.isdigit() and any(_same(c, near) for near in tokens[i + 1:i + 5] for c in counted)
+               for i, tok in enumerate(tokens))
+
+
+def measures(measured: tuple[str, ...], text: str) -> bool:
+    """A number within five words of the measured thing ("a population of 38 million", "$60bn in aid")."""
+    if not measured:
+        return True
+    tokens = [stem(t) for t in _TOKEN.findall(text)]
+    return any(any(ch.isdigit() for ch in tok) and any(_same(m, near) for near in tokens[max(0, i - 5):i + 6]
+                                                        for m in measured)
+               for i, tok in enumerate(tokens))
+
+
+def speaks(speakers: tuple[str, ...], text: str) -> bool:
+    """One of `speakers` is the subject of a speech verb in `text`: "Zakharova said", "according to
+    Lavrov", or after a quote "..., said the GUR agency" (but not "Zelensky said Russia must ..."); another
+    name for the same place counts ("Russia has said" for "the Kremlin")."""
+    if not speakers:
+        return True
+    found = list(_TOKEN.finditer(text))
+    tokens = [stem(m.group()) for m in found]
+    lowered = [m.group().lower() for m in found]
+    positions = [i for i, token in enumerate(tokens)
+                 if any(found[i].group() == s if _acronym(s) else _same(s, token) for s in speakers)]
+    for group in {g for s in speakers if (g := alias_group(s)) is not None}:  # "White House" for "Washington"
+        positions += [len(_TOKEN.findall(text[:m.end()])) - 1 for m in group_pattern(group).finditer(text)]
+
+    def inverted(j: int) -> bool:  # "..., said X" / "’ said X" / "according to X"
+        gap = text[found[j - 1].end():found[j].start()] if j > 0 else ","
+        return lowered[j] == "according" or any(mark in gap for mark in ",'’\"”")
+
+    for i in positions:
+        if any(w in _SPEECH_VERBS for w in lowered[i + 1:i + 9]):
+            return True
+        if any(lowered[j] in _SPEECH_VERBS and inverted(j) for j in range(max(0, i - 3), i)):
+            return True
+    return False
+
+
+def mentions_topic(topic: tuple[str, ...], text: str, names: tuple[str, ...] = ()) -> bool:
+    """Whether `text` is about the topic a speaker is asked about: every name in it ("Trump" in "respond
+    to Trump calling him terrible"), or, when it names nobody, any of its words ("about the ceasefire")."""
+    if not topic:
+        return True
+    tokens = [stem(t) for t in _TOKEN.findall(text)]
+
+    def has(term: str) -> bool:
+        group = alias_group(term)
+        return any(_same(term, token) for token in tokens) or (group is not None and mentions(group, text))
+
+    return all(has(n) for n in names) if names else any(has(t) for t in topic)
+
+
+def states_as_fact(event_terms: tuple[str, ...], text: str) -> bool:
+    """False when a word of the question's event appears in `text` only as a possibility: "would join",
+    "could join" do not say that anyone joined."""
+    if not event_terms:
+        return True
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    stems = [stem(t) for t in tokens]
+    hedged = {stems[i] for i in range(1, len(stems)) if tokens[i - 1] in _MODALS and stems[i] in event_terms}
+    factual = {stems[i] for i in range(len(stems)) if stems[i] in event_terms
+               and (i == 0 or tokens[i - 1] not in _MODALS)}
+    return not (hedged - factual)
+
+
+def gives_reason(event: tuple[str, ...], text: str) -> bool:
+    """Whether `text` gives a reason for the event: a reason marker after the event's first word ("...
+    considering the condition amid concerns that ...") or a consequence marker before its last ("...
+    system, meaning that the US can bar Ukraine from joining"). "Moscow is emboldened after Trump blamed
+    him" gives a reason for Moscow's mood, not for the blame. Without the event's words, any marker."""
+    if not event:
+        return True
+    spans = [m.start() for m in _TOKEN.finditer(text) if any(_same(t, stem(m.group())) for t in event)]
+    after = [m.start() for m in _REASON_AFTER.finditer(text)]
+    before = [m.start() for m in _REASON_BEFORE.finditer(text)]
+    if not spans:
+        return bool(after or before)
+    return any(a > spans[0] for a in after) or any(b < spans[-1] for b in before)
+
+
+def answers_form(form: Form, text: str, before: str | None = None) -> bool:
+    """Whether `text` can answer a question of this form; `before` is the sentence preceding it in its
+    article, which a pronoun-attributed quote ("..., she said.") takes its speaker from."""
+    if not supplies(form.kind, text) or not counts(form.counted, text) or not measures(form.measured, text):
+        return False
+    if not states_as_fact(form.event_terms, text) or not gives_reason(form.reason_for, text):
+        return False
+    if form.speakers and not speaks(form.speakers, text):
+        return bool(before and _PRONOUN_QUOTE.search(text) and speaks(form.speakers, before)
+                    and mentions_topic(form.topic, f"{before} {text}", form.topic_names))
+    return mentions_topic(form.topic, text, form.topic_names) if form.speakers else True
+
+
+def _names(question: str) -> set[str]:
+    """Stemmed capitalised words after the first: the question's names."""
+    return {stem(w) for i, w in enumerate(words(question)) if i > 0 and w[:1].isupper()}
+
+
+def _acronym(word: str) -> bool:
+    """"US", "GUR", "NATO": a name even where its lower-case form is a stop word."""
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+def _same(term: str, token: str) -> bool:
+    return term == token or (len(term) >= 5 and token[:1] == term[:1]
+                             and difflib.SequenceMatcher(None, term, token).ratio() >= 0.8)
