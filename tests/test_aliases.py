@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefbot.aliases import alias_group, group_stems, mentions
+from briefbot.aliases import alias_group, group_stems, mentions, one_word_aliases
 from briefbot.lexical import stem
 
 
@@ -40,3 +40,13 @@ def test_group_stems_are_single_stemmed_words():
 def test_acronyms_join_a_group_only_in_capitals():
     assert alias_group("US") == "united states"
     assert alias_group("us") is None
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("What does Downing Street think?", "What does Britain think?"),
+    ("What did the white house say?", "What did the America say?"),
+    ("Why did the United States veto it?", "Why did the America veto it?"),
+    ("Who lives on Downingstreet?", "Who lives on Downingstreet?"),
+])
+def test_one_word_aliases(question, expected):
+    assert one_word_aliases(question) == expected

@@ -31,10 +31,12 @@ def test_a_measured_attribute_needs_a_number_near_it():
 
 
 @pytest.mark.parametrize("question, speakers, topic", [
-    ("What did the GUR agency say about Crimea?", ("GUR",), ("crimea",)),  # the name, when the subject has one
-    ("What did the US defence chief tell them?", ("US",), ()),  # an acronym in capitals is a name
+    ("What did the GUR agency say about Crimea?", ("GUR", "agency"), ("crimea",)),  # names + a person noun
+    ("What did the US defence chief tell them?", ("US", "chief"), ()),  # an acronym in capitals is a name
+    ("What does the alliance's mutual defence clause say?", (), ()),  # a text, not a speaker
+    ("what did zakharova say?", ("zakharova",), ()),  # a lone word is the speaker, capitals or not
     ("How did the other defence ministers in Brussels react?", ("minister",), ()),  # else its head noun
-    ("What has Georgia's government said about the demand?", ("georgia",), ("demand",)),
+    ("What has Georgia's government said about the demand?", ("georgia", "government"), ("demand",)),
     ("What did Zelensky and Keith Kellogg agree on?", ("zelensky", "keith", "kellogg"), ()),
     ("How did Zelensky respond to Hegseth's remarks in Brussels?", ("zelensky",), ("hegseth", "brussel")),
     ("What does Lavrov think of NATO troops?", ("lavrov",), ("nato", "troop")),
@@ -129,3 +131,46 @@ def test_an_acronym_speaker_matches_its_capitals_and_its_other_names():
     assert speaks(("US",), "US Defence Secretary Pete Hegseth told his counterparts it was unrealistic.")
     assert speaks(("US",), "The White House said the plan was under review.")
     assert not speaks(("US",), "The officials told us nothing.")  # the pronoun is not the country
+
+
+@pytest.mark.parametrize("question, text, ok", [
+    ("Did Russia declare victory?", "Russia is preparing to declare victory within days.", False),
+    ("Did Russia declare victory?", "Russia declared victory on Monday.", True),
+    ("Did Ukraine join the alliance?", "Zelensky has called for his country to be admitted to the alliance.", True),
+])
+def test_a_past_yes_no_question_needs_the_event_as_fact(question, text, ok):
+    assert answers_form(form_of(question), text) is ok
+
+
+@pytest.mark.parametrize("question, text, ok", [
+    ("When will the ceasefire come into force?",
+     "It comes as Moscow is said to be preparing to declare victory in the war within days, officials said.", False),
+    ("When will the ceasefire come into force?", "The ceasefire comes into force on Monday.", True),
+    ("When did Zelensky meet Keith Kellogg?",
+     "Zelenskyy greets envoy Keith Kellogg, right, before the start of a bilateral meeting, February 20, 2025", True),
+])
+def test_a_time_must_stand_near_what_it_dates(question, text, ok):
+    assert answers_form(form_of(question), text) is ok
+
+
+@pytest.mark.parametrize("question, text, ok", [
+    ("Where will the peace talks be held?", "A peace deal is being negotiated by Donald Trump.", False),
+    ("Where will the peace talks be held?", "The peace talks will be held in Riyadh next week.", True),
+    ("Where are Russian forces advancing?", "Russia is slowly gaining territory in the east.", True),
+    ("Where and when did NATO promise Ukraine membership?", "At a summit in Bucharest in 2008, NATO declared it.", True),
+    ("Where did Hegseth speak?", "Hegseth spoke to Ukraine's allies.", False),  # "to Ukraine" is no venue
+])
+def test_a_where_question_needs_a_place(question, text, ok):
+    assert answers_form(form_of(question), text) is ok
+
+
+def test_why_does_a_speaker_think_needs_a_reason():
+    form = form_of("Why does Hegseth think NATO membership for Ukraine is unrealistic?")
+    assert not answers_form(form, "Hegseth told his counterparts that NATO membership for Ukraine is not realistic.")
+    assert answers_form(form, "Hegseth said membership was unrealistic because Russia would never accept it.")
+
+
+def test_where_and_when_needs_both():
+    form = form_of("Where and when did NATO first promise Ukraine it would join?")
+    assert not answers_form(form, "Zakharova said Moscow wants NATO to disavow its 2008 promise to Ukraine.")
+    assert answers_form(form, "At a summit in the Romanian capital in 2008, NATO declared Ukraine would join.")

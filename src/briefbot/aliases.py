@@ -17,7 +17,7 @@ from briefbot.lexical import stem
 _GROUPS: dict[str, tuple[str, ...]] = {
     "russia": ("Russia", "Russian", "Russians", "Moscow", "Kremlin", "Russian Federation"),
     "united states": ("US", "U.S.", "U.S", "USA", "United States", "America", "American", "Americans",
-                      "Washington", "White House"),
+                      "Washington", "White House", "Pentagon", "State Department", "Capitol Hill"),
     "united kingdom": ("UK", "U.K.", "Britain", "British", "United Kingdom", "London", "Downing Street",
                        "Whitehall"),
     "ukraine": ("Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kiev"),
@@ -67,3 +67,20 @@ def group_stems(group: str) -> tuple[str, ...]:
 
 def mentions(group: str, text: str) -> bool:
     return bool(group_pattern(group).search(text))
+
+
+def _canonical(group: str) -> str:
+    return next(s for s in _GROUPS[group] if " " not in s and "." not in s and not s.isupper())
+
+
+_MULTIWORD = [(re.compile(r"(?<!\w)" + re.escape(spelling).replace(r"\ ", r"\s+") + r"(?!\w)", re.IGNORECASE),
+               _canonical(group))
+              for group, spellings in _GROUPS.items() for spelling in spellings if " " in spelling]
+
+
+def one_word_aliases(question: str) -> str:
+    """`question` with multi-word spellings replaced by one word of their group ("What does Downing Street
+    think?" -> "What does Britain think?"), so that word-by-word matching sees one name, not two."""
+    for pattern, word in _MULTIWORD:
+        question = pattern.sub(word, question)
+    return question

@@ -11,11 +11,17 @@ import re
 
 from briefbot.lexical import stem
 
-TIME, QUANTITY = "time", "quantity"
+TIME, QUANTITY, PLACE = "time", "quantity", "place"
 
 _ASKS_TIME = re.compile(
-    r"^\s*(?:when\b|(?:in|on|by|since|until)?\s*(?:what|which)\s+(?:year|date|day|month|time)\b|what\s+time\b)",
+    r"^\s*(?:when\b|(?:where|who|what|how)\s+and\s+when\b"
+    r"|(?:in|on|by|since|until)?\s*(?:what|which)\s+(?:year|date|day|month|time)\b|what\s+time\b)",
     re.IGNORECASE,
+)
+_ASKS_PLACE = re.compile(r"^\s*where\b(?!\s+and\s+when)", re.IGNORECASE)
+_PLACE = re.compile(  # "in Brussels", "at the Romanian camp", "near Galati", "in the east"
+    r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][a-z]"
+    r"|\b(?:in|across|to)\s+the\s+(?:north|south|east|west|centre|center|capital|city|region)\b",
 )
 _ASKS_QUANTITY = re.compile(r"^\s*(?:how\s+(?:many|much)|what\s+(?:number|percentage|share|proportion))\b",
                             re.IGNORECASE)
@@ -72,18 +78,27 @@ def answer_type_terms(question: str) -> tuple[str, ...]:
 
 
 def expected_kind(question: str) -> str | None:
-    """TIME, QUANTITY, or None when the question does not ask for either."""
+    """TIME, QUANTITY, PLACE, or None when the question does not ask for any of them."""
     if _ASKS_TIME.search(question):
         return TIME
+    if _ASKS_PLACE.search(question):
+        return PLACE
     if _ASKS_QUANTITY.search(question):
         return QUANTITY
     return None
+
+
+def time_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the time expressions in `text`."""
+    return [m.span() for m in _TIME.finditer(text)]
 
 
 def supplies(kind: str | None, text: str) -> bool:
     """Whether `text` contains the kind of fact asked for (always true for unconstrained questions)."""
     if kind == TIME:
         return bool(_TIME.search(text))
+    if kind == PLACE:
+        return bool(_PLACE.search(text))
     if kind == QUANTITY:
         return bool(_QUANTITY.search(text))
     return True

@@ -1,6 +1,8 @@
 """The question's form: what a sentence must hold to answer it, beyond sharing its words.
 
-- "When did Georgia join NATO?" needs a time, and the event as fact ("would join" says nobody joined).
+- "When did Georgia join NATO?" needs a time near the question's words, and the event as fact ("would
+  join" says nobody joined; "Did Russia declare victory?" is not answered by "preparing to declare").
+- "Where ...?" needs a place ("in Brussels", "at the Romanian camp").
 - "How many troops ...?" needs a number counting troops; "How much aid ...?" / "What is the population
   of ...?" a number near the thing measured.
 - "What did Putin say about the ceasefire?" needs Putin speaking (or a quote attributed to him by "he
@@ -17,8 +19,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from briefbot.aliases import alias_group, group_pattern, mentions
-from briefbot.answer_kind import QUANTITY, TIME, expected_kind, supplies
+from briefbot.aliases import alias_group, group_pattern, mentions, one_word_aliases
+from briefbot.answer_kind import PLACE, QUANTITY, TIME, answer_type_terms, expected_kind, supplies, time_spans
 from briefbot.lexical import STOP_WORDS, content_terms, stem, words
 
 _COUNTED = re.compile(r"^\s*how\s+many\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)", re.IGNORECASE)
@@ -40,7 +42,20 @@ _SPEECH_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_END = re.compile(r"\s+(?:in|at|from|of|on|for|with|during|after|before)\s+.*$", re.IGNORECASE)
-_TOPIC = re.compile(r"^\s*(?:\w+ly\s+)?(?:about|on|of|to|with|over)\s+(.+)$", re.IGNORECASE)  # "say about Y"
+_TOPIC = re.compile(  # "say about Y", "respond to Y", "say in reply to Y"
+    r"^\s*(?:\w+ly\s+)?(?:about|on|of|to|with|over|regarding|concerning|in\s+(?:reply|response)\s+to)\s+(.+)$",
+    re.IGNORECASE,
+)
+# nouns for people and bodies that speak: "the other defence ministers" must speak themselves, while "the
+# alliance's mutual defence clause" says things the way a text does, so it names no speaker
+_PERSON_NOUNS = frozenset(stem(w) for w in """
+    minister ministers secretary secretaries spokesman spokeswoman spokesperson official officials president
+    presidents leader leaders chief chiefs head heads government governments ministry ministries agency
+    envoy envoys ambassador ambassadors diplomat diplomats general generals commander commanders chancellor
+    king queen mayor governor senator senators lawmaker lawmakers mp mps analyst analysts expert experts critic
+    critics authorities military army police union spokespeople counterpart counterparts ally allies member
+    members premier administration cabinet parliament congress court judge prosecutor prosecutors
+    """.split())
 _NOT_TOPIC = frozenset(stem(w) for w in "remark remarks comment comments statement statements words idea "
                        "claim claims question questions news report reports".split())
 _SPEECH_VERBS = frozenset(
@@ -56,7 +71,14 @@ _SPEECH_VERBS = frozenset(
 )
 _PRONOUN_QUOTE = re.compile(r"\b(?:she|he|they)\s+(?:said|added|says|told|warned|insisted)\b", re.IGNORECASE)
 _PAST_QUESTION = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
+_PAST_YES_NO = re.compile(r"^\s*(?:did|was|were|had)\b", re.IGNORECASE)  # "Did Russia declare victory?"
 _MODALS = frozenset("would could will may might should can shall".split())
+_HEDGING_VERBS = frozenset(  # "preparing to declare" says the declaring has not happened
+    "prepare prepares preparing prepared plan plans planning planned expect expects expected likely set going "
+    "about hope hopes hoping want wants wanted threaten threatens threatening intend intends intending aim "
+    "aims aiming seek seeks seeking poised ready due".split())
+TIME_WINDOW = 12  # words between a time expression and a word of the question it dates
+_WHERE_AND_WHEN = re.compile(r"^\s*where\s+and\s+when\b", re.IGNORECASE)
 _WHY = re.compile(r"^\s*why\b", re.IGNORECASE)
 _REASON_AFTER = re.compile(  # the reason follows the event: "considering it amid concerns that ..."
     r"\b(?:because|since|due\s+to|owing\s+to|amid|over\s+(?:fears|concerns)|for\s+fear|in\s+order\s+to|so\s+that"
@@ -84,9 +106,12 @@ class Form:
     topic_names: tuple[str, ...] = ()
     event_terms: tuple[str, ...] = ()  # for a past-time question: its words, none of them only hedged
     reason_for: tuple[str, ...] = ()  # for a why-question: the event a reason must be given for
+    dated: tuple[str, ...] = ()  # for a time question: words, one of which its time must stand near
+    also_place: bool = False  # "Where and when ...?" needs a place as well as a time
 
 
 def form_of(question: str) -> Form:
+    question = one_word_aliases(question)
     counted = _COUNTED.search(question)
     measured = _MEASURED.search(question)
     speech = _SPEECH_QUESTION.search(question)
@@ -98,11 +123,17 @@ def form_of(question: str) -> Form:
         subject = _SUBJECT_END.sub("", speech.group(1))
         subject_terms = [w if _acronym(w) else stem(w) for w in words(subject)
                          if _acronym(w) or (w.lower() not in STOP_WORDS and len(w) > 2)]
-        speakers = tuple(t for t in subject_terms if t in names or _acronym(t)) or tuple(subject_terms[-1:])
+        head = subject_terms[-1:] if subject_terms and subject_terms[-1] in _PERSON_NOUNS else []
+        named = [t for t in subject_terms if t in names or _acronym(t)]
+        if not named and len(subject_terms) == 1:  # "what did zakharova say": a lone word is the speaker
+            named = subject_terms
+        speakers = tuple(dict.fromkeys(named + head))
         about = _TOPIC.search(speech.group(3))
         if about:
             topic = tuple(t for t in content_terms(about.group(1)) if t not in _NOT_TOPIC)
     event = tuple(t for t in content_terms(question) if t not in names)
+    dated = tuple(t for t in content_terms(question) if t not in set(answer_type_terms(question)))
+    past_event = (kind == TIME and _PAST_QUESTION.search(question)) or _PAST_YES_NO.search(question)
     return Form(
         kind=kind,
         counted=tuple(content_terms(counted.group(1))) if counted else (),
@@ -110,8 +141,10 @@ def form_of(question: str) -> Form:
         speakers=speakers,
         topic=topic,
         topic_names=tuple(t for t in topic if t in names),
-        event_terms=tuple(content_terms(question)) if kind == TIME and _PAST_QUESTION.search(question) else (),
-        reason_for=event if _WHY.search(question) and not speech else (),
+        event_terms=tuple(t for t in content_terms(question) if t not in _hedged(question)) if past_event else (),
+        reason_for=event if _WHY.search(question) else (),
+        dated=dated if kind == TIME else (),
+        also_place=bool(_WHERE_AND_WHEN.search(question)),
     )
 
 
@@ -181,10 +214,29 @@ def states_as_fact(event_terms: tuple[str, ...], text: str) -> bool:
         return True
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     stems = [stem(t) for t in tokens]
-    hedged = {stems[i] for i in range(1, len(stems)) if tokens[i - 1] in _MODALS and stems[i] in event_terms}
-    factual = {stems[i] for i in range(len(stems)) if stems[i] in event_terms
-               and (i == 0 or tokens[i - 1] not in _MODALS)}
+
+    def hedge(i: int) -> bool:  # "would join", "preparing to declare"
+        return i > 0 and (tokens[i - 1] in _MODALS or (tokens[i - 1] == "to" and i > 1
+                                                       and tokens[i - 2] in _HEDGING_VERBS))
+
+    hedged = {stems[i] for i in range(len(stems)) if stems[i] in event_terms and hedge(i)}
+    factual = {stems[i] for i in range(len(stems)) if stems[i] in event_terms and not hedge(i)}
     return not (hedged - factual)
+
+
+def dates(dated: tuple[str, ...], text: str) -> bool:
+    """A time expression within TIME_WINDOW words of a word of the question: "the ceasefire" is not dated
+    by "It comes as Moscow ... declares victory within days" unless the two stand together."""
+    if not dated:
+        return True
+    found = list(_TOKEN.finditer(text))
+    positions = [i for i, m in enumerate(found) if any(_same(t, stem(m.group())) for t in dated)]
+    for start, end in time_spans(text):
+        first = next((i for i, m in enumerate(found) if m.end() > start), len(found))
+        last = next((i for i, m in enumerate(found) if m.start() >= end), len(found)) - 1
+        if any(first - TIME_WINDOW <= p <= last + TIME_WINDOW for p in positions):
+            return True
+    return False
 
 
 def gives_reason(event: tuple[str, ...], text: str) -> bool:
@@ -209,10 +261,19 @@ def answers_form(form: Form, text: str, before: str | None = None) -> bool:
         return False
     if not states_as_fact(form.event_terms, text) or not gives_reason(form.reason_for, text):
         return False
+    if not dates(form.dated, text) or (form.also_place and not supplies(PLACE, text)):
+        return False
     if form.speakers and not speaks(form.speakers, text):
         return bool(before and _PRONOUN_QUOTE.search(text) and speaks(form.speakers, before)
                     and mentions_topic(form.topic, f"{before} {text}", form.topic_names))
     return mentions_topic(form.topic, text, form.topic_names) if form.speakers else True
+
+
+def _hedged(text: str) -> set[str]:
+    """Words `text` itself hedges: "did NATO promise Ukraine it would join?" asks about the promise, and
+    "would join" in the answer is then the promise's own words."""
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    return {stem(tokens[i]) for i in range(1, len(tokens)) if tokens[i - 1] in _MODALS}
 
 
 def _names(question: str) -> set[str]:

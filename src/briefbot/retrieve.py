@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefbot.answer_kind import answer_type_terms
-from briefbot.aliases import alias_group, group_stems, mentions
+from briefbot.aliases import alias_group, group_stems, mentions, one_word_aliases
 from briefbot.embedding import Embedder
 from briefbot.index import CorpusIndex
 from briefbot.injection import looks_like_instruction
@@ -79,6 +79,7 @@ class Retriever:
         like a name or number (the corpus really lacks it: a reason to abstain), and a small weight if
         it is a common word (likely a paraphrase of a word the corpus does use: "demand" for "wants")."""
         bm25 = self.index.sentence_bm25
+        question = one_word_aliases(question)
         names = {stem(w) for i, w in enumerate(words(question))
                  if ((i > 0 and w[:1].isupper()) or w.isdigit()) and w.lower() not in CALENDAR_WORDS}
         type_terms = set(answer_type_terms(question))
