@@ -406,3 +406,23 @@ def test_a_two_part_question_takes_a_second_relevant_sentence():
                           max_sentences=2)
     assert [s.text for s in one_part] == [ZAKHAROVA]
     assert [s.text for s in two_part] == [ZAKHAROVA, FOUNDED]
+
+
+from briefbot.questions import two_parts  # noqa: E402
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("What did Trump call Zelensky, and what did he warn him?", ("What did Trump call Zelensky", "what did he warn him?")),
+    ("Where and when did NATO promise it?", None),  # one question about two facts
+    ("What did Lavrov and Zakharova say?", None),
+    ("How much of Ukraine does Russia control and when is the anniversary?",
+     ("How much of Ukraine does Russia control", "when is the anniversary?")),
+])
+def test_two_parts(question, parts):
+    assert two_parts(question) == parts
+
+
+def test_each_part_of_a_two_part_question_gets_its_own_sentence():
+    evidence = make_evidence((FOUNDED, 0.9), (ZAKHAROVA, 0.6), (BAKERY, 0.3))
+    answer, _ = compose([], evidence, "What did Zakharova demand, and when was the alliance founded?", max_sentences=2)
+    assert [s.text for s in answer] == [ZAKHAROVA, FOUNDED]  # first part first, though it scores lower

@@ -180,3 +180,11 @@ def test_answer_type_words_weigh_less_than_the_facts_asked_about(retriever):
     assert dict(zip(typed.terms, typed.boosts))["position"] == 0.5
     best = retriever.retrieve("What position does Zakharova hold?").sentences[0]
     assert best.sentence.id == ZAKHAROVA
+
+
+def test_a_two_part_question_finds_evidence_for_each_part(retriever):
+    evidence = retriever.retrieve("What did Pike say about the sea wall, and when was the alliance founded?", k=4)
+    ids = [e.sentence.id for e in evidence.sentences]
+    assert PIKE in ids and FOUNDED in ids
+    assert [e.number for e in evidence.sentences] == [1, 2, 3, 4]
+    assert [e.score for e in evidence.sentences] == sorted((e.score for e in evidence.sentences), reverse=True)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from briefbot.question_form import answers_form, form_of
 from briefbot.lexical import content_terms
 from briefbot.prompts import Prompts
+from briefbot.questions import two_parts
 from briefbot.support import adds_information, is_empty, support
 from briefbot.types import AnswerSentence, Citation, Evidence, EvidenceSentence
 
@@ -43,9 +44,7 @@ MIN_CLAIM_TERMS = 3  # shorter drafts ("2014.", "The President") are fragments t
 # anything; they are answered with the cited source's own words instead.
 RELEVANCE_RATIO = 0.7  # an answer sentence must cite evidence scoring at least this share of the best
 SECOND_SENTENCE_RATIO = 0.8  # another evidence sentence joins the answer when it scores this close to the best
-TWO_PART_FLOOR = 0.6  # a question asking two things takes its second sentence from a wider relevant set
-_TWO_PART = re.compile(r",?\s+and\s+(?:what|how|why|who|when|where|which|does|do|did|is|are|was|were|has|have|can)\b",
-                       re.IGNORECASE)  # "What did Trump call Zelensky, and what did he warn him?" asks two things
+TWO_PART_FLOOR = 0.6  # a question asking two things takes each part's sentence from a wider relevant set
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ def gate(evidence: Evidence, min_score: float, question: str = "") -> str | None
     """The reason to abstain before drafting, or None when the evidence is good enough to answer."""
     if not evidence.sentences:
         return "no evidence was retrieved"
-    if not _answering(evidence, question):
+    if not any(_answering_parts(evidence, question)):
         return f"no relevant evidence sentence {_describe(form_of(question))}"
     if evidence.name_coverage < MIN_NAME_COVERAGE:
         return "no passage mentions everyone and everything the question names together"
@@ -173,7 +172,9 @@ def compose(
     a quantity for "how many") are dropped. If none is left, the best evidence sentence that can supply
     it answers in its own words; if no evidence can, the answer abstains. A second evidence sentence,
     in its own words, completes the answer when it scores close to the best (two-part questions)."""
-    candidates = _answering(evidence, question)
+    parts = two_parts(question)
+    first, second = _answering_parts(evidence, question)
+    candidates = first or second
     if not candidates:
         return [], f"no relevant evidence sentence {_describe(form_of(question))}"
     usable = {e.sentence.id for e in candidates}
@@ -181,10 +182,8 @@ def compose(
     if not answer:
         answer = [_answer_sentence(candidates[0].sentence.text, [candidates[0]], 1.0, origin="source")]
     cited = {c.id for s in answer for c in s.citations}
-    second_part = _TWO_PART.search(question)
-    if second_part is not None:  # the second sentence answers the second question, in its own form
-        rest = re.sub(r"^,?\s+and\s+", "", question[second_part.start():], flags=re.IGNORECASE)
-        extras = _answering(evidence, rest, TWO_PART_FLOOR)
+    if parts is not None:  # the second sentence answers the second question, in its own form
+        extras = second
     else:
         extras = [e for e in candidates if e.score >= SECOND_SENTENCE_RATIO * candidates[0].score]
     for extra in extras:
@@ -206,6 +205,30 @@ def _answering(evidence: Evidence, question: str, floor: float = RELEVANCE_RATIO
     return [e for e in sorted(evidence.sentences, key=lambda e: -e.score)
             if e.score >= floor * best_score
             and answers_form(form, e.sentence.text, by_position.get((e.sentence.article_id, e.sentence.index - 1)))]
+
+
+def _answering_parts(evidence: Evidence, question: str) -> tuple[list[EvidenceSentence], list[EvidenceSentence]]:
+    """The evidence that can answer the question (and an empty list), or, for a question that asks two
+    things, the evidence that can answer each part, from a wider relevant set, leaning to that part."""
+    parts = two_parts(question)
+    if parts is None:
+        return _answering(evidence, question), []
+    first, rest = parts
+    return (_by_part(_answering(evidence, first, TWO_PART_FLOOR), first, rest),
+            _by_part(_answering(evidence, rest, TWO_PART_FLOOR), rest, first))
+
+
+def _by_part(items: list[EvidenceSentence], part: str, other: str) -> list[EvidenceSentence]:
+    """`items` ordered for one part of a two-part question: most words of this part and fewest of the
+    other first ("How much of Ukraine does Russia control, and when is the war's anniversary?" answers
+    its first part with the sentence about territory, not the one about the anniversary), then by score."""
+    mine, theirs = set(content_terms(part)), set(content_terms(other))
+
+    def lean(e: EvidenceSentence) -> int:
+        terms = set(content_terms(e.sentence.text))
+        return len(mine & terms) - len(theirs & terms)
+
+    return sorted(items, key=lambda e: (-lean(e), -e.score))
 
 
 def _describe(form) -> str:

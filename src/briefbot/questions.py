@@ -1,8 +1,14 @@
-"""Validate a question before any work is done: not empty, not longer than the configured limit."""
+"""Questions before any work is done: validation (not empty, not longer than the configured limit) and
+splitting a question that asks two things into its parts."""
 
 from __future__ import annotations
 
+import re
+
 from briefbot.errors import QuestionError
+
+_TWO_PART = re.compile(r",?\s+and\s+(?=(?:what|how|why|who|when|where|which|does|do|did|is|are|was|were|has|have|can)\b)",
+                       re.IGNORECASE)  # "What did Trump call Zelensky, and what did he warn him?" asks two things
 
 
 def check_question(question: object, limit: int) -> str:
@@ -14,3 +20,12 @@ def check_question(question: object, limit: int) -> str:
         raise QuestionError(f"The question is {len(question)} characters long; the limit is {limit}. "
                             "Shorten it (or raise BRIEFBOT_MAX_QUESTION_CHARS).")
     return question
+
+
+def two_parts(question: str) -> tuple[str, str] | None:
+    """("What did Trump call Zelensky", "what did he warn him?") for a question that asks two things
+    joined by "and" + a question word; None for a question that asks one."""
+    match = _TWO_PART.search(question)
+    if match is None or len(question[:match.start()].split()) < 3:  # "Where and when ...?" asks one thing
+        return None
+    return question[:match.start()], question[match.end():]

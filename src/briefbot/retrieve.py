@@ -24,6 +24,7 @@ from briefbot.embedding import Embedder
 from briefbot.index import CorpusIndex
 from briefbot.injection import looks_like_instruction
 from briefbot.lexical import content_terms, stem, words
+from briefbot.questions import two_parts
 from briefbot.types import Evidence, EvidenceSentence
 
 LEXICAL_WEIGHT = 0.5
@@ -167,7 +168,36 @@ class Retriever:
         return QueryTerms(tuple(terms), tuple(weights), query.names, tuple(boosts), groups=query.groups)
 
     def retrieve(self, question: str, *, context: str | None = None, top_chunks: int = 6, k: int = 6) -> Evidence:
-        """Evidence for `question`; `context` (a follow-up's earlier question) only nudges the ranking."""
+        """Evidence for `question`; `context` (a follow-up's earlier question) only nudges the ranking.
+        A question that asks two things ("..., and what ...?") is ranked part by part and the two
+        rankings interleaved, so that each part finds its own sentences; a sentence keeps its best score."""
+        parts = two_parts(question)
+        if parts is None:
+            chunk_ids, scored = self._rank(question, context, top_chunks)
+        else:
+            (ids_a, ranked_a), (ids_b, ranked_b) = (self._rank(part, context, top_chunks) for part in parts)
+            chunk_ids = list(dict.fromkeys(ids_a + ids_b))
+            best: dict[int, tuple[float, float, float, int]] = {}
+            for item in [x for pair in zip(ranked_a, ranked_b) for x in pair] + ranked_a + ranked_b:
+                if item[3] not in best or item[0] > best[item[3]][0]:
+                    best[item[3]] = item
+            order = list(dict.fromkeys(x[3] for pair in zip(ranked_a, ranked_b) for x in pair))
+            scored = sorted((best[row] for row in order[:k]), key=lambda item: (-item[0], item[3]))
+        index = self.index
+        coverage = self.name_coverage(self.query_terms(question), [row for *_, row in scored[:k]])
+        evidence = []
+        for number, (score, lexical, cosine, row) in enumerate(scored[:k], start=1):
+            sentence = index.sentences[row]
+            title = index.article_by_id[sentence.article_id].title
+            evidence.append(EvidenceSentence(number=number, sentence=sentence, title=title,
+                                             score=round(score, 4), lexical=round(lexical, 4),
+                                             dense=round(cosine, 4)))
+        return Evidence(question=question, sentences=evidence, chunk_ids=chunk_ids,
+                        name_coverage=round(coverage, 4))
+
+    def _rank(self, question: str, context: str | None, top_chunks: int
+              ) -> tuple[list[str], list[tuple[float, float, float, int]]]:
+        """The top chunks' ids and every candidate sentence as (score, lexical, dense, row), best first."""
         index = self.index
         query = self.query_terms(question)
         vectors = self.embedder.embed([question] + ([context] if context else []))
@@ -177,15 +207,14 @@ class Retriever:
             vector = vectors[0] + CONTEXT_WEIGHT * vectors[1]
             vector = vector / (np.linalg.norm(vector) or 1.0)
 
-        dense_chunks = index.chunk_vectors.search(vector, CANDIDATES_PER_SIGNAL * 2)
         bm25_terms, bm25_boosts = query.bm25_query(index.sentence_bm25.doc_freq)
+        dense_chunks = index.chunk_vectors.search(vector, CANDIDATES_PER_SIGNAL * 2)
         lexical_chunks = _top(index.chunk_bm25.scores(bm25_terms, bm25_boosts), CANDIDATES_PER_SIGNAL * 2)
         fused: dict[int, float] = {}
         for ranking in (dense_chunks, lexical_chunks):
             for rank, (row, _score) in enumerate(ranking):
                 fused[row] = fused.get(row, 0.0) + 1.0 / (RRF_K + rank + 1)
-        chunk_rows = sorted(fused, key=lambda r: -fused[r])[:top_chunks]
-        chunks = [index.chunks[r] for r in chunk_rows]
+        chunks = [index.chunks[r] for r in sorted(fused, key=lambda r: -fused[r])[:top_chunks]]
 
         candidates: dict[int, None] = {}
         for chunk in chunks:
@@ -197,23 +226,13 @@ class Retriever:
             candidates[row] = None
         rows = [row for row in candidates if not self._is_instruction(row)]
         dense = index.sentence_vectors.vectors(rows) @ vector if rows else np.zeros(0)
-
         scored = []
         for row, cosine in zip(rows, dense):
             lexical = self.lexical_score(query, row)
             cosine = float(max(0.0, cosine))
             scored.append((LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * cosine, lexical, cosine, row))
         scored.sort(key=lambda item: (-item[0], item[3]))
-        evidence = []
-        coverage = self.name_coverage(query, [row for *_, row in scored[:k]])
-        for number, (score, lexical, cosine, row) in enumerate(scored[:k], start=1):
-            sentence = index.sentences[row]
-            title = index.article_by_id[sentence.article_id].title
-            evidence.append(EvidenceSentence(number=number, sentence=sentence, title=title,
-                                             score=round(score, 4), lexical=round(lexical, 4),
-                                             dense=round(cosine, 4)))
-        return Evidence(question=question, sentences=evidence, chunk_ids=[c.id for c in chunks],
-                        name_coverage=round(coverage, 4))
+        return [c.id for c in chunks], scored
 
 
 def _names(query: QueryTerms, term: str, passage: tuple[Container[str], str]) -> bool:
