@@ -287,6 +287,18 @@ def test_compose_adds_a_close_second_sentence_and_respects_the_maximum():
     assert [s.text for s in one] == [ZAKHAROVA]
 
 
+def test_the_model_phrases_the_best_sentence_but_does_not_choose_a_weaker_one():
+    evidence = make_evidence((ZAKHAROVA, 0.9), (LAVROV, 0.65), (FOUNDED, 0.3))
+    question = "What did the foreign ministry say?"
+    draft = ("Lavrov said Moscow would never accept foreign troops in Ukraine [2]. "
+             "Zakharova demanded written guarantees that the alliance would stop expanding east [1].")
+    verified = verify(draft, evidence, question, min_support=0.75, max_sentences=2).sentences
+    assert [s.citations[0].id for s in verified] == ["a2:s0", "a1:s0"]  # both drafts survive the check
+    answer, _ = compose(verified, evidence, question, max_sentences=2)
+    assert [(s.origin, s.citations[0].id) for s in answer] == [("model", "a1:s0")]  # Lavrov scores too low
+    assert answer[0].text.startswith("Zakharova demanded")
+
+
 @pytest.mark.parametrize("question, expected", [
     ("When was the alliance founded?", FOUNDED),  # the best sentence has no date: the dated one answers
     ("How many crossings were cancelled?", FERRIES),

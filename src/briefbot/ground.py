@@ -168,24 +168,28 @@ def compose(
 ) -> tuple[list[AnswerSentence], str | None]:
     """The final answer sentences, or a reason to abstain.
 
-    Verified sentences whose citations cannot supply what the question asks for (a time for "when",
-    a quantity for "how many") are dropped. If none is left, the best evidence sentence that can supply
-    it answers in its own words; if no evidence can, the answer abstains. A second evidence sentence,
-    in its own words, completes the answer when it scores close to the best (two-part questions)."""
+    The answer leads with the best evidence sentence that can supply what the question asks for (a time
+    for "when", a speaker for "what did X say", ...: `question_form`), in the model's verified words when
+    a draft sentence cites it, else in its own; no such evidence means abstaining. A second sentence
+    follows when another evidence sentence scores close to the best, or answers the second part of a
+    two-part question, again in the model's words when it cites it. Retrieval picks the facts; the model
+    only phrases them (a tiny model's choice of sentence is less reliable than the ranking)."""
     parts = two_parts(question)
     first, second = _answering_parts(evidence, question)
     candidates = first or second
     if not candidates:
         return [], f"no relevant evidence sentence {_describe(form_of(question))}"
-    usable = {e.sentence.id for e in candidates}
-    answer = [s for s in verified if any(c.id in usable for c in s.citations)][:max_sentences]
-    if not answer:
-        answer = [_answer_sentence(candidates[0].sentence.text, [candidates[0]], 1.0, origin="source")]
+    answer = _citing(verified, {candidates[0].sentence.id})[:1] or [
+        _answer_sentence(candidates[0].sentence.text, [candidates[0]], 1.0, origin="source")]
     cited = {c.id for s in answer for c in s.citations}
     if parts is not None:  # the second sentence answers the second question, in its own form
-        extras = second
+        extras = [e for e in second if e.sentence.id not in cited][:1]
     else:
         extras = [e for e in candidates if e.score >= SECOND_SENTENCE_RATIO * candidates[0].score]
+    for sentence in _citing(verified, {e.sentence.id for e in extras} - cited):  # the model's words first
+        if len(answer) < max_sentences and not _duplicates(sentence.text, answer):
+            answer.append(sentence)
+            cited |= {c.id for c in sentence.citations}
     for extra in extras:
         if len(answer) >= max_sentences:
             break
@@ -205,6 +209,10 @@ def _answering(evidence: Evidence, question: str, floor: float = RELEVANCE_RATIO
     return [e for e in sorted(evidence.sentences, key=lambda e: -e.score)
             if e.score >= floor * best_score
             and answers_form(form, e.sentence.text, by_position.get((e.sentence.article_id, e.sentence.index - 1)))]
+
+
+def _citing(sentences: list[AnswerSentence], ids: set[str]) -> list[AnswerSentence]:
+    return [s for s in sentences if any(c.id in ids for c in s.citations)]
 
 
 def _answering_parts(evidence: Evidence, question: str) -> tuple[list[EvidenceSentence], list[EvidenceSentence]]:
