@@ -31,7 +31,7 @@ from briefbot.segment import chunk_sentences, split_sentences
 from briefbot.store import FaissStore, VectorStore
 from briefbot.types import Article, Chunk, Sentence
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: US and British spellings share their stems
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 

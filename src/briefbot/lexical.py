@@ -29,13 +29,30 @@ NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "neither", "nor"
 _NEGATION_CONTRACTION = re.compile(r"\b\w+n['’]t\b", re.IGNORECASE)
 
 
+_US_ROOTS = {"defense": "defence", "offense": "offence", "license": "licence", "center": "centre",
+             "theater": "theatre", "fiber": "fibre", "gray": "grey", "catalog": "catalogue", "aluminum": "aluminium",
+             **{root: root[:-2] + "our" for root in
+                "color favor honor labor neighbor behavior harbor rumor vapor flavor humor armor endeavor".split()}}
+_US_IZE = re.compile(r"(?<=\w{3})([iy])z(e|ed|es|er|ers|ing|ation|ations)$")
+
+
+def _british(word: str) -> str:
+    """One spelling for both sides of the Atlantic: "defense" -> "defence", "organize" -> "organise"."""
+    for root, british in _US_ROOTS.items():
+        if word.startswith(root):
+            return british + word[len(root):]
+    return _US_IZE.sub(lambda m: m.group(1) + "s" + m.group(2), word)
+
+
 def stem(word: str) -> str:
-    """A deliberately light stemmer: lower-case, drop possessives and common inflections."""
+    """A deliberately light stemmer: lower-case, one spelling for US and British English, drop
+    possessives and common inflections."""
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
     elif "'" in word:
         word = word.split("'")[0]
+    word = _british(word)
     for suffix, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
