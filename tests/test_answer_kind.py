@@ -174,3 +174,17 @@ def test_where_and_when_needs_both():
     form = form_of("Where and when did NATO first promise Ukraine it would join?")
     assert not answers_form(form, "Zakharova said Moscow wants NATO to disavow its 2008 promise to Ukraine.")
     assert answers_form(form, "At a summit in the Romanian capital in 2008, NATO declared Ukraine would join.")
+
+
+@pytest.mark.parametrize("question, text, ok", [
+    ("Which European leaders back Ukraine's accession?",
+     "Zelensky has called for it, with several European leaders backing his country’s accession.", False),
+    ("Which European leaders back Ukraine's accession?",
+     "European leaders such as Emmanuel Macron back Ukraine's accession.", True),
+    ("Which officials did NBC cite by name?", "Kyiv could bypass hurdles, NBC reports, citing officials.", False),
+    ("Which agency says Moscow is preparing to declare victory?",
+     "Moscow is preparing to declare victory, according to Kyiv's military intelligence agency.", True),
+    ("Which country was also told it would join?", "NATO declared that both Ukraine and Georgia would join.", True),
+])
+def test_which_people_needs_them_named(question, text, ok):
+    assert answers_form(form_of(question), text) is ok

@@ -438,3 +438,17 @@ def test_each_part_of_a_two_part_question_gets_its_own_sentence():
     evidence = make_evidence((FOUNDED, 0.9), (ZAKHAROVA, 0.6), (BAKERY, 0.3))
     answer, _ = compose([], evidence, "What did Zakharova demand, and when was the alliance founded?", max_sentences=2)
     assert [s.text for s in answer] == [ZAKHAROVA, FOUNDED]  # first part first, though it scores lower
+
+
+def test_a_quote_attributed_by_pronoun_comes_with_the_sentence_that_names_the_speaker():
+    texts = ["Maria Zakharova said Moscow wants NATO to disavow its promise.",
+             "'A refusal to accept Kyiv is not enough,' she said."]
+    sentences = [EvidenceSentence(number=n + 1, title="T", score=score,
+                                  sentence=Sentence(id=f"a:s{n}", article_id="a", index=n, text=text, start=0,
+                                                    end=len(text)))
+                 for n, (text, score) in enumerate(zip(texts, (0.5, 0.9)))]
+    evidence = Evidence(question="q", sentences=sentences, name_coverage=1.0)
+    two, _ = compose([], evidence, "Who said refusing Kyiv is not enough?", max_sentences=2)
+    assert [s.citations[0].id for s in two] == ["a:s0", "a:s1"]
+    one, _ = compose([], evidence, "Who said refusing Kyiv is not enough?", max_sentences=1)
+    assert [s.citations[0].id for s in one] == ["a:s1"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import (BAKERY, CROSSINGS, FOUNDED, HARBOUR_MD, INJECTION, INJECTION_ID, LAVROV, PIKE, ZAKHAROVA,
+from conftest import (BAKERY, CROSSINGS, FOUNDED, HARBOUR_MD, INJECTION, INJECTION_ID, LAVROV, NATO_TXT, PIKE, ZAKHAROVA,
                       write_corpus)
 from briefbot.fakes import HashingEmbedder
 from briefbot.injection import looks_like_instruction
@@ -188,3 +188,27 @@ def test_a_two_part_question_finds_evidence_for_each_part(retriever):
     assert PIKE in ids and FOUNDED in ids
     assert [e.number for e in evidence.sentences] == [1, 2, 3, 4]
     assert [e.score for e in evidence.sentences] == sorted((e.score for e in evidence.sentences), reverse=True)
+
+
+def test_an_adjective_of_nationality_before_a_noun_is_not_a_name_to_cover(retriever):
+    assert "russian" not in retriever.query_terms("What did the Russian ministry demand?").names
+    assert "british" not in retriever.query_terms("What is the British government’s stance?").names
+    assert "russian" in retriever.query_terms("What did the Russian ministry demand?").terms
+    assert "british" in retriever.query_terms("What did the British say?").names  # the people themselves
+
+
+def test_a_quote_attributed_by_pronoun_brings_its_speaker_into_the_evidence(tmp_path):
+    from briefbot.corpus import load_corpus
+    from briefbot.index import build_index
+
+    quote = "'Refusing to let Kyiv in is not enough,' she said."
+    nato = NATO_TXT.replace("Officials in Kyiv", f"{quote}\nOfficials in Kyiv")
+    corpus = write_corpus(tmp_path / "c", nato=nato)
+    embedder = HashingEmbedder()
+    retriever = Retriever(build_index(load_corpus(corpus), embedder), embedder)
+    evidence = retriever.retrieve("Who said refusing to let Kyiv in is not enough?", k=2)
+    texts = [e.sentence.text for e in evidence.sentences]
+    assert quote in texts
+    speaker = [e for e in evidence.sentences if e.sentence.text != quote][0].sentence
+    quoted = [e for e in evidence.sentences if e.sentence.text == quote][0].sentence
+    assert (speaker.article_id, speaker.index) == (quoted.article_id, quoted.index - 1)

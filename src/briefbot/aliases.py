@@ -34,6 +34,10 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "vatican": ("Vatican", "Holy See"),
 }
 
+# adjectives of nationality: "the British government" may be called "Starmer's government" by the article
+DEMONYMS = frozenset("""Russian American British Ukrainian Chinese French German Japanese Indian Iranian Israeli
+    Turkish Polish Canadian""".split())
+
 # single words of a question (stemmed) -> group; acronyms ("US", "UK") are kept apart: in lower case
 # they are ordinary words ("us"), so only a question that writes them in capitals joins their group
 _BY_STEM: dict[str, str] = {

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefbot.question_form import answers_form, form_of
+from briefbot.question_form import answers_form, form_of, quoted_by_pronoun
 from briefbot.lexical import content_terms
 from briefbot.prompts import Prompts
 from briefbot.questions import two_parts
@@ -181,6 +181,9 @@ def compose(
         return [], f"no relevant evidence sentence {_describe(form_of(question))}"
     answer = _citing(verified, {candidates[0].sentence.id})[:1] or [
         _answer_sentence(candidates[0].sentence.text, [candidates[0]], 1.0, origin="source")]
+    speaker = _antecedent(evidence, candidates[0])
+    if speaker is not None and max_sentences > 1:  # "..., she said." needs the sentence that names her
+        answer.insert(0, _answer_sentence(speaker.sentence.text, [speaker], 1.0, origin="source"))
     cited = {c.id for s in answer for c in s.citations}
     if parts is not None:  # the second sentence answers the second question, in its own form
         extras = [e for e in second if e.sentence.id not in cited][:1]
@@ -209,6 +212,14 @@ def _answering(evidence: Evidence, question: str, floor: float = RELEVANCE_RATIO
     return [e for e in sorted(evidence.sentences, key=lambda e: -e.score)
             if e.score >= floor * best_score
             and answers_form(form, e.sentence.text, by_position.get((e.sentence.article_id, e.sentence.index - 1)))]
+
+
+def _antecedent(evidence: Evidence, item: EvidenceSentence) -> EvidenceSentence | None:
+    """The evidence sentence just before a pronoun-attributed quote in its article, if it was retrieved."""
+    if not quoted_by_pronoun(item.sentence.text):
+        return None
+    return next((e for e in evidence.sentences if e.sentence.article_id == item.sentence.article_id
+                 and e.sentence.index == item.sentence.index - 1), None)
 
 
 def _citing(sentences: list[AnswerSentence], ids: set[str]) -> list[AnswerSentence]:

@@ -56,6 +56,14 @@ _PERSON_NOUNS = frozenset(stem(w) for w in """
     critics authorities military army police union spokespeople counterpart counterparts ally allies member
     members premier administration cabinet parliament congress court judge prosecutor prosecutors
     """.split())
+# "Which officials ...?" asks who they are: a sentence naming them ("European leaders such as Macron")
+# answers, one that only mentions them ("several European leaders", "citing officials") does not
+_IDENTIFY_NOUNS = _PERSON_NOUNS | frozenset(stem(w) for w in "country countries nation nations company companies "
+                                            "firm firms organisation organisations organization organizations "
+                                            "group groups person people individual individuals".split())
+_WHICH = re.compile(r"^\s*(?:(?:in|on|at|for|from|by|to|of|with)\s+)?(?:which|what)\s+"
+                    r"((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)", re.IGNORECASE)
+NAME_WINDOW = 4  # words between "leaders" and the name that identifies them
 _NOT_TOPIC = frozenset(stem(w) for w in "remark remarks comment comments statement statements words idea "
                        "claim claims question questions news report reports".split())
 _SPEECH_VERBS = frozenset(
@@ -108,6 +116,8 @@ class Form:
     reason_for: tuple[str, ...] = ()  # for a why-question: the event a reason must be given for
     dated: tuple[str, ...] = ()  # for a time question: words, one of which its time must stand near
     also_place: bool = False  # "Where and when ...?" needs a place as well as a time
+    identify: tuple[str, ...] = ()  # "Which officials ...?": those words must come with a name
+    question_terms: tuple[str, ...] = ()  # every word of the question (a name among them identifies nobody)
 
 
 def form_of(question: str) -> Form:
@@ -145,7 +155,16 @@ def form_of(question: str) -> Form:
         reason_for=event if _WHY.search(question) else (),
         dated=dated if kind == TIME else (),
         also_place=bool(_WHERE_AND_WHEN.search(question)),
+        identify=_identify_terms(question),
+        question_terms=tuple(content_terms(question)),
     )
+
+
+def _identify_terms(question: str) -> tuple[str, ...]:
+    which = _WHICH.search(question)
+    if which is None:
+        return ()
+    return tuple(t for t in (stem(w) for w in which.group(1).split()) if t in _IDENTIFY_NOUNS)[:1]
 
 
 def counts(counted: tuple[str, ...], text: str) -> bool:
@@ -254,6 +273,21 @@ def gives_reason(event: tuple[str, ...], text: str) -> bool:
     return any(a > spans[0] for a in after) or any(b < spans[-1] for b in before)
 
 
+def identifies(nouns: tuple[str, ...], text: str, known: tuple[str, ...] = ()) -> bool:
+    """Whether `text` names the people or bodies asked about: a capitalised word the question does not
+    already use (`known`) within NAME_WINDOW words of the noun ("officials" in "NBC reports, citing
+    officials" is not identified when the question names NBC). True when the noun is not in `text`."""
+    if not nouns:
+        return True
+    found = list(_TOKEN.finditer(text))
+    at = [i for i, m in enumerate(found) if stem(m.group()) in nouns]
+    if not at:
+        return True
+    new_names = [i for i, m in enumerate(found) if i > 0 and m.group()[:1].isupper()
+                 and stem(m.group()) not in known and stem(m.group()) not in nouns]
+    return any(abs(i - j) <= NAME_WINDOW for i in at for j in new_names)
+
+
 def answers_form(form: Form, text: str, before: str | None = None) -> bool:
     """Whether `text` can answer a question of this form; `before` is the sentence preceding it in its
     article, which a pronoun-attributed quote ("..., she said.") takes its speaker from."""
@@ -263,10 +297,17 @@ def answers_form(form: Form, text: str, before: str | None = None) -> bool:
         return False
     if not dates(form.dated, text) or (form.also_place and not supplies(PLACE, text)):
         return False
+    if not identifies(form.identify, text, form.question_terms):
+        return False
     if form.speakers and not speaks(form.speakers, text):
         return bool(before and _PRONOUN_QUOTE.search(text) and speaks(form.speakers, before)
                     and mentions_topic(form.topic, f"{before} {text}", form.topic_names))
     return mentions_topic(form.topic, text, form.topic_names) if form.speakers else True
+
+
+def quoted_by_pronoun(text: str) -> bool:
+    """"'... is not enough,' she said.": a quote whose speaker is named in the sentence before."""
+    return bool(_PRONOUN_QUOTE.search(text))
 
 
 def _hedged(text: str) -> set[str]:

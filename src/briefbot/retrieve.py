@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefbot.answer_kind import answer_type_terms
-from briefbot.aliases import alias_group, group_stems, mentions, one_word_aliases
+from briefbot.aliases import DEMONYMS, alias_group, group_stems, mentions, one_word_aliases
 from briefbot.embedding import Embedder
 from briefbot.index import CorpusIndex
 from briefbot.injection import looks_like_instruction
 from briefbot.lexical import content_terms, stem, words
+from briefbot.question_form import quoted_by_pronoun
 from briefbot.questions import two_parts
 from briefbot.types import Evidence, EvidenceSentence
 
@@ -37,6 +38,9 @@ CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )  # capitalised, but dates rather than names: often only in an article's metadata
 UNSEEN_WORD_WEIGHT = 1.5  # idf of corpus words ranges ~0.7 (everywhere) to ~log(n) (once)
+_INSTITUTIONS = frozenset(stem(w) for w in """government forces troops soldiers army military navy officials
+    ministry minister prime foreign defence leader leaders president authorities diplomats parliament intelligence
+    embassy public media press state administration envoy spokesman spokeswoman""".split())
 CONTEXT_WEIGHT = 0.3  # weight of a chat follow-up's earlier question, relative to the follow-up itself
 ANSWER_TYPE_WEIGHT = 0.5  # weight of words naming the kind of answer ("position" in "What position ...?")
 ALIAS_BOOST = 0.5  # BM25 weight of a question name's other spellings ("Moscow" for "the Kremlin")
@@ -81,8 +85,10 @@ class Retriever:
         it is a common word (likely a paraphrase of a word the corpus does use: "demand" for "wants")."""
         bm25 = self.index.sentence_bm25
         question = one_word_aliases(question)
-        names = {stem(w) for i, w in enumerate(words(question))
-                 if ((i > 0 and w[:1].isupper()) or w.isdigit()) and w.lower() not in CALENDAR_WORDS}
+        tokens = words(question)
+        names = {stem(w) for i, w in enumerate(tokens)
+                 if ((i > 0 and w[:1].isupper()) or w.isdigit()) and w.lower() not in CALENDAR_WORDS
+                 and not _describes_a_noun(tokens, i)}
         type_terms = set(answer_type_terms(question))
         weights: dict[str, float] = {}
         boosts: dict[str, float] = {}
@@ -184,6 +190,7 @@ class Retriever:
             order = list(dict.fromkeys(x[3] for pair in zip(ranked_a, ranked_b) for x in pair))
             scored = sorted((best[row] for row in order[:k]), key=lambda item: (-item[0], item[3]))
         index = self.index
+        scored = self._with_speakers(scored, k)
         coverage = self.name_coverage(self.query_terms(question), [row for *_, row in scored[:k]])
         evidence = []
         for number, (score, lexical, cosine, row) in enumerate(scored[:k], start=1):
@@ -194,6 +201,34 @@ class Retriever:
                                              dense=round(cosine, 4)))
         return Evidence(question=question, sentences=evidence, chunk_ids=chunk_ids,
                         name_coverage=round(coverage, 4))
+
+    def _antecedent(self, row: int) -> int | None:
+        """The row before a pronoun-attributed quote ("..., she said.") in the same article: its speaker."""
+        sentences = self.index.sentences
+        if row > 0 and sentences[row - 1].article_id == sentences[row].article_id \
+                and quoted_by_pronoun(sentences[row].text) and not self._is_instruction(row - 1):
+            return row - 1
+        return None
+
+    def _with_speakers(self, scored: list[tuple[float, float, float, int]], k: int
+                       ) -> list[tuple[float, float, float, int]]:
+        """`scored` with its top `k` holding, for every quote attributed by "she said", the sentence that
+        names her (in place of the weakest other sentence): evidence never has a quote without its speaker."""
+        by_row = {item[3]: item for item in scored}
+        top = list(scored[:k])
+        for quote in [t for t in top if self._antecedent(t[3]) is not None]:
+            speaker = by_row.get(self._antecedent(quote[3]))  # type: ignore[arg-type]
+            if speaker is None or speaker in top:
+                continue
+            keep = {t[3] for t in top if self._antecedent(t[3]) is not None} | {self._antecedent(t[3]) for t in top}
+            weakest = next((t for t in reversed(top) if t[3] not in keep), None)
+            if len(top) >= k:
+                if weakest is None:
+                    continue
+                top.remove(weakest)
+            top.append(speaker)
+        top.sort(key=lambda item: (-item[0], item[3]))
+        return top + [t for t in scored if t not in top]
 
     def _rank(self, question: str, context: str | None, top_chunks: int
               ) -> tuple[list[str], list[tuple[float, float, float, int]]]:
@@ -224,6 +259,10 @@ class Retriever:
             candidates[row] = None
         for row, _ in _top(index.sentence_bm25.scores(bm25_terms, bm25_boosts), CANDIDATES_PER_SIGNAL):
             candidates[row] = None
+        for row in list(candidates):  # a quote's speaker is scored too, so it can join the evidence
+            before = self._antecedent(row)
+            if before is not None:
+                candidates[before] = None
         rows = [row for row in candidates if not self._is_instruction(row)]
         dense = index.sentence_vectors.vectors(rows) @ vector if rows else np.zeros(0)
         scored = []
@@ -233,6 +272,13 @@ class Retriever:
             scored.append((LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * cosine, lexical, cosine, row))
         scored.sort(key=lambda item: (-item[0], item[3]))
         return [c.id for c in chunks], scored
+
+
+def _describes_a_noun(tokens: list[str], i: int) -> bool:
+    """"British" in "the British government": an adjective of nationality before a common noun describes
+    it rather than naming something the evidence must mention (the article may say "Starmer's
+    government"); it still counts as a word to match."""
+    return tokens[i] in DEMONYMS and i + 1 < len(tokens) and stem(tokens[i + 1]) in _INSTITUTIONS
 
 
 def _names(query: QueryTerms, term: str, passage: tuple[Container[str], str]) -> bool:
