@@ -356,7 +356,8 @@ def test_article_text_with_template_syntax_renders_verbatim():
 
 # --- the question's form ----------------------------------------------------------------------------
 
-from briefbot.question_form import answers_form, counts, form_of, speaks  # noqa: E402
+from briefbot.question_form import answers_form, counts, form_of  # noqa: E402
+from briefbot.speech import speaks  # noqa: E402
 
 
 @pytest.mark.parametrize("question, counted, speakers", [

@@ -6,6 +6,7 @@ agree on what a "content word" is. Pure Python; no model.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections import Counter
@@ -62,6 +63,12 @@ def stem(word: str) -> str:
     if len(word) > 3 and word[-1] == "e":
         word = word[:-1]
     return word
+
+
+def close(term: str, token: str) -> bool:
+    """The same stem, or a near spelling of a longer one with the same first letter ("zakarova")."""
+    return term == token or (len(term) >= 5 and token[:1] == term[:1]
+                             and difflib.SequenceMatcher(None, term, token).ratio() >= 0.8)
 
 
 def words(text: str) -> list[str]:

@@ -15,13 +15,13 @@ answers from the evidence that can, or abstains. Rules are lexical and cheap; th
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
-from briefbot.aliases import alias_group, group_pattern, mentions, one_word_aliases
+from briefbot.aliases import one_word_aliases
 from briefbot.answer_kind import PLACE, QUANTITY, TIME, answer_type_terms, expected_kind, supplies, time_spans
-from briefbot.lexical import STOP_WORDS, content_terms, stem, words
+from briefbot.lexical import close, content_terms, stem, words
+from briefbot.speech import PERSON_NOUNS, mentions_topic, quoted_by_pronoun, speaks, speech_of
 
 _COUNTED = re.compile(r"^\s*how\s+many\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)", re.IGNORECASE)
 _MEASURED = re.compile(
@@ -32,52 +32,14 @@ _MEASURED = re.compile(
     r"|will\b|would\b|can\b|could\b)[A-Za-z’'-]+)?))\b",
     re.IGNORECASE,
 )  # "What is the population of Ukraine?", "How much military aid ...?" ask for a number measuring that
-_SPEECH_QUESTION = re.compile(
-    r"^\s*(?:what|how|why)\s+(?:did|does|do|has|have|had)\s+([^,;?]{1,60}?)\s+"
-    r"(say|said|tell|told|demand(?:ed)?|claim(?:ed)?|warn(?:ed)?|add(?:ed)?|declare(?:d)?|announce(?:d)?|"
-    r"argue(?:d)?|state(?:d)?|insist(?:ed)?|think|thought|believe(?:d)?|call(?:ed)?|regard(?:ed)?|"
-    r"view(?:ed)?|see|seen|consider(?:ed)?|respond(?:ed)?|react(?:ed)?|repl(?:y|ied)|agree(?:d)?|"
-    r"discuss(?:ed)?|accuse(?:d)?|den(?:y|ied)|admit(?:ted)?|confirm(?:ed)?|reveal(?:ed)?|suggest(?:ed)?|"
-    r"predict(?:ed)?|vow(?:ed)?|threaten(?:ed)?)\b([^,;?]*)",
-    re.IGNORECASE,
-)
-_SUBJECT_END = re.compile(r"\s+(?:in|at|from|of|on|for|with|during|after|before)\s+.*$", re.IGNORECASE)
-_TOPIC = re.compile(  # "say about Y", "respond to Y", "say in reply to Y"
-    r"^\s*(?:\w+ly\s+)?(?:about|on|of|to|with|over|regarding|concerning|in\s+(?:reply|response)\s+to)\s+(.+)$",
-    re.IGNORECASE,
-)
-# nouns for people and bodies that speak: "the other defence ministers" must speak themselves, while "the
-# alliance's mutual defence clause" says things the way a text does, so it names no speaker
-_PERSON_NOUNS = frozenset(stem(w) for w in """
-    minister ministers secretary secretaries spokesman spokeswoman spokesperson official officials president
-    presidents leader leaders chief chiefs head heads government governments ministry ministries agency
-    envoy envoys ambassador ambassadors diplomat diplomats general generals commander commanders chancellor
-    king queen mayor governor senator senators lawmaker lawmakers mp mps analyst analysts expert experts critic
-    critics authorities military army police union spokespeople counterpart counterparts ally allies member
-    members premier administration cabinet parliament congress court judge prosecutor prosecutors
-    """.split())
 # "Which officials ...?" asks who they are: a sentence naming them ("European leaders such as Macron")
 # answers, one that only mentions them ("several European leaders", "citing officials") does not
-_IDENTIFY_NOUNS = _PERSON_NOUNS | frozenset(stem(w) for w in "country countries nation nations company companies "
+_IDENTIFY_NOUNS = PERSON_NOUNS | frozenset(stem(w) for w in "country countries nation nations company companies "
                                             "firm firms organisation organisations organization organizations "
                                             "group groups person people individual individuals".split())
 _WHICH = re.compile(r"^\s*(?:(?:in|on|at|for|from|by|to|of|with)\s+)?(?:which|what)\s+"
                     r"((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)", re.IGNORECASE)
 NAME_WINDOW = 4  # words between "leaders" and the name that identifies them
-_NOT_TOPIC = frozenset(stem(w) for w in "remark remarks comment comments statement statements words idea "
-                       "claim claims question questions news report reports".split())
-_SPEECH_VERBS = frozenset(
-    "say says said tell tells told demand demands demanded claim claims claimed warn warns warned add adds added "
-    "adding declare declares declared announce announces announced argue argues argued state states stated "
-    "insist insists insisted according views view viewed call calls called regard regards regarded consider "
-    "considers considered believe believes believed think thinks thought describe describes described "
-    "respond responds responded react reacts reacted reply replies replied urge urges urged reject rejects "
-    "rejected dismiss dismisses dismissed condemn condemns condemned welcome welcomes welcomed agree agrees "
-    "agreed discuss discusses discussed accuse accuses accused deny denies denied admit admits admitted "
-    "confirm confirms confirmed reveal reveals revealed suggest suggests suggested predict predicts predicted "
-    "vow vows vowed threaten threatens threatened".split()
-)
-_PRONOUN_QUOTE = re.compile(r"\b(?:she|he|they)\s+(?:said|added|says|told|warned|insisted)\b", re.IGNORECASE)
 _PAST_QUESTION = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
 _PAST_YES_NO = re.compile(r"^\s*(?:did|was|were|had)\b", re.IGNORECASE)  # "Did Russia declare victory?"
 _MODALS = frozenset("would could will may might should can shall".split())
@@ -124,23 +86,9 @@ def form_of(question: str) -> Form:
     question = one_word_aliases(question)
     counted = _COUNTED.search(question)
     measured = _MEASURED.search(question)
-    speech = _SPEECH_QUESTION.search(question)
     kind = expected_kind(question) or (QUANTITY if measured else None)
     names = _names(question)
-    speakers: tuple[str, ...] = ()
-    topic: tuple[str, ...] = ()
-    if speech:
-        subject = _SUBJECT_END.sub("", speech.group(1))
-        subject_terms = [w if _acronym(w) else stem(w) for w in words(subject)
-                         if _acronym(w) or (w.lower() not in STOP_WORDS and len(w) > 2)]
-        head = subject_terms[-1:] if subject_terms and subject_terms[-1] in _PERSON_NOUNS else []
-        named = [t for t in subject_terms if t in names or _acronym(t)]
-        if not named and len(subject_terms) == 1:  # "what did zakharova say": a lone word is the speaker
-            named = subject_terms
-        speakers = tuple(dict.fromkeys(named + head))
-        about = _TOPIC.search(speech.group(3))
-        if about:
-            topic = tuple(t for t in content_terms(about.group(1)) if t not in _NOT_TOPIC)
+    speech = speech_of(question, names)
     event = tuple(t for t in content_terms(question) if t not in names)
     dated = tuple(t for t in content_terms(question) if t not in set(answer_type_terms(question)))
     past_event = (kind == TIME and _PAST_QUESTION.search(question)) or _PAST_YES_NO.search(question)
@@ -148,9 +96,9 @@ def form_of(question: str) -> Form:
         kind=kind,
         counted=tuple(content_terms(counted.group(1))) if counted else (),
         measured=tuple(content_terms(next(g for g in measured.groups() if g))) if measured else (),
-        speakers=speakers,
-        topic=topic,
-        topic_names=tuple(t for t in topic if t in names),
+        speakers=speech.speakers,
+        topic=speech.topic,
+        topic_names=tuple(t for t in speech.topic if t in names),
         event_terms=tuple(t for t in content_terms(question) if t not in _hedged(question)) if past_event else (),
         reason_for=event if _WHY.search(question) else (),
         dated=dated if kind == TIME else (),
@@ -172,7 +120,7 @@ def counts(counted: tuple[str, ...], text: str) -> bool:
     if not counted:
         return True
     tokens = [stem(t) for t in _TOKEN.findall(text)]
-    return any(tok.isdigit() and any(_same(c, near) for near in tokens[i + 1:i + 5] for c in counted)
+    return any(tok.isdigit() and any(close(c, near) for near in tokens[i + 1:i + 5] for c in counted)
                for i, tok in enumerate(tokens))
 
 
@@ -181,49 +129,9 @@ def measures(measured: tuple[str, ...], text: str) -> bool:
     if not measured:
         return True
     tokens = [stem(t) for t in _TOKEN.findall(text)]
-    return any(any(ch.isdigit() for ch in tok) and any(_same(m, near) for near in tokens[max(0, i - 5):i + 6]
+    return any(any(ch.isdigit() for ch in tok) and any(close(m, near) for near in tokens[max(0, i - 5):i + 6]
                                                         for m in measured)
                for i, tok in enumerate(tokens))
-
-
-def speaks(speakers: tuple[str, ...], text: str) -> bool:
-    """One of `speakers` is the subject of a speech verb in `text`: "Zakharova said", "according to
-    Lavrov", or after a quote "..., said the GUR agency" (but not "Zelensky said Russia must ..."); another
-    name for the same place counts ("Russia has said" for "the Kremlin")."""
-    if not speakers:
-        return True
-    found = list(_TOKEN.finditer(text))
-    tokens = [stem(m.group()) for m in found]
-    lowered = [m.group().lower() for m in found]
-    positions = [i for i, token in enumerate(tokens)
-                 if any(found[i].group() == s if _acronym(s) else _same(s, token) for s in speakers)]
-    for group in {g for s in speakers if (g := alias_group(s)) is not None}:  # "White House" for "Washington"
-        positions += [len(_TOKEN.findall(text[:m.end()])) - 1 for m in group_pattern(group).finditer(text)]
-
-    def inverted(j: int) -> bool:  # "..., said X" / "’ said X" / "according to X"
-        gap = text[found[j - 1].end():found[j].start()] if j > 0 else ","
-        return lowered[j] == "according" or any(mark in gap for mark in ",'’\"”")
-
-    for i in positions:
-        if any(w in _SPEECH_VERBS for w in lowered[i + 1:i + 9]):
-            return True
-        if any(lowered[j] in _SPEECH_VERBS and inverted(j) for j in range(max(0, i - 3), i)):
-            return True
-    return False
-
-
-def mentions_topic(topic: tuple[str, ...], text: str, names: tuple[str, ...] = ()) -> bool:
-    """Whether `text` is about the topic a speaker is asked about: every name in it ("Trump" in "respond
-    to Trump calling him terrible"), or, when it names nobody, any of its words ("about the ceasefire")."""
-    if not topic:
-        return True
-    tokens = [stem(t) for t in _TOKEN.findall(text)]
-
-    def has(term: str) -> bool:
-        group = alias_group(term)
-        return any(_same(term, token) for token in tokens) or (group is not None and mentions(group, text))
-
-    return all(has(n) for n in names) if names else any(has(t) for t in topic)
 
 
 def states_as_fact(event_terms: tuple[str, ...], text: str) -> bool:
@@ -249,7 +157,7 @@ def dates(dated: tuple[str, ...], text: str) -> bool:
     if not dated:
         return True
     found = list(_TOKEN.finditer(text))
-    positions = [i for i, m in enumerate(found) if any(_same(t, stem(m.group())) for t in dated)]
+    positions = [i for i, m in enumerate(found) if any(close(t, stem(m.group())) for t in dated)]
     for start, end in time_spans(text):
         first = next((i for i, m in enumerate(found) if m.end() > start), len(found))
         last = next((i for i, m in enumerate(found) if m.start() >= end), len(found)) - 1
@@ -265,7 +173,7 @@ def gives_reason(event: tuple[str, ...], text: str) -> bool:
     him" gives a reason for Moscow's mood, not for the blame. Without the event's words, any marker."""
     if not event:
         return True
-    spans = [m.start() for m in _TOKEN.finditer(text) if any(_same(t, stem(m.group())) for t in event)]
+    spans = [m.start() for m in _TOKEN.finditer(text) if any(close(t, stem(m.group())) for t in event)]
     after = [m.start() for m in _REASON_AFTER.finditer(text)]
     before = [m.start() for m in _REASON_BEFORE.finditer(text)]
     if not spans:
@@ -300,14 +208,9 @@ def answers_form(form: Form, text: str, before: str | None = None) -> bool:
     if not identifies(form.identify, text, form.question_terms):
         return False
     if form.speakers and not speaks(form.speakers, text):
-        return bool(before and _PRONOUN_QUOTE.search(text) and speaks(form.speakers, before)
+        return bool(before and quoted_by_pronoun(text) and speaks(form.speakers, before)
                     and mentions_topic(form.topic, f"{before} {text}", form.topic_names))
     return mentions_topic(form.topic, text, form.topic_names) if form.speakers else True
-
-
-def quoted_by_pronoun(text: str) -> bool:
-    """"'... is not enough,' she said.": a quote whose speaker is named in the sentence before."""
-    return bool(_PRONOUN_QUOTE.search(text))
 
 
 def _hedged(text: str) -> set[str]:
@@ -320,13 +223,3 @@ def _hedged(text: str) -> set[str]:
 def _names(question: str) -> set[str]:
     """Stemmed capitalised words after the first: the question's names."""
     return {stem(w) for i, w in enumerate(words(question)) if i > 0 and w[:1].isupper()}
-
-
-def _acronym(word: str) -> bool:
-    """"US", "GUR", "NATO": a name even where its lower-case form is a stop word."""
-    return len(word) >= 2 and word.isupper() and word.isalpha()
-
-
-def _same(term: str, token: str) -> bool:
-    return term == token or (len(term) >= 5 and token[:1] == term[:1]
-                             and difflib.SequenceMatcher(None, term, token).ratio() >= 0.8)
