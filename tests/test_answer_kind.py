@@ -189,3 +189,9 @@ def test_where_and_when_needs_both():
 ])
 def test_which_people_needs_them_named(question, text, ok):
     assert answers_form(form_of(question), text) is ok
+
+
+def test_what_does_the_premier_is_not_a_which_question():
+    form = form_of("What does the Premier of Victoria need to lead in the Legislative Assembly?")
+    assert form.identify == ()
+    assert form_of("Which officials did NBC cite?").identify == ("official",)

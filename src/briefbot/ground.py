@@ -252,10 +252,17 @@ def _by_part(items: list[EvidenceSentence], part: str, other: str) -> list[Evide
 
 def _describe(form) -> str:
     if form.speakers:
-        return "has " + " / ".join(form.speakers) + " saying something"
-    if form.counted:
-        return "gives a number of " + " / ".join(form.counted)
-    return f"states the {form.kind} the question asks for"
+        return "has " + " / ".join(form.speakers) + " saying something" + (
+            " about " + " / ".join(form.topic) if form.topic else "")
+    if form.counted or form.measured:
+        return "gives a number of " + " / ".join(form.counted or form.measured)
+    if form.identify:
+        return "names the " + " / ".join(form.identify) + " asked about"
+    if form.reason_for:
+        return "gives a reason for it"
+    if form.kind:
+        return f"states the {form.kind} the question asks for"
+    return "states it as a fact"
 
 
 def to_citation(item: EvidenceSentence) -> Citation:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from briefbot.aliases import one_word_aliases
 from briefbot.answer_kind import PLACE, QUANTITY, TIME, answer_type_terms, expected_kind, supplies, time_spans
-from briefbot.lexical import close, content_terms, stem, words
+from briefbot.lexical import STOP_WORDS, close, content_terms, stem, words
 from briefbot.speech import PERSON_NOUNS, mentions_topic, quoted_by_pronoun, speaks, speech_of
 
 _COUNTED = re.compile(r"^\s*how\s+many\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)", re.IGNORECASE)
@@ -109,10 +109,16 @@ def form_of(question: str) -> Form:
 
 
 def _identify_terms(question: str) -> tuple[str, ...]:
+    """The person noun right after a leading "which"/"what" ("Which European leaders ...?" -> leader)."""
     which = _WHICH.search(question)
     if which is None:
         return ()
-    return tuple(t for t in (stem(w) for w in which.group(1).split()) if t in _IDENTIFY_NOUNS)[:1]
+    for word in which.group(1).split():
+        if word.lower() in STOP_WORDS:  # "What does the Premier ..." asks nothing about identifying
+            return ()
+        if stem(word) in _IDENTIFY_NOUNS:
+            return (stem(word),)
+    return ()
 
 
 def counts(counted: tuple[str, ...], text: str) -> bool:
