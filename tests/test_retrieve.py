@@ -8,7 +8,7 @@ from conftest import (BAKERY, CROSSINGS, FOUNDED, HARBOUR_MD, INJECTION, INJECTI
                       write_corpus)
 from briefbot.fakes import HashingEmbedder
 from briefbot.injection import looks_like_instruction
-from briefbot.retrieve import Retriever
+from briefbot.retrieve import ANSWER_TYPE_WEIGHT, UNSEEN_WORD_WEIGHT, Retriever
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -175,9 +175,9 @@ def test_answer_type_words_weigh_less_than_the_facts_asked_about(retriever):
     plain = retriever.query_terms("What does Zakharova hold?")
     typed = retriever.query_terms("What position does Zakharova hold?")
     weight = dict(zip(typed.terms, typed.weights))
-    assert weight["position"] == pytest.approx(0.5 * 1.5)  # unseen in the corpus: half the unseen weight
+    assert weight["position"] == pytest.approx(ANSWER_TYPE_WEIGHT * UNSEEN_WORD_WEIGHT) < UNSEEN_WORD_WEIGHT
     assert dict(zip(plain.terms, plain.weights))["zakharova"] == weight["zakharova"]
-    assert dict(zip(typed.terms, typed.boosts))["position"] == 0.5
+    assert dict(zip(typed.terms, typed.boosts))["position"] == ANSWER_TYPE_WEIGHT < 1
     best = retriever.retrieve("What position does Zakharova hold?").sentences[0]
     assert best.sentence.id == ZAKHAROVA
 

@@ -42,7 +42,7 @@ _INSTITUTIONS = frozenset(stem(w) for w in """government forces troops soldiers 
     ministry minister prime foreign defence leader leaders president authorities diplomats parliament intelligence
     embassy public media press state administration envoy spokesman spokeswoman""".split())
 CONTEXT_WEIGHT = 0.3  # weight of a chat follow-up's earlier question, relative to the follow-up itself
-ANSWER_TYPE_WEIGHT = 0.5  # weight of words naming the kind of answer ("position" in "What position ...?")
+ANSWER_TYPE_WEIGHT = 0.3  # weight of words naming the kind of answer ("position" in "What position ...?")
 ALIAS_BOOST = 0.5  # BM25 weight of a question name's other spellings ("Moscow" for "the Kremlin")
 
 
