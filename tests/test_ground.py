@@ -453,3 +453,14 @@ def test_a_quote_attributed_by_pronoun_comes_with_the_sentence_that_names_the_sp
     assert [s.citations[0].id for s in two] == ["a:s0", "a:s1"]
     one, _ = compose([], evidence, "Who said refusing Kyiv is not enough?", max_sentences=1)
     assert [s.citations[0].id for s in one] == ["a:s1"]
+
+
+def test_a_question_comparing_articles_gets_a_lower_score_threshold_and_one_sentence_per_article():
+    evidence = make_evidence((ZAKHAROVA, 0.34), (LAVROV, 0.3), (FERRIES, 0.33), (BAKERY, 0.31))
+    assert gate(evidence, 0.38) is not None
+    multi = evidence.model_copy(update={"multi_article": True})
+    assert gate(multi, 0.38) is None  # 0.34 >= 0.8 * 0.38
+    answer, _ = compose([], multi, "Do the articles agree?", max_sentences=2)
+    assert [s.text for s in answer] == [ZAKHAROVA, FERRIES, BAKERY, LAVROV]  # every article, best first
+    single, _ = compose([], evidence, "Do the articles agree?", max_sentences=2)
+    assert len(single) == 2

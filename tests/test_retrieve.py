@@ -213,3 +213,14 @@ def test_a_quote_attributed_by_pronoun_brings_its_speaker_into_the_evidence(tmp_
     speaker = [e for e in evidence.sentences if e.sentence.text != quote][0].sentence
     quoted = [e for e in evidence.sentences if e.sentence.text == quote][0].sentence
     assert (speaker.article_id, speaker.index) == (quoted.article_id, quoted.index - 1)
+
+
+def test_a_long_question_naming_many_things_compares_articles(retriever):
+    question = ("Does the report on Dover harbour quoting Alan Pike agree with the story about the Leeds bakery "
+                "where Priya Shah perfected her sourdough recipe?")
+    evidence = retriever.retrieve(question, k=6)
+    assert evidence.multi_article
+    assert len(evidence.sentences) > 6  # more evidence: each article may hold part of the answer
+    assert {e.sentence.article_id for e in evidence.sentences} >= {"harbour", "wire-1"}
+    short = retriever.retrieve("Did Alan Pike meet Priya Shah in Leeds?", k=6)
+    assert not short.multi_article and len(short.sentences) <= 6

@@ -44,6 +44,9 @@ MIN_CLAIM_TERMS = 3  # shorter drafts ("2014.", "The President") are fragments t
 # anything; they are answered with the cited source's own words instead.
 RELEVANCE_RATIO = 0.7  # an answer sentence must cite evidence scoring at least this share of the best
 SECOND_SENTENCE_RATIO = 0.8  # another evidence sentence joins the answer when it scores this close to the best
+MULTI_ARTICLE_SCORE_RATIO = 0.8  # a question comparing articles spreads its words over several: one sentence
+# matches a smaller share of them, so the score threshold is this share of the usual one
+MULTI_ARTICLE_SENTENCES = 4  # a question comparing articles gets up to one sentence from each of this many
 TWO_PART_FLOOR = 0.6  # a question asking two things takes each part's sentence from a wider relevant set
 
 
@@ -71,6 +74,8 @@ def gate(evidence: Evidence, min_score: float, question: str = "") -> str | None
     if evidence.name_coverage < MIN_NAME_COVERAGE:
         return "no passage mentions everyone and everything the question names together"
     best = max(item.score for item in evidence.sentences)
+    if evidence.multi_article:
+        min_score *= MULTI_ARTICLE_SCORE_RATIO
     if best < min_score:
         return f"the best evidence scores {best:.2f}, under the threshold {min_score:.2f}"
     return None
@@ -187,6 +192,9 @@ def compose(
     cited = {c.id for s in answer for c in s.citations}
     if parts is not None:  # the second sentence answers the second question, in its own form
         extras = [e for e in second if e.sentence.id not in cited][:1]
+    elif evidence.multi_article and len(articles := _by_article(_answering(evidence, question, TWO_PART_FLOOR))) > 1:
+        max_sentences = max(max_sentences, MULTI_ARTICLE_SENTENCES)  # one from each article it draws on
+        extras = [best for article_id, best in articles.items() if article_id != candidates[0].sentence.article_id]
     else:
         extras = [e for e in candidates if e.score >= SECOND_SENTENCE_RATIO * candidates[0].score]
     for sentence in _citing(verified, {e.sentence.id for e in extras} - cited):  # the model's words first
@@ -220,6 +228,14 @@ def _antecedent(evidence: Evidence, item: EvidenceSentence) -> EvidenceSentence 
         return None
     return next((e for e in evidence.sentences if e.sentence.article_id == item.sentence.article_id
                  and e.sentence.index == item.sentence.index - 1), None)
+
+
+def _by_article(items: list[EvidenceSentence]) -> dict[str, EvidenceSentence]:
+    """The first (best) of `items` from each article, in order."""
+    best: dict[str, EvidenceSentence] = {}
+    for item in items:
+        best.setdefault(item.sentence.article_id, item)
+    return best
 
 
 def _citing(sentences: list[AnswerSentence], ids: set[str]) -> list[AnswerSentence]:

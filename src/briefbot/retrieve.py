@@ -33,6 +33,9 @@ RRF_K = 60
 CANDIDATES_PER_SIGNAL = 12
 NAME_WINDOW = 1  # sentences on either side in which a question's names may co-occur
 MAX_NAMES_TOGETHER = 2  # questions naming more things may find each in a different passage
+MULTI_ARTICLE_TERMS = 10  # a question comparing articles: names more than MAX_NAMES_TOGETHER things, and is long
+MULTI_ARTICLE_EVIDENCE = 10  # evidence sentences for such a question (several articles, a few facts each)
+MANY_NAMES_SHARE = 0.75  # ... and are covered when this share of their names (numbers aside) is found
 CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -119,15 +122,20 @@ class Retriever:
         """Share of the question's names the evidence can connect. A question naming one or two things
         must find them together around one evidence sentence (the sentence and its neighbours): "What did
         Kellogg say about NATO?" scores 0.5 when no passage mentions both. A question naming three or more
-        (typically comparing several articles) may find each in a different passage or article title, but
-        must find every one somewhere in the evidence."""
+        may find each in a different passage or article title; a long one that compares articles is fully
+        covered (1.0) when MANY_NAMES_SHARE of its names other than numbers are found: the evidence rarely
+        holds every outlet, date and product such a question lists."""
         if not query.names:
             return 1.0
         if len(query.names) > MAX_NAMES_TOGETHER:
             passages = [self._window(row) for row in rows]
             passages += [self._title(article_id) for article_id in
                          dict.fromkeys(self.index.sentences[row].article_id for row in rows)]
-            return sum(any(_names(query, name, p) for p in passages) for name in query.names) / len(query.names)
+            if not _compares_articles(query):
+                return sum(any(_names(query, name, p) for p in passages) for name in query.names) / len(query.names)
+            names = [n for n in query.names if not n.isdigit()] or list(query.names)  # dates: often metadata
+            share = sum(any(_names(query, name, p) for p in passages) for name in names) / len(names)
+            return min(1.0, share / MANY_NAMES_SHARE)
         windows = [self._window(row) for row in rows]
         return max((sum(_names(query, name, w) for name in query.names) / len(query.names) for w in windows),
                    default=0.0)
@@ -176,7 +184,12 @@ class Retriever:
     def retrieve(self, question: str, *, context: str | None = None, top_chunks: int = 6, k: int = 6) -> Evidence:
         """Evidence for `question`; `context` (a follow-up's earlier question) only nudges the ranking.
         A question that asks two things ("..., and what ...?") is ranked part by part and the two
-        rankings interleaved, so that each part finds its own sentences; a sentence keeps its best score."""
+        rankings interleaved, so that each part finds its own sentences; a sentence keeps its best score.
+        A question naming many things (comparing articles) gets up to MULTI_ARTICLE_EVIDENCE sentences."""
+        query = self.query_terms(question)
+        multi_article = _compares_articles(query)
+        if multi_article:
+            k, top_chunks = max(k, MULTI_ARTICLE_EVIDENCE), max(top_chunks, MULTI_ARTICLE_EVIDENCE)
         parts = two_parts(question)
         if parts is None:
             chunk_ids, scored = self._rank(question, context, top_chunks)
@@ -191,7 +204,7 @@ class Retriever:
             scored = sorted((best[row] for row in order[:k]), key=lambda item: (-item[0], item[3]))
         index = self.index
         scored = self._with_speakers(scored, k)
-        coverage = self.name_coverage(self.query_terms(question), [row for *_, row in scored[:k]])
+        coverage = self.name_coverage(query, [row for *_, row in scored[:k]])
         evidence = []
         for number, (score, lexical, cosine, row) in enumerate(scored[:k], start=1):
             sentence = index.sentences[row]
@@ -200,7 +213,8 @@ class Retriever:
                                              score=round(score, 4), lexical=round(lexical, 4),
                                              dense=round(cosine, 4)))
         return Evidence(question=question, sentences=evidence, chunk_ids=chunk_ids,
-                        name_coverage=round(coverage, 4))
+                        name_coverage=round(coverage, 4),
+                        multi_article=multi_article)
 
     def _antecedent(self, row: int) -> int | None:
         """The row before a pronoun-attributed quote ("..., she said.") in the same article: its speaker."""
@@ -272,6 +286,11 @@ class Retriever:
             scored.append((LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * cosine, lexical, cosine, row))
         scored.sort(key=lambda item: (-item[0], item[3]))
         return [c.id for c in chunks], scored
+
+
+def _compares_articles(query: QueryTerms) -> bool:
+    """A long question naming many things ("Does The Verge ..., while TechCrunch ...?") compares articles."""
+    return len(query.names) > MAX_NAMES_TOGETHER and len(query.terms) >= MULTI_ARTICLE_TERMS
 
 
 def _describes_a_noun(tokens: list[str], i: int) -> bool:

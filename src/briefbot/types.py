@@ -63,8 +63,10 @@ class Evidence(_Record):
     sentences: list[EvidenceSentence]
     chunk_ids: list[str] = Field(default_factory=list, description="Retrieved chunks, best first.")
     name_coverage: float = Field(
-        default=1.0, description="Best share of the question's names found together around one evidence sentence."
+        default=1.0, description="How fully the evidence covers the question's names (1.0: enough to answer)."
     )
+    multi_article: bool = Field(
+        default=False, description="The question names several things, which may each be in another article.")
 
     def by_number(self, number: int) -> EvidenceSentence | None:
         for item in self.sentences:
