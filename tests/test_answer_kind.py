@@ -195,3 +195,25 @@ def test_what_does_the_premier_is_not_a_which_question():
     form = form_of("What does the Premier of Victoria need to lead in the Legislative Assembly?")
     assert form.identify == ()
     assert form_of("Which officials did NBC cite?").identify == ("official",)
+
+
+@pytest.mark.parametrize("question, text, ok", [
+    ("Who are the officials NBC cited?", "Kyiv could bypass hurdles, NBC reports, citing officials.", False),
+    ("Who are the officials NBC cited?", "Ukraine could be given instant entry, it has been claimed.", False),
+    ("Who heads Ukraine's GUR military intelligence agency?",
+     "Moscow is preparing to declare victory, according to Kyiv's military intelligence agency.", False),
+    ("Who heads Ukraine's GUR military intelligence agency?",
+     "Kyrylo Budanov, head of the GUR intelligence agency, said Moscow was preparing.", True),
+])
+def test_who_questions_about_unnamed_people_need_a_name(question, text, ok):
+    assert answers_form(form_of(question), text) is ok
+
+
+@pytest.mark.parametrize("question, text, ok", [
+    ("Is the peace deal negotiated by Trump already signed?", "A peace deal is being negotiated by Donald Trump.", False),
+    ("Is the peace deal negotiated by Trump already signed?", "The peace deal was signed by Trump on Monday.", True),
+    ("Does the British government think the path can be reversed?", "It says the path is irreversible.", True),
+    ("Will Ukraine eventually become a member of NATO?", "The US can bar Ukraine from joining the bloc.", False),
+])
+def test_a_yes_no_question_needs_its_predicate(question, text, ok):
+    assert answers_form(form_of(question), text) is ok

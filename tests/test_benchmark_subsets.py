@@ -51,13 +51,15 @@ def test_squad_subset_grounded_and_abstains_where_the_baseline_cannot(tmp_path):
 
 
 def test_multihop_subset_grounded_and_abstains_on_null_questions(tmp_path):
-    # MultiHop-RAG's compositional questions mostly fail the evidence gate (their names are spread over
-    # several articles and no single sentence holds enough of their words), so briefbot abstains where the
-    # baseline pastes a sentence: its citation recall is LOWER than the baseline's here (README, known gap).
-    # What must hold: nothing unsupported is shown, and the null questions are abstained on.
+    # MultiHop-RAG's questions are long and compare several articles. briefbot answers them with one
+    # sentence from each article it draws on (ground.MULTI_ARTICLE_SENTENCES) and beats the one-sentence
+    # baseline on citation recall (README: 0.54 vs 0.30 on 120 questions), while nothing unsupported is
+    # shown and the null questions are abstained on.
     ours, baseline = _run("multihop_to_corpus", 30, tmp_path)
     m, b = ours.metrics, baseline.metrics
     assert m.errors == 0
     assert m.supported_rate in (None, 1.0), [r.violations for r in ours.results if r.violations]
     assert m.abstention_rate == 1.0 and b.abstention_rate == 0.0
+    assert m.citation_recall > b.citation_recall, (m, b)
     assert m.citation_precision >= 0.6, m
+    assert m.false_abstention_rate <= 0.35, m

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefbot.aliases import one_word_aliases
+from briefbot.aliases import alias_group, one_word_aliases
 from briefbot.answer_kind import PLACE, QUANTITY, TIME, answer_type_terms, expected_kind, supplies, time_spans
 from briefbot.lexical import STOP_WORDS, close, content_terms, stem, words
 from briefbot.speech import PERSON_NOUNS, mentions_topic, quoted_by_pronoun, speaks, speech_of
@@ -39,6 +39,8 @@ _IDENTIFY_NOUNS = PERSON_NOUNS | frozenset(stem(w) for w in "country countries n
                                             "group groups person people individual individuals".split())
 _WHICH = re.compile(r"^\s*(?:(?:in|on|at|for|from|by|to|of|with)\s+)?(?:which|what)\s+"
                     r"((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)", re.IGNORECASE)
+_WHO_THE = re.compile(r"^\s*who\s+(?:is|are|was|were)\s+the\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)"
+                      r"|^\s*who\s+(?:heads|leads|runs|chairs|commands|led|headed|ran)\s+(.+)$", re.IGNORECASE)
 NAME_WINDOW = 4  # words between "leaders" and the name that identifies them
 _PAST_QUESTION = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
 _PAST_YES_NO = re.compile(r"^\s*(?:did|was|were|had)\b", re.IGNORECASE)  # "Did Russia declare victory?"
@@ -49,6 +51,10 @@ _HEDGING_VERBS = frozenset(  # "preparing to declare" says the declaring has not
     "aims aiming seek seeks seeking poised ready due".split())
 TIME_WINDOW = 12  # words between a time expression and a word of the question it dates
 _WHERE_AND_WHEN = re.compile(r"^\s*where\s+and\s+when\b", re.IGNORECASE)
+_YES_NO = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b",
+                     re.IGNORECASE)
+_NOT_PREDICATE = frozenset(stem(w) for w in "today now currently yet still already eventually ever soon "
+                           "actually really officially formally".split())
 _WHY = re.compile(r"^\s*why\b", re.IGNORECASE)
 _REASON_AFTER = re.compile(  # the reason follows the event: "considering it amid concerns that ..."
     r"\b(?:because|since|due\s+to|owing\s+to|amid|over\s+(?:fears|concerns)|for\s+fear|in\s+order\s+to|so\s+that"
@@ -79,6 +85,8 @@ class Form:
     dated: tuple[str, ...] = ()  # for a time question: words, one of which its time must stand near
     also_place: bool = False  # "Where and when ...?" needs a place as well as a time
     identify: tuple[str, ...] = ()  # "Which officials ...?": those words must come with a name
+    predicate: tuple[str, ...] = ()  # "Is the deal signed?": a yes/no question's last word must be there
+    identify_here: bool = False  # "Who are the officials ...?": the sentence must mention them, named
     question_terms: tuple[str, ...] = ()  # every word of the question (a name among them identifies nobody)
 
 
@@ -104,12 +112,18 @@ def form_of(question: str) -> Form:
         dated=dated if kind == TIME else (),
         also_place=bool(_WHERE_AND_WHEN.search(question)),
         identify=_identify_terms(question),
+        identify_here=bool(_WHO_THE.search(question)),
+        predicate=_predicate(question, names),
         question_terms=tuple(content_terms(question)),
     )
 
 
 def _identify_terms(question: str) -> tuple[str, ...]:
-    """The person noun right after a leading "which"/"what" ("Which European leaders ...?" -> leader)."""
+    """The person noun a question asks to identify: "Which European leaders ...?" -> leader, "Who are the
+    officials ...?" -> official, "Who heads the GUR agency?" -> agency."""
+    who = _WHO_THE.search(question)
+    if who is not None:
+        return tuple(t for t in (stem(w) for w in words(who.group(1) or who.group(2))) if t in _IDENTIFY_NOUNS)[-1:]
     which = _WHICH.search(question)
     if which is None:
         return ()
@@ -119,6 +133,24 @@ def _identify_terms(question: str) -> tuple[str, ...]:
         if stem(word) in _IDENTIFY_NOUNS:
             return (stem(word),)
     return ()
+
+
+def _predicate(question: str, names: set[str]) -> tuple[str, ...]:
+    """The last plain word of a yes/no question ("Is the peace deal already *signed*?"): what it asks to
+    confirm. A sentence without it can neither confirm nor deny it."""
+    if not _YES_NO.search(question):
+        return ()
+    terms = [t for t in content_terms(question) if t not in names and t not in _NOT_PREDICATE and not t.isdigit()]
+    return tuple(terms[-1:])
+
+
+def states_predicate(predicate: tuple[str, ...], text: str) -> bool:
+    """Whether `text` has the yes/no question's predicate word (or contains it: "irreversible" for
+    "reversed")."""
+    if not predicate:
+        return True
+    tokens = [stem(t) for t in _TOKEN.findall(text)]
+    return any(close(p, t) or (len(p) >= 5 and p in t) for p in predicate for t in tokens)
 
 
 def counts(counted: tuple[str, ...], text: str) -> bool:
@@ -187,18 +219,21 @@ def gives_reason(event: tuple[str, ...], text: str) -> bool:
     return any(a > spans[0] for a in after) or any(b < spans[-1] for b in before)
 
 
-def identifies(nouns: tuple[str, ...], text: str, known: tuple[str, ...] = ()) -> bool:
+def identifies(nouns: tuple[str, ...], text: str, known: tuple[str, ...] = (), *, here: bool = False) -> bool:
     """Whether `text` names the people or bodies asked about: a capitalised word the question does not
     already use (`known`) within NAME_WINDOW words of the noun ("officials" in "NBC reports, citing
-    officials" is not identified when the question names NBC). True when the noun is not in `text`."""
+    officials" is not identified when the question names NBC). When the noun is not in `text`: False
+    if the question asks who they are (`here`), else True ("Which country ...?" -> "Georgia would ...")."""
     if not nouns:
         return True
     found = list(_TOKEN.finditer(text))
     at = [i for i, m in enumerate(found) if stem(m.group()) in nouns]
     if not at:
-        return True
+        return not here
+    known_groups = {alias_group(t) for t in known} - {None}  # "Kyiv's agency" names nobody new for "Ukraine's"
     new_names = [i for i, m in enumerate(found) if i > 0 and m.group()[:1].isupper()
-                 and stem(m.group()) not in known and stem(m.group()) not in nouns]
+                 and stem(m.group()) not in known and stem(m.group()) not in nouns
+                 and alias_group(stem(m.group())) not in known_groups]
     return any(abs(i - j) <= NAME_WINDOW for i in at for j in new_names)
 
 
@@ -211,7 +246,9 @@ def answers_form(form: Form, text: str, before: str | None = None) -> bool:
         return False
     if not dates(form.dated, text) or (form.also_place and not supplies(PLACE, text)):
         return False
-    if not identifies(form.identify, text, form.question_terms):
+    if not identifies(form.identify, text, form.question_terms, here=form.identify_here):
+        return False
+    if not states_predicate(form.predicate, text):
         return False
     if form.speakers and not speaks(form.speakers, text):
         return bool(before and quoted_by_pronoun(text) and speaks(form.speakers, before)

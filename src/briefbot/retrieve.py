@@ -136,9 +136,11 @@ class Retriever:
             names = [n for n in query.names if not n.isdigit()] or list(query.names)  # dates: often metadata
             share = sum(any(_names(query, name, p) for p in passages) for name in names) / len(names)
             return min(1.0, share / MANY_NAMES_SHARE)
-        windows = [self._window(row) for row in rows]
-        return max((sum(_names(query, name, w) for name in query.names) / len(query.names) for w in windows),
-                   default=0.0)
+        def found(name: str, row: int) -> bool:  # around the sentence, or in its article's headline
+            return _names(query, name, self._window(row)) or _names(
+                query, name, self._title(self.index.sentences[row].article_id))
+
+        return max((sum(found(name, row) for name in query.names) / len(query.names) for row in rows), default=0.0)
 
     def _window(self, row: int) -> tuple[set[str], str]:
         """The terms and text of a sentence and its neighbours in the same article."""
