@@ -217,3 +217,10 @@ def test_who_questions_about_unnamed_people_need_a_name(question, text, ok):
 ])
 def test_a_yes_no_question_needs_its_predicate(question, text, ok):
     assert answers_form(form_of(question), text) is ok
+
+
+def test_a_long_yes_no_question_comparing_things_has_no_single_predicate():
+    question = ("Does the TechCrunch article on Meta's advertising practices involve the European Commission in a "
+                "similar capacity to its role in Amazon's iRobot purchase?")
+    assert form_of(question).predicate == ()
+    assert form_of("Is the peace deal already signed?").predicate == ("sign",)

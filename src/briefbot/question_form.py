@@ -53,6 +53,7 @@ TIME_WINDOW = 12  # words between a time expression and a word of the question i
 _WHERE_AND_WHEN = re.compile(r"^\s*where\s+and\s+when\b", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b",
                      re.IGNORECASE)
+MAX_PREDICATE_QUESTION = 9  # content words; longer yes/no questions ask about several things at once
 _NOT_PREDICATE = frozenset(stem(w) for w in "today now currently yet still already eventually ever soon "
                            "actually really officially formally".split())
 _WHY = re.compile(r"^\s*why\b", re.IGNORECASE)
@@ -138,9 +139,9 @@ def _identify_terms(question: str) -> tuple[str, ...]:
 def _predicate(question: str, names: set[str]) -> tuple[str, ...]:
     """The last plain word of a yes/no question ("Is the peace deal already *signed*?"): what it asks to
     confirm. A sentence without it can neither confirm nor deny it."""
-    if not _YES_NO.search(question):
-        return ()
     terms = [t for t in content_terms(question) if t not in names and t not in _NOT_PREDICATE and not t.isdigit()]
+    if not _YES_NO.search(question) or len(content_terms(question)) > MAX_PREDICATE_QUESTION:
+        return ()  # a long yes/no question compares several things: its last word is one clause's
     return tuple(terms[-1:])
 
 
