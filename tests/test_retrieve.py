@@ -224,3 +224,12 @@ def test_a_long_question_naming_many_things_compares_articles(retriever):
     assert {e.sentence.article_id for e in evidence.sentences} >= {"harbour", "wire-1"}
     short = retriever.retrieve("Did Alan Pike meet Priya Shah in Leeds?", k=6)
     assert not short.multi_article and len(short.sentences) <= 6
+
+
+def test_a_name_in_the_article_headline_counts_as_found_with_its_sentences(bot, retriever):
+    query = retriever.query_terms("Will NATO talks resume in Geneva?")
+    assert set(query.names) == {"nato", "geneva"}
+    row = bot.index.sentence_row["nato:s5"]  # "Officials in Kyiv said the talks would resume in Geneva ..."
+    assert "NATO" not in " ".join(s.text for s in bot.index.sentences[row - 1:row + 2])
+    assert retriever.name_coverage(query, [row]) == 1.0  # the headline: "Russia rejects NATO plan for Ukraine"
+    assert retriever.name_coverage(query, [bot.index.sentence_row[BAKERY]]) == 0.0
