@@ -464,3 +464,8 @@ def test_a_question_comparing_articles_gets_a_lower_score_threshold_and_one_sent
     assert [s.text for s in answer] == [ZAKHAROVA, FERRIES, BAKERY, LAVROV]  # every article, best first
     single, _ = compose([], evidence, "What do the articles report?", max_sentences=2)
     assert len(single) == 2
+
+
+def test_the_abstention_reason_names_the_hedged_event():
+    evidence = make_evidence(("In 2008 NATO declared that Georgia would join the alliance.", 0.9))
+    assert "as a fact" in gate(evidence, 0.38, "When did Georgia join NATO?")

@@ -276,6 +276,8 @@ def _describe(form) -> str:
         return "names the " + " / ".join(form.identify) + " asked about"
     if form.reason_for:
         return "gives a reason for it"
+    if form.kind and form.event_terms:
+        return f"states the {form.kind} the question asks for, with the event as a fact (not 'would ...')"
     if form.kind:
         return f"states the {form.kind} the question asks for"
     return "states it as a fact"
