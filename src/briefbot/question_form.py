@@ -9,6 +9,9 @@
   said" in the next sentence) about the ceasefire; a place speaks through its other names ("Russia has
   said" for "the Kremlin").
 - "Why did X happen?" needs a reason given for it ("because", "amid concerns", "meaning that").
+- "Which officials ...?" / "Who are the officials ...?" need them named, not just mentioned ("NBC
+  reports, citing officials" names nobody).
+- A short yes/no question needs its predicate word ("Is the deal *signed*?").
 A sentence without that cannot answer, however many words it shares with the question: `ground.py`
 answers from the evidence that can, or abstains. Rules are lexical and cheap; they reject, never invent.
 """
