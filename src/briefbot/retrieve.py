@@ -132,12 +132,13 @@ class Retriever:
             passages += [self._title(article_id) for article_id in
                          dict.fromkeys(self.index.sentences[row].article_id for row in rows)]
             if not _compares_articles(query):
-                return sum(any(_names(query, name, p) for p in passages) for name in query.names) / len(query.names)
+                return sum(any(_has_term(query, name, p) for p in passages) for name in query.names) / len(query.names)
             names = [n for n in query.names if not n.isdigit()] or list(query.names)  # dates: often metadata
-            share = sum(any(_names(query, name, p) for p in passages) for name in names) / len(names)
+            share = sum(any(_has_term(query, name, p) for p in passages) for name in names) / len(names)
             return min(1.0, share / MANY_NAMES_SHARE)
+
         def found(name: str, row: int) -> bool:  # around the sentence, or in its article's headline
-            return _names(query, name, self._window(row)) or _names(
+            return _has_term(query, name, self._window(row)) or _has_term(
                 query, name, self._title(self.index.sentences[row].article_id))
 
         return max((sum(found(name, row) for name in query.names) / len(query.names) for row in rows), default=0.0)
@@ -169,7 +170,7 @@ class Retriever:
         if total <= 0:
             return 0.0
         passage = (self.index.sentence_bm25.term_counts[row], self.index.sentences[row].text)
-        return sum(w for t, w in zip(query.terms, query.weights) if _names(query, t, passage)) / total
+        return sum(w for t, w in zip(query.terms, query.weights) if _has_term(query, t, passage)) / total
 
     def with_context(self, query: QueryTerms, context: str) -> QueryTerms:
         """Add the terms of a chat's earlier question at a low weight (and never as names to cover)."""
@@ -194,12 +195,13 @@ class Retriever:
             k, top_chunks = max(k, MULTI_ARTICLE_EVIDENCE), max(top_chunks, MULTI_ARTICLE_EVIDENCE)
         parts = two_parts(question)
         if parts is None:
-            chunk_ids, scored = self._rank(question, context, top_chunks)
+            chunk_ids, scored = self._rank(question, query, context, top_chunks)
         else:
-            (ids_a, ranked_a), (ids_b, ranked_b) = (self._rank(part, context, top_chunks) for part in parts)
+            (ids_a, ranked_a), (ids_b, ranked_b) = (self._rank(part, self.query_terms(part), context, top_chunks)
+                                                    for part in parts)
             chunk_ids = list(dict.fromkeys(ids_a + ids_b))
             best: dict[int, tuple[float, float, float, int]] = {}
-            for item in [x for pair in zip(ranked_a, ranked_b) for x in pair] + ranked_a + ranked_b:
+            for item in ranked_a + ranked_b:
                 if item[3] not in best or item[0] > best[item[3]][0]:
                     best[item[3]] = item
             order = list(dict.fromkeys(x[3] for pair in zip(ranked_a, ranked_b) for x in pair))
@@ -246,11 +248,11 @@ class Retriever:
         top.sort(key=lambda item: (-item[0], item[3]))
         return top + [t for t in scored if t not in top]
 
-    def _rank(self, question: str, context: str | None, top_chunks: int
+    def _rank(self, question: str, query: QueryTerms, context: str | None, top_chunks: int
               ) -> tuple[list[str], list[tuple[float, float, float, int]]]:
-        """The top chunks' ids and every candidate sentence as (score, lexical, dense, row), best first."""
+        """The top chunks' ids and every candidate sentence as (score, lexical, dense, row), best first;
+        `query` is `query_terms(question)`, computed once by the caller."""
         index = self.index
-        query = self.query_terms(question)
         vectors = self.embedder.embed([question] + ([context] if context else []))
         vector = vectors[0]
         if context:
@@ -302,7 +304,7 @@ def _describes_a_noun(tokens: list[str], i: int) -> bool:
     return tokens[i] in DEMONYMS and i + 1 < len(tokens) and stem(tokens[i + 1]) in _INSTITUTIONS
 
 
-def _names(query: QueryTerms, term: str, passage: tuple[Container[str], str]) -> bool:
+def _has_term(query: QueryTerms, term: str, passage: tuple[Container[str], str]) -> bool:
     """Whether a passage (its terms, its text) has `term`, or another spelling of it when it is an alias."""
     terms, text = passage
     group = query.groups.get(term)
