@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefbot.aliases import alias_group, one_word_aliases
 from briefbot.answer_kind import PLACE, QUANTITY, TIME, answer_type_terms, expected_kind, supplies, time_spans
@@ -94,15 +95,19 @@ class Form:
     question_terms: tuple[str, ...] = ()  # every word of the question (a name among them identifies nobody)
 
 
+@lru_cache(maxsize=512)
 def form_of(question: str) -> Form:
+    """The form of `question` (pure, and cached: grounding asks for it several times per question)."""
     question = one_word_aliases(question)
     counted = _COUNTED.search(question)
     measured = _MEASURED.search(question)
     kind = expected_kind(question) or (QUANTITY if measured else None)
     names = _names(question)
     speech = speech_of(question, names)
-    event = tuple(t for t in content_terms(question) if t not in names)
-    dated = tuple(t for t in content_terms(question) if t not in set(answer_type_terms(question)))
+    terms = tuple(content_terms(question))
+    type_terms = set(answer_type_terms(question))
+    event = tuple(t for t in terms if t not in names)
+    dated = tuple(t for t in terms if t not in type_terms)
     past_event = (kind == TIME and _PAST_QUESTION.search(question)) or _PAST_YES_NO.search(question)
     return Form(
         kind=kind,
@@ -111,14 +116,14 @@ def form_of(question: str) -> Form:
         speakers=speech.speakers,
         topic=speech.topic,
         topic_names=tuple(t for t in speech.topic if t in names),
-        event_terms=tuple(t for t in content_terms(question) if t not in _hedged(question)) if past_event else (),
+        event_terms=tuple(t for t in terms if t not in _hedged(question)) if past_event else (),
         reason_for=event if _WHY.search(question) else (),
         dated=dated if kind == TIME else (),
         also_place=bool(_WHERE_AND_WHEN.search(question)),
         identify=_identify_terms(question),
         identify_here=bool(_WHO_THE.search(question)),
-        predicate=_predicate(question, names),
-        question_terms=tuple(content_terms(question)),
+        predicate=_predicate(question, terms, names),
+        question_terms=terms,
     )
 
 
@@ -139,13 +144,13 @@ def _identify_terms(question: str) -> tuple[str, ...]:
     return ()
 
 
-def _predicate(question: str, names: set[str]) -> tuple[str, ...]:
+def _predicate(question: str, terms: tuple[str, ...], names: set[str]) -> tuple[str, ...]:
     """The last plain word of a yes/no question ("Is the peace deal already *signed*?"): what it asks to
-    confirm. A sentence without it can neither confirm nor deny it."""
-    terms = [t for t in content_terms(question) if t not in names and t not in _NOT_PREDICATE and not t.isdigit()]
-    if not _YES_NO.search(question) or len(content_terms(question)) > MAX_PREDICATE_QUESTION:
+    confirm. A sentence without it can neither confirm nor deny it. `terms`: the question's content terms."""
+    if not _YES_NO.search(question) or len(terms) > MAX_PREDICATE_QUESTION:
         return ()  # a long yes/no question compares several things: its last word is one clause's
-    return tuple(terms[-1:])
+    plain = [t for t in terms if t not in names and t not in _NOT_PREDICATE and not t.isdigit()]
+    return tuple(plain[-1:])
 
 
 def states_predicate(predicate: tuple[str, ...], text: str) -> bool:
