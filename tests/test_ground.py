@@ -9,7 +9,7 @@ import pytest
 
 from briefbot.answer_kind import QUANTITY, TIME, expected_kind, supplies
 from briefbot.ground import build_messages, compose, format_evidence, gate, parse_draft, verify
-from briefbot.prompts import Prompts
+from briefbot.models.prompts import Prompts
 from briefbot.types import Evidence, EvidenceSentence, Sentence
 
 ZAKHAROVA = ("Foreign ministry spokeswoman Maria Zakharova demanded written guarantees that the alliance would "

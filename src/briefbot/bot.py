@@ -19,8 +19,8 @@ from briefbot.embedding import Embedder, SentenceTransformerEmbedder
 from briefbot.errors import IndexError_
 from briefbot.ground import build_messages, compose, gate, verify
 from briefbot.index import CorpusIndex, build_index, load_index, save_index
-from briefbot.llm import LLM, LlamaCppLLM
-from briefbot.prompts import Prompts
+from briefbot.models.llm import LLM, LlamaCppLLM
+from briefbot.models.prompts import Prompts
 from briefbot.questions import check_question
 from briefbot.retrieve import Retriever
 from briefbot.types import Answer, Evidence, Sentence, StreamEvent, Timings

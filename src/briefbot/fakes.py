@@ -12,7 +12,7 @@ from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
-from briefbot.llm import Message
+from briefbot.models.llm import Message
 
 _WORD = re.compile(r"[a-z0-9]+")
 

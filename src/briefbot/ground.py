@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from briefbot.question_form import answers_form, form_of, quoted_by_pronoun
 from briefbot.lexical import content_terms
-from briefbot.prompts import Prompts
+from briefbot.models.prompts import Prompts
 from briefbot.questions import two_parts
 from briefbot.support import adds_information, is_empty, support
 from briefbot.types import AnswerSentence, Citation, Evidence, EvidenceSentence

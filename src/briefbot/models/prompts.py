@@ -17,10 +17,10 @@ TEMPLATE_NAMES = ("answer.system", "answer.user")
 
 def default_prompts_dir() -> Path:
     """`prompts/` of the checkout when running from source, else the copy inside the package."""
-    checkout = Path(__file__).resolve().parents[2] / "prompts"
+    checkout = Path(__file__).resolve().parents[3] / "prompts"
     if (checkout / "answer.user.txt").is_file():
         return checkout
-    return Path(__file__).resolve().parent / "prompts"
+    return Path(__file__).resolve().parents[1] / "prompts"
 
 
 class Prompts:
