@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -41,6 +42,11 @@ class Settings(BaseSettings):
     llm_context: int = Field(default=2048, ge=512, le=32768, description="LLM context window (tokens).")
     llm_threads: int = Field(
         default_factory=lambda: max(1, os.cpu_count() or 1), ge=1, le=256, description="CPU threads."
+    )
+    llm_repack: Literal["auto", "on", "off"] = Field(
+        default="auto",
+        description="llama.cpp weight repacking (extra buffer types): auto = off on CPUs with AMX, where "
+        "it crashes (llama.cpp #20824), on elsewhere; on / off force it.",
     )
     llm_max_tokens: int = Field(default=96, ge=8, le=2048, description="Max tokens of a drafted answer.")
     llm_temperature: float = Field(default=0.0, ge=0.0, le=2.0)

@@ -1,6 +1,9 @@
 """The `LLM` seam: chat messages in, streamed text out. The real one wraps llama-cpp-python (lazy load,
 one lock: a `Llama` object must not serve two threads at once); tests use `briefbot.fakes.ScriptedLLM`.
 An OpenAI-compatible server can stand in by implementing the same two members.
+
+On CPUs with AMX, llama.cpp's weight repacking crashes the first decode; `LlamaCppLLM` loads with the
+extra buffer types off there (`briefbot.models.runtime`, setting `BRIEFBOT_LLM_REPACK=auto|on|off`).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from pathlib import Path
 from typing import Iterator, Protocol, Sequence, runtime_checkable
 
 from briefbot.errors import ModelError
+from briefbot.models.runtime import REPACK_MODES, model_params_with, use_extra_buffer_types
 
 Message = dict[str, str]  # {"role": "system" | "user" | "assistant", "content": str}
 
@@ -44,8 +48,13 @@ class LlamaCppLLM:
         n_threads: int = 2,
         temperature: float = 0.0,
         seed: int = 0,
+        repack: str = "auto",
     ) -> None:
+        if repack not in REPACK_MODES:
+            raise ModelError(f"repack must be one of {', '.join(REPACK_MODES)} (BRIEFBOT_LLM_REPACK), not {repack!r}")
         self.model_path = Path(model_path)
+        self.repack = repack
+        self.extra_buffer_types: bool | None = None  # decided at load: True = llama.cpp may repack weights
         self.n_ctx = n_ctx
         self.n_threads = n_threads
         self.temperature = temperature
@@ -70,17 +79,20 @@ class LlamaCppLLM:
                 raise ModelError(
                     "llama-cpp-python is not installed: `pip install llama-cpp-python` (or `make setup`)."
                 ) from exc
+            extra = use_extra_buffer_types(self.repack)
             try:
-                self._llama = Llama(
-                    model_path=str(self.model_path),
-                    n_ctx=self.n_ctx,
-                    n_threads=self.n_threads,
-                    n_threads_batch=self.n_threads,
-                    seed=self.seed,
-                    verbose=False,
-                )
+                with model_params_with(use_extra_bufts=extra):
+                    self._llama = Llama(
+                        model_path=str(self.model_path),
+                        n_ctx=self.n_ctx,
+                        n_threads=self.n_threads,
+                        n_threads_batch=self.n_threads,
+                        seed=self.seed,
+                        verbose=False,
+                    )
             except Exception as exc:
                 raise ModelError(f"Could not load GGUF model {self.model_path}: {exc}") from exc
+            self.extra_buffer_types = extra
         return self._llama
 
     def stream(
