@@ -174,6 +174,28 @@ def _overlap(question: str, sentences: list[Sentence]) -> int:
     return sum(len(terms & set(content_terms(s.text))) for s in sentences)
 
 
+def squad_answer_groups(query: dict, gold: dict, sentences: list[Sentence]) -> list[list[Sentence]]:
+    """The answer groups of an answerable SQuAD question; the first is gold (most words shared)."""
+    answers = list(dict.fromkeys(a.strip() for a in gold["answers"] if a.strip()))
+    groups = _answer_groups(clean_text(query["context"]), sentences, answers)
+    if not groups:
+        raise ValueError(f"SQuAD item {query['id']}: no answer string found in its paragraph")
+    best = max(groups, key=lambda g: (_overlap(query["question"], g), -g[0].index))
+    return [best] + [g for g in groups if g is not best]
+
+
+def squad_answer_fields(query: dict, gold: dict, sentences: list[Sentence], resolve: _Resolver) -> dict:
+    """answerable/evidence/acceptable/key_facts/tags of an answerable SQuAD question."""
+    best, *rest = squad_answer_groups(query, gold, sentences)
+    evidence, twins = resolve(best)
+    others = list({s.id: s for g in rest for s in g if s not in best}.values())  # Sentence is unhashable
+    extra, extra_twins = resolve(others)
+    acceptable = list(dict.fromkeys(twins + extra + extra_twins))
+    answers = list(dict.fromkeys(a.strip() for a in gold["answers"] if a.strip()))
+    return dict(answerable=True, evidence=evidence, acceptable=acceptable, key_facts=[answers],
+                tags=["answerable", "squad"] + (["two-sentence"] if len(best) > 1 else []))
+
+
 def squad_to_corpus(data_dir: str | Path = SQUAD_DIR, out_dir: str | Path = "bench/squad",
                     limit: int | None = None, seed: int = 0, *, full_corpus: bool = False) -> dict:
     """Write the SQuAD 2.0 sample as `out_dir/corpus/squad.jsonl` + `out_dir/cases.yaml`; return counts."""
@@ -197,20 +219,9 @@ def squad_to_corpus(data_dir: str | Path = SQUAD_DIR, out_dir: str | Path = "ben
         case: dict[str, Any] = {"id": f"squad-{query['id']}", "question": query["question"].strip()}
         if gold["is_impossible"]:
             case.update(answerable=False, tags=["unanswerable", "squad"])
-            cases.append(case)
-            continue
-        sentences = sentences_of[article_ids[query["context"]]]
-        answers = list(dict.fromkeys(a.strip() for a in gold["answers"] if a.strip()))
-        groups = _answer_groups(clean_text(query["context"]), sentences, answers)
-        if not groups:
-            raise ValueError(f"SQuAD item {query['id']}: no answer string found in its paragraph")
-        best = max(groups, key=lambda g: (_overlap(query["question"], g), -g[0].index))
-        evidence, twins = resolve(best)
-        others = [s for s in dict.fromkeys(s for g in groups for s in g) if s not in best]
-        extra, extra_twins = resolve(others)
-        acceptable = list(dict.fromkeys(twins + extra + extra_twins))
-        case.update(answerable=True, evidence=evidence, acceptable=acceptable, key_facts=[answers],
-                    tags=["answerable", "squad"] + (["two-sentence"] if len(best) > 1 else []))
+        else:
+            sentences = sentences_of[article_ids[query["context"]]]
+            case.update(squad_answer_fields(query, gold, sentences, resolve))
         cases.append(case)
 
     command = f"python benchmarks/adapters.py squad --out {out_dir}" + (f" --limit {limit}" if limit else "")
@@ -232,14 +243,9 @@ def _literal_answer(answer: str, facts: list[str]) -> bool:
     return any(pattern.search(fact) for fact in facts)
 
 
-def multihop_to_corpus(data_dir: str | Path = MULTIHOP_DIR, out_dir: str | Path = "bench/multihop",
-                       limit: int | None = None, seed: int = 0, *, full_corpus: bool = False) -> dict:
-    """Write the MultiHop-RAG sample as `out_dir/corpus/multihop.jsonl` + `out_dir/cases.yaml`."""
-    data_dir = Path(data_dir)
-    queries = _read_json(data_dir / "queries.json")["queries"]
-    truth = _read_json(data_dir / "ground_truth.json")
-
-    docs: dict[str, dict] = {}  # url -> article, facts in order of first appearance in the full sample
+def multihop_docs(queries: list[dict], truth: dict) -> dict[str, dict]:
+    """url -> article (its distinct facts, one per line, in order of first appearance in `queries`)."""
+    docs: dict[str, dict] = {}
     for query in queries:
         for item in truth[query["id"]]["evidence_list"]:
             title = f"{item['title']} ({item['source']})" if item.get("source") else item["title"]
@@ -250,7 +256,38 @@ def multihop_to_corpus(data_dir: str | Path = MULTIHOP_DIR, out_dir: str | Path 
             fact = item["fact"].strip()
             if fact and fact not in doc["text"].split("\n"):
                 doc["text"] = f"{doc['text']}\n{fact}" if doc["text"] else fact
+    return docs
 
+
+def multihop_gold_sentences(gold: dict, sentences_of: dict[str, list[Sentence]]) -> list[Sentence]:
+    """The sentences (as briefbot cuts them) of a query's evidence facts; `sentences_of` is keyed by url."""
+    found: list[Sentence] = []
+    for item in gold["evidence_list"]:
+        fact = item["fact"].strip()
+        for sentence in sentences_of[item["url"]]:  # the fact's own sentence(s) as briefbot cuts it
+            if sentence.text in fact and sentence not in found:
+                found.append(sentence)
+    return found
+
+
+def multihop_answer_fields(gold: dict, qtype: str, sentences_of: dict[str, list[Sentence]],
+                           resolve: _Resolver) -> dict:
+    """answerable/evidence/acceptable/key_facts/tags of an answerable MultiHop-RAG query."""
+    evidence, twins = resolve(multihop_gold_sentences(gold, sentences_of))
+    answer = str(gold["answer"]).strip()
+    literal = _literal_answer(answer, [item["fact"] for item in gold["evidence_list"]])
+    return dict(answerable=True, evidence=evidence, acceptable=twins, key_facts=[[answer]] if literal else [],
+                tags=[qtype] if literal else [qtype, "no-key-fact"])
+
+
+def multihop_to_corpus(data_dir: str | Path = MULTIHOP_DIR, out_dir: str | Path = "bench/multihop",
+                       limit: int | None = None, seed: int = 0, *, full_corpus: bool = False) -> dict:
+    """Write the MultiHop-RAG sample as `out_dir/corpus/multihop.jsonl` + `out_dir/cases.yaml`."""
+    data_dir = Path(data_dir)
+    queries = _read_json(data_dir / "queries.json")["queries"]
+    truth = _read_json(data_dir / "ground_truth.json")
+
+    docs = multihop_docs(queries, truth)
     picked = stratified_pick(queries, lambda q: q.get("question_type", ""), limit, seed)
     wanted = set(docs) if full_corpus else {i["url"] for q in picked for i in truth[q["id"]]["evidence_list"]}
     articles = [doc for url, doc in docs.items() if url in wanted]
@@ -267,20 +304,7 @@ def multihop_to_corpus(data_dir: str | Path = MULTIHOP_DIR, out_dir: str | Path 
             case.update(answerable=False, tags=[qtype, "unanswerable"])
             cases.append(case)
             continue
-        gold_sentences: list[Sentence] = []
-        for item in gold["evidence_list"]:
-            fact = item["fact"].strip()
-            for sentence in sentences_of[item["url"]]:  # the fact's own sentence(s) as briefbot cuts it
-                if sentence.text in fact and sentence not in gold_sentences:
-                    gold_sentences.append(sentence)
-        evidence, twins = resolve(gold_sentences)
-        tags = [qtype]
-        key_facts: list = []
-        if _literal_answer(answer, [item["fact"] for item in gold["evidence_list"]]):
-            key_facts = [[answer]]
-        else:
-            tags.append("no-key-fact")
-        case.update(answerable=True, evidence=evidence, acceptable=twins, key_facts=key_facts, tags=tags)
+        case.update(multihop_answer_fields(gold, qtype, sentences_of, resolve))
         cases.append(case)
 
     command = f"python benchmarks/adapters.py multihop --out {out_dir}" + (f" --limit {limit}" if limit else "")

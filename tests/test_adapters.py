@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefbot.corpus import load_corpus
+from briefbot.corpus import clean_text, load_corpus
 from briefbot.fakes import HashingEmbedder
 from briefbot.index import build_index
 from briefbot.segment import split_sentences
@@ -281,3 +281,175 @@ def test_seed_cases_point_at_single_sentences_that_state_their_key_facts():
         assert case["key_facts"], case["id"]
         for fact in case["key_facts"]:
             assert matches(fact, " ".join(s.text for s in gold)), (case["id"], fact)
+
+
+# ------------------------------------------------------------------ held-out sets (benchmarks/heldout.py)
+heldout = _load("heldout")
+
+
+def _kinds(cases) -> dict:
+    return {c["id"]: heldout.kind_of(c.get("tags", []), c["answerable"]) for c in cases}
+
+
+@pytest.mark.parametrize(("tags", "answerable", "kind"), [
+    (["unanswerable", "kind:removed"], False, "removed"),
+    (["answerable", "squad", "kind:answerable"], True, "answerable"),
+    (["paraphrase"], True, "answerable"),
+    (["unanswerable"], False, "decline"),
+])
+def test_kind_of(tags, answerable, kind):
+    assert heldout.kind_of(tags, answerable) == kind
+
+
+def test_split_depends_on_the_id_only_and_is_about_half():
+    ids = [f"case-{n}" for n in range(2000)]
+    assert [heldout.split_of(i) for i in ids] == [heldout.split_of(i) for i in ids]
+    assert 900 < sum(heldout.split_of(i) == "dev" for i in ids) < 1100
+    cases = [{"id": i, "answerable": n % 3 > 0, "tags": []} for n, i in enumerate(ids[:300])]
+    dev, blind = heldout.select(cases, "dev", None), heldout.select(cases, "blind", None)
+    assert not {c["id"] for c in dev} & {c["id"] for c in blind}
+    assert len(dev) + len(blind) == len(heldout.select(cases, "all", None)) == 300
+    with pytest.raises(ValueError):
+        heldout.select(cases, "test", None)
+
+
+def test_squad_corpus_hand_made_removes_a_third(tmp_path):
+    items = []
+    for n in range(6):
+        context = f"Town {n} lies on river {n}. It has {n + 2} bridges. Its mayor is called Name{n}."
+        items += [(context, f"How many bridges has town {n}?", [f"{n + 2} bridges"]),
+                  (context, f"Who founded town {n}?", [])]
+    data = _write_squad(tmp_path / "data", items)
+    summary = heldout.squad_corpus(data, tmp_path / "out", split="all")
+    articles, _, cases = check_run(tmp_path / "out", summary)
+    assert summary["removed_articles"] == 2 and len(articles) == 4
+    texts = {a.text for a in articles}
+    kinds = _kinds(cases)
+    assert sorted(kinds.values()).count("removed") == 2
+    assert sorted(kinds.values()).count("impossible") == sorted(kinds.values()).count("answerable") == 4
+    assert summary["dropped"] == {"impossible, paragraph removed": 2}
+    by_question = {c["question"]: c for c in cases}
+    for context, question, _ in items:
+        case = by_question.get(question)
+        if context in texts:
+            assert case is not None and case["answerable"] == (question.startswith("How"))
+        else:
+            assert case is None or kinds[case["id"]] == "removed"
+
+
+@needs_squad
+def test_squad_corpus_removed_paragraphs_absent_gold_present(tmp_path):
+    summary = heldout.squad_corpus(out_dir=tmp_path, split="all")
+    articles, sentences, cases = check_run(tmp_path, summary)  # every answerable gold sentence resolves once
+    queries = {q["id"]: q for q in json.loads((adapters.SQUAD_DIR / "queries.json").read_text())["queries"]}
+    truth = json.loads((adapters.SQUAD_DIR / "ground_truth.json").read_text(encoding="utf-8"))
+    paragraphs = {clean_text(q["context"]) for q in queries.values()}
+    texts = {a.text for a in articles}  # as the corpus loader cleans them
+    assert summary["removed_articles"] == len(paragraphs - texts) == round(len(paragraphs) / 3) == 137
+    assert len(articles) == 411 - 137
+    corpus_lower = [s.text.lower() for s in sentences]
+    kinds = _kinds(cases)
+    assert set(kinds.values()) == {"answerable", "removed", "impossible"}
+    for case in cases:
+        query, gold = queries[case["id"].removeprefix("squad-")], truth[case["id"].removeprefix("squad-")]
+        if kinds[case["id"]] == "removed":
+            assert not gold["is_impossible"] and clean_text(query["context"]) not in texts
+            own = split_sentences(Article(id="x", title="", text=clean_text(query["context"])))
+            answer_sentences = [s.text.lower() for s in own
+                                if any(a.strip().lower() in s.text.lower() for a in gold["answers"] if a.strip())]
+            assert answer_sentences and not any(a in c for a in answer_sentences for c in corpus_lower)
+        else:
+            assert clean_text(query["context"]) in texts
+            assert case["answerable"] is not gold["is_impossible"]
+            assert kinds[case["id"]] == ("impossible" if gold["is_impossible"] else "answerable")
+    removed_answerable = [i for i, q in queries.items()
+                          if clean_text(q["context"]) not in texts and not truth[i]["is_impossible"]]
+    assert len(removed_answerable) == sum(k == "removed" for k in kinds.values()) + sum(
+        v for k, v in summary["dropped"].items() if k.startswith("removed"))
+
+
+@pytest.mark.parametrize("build", [pytest.param("squad_corpus", marks=needs_squad),
+                                   pytest.param("multihop_removed", marks=needs_multihop)])
+def test_heldout_split_stable_disjoint_same_corpus(tmp_path, build):
+    make = getattr(heldout, build)
+    runs = {name: make(out_dir=tmp_path / name, split=split)
+            for name, split in [("dev", "dev"), ("dev2", "dev"), ("blind", "blind"), ("all", "all")]}
+    assert (tmp_path / "dev" / "cases.yaml").read_text().split("\n", 2)[2] == \
+        (tmp_path / "dev2" / "cases.yaml").read_text().split("\n", 2)[2]  # same but the command line
+    corpora = {Path(r["corpus"]).read_bytes() for r in runs.values()}
+    assert len(corpora) == 1  # the corpus does not depend on the split
+    ids = {name: [c["id"] for c in read_run(tmp_path / name)[2]] for name in runs}
+    assert not set(ids["dev"]) & set(ids["blind"])
+    assert sorted(ids["dev"] + ids["blind"]) == sorted(ids["all"])
+    assert 0.4 < len(ids["dev"]) / len(ids["all"]) < 0.6
+    assert runs["dev"]["splits"] == runs["blind"]["splits"] == runs["all"]["splits"]
+    small = make(out_dir=tmp_path / "small", split="dev", limit=20)
+    again = make(out_dir=tmp_path / "small2", split="dev", limit=20)
+    small_ids = [c["id"] for c in read_run(tmp_path / "small")[2]]
+    assert small_ids == [c["id"] for c in read_run(tmp_path / "small2")[2]] and len(small_ids) == 20
+    assert set(small_ids) <= set(ids["dev"]) and small["kinds"] == again["kinds"]
+    assert set(small["kinds"]) == set(runs["dev"]["kinds"])  # every kind is represented
+    for kind, n in small["kinds"].items():
+        assert abs(n - 20 * runs["dev"]["kinds"][kind] / runs["dev"]["cases"]) <= 1
+
+
+def test_pick_removed_takes_whole_groups_only():
+    fact = lambda url, text: {"url": url, "fact": text}  # noqa: E731
+    truth = {"1": {"evidence_list": [fact("a", "A one."), fact("b", "B one.")]},
+             "2": {"evidence_list": [fact("b", "B one."), fact("c", "C one.")]},  # shares url b with 1
+             "3": {"evidence_list": [fact("d", "D one.")]},
+             "4": {"evidence_list": [fact("e", "A one.")]},  # same fact text as 1, another url
+             "5": {"evidence_list": [fact("f", "F one.")]}}
+    queries = [{"id": i} for i in truth]
+    groups = heldout.removal_groups(queries, truth)
+    assert groups["1"] == groups["2"] == groups["4"] == {"1", "2", "4"} and groups["3"] == {"3"}
+    for share in (0.2, 0.4, 0.6, 0.8, 1.0):
+        removed = heldout.pick_removed(queries, truth, share)
+        assert len(removed) <= round(5 * share)
+        assert all(groups[q] <= removed for q in removed)
+
+
+@needs_multihop
+def test_multihop_removed_no_answerable_gold_article_removed(tmp_path):
+    summary = heldout.multihop_removed(out_dir=tmp_path, split="all")
+    articles, sentences, cases = check_run(tmp_path, summary)
+    truth = json.loads((adapters.MULTIHOP_DIR / "ground_truth.json").read_text(encoding="utf-8"))
+    kept = {a.id for a in articles}
+    corpus_lower = [s.text.lower() for s in sentences]
+    kinds = _kinds(cases)
+    counts = {k: list(kinds.values()).count(k) for k in set(kinds.values())}
+    assert counts == {"answerable": 322, "removed": 107, "null": 71} and summary["kinds"] == {
+        "answerable": 322, "removed": 107, "null": 71}
+    assert summary["removed_articles"] == 326 - len(articles) > 0
+    for case in cases:
+        gold = truth[case["id"].removeprefix("mh-q")]
+        urls = {adapters.multihop_article_id(i["url"]) for i in gold["evidence_list"]}
+        if kinds[case["id"]] == "answerable":
+            assert urls and urls <= kept, case["id"]
+        elif kinds[case["id"]] == "removed":
+            assert urls and not urls & kept, case["id"]
+            assert not any(i["fact"].strip().lower() in c or c in i["fact"].strip().lower()
+                           for i in gold["evidence_list"] for c in corpus_lower), case["id"]
+        else:
+            assert gold["answer"] == "Insufficient information."
+
+
+def test_events_set_missing_then_merged(tmp_path):
+    events = tmp_path / "events"
+    with pytest.raises(heldout.MissingSetError, match="events.jsonl"):
+        heldout.events_cases(tmp_path / "out", "dev", events_dir=events)
+    (events / "corpus").mkdir(parents=True)
+    (events / "corpus" / "events.jsonl").write_text(json.dumps({"id": "e1", "title": "T", "text": "A b."}) + "\n")
+    (events / "dev.yaml").write_text(yaml.safe_dump({"cases": [
+        {"id": "d1", "question": "Q1?", "evidence": ["A b."]}, {"id": "d2", "question": "Q2?", "answerable": False}]}))
+    corpus, cases = heldout.events_cases(tmp_path / "out", "dev", events_dir=events)
+    assert corpus == events / "corpus" and len(yaml.safe_load(cases.read_text())["cases"]) == 2
+    with pytest.raises(heldout.MissingSetError, match="blind.yaml"):
+        heldout.events_cases(tmp_path / "out", "all", events_dir=events)
+    blind = {"cases": [{"id": "b1", "question": "Q3?", "answerable": False}]}
+    (events / "blind.yaml").write_text(yaml.safe_dump(blind))
+    _, cases = heldout.events_cases(tmp_path / "all", "all", events_dir=events)
+    assert [c["id"] for c in yaml.safe_load(cases.read_text())["cases"]] == ["d1", "d2", "b1"]
+    (events / "blind.yaml").write_text(yaml.safe_dump({"cases": [{"question": "Q3?"}, {"question": "Q3?"}]}))
+    _, cases = heldout.events_cases(tmp_path / "blind", "blind", events_dir=events)
+    assert [c["id"] for c in yaml.safe_load(cases.read_text())["cases"]] == ["blind-01", "blind-02"]
