@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from briefbot.answer.answers import short_answer
+from briefbot.answer.question import analyse
 from briefbot.chat import split_standalone
 from briefbot.config import Settings
 from briefbot.corpus import corpus_fingerprint, load_corpus
@@ -82,14 +84,14 @@ class Briefbot:
         corpus_index = ensure_index(corpus_dir, index_dir, embedder, settings, rebuild=rebuild, progress=progress)
         if llm is None:
             llm = LlamaCppLLM(settings.llm_path(), n_ctx=settings.llm_context, n_threads=settings.llm_threads,
-                              temperature=settings.llm_temperature)
+                              temperature=settings.llm_temperature, repack=settings.llm_repack)
         return cls(corpus_index, embedder, llm, settings)
 
     # --- answering ----------------------------------------------------------------------------------
     def retrieve(self, question: str) -> Evidence:
         own, context = split_standalone(self._check_question(question))
         return self.retriever.retrieve(own, context=context, top_chunks=self.settings.top_chunks,
-                                       k=self.settings.evidence_sentences)
+                                       k=self.settings.evidence_sentences, analysed=analyse(own))
 
     def ask(self, question: str, *, standalone: str | None = None) -> Answer:
         """Answer `question` (retrieving with `standalone` instead, when a follow-up was rewritten)."""
@@ -105,11 +107,12 @@ class Briefbot:
         question = self._check_question(question)
         query = self._check_question(standalone) if standalone else question
         own, context = split_standalone(query)
+        analysed = analyse(own)
         evidence = self.retriever.retrieve(own, context=context, top_chunks=self.settings.top_chunks,
-                                           k=self.settings.evidence_sentences)
+                                           k=self.settings.evidence_sentences, analysed=analysed)
         retrieved = time.perf_counter()
         base = dict(question=question, standalone_question=standalone)
-        reason = gate(evidence, self.settings.min_evidence_score, own)
+        reason = gate(evidence, self.settings.min_evidence_score, own, analysed)
         base["evidence_ids"] = [] if reason else [e.sentence.id for e in evidence.sentences]
         if reason is not None:
             timings = Timings(retrieve=retrieved - started, total=time.perf_counter() - started)
@@ -125,11 +128,17 @@ class Briefbot:
         draft = "".join(pieces)
         verified = verify(draft, evidence, own, min_support=self.settings.min_support,
                           max_sentences=self.settings.answer_sentences)
-        sentences, reason = compose(verified.sentences, evidence, own, max_sentences=self.settings.answer_sentences)
+        sentences, reason = compose(verified.sentences, evidence, own, max_sentences=self.settings.answer_sentences,
+                                    analysed=analysed)
+        short = None
+        if reason is None and sentences:
+            lead = {c.id for c in sentences[0].citations}
+            short = next((span for e in evidence.sentences if e.sentence.id in lead
+                          if (span := short_answer(analysed, e)) is not None), None)
         done = time.perf_counter()
         timings = Timings(retrieve=retrieved - started, draft=drafted - retrieved, verify=done - drafted,
                           total=done - started)
-        yield StreamEvent(kind="answer", answer=Answer(**base, sentences=sentences, draft=draft,
+        yield StreamEvent(kind="answer", answer=Answer(**base, sentences=sentences, draft=draft, short_answer=short,
                                                        abstained=reason is not None, abstain_reason=reason,
                                                        dropped=verified.dropped, timings=timings))
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefbot.answer.answers import answers, missing_qualifiers
+from briefbot.answer.question import Question
 from briefbot.question_form import answers_form, form_of, quoted_by_pronoun
 from briefbot.lexical import content_terms
 from briefbot.models.prompts import Prompts
@@ -65,12 +67,14 @@ class Verified:
     model_says_not_found: bool = False
 
 
-def gate(evidence: Evidence, min_score: float, question: str = "") -> str | None:
+def gate(evidence: Evidence, min_score: float, question: str = "", analysed: Question | None = None) -> str | None:
     """The reason to abstain before drafting, or None when the evidence is good enough to answer."""
     if not evidence.sentences:
         return "no evidence was retrieved"
     if not any(_answering_parts(evidence, question)):
         return f"no relevant evidence sentence {_describe(form_of(question))}"
+    if not any(_answering_parts(evidence, question, analysed)):
+        return f"no relevant evidence sentence states {analysed.describe()}"  # type: ignore[union-attr]
     if evidence.name_coverage < MIN_NAME_COVERAGE:
         return "no passage mentions everyone and everything the question names together"
     best = max(item.score for item in evidence.sentences)
@@ -169,7 +173,8 @@ def verify(
 
 
 def compose(
-    verified: list[AnswerSentence], evidence: Evidence, question: str, *, max_sentences: int
+    verified: list[AnswerSentence], evidence: Evidence, question: str, *, max_sentences: int,
+    analysed: Question | None = None,
 ) -> tuple[list[AnswerSentence], str | None]:
     """The final answer sentences, or a reason to abstain.
 
@@ -180,9 +185,11 @@ def compose(
     two-part question, again in the model's words when it cites it. Retrieval picks the facts; the model
     only phrases them (a tiny model's choice of sentence is less reliable than the ranking)."""
     parts = two_parts(question)
-    first, second = _answering_parts(evidence, question)
+    first, second = _answering_parts(evidence, question, analysed)
     candidates = first or second
     if not candidates:
+        if analysed is not None and any(_answering_parts(evidence, question)):
+            return [], f"no relevant evidence sentence states {analysed.describe()}"
         return [], f"no relevant evidence sentence {_describe(form_of(question))}"
     answer = _citing(verified, {candidates[0].sentence.id})[:1] or [
         _answer_sentence(candidates[0].sentence.text, [candidates[0]], 1.0, origin="source")]
@@ -210,16 +217,23 @@ def compose(
     return answer, None
 
 
-def _answering(evidence: Evidence, question: str, floor: float = RELEVANCE_RATIO) -> list[EvidenceSentence]:
+def _answering(evidence: Evidence, question: str, floor: float = RELEVANCE_RATIO,
+               analysed: Question | None = None) -> list[EvidenceSentence]:
     """The relevant evidence sentences (best first) that can answer a question of this form
     (`question_form`): a time for "when", a number counting the thing for "how many", a speaker for "what
-    did X say"."""
+    did X say"; with the `analysed` question, also `answer.answers` (qualifiers hold, a candidate of the
+    expected type), relevance then being measured against the best sentence whose qualifiers hold (a
+    look-alike from another year does not set the bar)."""
     form = form_of(question)
-    best_score = max((e.score for e in evidence.sentences), default=0.0)
+    pool = evidence.sentences
+    if analysed is not None:
+        pool = [e for e in pool if not missing_qualifiers(analysed, e)]
+    best_score = max((e.score for e in pool), default=0.0)
     by_position = {(e.sentence.article_id, e.sentence.index): e.sentence.text for e in evidence.sentences}
-    return [e for e in sorted(evidence.sentences, key=lambda e: -e.score)
+    return [e for e in sorted(pool, key=lambda e: -e.score)
             if e.score >= floor * best_score
-            and answers_form(form, e.sentence.text, by_position.get((e.sentence.article_id, e.sentence.index - 1)))]
+            and answers_form(form, e.sentence.text, by_position.get((e.sentence.article_id, e.sentence.index - 1)))
+            and (analysed is None or answers(analysed, e))]
 
 
 def _antecedent(evidence: Evidence, item: EvidenceSentence) -> EvidenceSentence | None:
@@ -242,12 +256,21 @@ def _citing(sentences: list[AnswerSentence], ids: set[str]) -> list[AnswerSenten
     return [s for s in sentences if any(c.id in ids for c in s.citations)]
 
 
-def _answering_parts(evidence: Evidence, question: str) -> tuple[list[EvidenceSentence], list[EvidenceSentence]]:
+def answering(evidence: Evidence, question: str, analysed: Question | None = None) -> list[EvidenceSentence]:
+    """The evidence sentences that can answer `question` by the rules (all parts of a two-part one)."""
+    first, second = _answering_parts(evidence, question, analysed)
+    return first + [e for e in second if e not in first]
+
+
+def _answering_parts(evidence: Evidence, question: str, analysed: Question | None = None
+                     ) -> tuple[list[EvidenceSentence], list[EvidenceSentence]]:
     """The evidence that can answer the question (and an empty list), or, for a question that asks two
-    things, the evidence that can answer each part, from a wider relevant set, leaning to that part."""
+    things, the evidence that can answer each part, from a wider relevant set, leaning to that part.
+    With the `analysed` question, a sentence must also answer it (`answer.answers`: qualifiers hold, a
+    candidate of the expected type); not yet for two-part questions or questions comparing articles."""
     parts = two_parts(question)
     if parts is None:
-        return _answering(evidence, question), []
+        return _answering(evidence, question, analysed=None if evidence.multi_article else analysed), []
     first, rest = parts
     return (_by_part(_answering(evidence, first, TWO_PART_FLOOR), first, rest),
             _by_part(_answering(evidence, rest, TWO_PART_FLOOR), rest, first))

@@ -26,12 +26,13 @@ from pydantic import BaseModel, ValidationError
 from briefbot.corpus import corpus_fingerprint
 from briefbot.embedding import Embedder
 from briefbot.errors import IndexError_, IndexMismatchError
-from briefbot.lexical import BM25, content_terms
+from briefbot.lexical import BM25, content_terms, date_words
+from briefbot.nlp import Annotator, SpacyAnnotator
 from briefbot.segment import chunk_sentences, split_sentences
 from briefbot.store import FaissStore, VectorStore
 from briefbot.types import Article, Chunk, Sentence
 
-FORMAT_VERSION = 2  # 2: US and British spellings share their stems
+FORMAT_VERSION = 3  # 2: US and British spellings share their stems; 3: sentences carry spaCy entities, chunks are indexed with their date
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
@@ -85,19 +86,25 @@ def build_index(
     chunk_size: int = 3,
     chunk_overlap: int = 1,
     progress: Progress | None = None,
+    annotator: Annotator | None = None,
 ) -> CorpusIndex:
-    """Segment, chunk, embed and index `articles`."""
+    """Segment, annotate (named entities, `nlp.py`), chunk, embed and index `articles`."""
     chunk_overlap = min(chunk_overlap, chunk_size - 1)
-    sentences: list[Sentence] = []
-    chunks: list[Chunk] = []
-    for article in articles:
-        article_sentences = split_sentences(article)
-        sentences.extend(article_sentences)
-        chunks.extend(chunk_sentences(article_sentences, size=chunk_size, overlap=chunk_overlap))
-    titles = {a.id: a.title for a in articles}
+    annotator = annotator or SpacyAnnotator()
+    segmented = [split_sentences(article) for article in articles]
 
     def report(stage: str) -> Callable[[int, int], None] | None:
         return None if progress is None else (lambda done, total: progress(stage, done, total))
+
+    entities = _annotate(annotator, [s.text for group in segmented for s in group], report("annotating sentences"))
+    sentences: list[Sentence] = []
+    chunks: list[Chunk] = []
+    for article_sentences in segmented:
+        article_sentences = [s.model_copy(update={"entities": tuple(entities[len(sentences) + i])})
+                             for i, s in enumerate(article_sentences)]
+        sentences.extend(article_sentences)
+        chunks.extend(chunk_sentences(article_sentences, size=chunk_size, overlap=chunk_overlap))
+    titles = {a.id: f"{a.title} {date_words(a.published)}" for a in articles}  # a chunk is read with its headline
 
     chunk_matrix = embedder.embed([c.text for c in chunks], progress=report("embedding chunks"))
     sentence_matrix = embedder.embed([s.text for s in sentences], progress=report("embedding sentences"))
@@ -124,6 +131,16 @@ def build_index(
         chunk_bm25=BM25([content_terms(f"{titles.get(c.article_id, '')} {c.text}") for c in chunks]),
         sentence_bm25=BM25([content_terms(s.text) for s in sentences]),
     )
+
+
+def _annotate(annotator: Annotator, texts: list[str], report: Callable[[int, int], None] | None,
+              batch: int = 512) -> list:
+    out: list = []
+    for start in range(0, len(texts), batch):
+        out.extend(annotator.entities(texts[start:start + batch]))
+        if report is not None:
+            report(min(len(texts), start + batch), len(texts))
+    return out
 
 
 def save_index(index: CorpusIndex, directory: Path) -> Path:

@@ -132,3 +132,17 @@ class BM25:
     def from_dict(cls, data: dict) -> "BM25":
         docs = [[term for term, count in counts.items() for _ in range(count)] for counts in data["documents"]]
         return cls(docs, k1=data["k1"], b=data["b"])
+
+
+_MONTH_NAMES = ("January February March April May June July August September October November December").split()
+
+
+def date_words(published: str | None) -> str:
+    """'2021-10-05' -> '2021-10-05 5 October 2021' (so 'in October 2021' holds in the article's date)."""
+    if not published:
+        return ""
+    m = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", published)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return published
+    day = str(int(m.group(3))) if m.group(3) else ""
+    return f"{published} {day} {_MONTH_NAMES[int(m.group(2)) - 1]} {m.group(1)}"

@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from briefbot.answer.answers import context_text, missing_in
+from briefbot.answer.question import Question
 from briefbot.answer_kind import answer_type_terms
 from briefbot.aliases import DEMONYMS, alias_group, group_stems, mentions, one_word_aliases
 from briefbot.embedding import Embedder
 from briefbot.index import CorpusIndex
 from briefbot.injection import looks_like_instruction
-from briefbot.lexical import content_terms, stem, words
+from briefbot.lexical import content_terms, date_words, stem, words
 from briefbot.question_form import quoted_by_pronoun
 from briefbot.questions import two_parts
 from briefbot.types import Evidence, EvidenceSentence
@@ -46,6 +48,8 @@ _INSTITUTIONS = frozenset(stem(w) for w in """government forces troops soldiers 
     embassy public media press state administration envoy spokesman spokeswoman""".split())
 CONTEXT_WEIGHT = 0.3  # weight of a chat follow-up's earlier question, relative to the follow-up itself
 ANSWER_TYPE_WEIGHT = 0.3  # weight of words naming the kind of answer ("position" in "What position ...?")
+HEADLINE_TERM_SHARE = 0.5  # a question word found only in the sentence's article headline or date counts this
+# much: a sentence is read in its article's context ("Okoro took the women's title" in "2021 marathon results")
 ALIAS_BOOST = 0.5  # BM25 weight of a question name's other spellings ("Moscow" for "the Kremlin")
 
 
@@ -80,6 +84,7 @@ class Retriever:
         self._vocabulary = sorted(index.sentence_bm25.doc_freq)
         self._instruction_rows: dict[int, bool] = {}
         self._titles: dict[str, frozenset[str]] = {}
+        self._headline_text: dict[str, str] = {}
 
     def query_terms(self, question: str) -> QueryTerms:
         """Content terms of the question with their idf weights. A word the corpus never uses is first
@@ -129,7 +134,7 @@ class Retriever:
             return 1.0
         if len(query.names) > MAX_NAMES_TOGETHER:
             passages = [self._window(row) for row in rows]
-            passages += [self._title(article_id) for article_id in
+            passages += [self._headline(article_id) for article_id in
                          dict.fromkeys(self.index.sentences[row].article_id for row in rows)]
             if not _compares_articles(query):
                 return sum(any(_has_term(query, name, p) for p in passages) for name in query.names) / len(query.names)
@@ -137,9 +142,9 @@ class Retriever:
             share = sum(any(_has_term(query, name, p) for p in passages) for name in names) / len(names)
             return min(1.0, share / MANY_NAMES_SHARE)
 
-        def found(name: str, row: int) -> bool:  # around the sentence, or in its article's headline
+        def found(name: str, row: int) -> bool:  # around the sentence, or in its article's headline or date
             return _has_term(query, name, self._window(row)) or _has_term(
-                query, name, self._title(self.index.sentences[row].article_id))
+                query, name, self._headline(self.index.sentences[row].article_id))
 
         return max((sum(found(name, row) for name in query.names) / len(query.names) for row in rows), default=0.0)
 
@@ -170,7 +175,24 @@ class Retriever:
         if total <= 0:
             return 0.0
         passage = (self.index.sentence_bm25.term_counts[row], self.index.sentences[row].text)
-        return sum(w for t, w in zip(query.terms, query.weights) if _has_term(query, t, passage)) / total
+        headline = self._headline(self.index.sentences[row].article_id)
+        found = 0.0
+        for term, weight in zip(query.terms, query.weights):
+            if _has_term(query, term, passage):
+                found += weight
+            elif _has_term(query, term, headline):
+                found += HEADLINE_TERM_SHARE * weight
+        return found / total
+
+    def _headline(self, article_id: str) -> tuple[frozenset[str], str]:
+        """The terms and text of an article's title and publication date (as words: '2021', 'october')."""
+        key = "\0date:" + article_id
+        if key not in self._titles:
+            article = self.index.article_by_id[article_id]
+            text = f"{article.title} {date_words(article.published)}"
+            self._titles[key] = frozenset(content_terms(text))
+            self._headline_text[article_id] = text
+        return self._titles[key], self._headline_text[article_id]
 
     def with_context(self, query: QueryTerms, context: str) -> QueryTerms:
         """Add the terms of a chat's earlier question at a low weight (and never as names to cover)."""
@@ -184,7 +206,8 @@ class Retriever:
                 boosts.append(CONTEXT_WEIGHT)
         return QueryTerms(tuple(terms), tuple(weights), query.names, tuple(boosts), groups=query.groups)
 
-    def retrieve(self, question: str, *, context: str | None = None, top_chunks: int = 6, k: int = 6) -> Evidence:
+    def retrieve(self, question: str, *, context: str | None = None, top_chunks: int = 6, k: int = 6,
+                 analysed: Question | None = None) -> Evidence:
         """Evidence for `question`; `context` (a follow-up's earlier question) only nudges the ranking.
         A question that asks two things ("..., and what ...?") is ranked part by part and the two
         rankings interleaved, so that each part finds its own sentences; a sentence keeps its best score.
@@ -207,18 +230,42 @@ class Retriever:
             order = list(dict.fromkeys(x[3] for pair in zip(ranked_a, ranked_b) for x in pair))
             scored = sorted((best[row] for row in order[:k]), key=lambda item: (-item[0], item[3]))
         index = self.index
+        if analysed is not None and analysed.qualifiers and not multi_article:
+            scored = self._qualified_first(analysed, scored)
         scored = self._with_speakers(scored, k)
         coverage = self.name_coverage(query, [row for *_, row in scored[:k]])
         evidence = []
         for number, (score, lexical, cosine, row) in enumerate(scored[:k], start=1):
             sentence = index.sentences[row]
             title = index.article_by_id[sentence.article_id].title
+            siblings = self.index.sentences_by_article.get(sentence.article_id, [])
+            article = self.index.article_by_id.get(sentence.article_id)
             evidence.append(EvidenceSentence(number=number, sentence=sentence, title=title,
                                              score=round(score, 4), lexical=round(lexical, 4),
-                                             dense=round(cosine, 4)))
+                                             dense=round(cosine, 4),
+                                             published=article.published if article else None,
+                                             before=siblings[sentence.index - 1].text
+                                             if 0 < sentence.index <= len(siblings) else None,
+                                             lead=siblings[0].text if sentence.index > 1 and siblings else None))
         return Evidence(question=question, sentences=evidence, chunk_ids=chunk_ids,
                         name_coverage=round(coverage, 4),
                         multi_article=multi_article)
+
+    def _qualified_first(self, analysed: Question, scored: list[tuple[float, float, float, int]]
+                         ) -> list[tuple[float, float, float, int]]:
+        """`scored` with the sentences whose context states every qualifier of the question (its year,
+        quarter, edition, category) ahead of those that do not, each group best first: a look-alike from
+        another year must not crowd the right year's sentence out of the evidence."""
+        def holds(row: int) -> bool:
+            sentence = self.index.sentences[row]
+            siblings = self.index.sentences_by_article.get(sentence.article_id, [])
+            article = self.index.article_by_id[sentence.article_id]
+            before = siblings[sentence.index - 1].text if 0 < sentence.index <= len(siblings) else None
+            lead = siblings[0].text if siblings and sentence.index > 1 else None
+            return not missing_in(analysed, context_text(sentence.text, article.title, article.published, before, lead))
+
+        ok = [item for item in scored if holds(item[3])]
+        return ok + [item for item in scored if item not in ok]
 
     def _antecedent(self, row: int) -> int | None:
         """The row before a pronoun-attributed quote ("..., she said.") in the same article: its speaker."""

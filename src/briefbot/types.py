@@ -24,6 +24,15 @@ class Article(_Record):
     source_path: str | None = Field(default=None, description="File the article came from.")
 
 
+class Entity(_Record):
+    """A named entity or value found by the NLP pipeline (spaCy labels: PERSON, ORG, GPE, DATE, MONEY, ...)."""
+
+    label: str
+    start: int = Field(ge=0, description="Character offset into the sentence text.")
+    end: int = Field(ge=0)
+    text: str
+
+
 class Sentence(_Record):
     """One sentence of an article, with its stable id and character offsets into `Article.text`."""
 
@@ -34,6 +43,7 @@ class Sentence(_Record):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     paragraph: int = Field(default=0, ge=0, description="Paragraph number inside the article.")
+    entities: tuple[Entity, ...] = Field(default=(), description="Named entities, annotated at index time.")
 
 
 class Chunk(_Record):
@@ -54,6 +64,9 @@ class EvidenceSentence(_Record):
     score: float = Field(description="Fused relevance of this sentence to the question (higher is better).")
     lexical: float = Field(default=0.0, description="Share of the question's content words found here.")
     dense: float = Field(default=0.0, description="Cosine similarity between question and sentence.")
+    published: str | None = Field(default=None, description="Its article's publication date.")
+    before: str | None = Field(default=None, description="The sentence before it in its article.")
+    lead: str | None = Field(default=None, description="Its article's first sentence (news leads name the event).")
 
 
 class Evidence(_Record):
@@ -98,6 +111,15 @@ class AnswerSentence(_Record):
     )
 
 
+class ShortAnswer(_Record):
+    """The short answer itself: a span of one cited sentence, verbatim, with its offsets."""
+
+    text: str
+    sentence_id: str
+    start: int = Field(ge=0, description="Character offset of the span in the cited sentence's text.")
+    end: int = Field(ge=0)
+
+
 class Timings(_Record):
     """Wall-clock seconds per stage of one `ask`."""
 
@@ -117,6 +139,8 @@ class Answer(_Record):
     sentences: list[AnswerSentence] = Field(default_factory=list)
     abstained: bool = False
     abstain_reason: str | None = None
+    short_answer: ShortAnswer | None = Field(
+        default=None, description="The answer span, verbatim from a cited sentence (None: none was found).")
     draft: str = Field(default="", description="The model's raw draft, before verification.")
     evidence_ids: list[str] = Field(default_factory=list, description="Sentence ids shown to the model.")
     dropped: list[str] = Field(default_factory=list, description="Draft sentences dropped by the check.")
@@ -133,6 +157,12 @@ class Answer(_Record):
             marks = "".join(f"[{c.id}]" for c in sentence.citations)
             parts.append(f"{sentence.text} {marks}".strip())
         return " ".join(parts)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def short(self) -> str | None:
+        """The short answer span's text (see `short_answer` for its sentence and offsets)."""
+        return self.short_answer.text if self.short_answer is not None else None
 
     @property
     def citations(self) -> list[Citation]:

@@ -25,6 +25,7 @@ TITLE_CHARS = 90
 
 CSS = """
 .bb-answer { line-height: 1.55; }
+.bb-short { font-size: 1.1em; margin-bottom: .3em; }
 .bb-cite { display: inline-block; margin: 0 1px; padding: 0 4px; border-radius: 4px; font-size: 0.8em;
   font-weight: 600; text-decoration: none !important; vertical-align: super; line-height: 1.2;
   background: #dbeafe; color: #1d4ed8 !important; cursor: pointer; }
@@ -139,12 +140,16 @@ def render_answer(answer: Answer, turn: int) -> str:
             badge = ('<span class="bb-badge" title="The drafted sentence did not pass the support check and '
                      "was replaced by the cited source's own words\">source's words</span>")
         parts.append(f'<span class="{classes}">{escape(sentence.text)}</span>{marks}{badge}')
+    short = ""
+    if answer.short_answer is not None:
+        short = (f'<div class="bb-short"><b>{escape(answer.short_answer.text)}</b>'
+                 f'{_marker(turn, numbers.get(answer.short_answer.sentence_id, 1), "", answer.short_answer.text)}</div>')
     notes = ""
     if answer.dropped:
         count = len(answer.dropped)
         notes = (f'<span class="bb-note">{count} draft sentence{"s" if count != 1 else ""} dropped or '
                  "replaced by the support check.</span>")
-    return f'<div class="bb-answer">{" ".join(parts)}{notes}{_standalone(answer)}</div>'
+    return f'<div class="bb-answer">{short}{" ".join(parts)}{notes}{_standalone(answer)}</div>'
 
 
 def _marker(turn: int, number: int, title: str, text: str) -> str:
@@ -182,8 +187,8 @@ def render_turn_sources(turn: int, answer: Answer, context: Context) -> str:
             around = [Sentence(id=citation.id, article_id=citation.article_id, index=0, text=citation.text,
                                start=0, end=len(citation.text))]
         body = " ".join(
-            f'<mark class="cited">{escape(s.text)}</mark>' if s.id == citation.id
-            else f'<span class="bb-around">{escape(s.text)}</span>'
+            f'<mark class="cited">{_with_span(s.text, _span_in(answer, s.id))}</mark>'
+            if s.id == citation.id else f'<span class="bb-around">{escape(s.text)}</span>'
             for s in around
         )
         items.append(
@@ -194,6 +199,19 @@ def render_turn_sources(turn: int, answer: Answer, context: Context) -> str:
             f'<p class="bb-ctx">{body}</p></div>'
         )
     return f'<div class="bb-turn">{head}{"".join(items)}</div>'
+
+
+def _span_in(answer: Answer, sentence_id: str):
+    short = answer.short_answer
+    return short if short is not None and short.sentence_id == sentence_id else None
+
+
+def _with_span(text: str, short) -> str:
+    """The cited sentence, escaped, with the short answer span inside it in bold."""
+    if short is None or text[short.start:short.end] != short.text:
+        return escape(text)
+    return (escape(text[:short.start]) + f'<strong class="bb-span">{escape(short.text)}</strong>'
+            + escape(text[short.end:]))
 
 
 def render_corpus(info: "CorpusInfo", limit: int = 50) -> str:

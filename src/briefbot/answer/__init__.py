@@ -1,0 +1,1 @@
+"""The answer stage: the analysed `Question`, and whether a sentence answers it."""

@@ -1,0 +1,139 @@
+"""Does an evidence sentence ANSWER a `Question`? And which span of it is the short answer?
+
+A sentence answers only when
+1. every qualifier of the question (year, quarter, month, ordinal, number, category) holds in the sentence
+   or its immediate context: its article's title and date, the sentence before it; and
+2. it contains a candidate of the expected type that the question does not already name: a person or
+   organisation for who, a date for when, a place for where, a number or amount for how many / how much,
+   an entity of the noun's kind for which X / keyword queries. Candidates are the spaCy entities stored
+   with the sentence at index time; a question about who holds a role *now* is not answered by a
+   *former* holder.
+Open questions (what ..., why, yes/no) have no candidate type; only their qualifiers are checked here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefbot.answer.question import Qualifier, Question
+from briefbot.lexical import STOP_WORDS, date_words
+from briefbot.types import Entity, EvidenceSentence, ShortAnswer
+
+_FORMER = re.compile(r"\b(?:former|ex|previous|outgoing|then|late|predecessor|interim|acting|departed|"
+                     r"departing|retired|ousted|replaced|succeeded)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’]+")
+_DATE_FALLBACK = re.compile(
+    r"\b(?:1[6-9]\d\d|20\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight))\b", re.IGNORECASE)
+_NUMBER_FALLBACK = re.compile(
+    r"(?<![\w])\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens)\b",
+    re.IGNORECASE)
+_NAME_FALLBACK = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|van|von|al|bin))*")
+
+
+def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Qualifier]:
+    """The question's qualifiers that neither the sentence nor its context (title, date, the sentence
+    before, the article's lead sentence) states."""
+    return missing_in(question, context_text(item.sentence.text, item.title, item.published, item.before, item.lead))
+
+
+def context_text(text: str, title: str, published: str | None, before: str | None, lead: str | None) -> str:
+    """A sentence with the context a reader sees it in: headline, date, the sentence before, the lead."""
+    return " \n ".join(t for t in (text, title, date_words(published), before or "", lead or "") if t)
+
+
+def missing_in(question: Question, context: str) -> list[Qualifier]:
+    """The question's qualifiers that `context` does not state."""
+    words = {w.lower() for w in _WORD.findall(context)}
+    lowered = context.lower()
+    missing = []
+    for qualifier in question.qualifiers:
+        if not any(_holds(form, words, lowered) for form in qualifier.forms):
+            missing.append(qualifier)
+    return missing
+
+
+def _holds(form: str, words: set[str], lowered: str) -> bool:
+    if " " in form or "-" in form or not form.replace("'", "").replace("’", "").isalnum():
+        return re.search(r"(?<![\w])" + re.escape(form).replace("'", "['’]") + r"(?![\w])", lowered) is not None
+    return form in words
+
+
+def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
+    """Spans of the sentence that could be the answer: entities of the expected type the question does
+    not name (plus a plain-text fallback for names, dates and numbers the tagger missed)."""
+    if not question.answer_labels:
+        return []
+    text = item.sentence.text
+    asked = {w.lower() for w in _WORD.findall(question.text)}
+    spans = [e for e in item.sentence.entities if e.label in question.answer_labels]
+    spans += _fallback(question, text, item.sentence.entities)
+    out = []
+    for entity in spans:
+        if _named_by(entity.text, asked, question):
+            continue
+        if question.current and _FORMER.search(text[max(0, entity.start - 40):entity.start]):
+            continue  # "former chief executive Jane Roe" does not answer "Who is the CEO?"
+        out.append(entity)
+    return out
+
+
+def answers(question: Question, item: EvidenceSentence) -> bool:
+    """Whether `item` answers `question`: its qualifiers hold and, where the question expects a type of
+    answer, the sentence holds a new candidate of that type."""
+    if missing_qualifiers(question, item):
+        return False
+    return not question.answer_labels or bool(candidates(question, item))
+
+
+def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | None:
+    """The candidate span of `item` nearest the words the question shares with it, verbatim."""
+    found = candidates(question, item)
+    if not found:
+        return None
+    text = item.sentence.text
+    asked = {w.lower() for w in _WORD.findall(question.text)} - STOP_WORDS
+    anchors = [m.start() for m in _WORD.finditer(text) if m.group(0).lower() in asked]
+    preferred = [e for e in found if e.label in question.answer_labels[:1]] or found
+
+    def distance(entity: Entity) -> int:
+        return min((abs(entity.start - a) for a in anchors), default=entity.start)
+
+    best = min(preferred, key=distance)
+    return ShortAnswer(text=text[best.start:best.end], sentence_id=item.sentence.id, start=best.start, end=best.end)
+
+
+def _named_by(span: str, asked: set[str], question: Question) -> bool:
+    """The question already names this span (all its content words are the question's words)."""
+    words = [w.lower() for w in _WORD.findall(span)]
+    content = [w for w in words if w not in STOP_WORDS] or words
+    if not content:
+        return True
+    if all(w in asked for w in content):
+        return True
+    return any(span.lower() in name.lower() for name in question.names)
+
+
+def _fallback(question: Question, text: str, spans: list[Entity]) -> list[Entity]:
+    """Names, dates and numbers the tagger did not mark, outside every span it did mark."""
+    labels = set(question.answer_labels)
+    pattern = None
+    label = ""
+    if labels & {"DATE", "TIME"}:
+        pattern, label = _DATE_FALLBACK, "DATE"
+    elif labels & {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}:
+        pattern, label = _NUMBER_FALLBACK, "CARDINAL"
+    elif labels & {"PERSON", "ORG"}:
+        pattern, label = _NAME_FALLBACK, "PERSON"
+    if pattern is None:
+        return []
+    taken = [(e.start, e.end) for e in spans]
+    out = []
+    for m in pattern.finditer(text):
+        if label == "PERSON" and (m.start() == 0 or m.group(0).lower() in STOP_WORDS):
+            continue  # a capitalised first word is mostly just the start of the sentence
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            out.append(Entity(label=label, start=m.start(), end=m.end(), text=m.group(0)))
+    return out

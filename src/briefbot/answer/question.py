@@ -1,0 +1,216 @@
+"""The `Question` record: a question (or a keyword query) analysed once, with spaCy, for every later stage.
+
+`analyse(text)` parses the question with `en_core_web_sm` and records:
+- `answer_type` and `answer_labels`: what kind of thing answers it (who -> a person or organisation,
+  when -> a date or time, where -> a place, how many / how much -> a number or amount, which X / what X ->
+  an entity of X's kind when X names a kind); keyword queries ("Harbour Marathon 2022 host city") take it
+  from their head noun. An empty `answer_labels` means any sentence may answer (open "what" questions).
+- `names`: the entities the question itself names (a candidate answer must be something else).
+- `qualifiers`: what must hold in the answering sentence or its context: years, quarters, months,
+  ordinals ("the second edition"), other numbers ("under-21"), and contrasting categories ("women's").
+- `current`: the question asks who holds a role now ("Who heads X?", "current CEO"): a *former* holder
+  does not answer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from briefbot.nlp import parse
+
+AnswerType = Literal["person", "date", "place", "number", "amount", "entity", "reason", "yesno", "open"]
+
+PERSON_OR_GROUP = ("PERSON", "ORG", "NORP", "GPE")
+DATE_LABELS = ("DATE", "TIME")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+COUNT_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+AMOUNT_LABELS = ("MONEY", "QUANTITY", "PERCENT", "CARDINAL")
+# The kind of entity a noun asks for ("which city", "host city", "release date", "CEO"). A word list, but
+# a small one that only says which spaCy labels a noun's answer carries; nouns not listed ask for anything.
+_NOUN_KIND: dict[str, tuple[AnswerType, tuple[str, ...]]] = {}
+for _nouns, _kind in (
+    ("city town country nation state capital region province venue location place stadium host arena "
+     "continent county village island", ("place", PLACE_LABELS)),
+    ("company firm team club organisation organization party group agency newspaper outlet broadcaster "
+     "band university school airline bank brand network publisher studio", ("entity", ("ORG",))),
+    ("person player actor actress singer author writer director ceo chief chairman chairwoman chair "
+     "president leader head captain coach manager minister premier mayor governor founder winner champion "
+     "spokesman spokeswoman spokesperson chancellor secretary executive owner", ("person", PERSON_OR_GROUP)),
+    ("year date day month season time decade century", ("date", DATE_LABELS)),
+    ("price cost revenue profit loss salary fee amount budget sum value income sales earnings turnover "
+     "fine", ("amount", AMOUNT_LABELS)),
+    ("number population attendance total score count crowd", ("number", COUNT_LABELS)),
+    ("percentage percent share rate", ("amount", ("PERCENT", "CARDINAL"))),
+    ("language nationality", ("entity", ("LANGUAGE", "NORP"))),
+):
+    for _noun in _nouns.split():
+        _NOUN_KIND[_noun] = _kind  # type: ignore[assignment]
+
+_HOW = {"many": ("number", COUNT_LABELS), "much": ("amount", AMOUNT_LABELS),
+        "long": ("amount", ("DATE", "TIME", "QUANTITY", "CARDINAL")), "old": ("number", ("DATE", "CARDINAL")),
+        "far": ("amount", ("QUANTITY", "CARDINAL")), "big": ("amount", ("QUANTITY", "CARDINAL")),
+        "large": ("amount", ("QUANTITY", "CARDINAL", "MONEY")), "tall": ("amount", ("QUANTITY", "CARDINAL")),
+        "often": ("number", ("DATE", "CARDINAL"))}
+_AUX_FIRST = {"is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can",
+              "could", "should"}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10}
+_MONTHS = ("january february march april may june july august september october november december").split()
+# Categories that come in contrasting pairs; a question naming one is not answered by a sentence naming
+# only the other (the women's race winner is not the men's).
+CATEGORY_GROUPS = (("women's", "women", "female", "ladies"), ("men's", "men", "male"),
+                   ("junior", "juniors", "youth"), ("senior", "seniors"), ("indoor",), ("outdoor",),
+                   ("amateur",), ("professional",))
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
+_QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?![\w])")
+_CURRENT = re.compile(r"\b(?:current|currently|now|today|present)\b|^\s*who\s+(?:is|are|heads|leads|runs|chairs)\b",
+                      re.IGNORECASE)
+
+
+class Qualifier(BaseModel):
+    """Something the question pins down that the answering sentence (or its context) must also say."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["year", "quarter", "month", "ordinal", "number", "category"]
+    text: str = Field(description="As written in the question.")
+    forms: tuple[str, ...] = Field(description="Lower-case forms any of which satisfies it (whole words).")
+
+
+class Question(BaseModel):
+    """A question analysed once; retrieval, the gate, composing and verifying all read this record."""
+
+    model_config = ConfigDict(frozen=True)
+    text: str
+    answer_type: AnswerType
+    answer_labels: tuple[str, ...] = Field(description="spaCy entity labels a candidate answer may carry.")
+    focus: str | None = Field(default=None, description="The noun asked about ('city' in 'which city').")
+    names: tuple[str, ...] = ()
+    qualifiers: tuple[Qualifier, ...] = ()
+    keyword_query: bool = False
+    current: bool = False
+
+    def describe(self) -> str:
+        """What an answering sentence must contain, for an abstention reason."""
+        kinds = {"person": "a person or organisation", "date": "a date or time", "place": "a place",
+                 "number": "a number", "amount": "an amount", "entity": f"a {self.focus or 'name'}"}
+        what = kinds.get(self.answer_type, "the answer")
+        must = [q.text for q in self.qualifiers]
+        return what + (" for " + ", ".join(must) if must else "")
+
+
+def analyse(text: str) -> Question:
+    """The `Question` record of `text` (see the module docstring)."""
+    doc = parse(text)
+    tokens = [t for t in doc if not t.is_punct and not t.is_space]
+    lowered = [t.lower_ for t in tokens]
+    answer_type, labels, focus = _answer_type(tokens, lowered)
+    keyword = bool(tokens) and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in tokens) \
+        and lowered[0] not in _AUX_FIRST and not text.rstrip().endswith("?")
+    if keyword and answer_type == "open":
+        answer_type, labels, focus = _from_noun(_head_noun(tokens))
+    names = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL")))
+    return Question(text=text, answer_type=answer_type, answer_labels=labels, focus=focus, names=names,
+                    qualifiers=qualifiers_of(text), keyword_query=keyword,
+                    current=bool(_CURRENT.search(text)) and answer_type in ("person", "entity"))
+
+
+def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...], str | None]:
+    if not tokens:
+        return "open", (), None
+    for i, word in enumerate(lowered):
+        if word in ("who", "whom", "whose"):
+            return "person", PERSON_OR_GROUP, None
+        if word == "when":
+            return "date", DATE_LABELS, None
+        if word == "where":
+            return "place", PLACE_LABELS, None
+        if word == "why":
+            return "reason", (), None
+        if word == "how" and i + 1 < len(lowered) and lowered[i + 1] in _HOW:
+            kind, labels = _HOW[lowered[i + 1]]
+            return kind, labels, None  # type: ignore[return-value]
+        if word in ("which", "what") and i + 1 < len(tokens):
+            noun = _noun_after(tokens, i)
+            if noun is not None:
+                return _from_noun(noun)
+            return "open", (), None
+        if word in ("what", "how"):
+            return "open", (), None
+    if lowered[0] in _AUX_FIRST:
+        return "yesno", (), None
+    return "open", (), None
+
+
+def _noun_after(tokens, i: int):
+    """The noun a which/what determiner asks about ('which *city*', 'what *year*'), or None."""
+    for token in tokens[i + 1:i + 4]:
+        if token.pos_ in ("AUX", "VERB", "ADP", "PRON"):
+            return None
+        if token.pos_ in ("NOUN", "PROPN"):
+            # 'what host city': the last noun of the compound is its head
+            nxt = token.i + 1
+            doc = token.doc
+            while nxt < len(doc) and doc[nxt].pos_ == "NOUN" and doc[nxt].dep_ != "nsubj":
+                token = doc[nxt]
+                nxt += 1
+            return token
+    return None
+
+
+def _head_noun(tokens):
+    """The noun a keyword query asks for: its last noun ('... host *city*', '... release *date*', 'CEO')."""
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and t.lower_ in _NOUN_KIND]
+    return nouns[-1] if nouns else None
+
+
+def _from_noun(noun) -> tuple[AnswerType, tuple[str, ...], str | None]:
+    if noun is None:
+        return "open", (), None
+    word = noun.lower_.rstrip("s") if noun.lower_ not in _NOUN_KIND else noun.lower_
+    if word not in _NOUN_KIND:
+        return "open", (), noun.text
+    kind, labels = _NOUN_KIND[word]
+    return kind, labels, noun.text
+
+
+def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
+    """Years, quarters, months, ordinals, other numbers and contrasting categories in `text`."""
+    found: list[Qualifier] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind, match_text: str, forms, span) -> None:
+        if any(s < span[1] and span[0] < e for s, e in taken):
+            return
+        taken.append(span)
+        found.append(Qualifier(kind=kind, text=match_text, forms=tuple(dict.fromkeys(forms))))
+
+    for m in _QUARTER.finditer(text):
+        n = int(m.group(1)) if m.group(1) else list(_ORDINALS).index(m.group(2).lower()) + 1
+        word = list(_ORDINALS)[n - 1]
+        add("quarter", m.group(0), (f"q{n}", f"{word} quarter", f"{word}-quarter"), m.span())
+    for m in _YEAR.finditer(text):
+        add("year", m.group(0), (m.group(1),), m.span())
+    for m in re.finditer(r"\b(" + "|".join(_MONTHS) + r")\b", text, re.IGNORECASE):
+        word = m.group(1).lower()
+        add("month", m.group(0), (word, word[:3] + "."), m.span())
+    for m in re.finditer(r"\b(" + "|".join(_ORDINALS) + r")\b|\b(\d{1,2})(?:st|nd|rd|th)\b", text, re.IGNORECASE):
+        n = _ORDINALS[m.group(1).lower()] if m.group(1) else int(m.group(2))
+        if m.group(1) and m.group(1).lower() == "first":
+            continue  # 'first' is too often 'first time', 'at first'
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n if n < 20 else n % 10, "th")
+        forms = [f"{n}{suffix}"] + [w for w, v in _ORDINALS.items() if v == n]
+        add("ordinal", m.group(0), forms, m.span())
+    for m in _NUMBER.finditer(text):
+        add("number", m.group(0), (m.group(1), m.group(1).replace(",", "")), m.span())
+    lowered = text.lower()
+    for group in CATEGORY_GROUPS:
+        for word in group:
+            m = re.search(r"(?<![\w'’])" + re.escape(word).replace("'", "['’]") + r"(?![\w'’])", lowered)
+            if m:
+                add("category", text[m.start():m.end()], group, m.span())
+                break
+    return tuple(found)

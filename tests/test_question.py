@@ -1,0 +1,112 @@
+"""The `Question` record (spaCy analysis, once) and the answer check: qualifiers, expected-type candidates."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefbot.answer.answers import answers, candidates, missing_qualifiers, short_answer
+from briefbot.answer.question import analyse, qualifiers_of
+from briefbot.nlp import SpacyAnnotator
+from briefbot.types import EvidenceSentence, Sentence
+
+
+def item(text: str, *, title: str = "News", published: str | None = None, before: str | None = None):
+    entities = tuple(SpacyAnnotator().entities([text])[0])
+    sentence = Sentence(id="a:s1", article_id="a", index=1, text=text, start=0, end=len(text), entities=entities)
+    return EvidenceSentence(number=1, sentence=sentence, title=title, score=1.0, published=published, before=before)
+
+
+@pytest.mark.parametrize("question, answer_type", [
+    ("Who won the women's race?", "person"),
+    ("When did the festival open?", "date"),
+    ("Where was the 2021 final played?", "place"),
+    ("How many runners finished?", "number"),
+    ("How much did the company earn?", "amount"),
+    ("Which city hosted the second edition?", "place"),
+    ("What year did the band form?", "date"),
+    ("Harbour Marathon 2022 host city", "place"),
+    ("Novaline X3 release date", "date"),
+    ("Kestrel Foods CEO", "person"),
+    ("Why did the council resign?", "reason"),
+    ("Is the deal signed?", "yesno"),
+    ("What did the report find about the river?", "open"),
+])
+def test_answer_type(question, answer_type):
+    assert analyse(question).answer_type == answer_type
+
+
+@pytest.mark.parametrize("question, keyword", [
+    ("Harbour Marathon 2022 host city", True),
+    ("Who won the Harbour Marathon in 2022?", False),
+    ("Is the deal signed?", False),
+])
+def test_keyword_query(question, keyword):
+    assert analyse(question).keyword_query is keyword
+
+
+@pytest.mark.parametrize("question, kinds", [
+    ("Who won in 2021?", {"year": ("2021",)}),
+    ("What was the profit in the third quarter?", {"quarter": ("q3", "third quarter", "third-quarter")}),
+    ("What was Q2 revenue?", {"quarter": ("q2", "second quarter", "second-quarter")}),
+    ("Who won the under-21 final?", {"number": ("21",)}),
+    ("Where was the second edition held?", {"ordinal": ("2nd", "second")}),
+    ("Who won the women's race?", {"category": ("women's", "women", "female", "ladies")}),
+    ("What happened in March?", {"month": ("march", "mar.")}),
+])
+def test_qualifiers(question, kinds):
+    found = {q.kind: q.forms for q in qualifiers_of(question)}
+    assert found == kinds
+
+
+@pytest.mark.parametrize("question, text, extra, expected", [
+    # the year: in the sentence, the title, the article's date or the sentence before
+    ("Who won the marathon in 2021?", "Jane Okoro won the marathon in 2021.", {}, True),
+    ("Who won the marathon in 2021?", "Jane Okoro won the marathon in 2019.", {}, False),
+    ("Who won the marathon in 2021?", "Jane Okoro won the marathon.", {"published": "2021-04-11"}, True),
+    ("Who won the marathon in 2021?", "Jane Okoro won the marathon.", {"title": "Okoro wins 2021 marathon"}, True),
+    ("Who won the marathon in 2021?", "Jane Okoro won the race.", {"before": "The 2021 marathon started at dawn."}, True),
+    # a who-question needs a name the question does not already give
+    ("Who won the Harbour Marathon?", "The Harbour Marathon was held on Sunday in light rain.", {}, False),
+    ("Who won the Harbour Marathon?", "Jane Okoro won the Harbour Marathon on Sunday.", {}, True),
+    # when / where / how many need a date / place / number
+    ("When did Kestrel Foods open its plant?", "Kestrel Foods opened its plant to great fanfare.", {}, False),
+    ("When did Kestrel Foods open its plant?", "Kestrel Foods opened its plant on 3 May 2020.", {}, True),
+    ("Where was the final played?", "The final was played in Lisbon.", {}, True),
+    ("How many runners finished?", "Most runners finished before noon.", {}, False),
+    ("How many runners finished?", "Some 4,200 runners finished the course.", {}, True),
+    # categories and quarters
+    ("Who won the women's race?", "Tom Baker won the men's race.", {}, False),
+    ("What was the profit in the third quarter?", "Profit in the second quarter was $4 million.", {}, False),
+    ("What was the profit in the third quarter?", "Third-quarter profit was $4 million.", {}, True),
+])
+def test_answers(question, text, extra, expected):
+    assert answers(analyse(question), item(text, **extra)) is expected
+
+
+def test_a_former_holder_does_not_answer_who_holds_it_now():
+    question = analyse("Who is the chief executive of Kestrel Foods?")
+    assert not answers(question, item("Kestrel Foods said former chief executive Mara Lind would advise the board."))
+    assert answers(question, item("Kestrel Foods named Omar Reyes chief executive in March."))
+
+
+def test_missing_qualifiers_names_them():
+    question = analyse("Who won the under-21 final in 2019?")
+    missing = missing_qualifiers(question, item("Rovers won the senior final in 2019."))
+    assert [q.kind for q in missing] == ["number"]
+
+
+@pytest.mark.parametrize("question, text, span", [
+    ("Who won the women's race at the Harbour Marathon?", "Jane Okoro won the women's race at the Harbour Marathon.",
+     "Jane Okoro"),
+    ("When did Kestrel Foods open its plant?", "Kestrel Foods opened its plant on 3 May 2020.", "3 May 2020"),
+    ("Where was the final played?", "The final was played in Lisbon before 40,000 fans.", "Lisbon"),
+])
+def test_short_answer_is_a_verbatim_span(question, text, span):
+    evidence = item(text)
+    short = short_answer(analyse(question), evidence)
+    assert short is not None and short.text == span
+    assert text[short.start:short.end] == span
+
+
+def test_no_candidates_for_open_questions():
+    assert candidates(analyse("What did the report say?"), item("The report said rivers were cleaner.")) == []
