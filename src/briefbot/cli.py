@@ -1,4 +1,4 @@
-"""The `briefbot` command: index / ask / chat / eval / serve.
+"""The `briefbot` command: index / ask / chat / eval / serve / doctor.
 
 Domain errors (`BriefbotError`) print one line saying what to do and exit with code 1.
 """
@@ -74,6 +74,8 @@ def format_answer(answer) -> str:
         note = "" if sentence.origin == "model" else " (in the source's words)"
         lines.append(f"{sentence.text} {''.join(marks)}{note}")
     out = [" ".join(lines), "", "Sources:"]
+    if answer.short_answer is not None:
+        out.insert(0, f"Answer: {answer.short_answer.text} [{numbers.get(answer.short_answer.sentence_id, 1)}]")
     for citation in answer.citations:
         out.append(f"  [{numbers[citation.id]}] {citation.id} ({citation.title[:60]}): {citation.text}")
     return "\n".join(out)
@@ -126,6 +128,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from briefbot.doctor import main as doctor
+
+    return doctor(corpus=args.corpus, index=args.index, model=args.model, as_json=args.json)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefbot", description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="log what briefbot is doing")
@@ -162,6 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=7860)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("doctor", help="check the install, CPU, models (in a child process) and index")
+    common(p)
+    p.add_argument("--json", action="store_true", help="print the checks as JSON")
+    p.set_defaults(func=cmd_doctor)
     return parser
 
 
