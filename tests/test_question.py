@@ -30,6 +30,7 @@ def item(text: str, *, title: str = "News", published: str | None = None, before
     ("Why did the council resign?", "reason"),
     ("Is the deal signed?", "yesno"),
     ("What did the report find about the river?", "open"),
+    ("When rich countries trade with poor countries, whose wages increase?", "person"),  # the clause's 'when'
 ])
 def test_answer_type(question, answer_type):
     assert analyse(question).answer_type == answer_type
@@ -74,6 +75,8 @@ def test_qualifiers(question, kinds):
     ("Where was the final played?", "The final was played in Lisbon.", {}, True),
     ("How many runners finished?", "Most runners finished before noon.", {}, False),
     ("How many runners finished?", "Some 4,200 runners finished the course.", {}, True),
+    ("How many days did the uprising last?", "The uprising went on for 63 days.", {}, True),  # a DATE to spaCy
+    ("How many days did the uprising last?", "The uprising began on Sunday.", {}, False),
     # categories and quarters
     ("Who won the women's race?", "Tom Baker won the men's race.", {}, False),
     ("What was the profit in the third quarter?", "Profit in the second quarter was $4 million.", {}, False),

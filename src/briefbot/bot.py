@@ -14,6 +14,7 @@ from typing import Callable, Iterator
 
 from briefbot.answer.answers import short_answer
 from briefbot.answer.question import analyse
+from briefbot.answer.signals import default_scorer
 from briefbot.chat import split_standalone
 from briefbot.config import Settings
 from briefbot.corpus import corpus_fingerprint, load_corpus
@@ -62,6 +63,7 @@ class Briefbot:
         self.llm = llm
         self.prompts = prompts or Prompts(self.settings.prompts_dir)
         self.retriever = Retriever(index, embedder)
+        self.scorer = default_scorer() if self.settings.answer_model else None
 
     # --- construction -------------------------------------------------------------------------------
     @classmethod
@@ -112,7 +114,7 @@ class Briefbot:
                                            k=self.settings.evidence_sentences, analysed=analysed)
         retrieved = time.perf_counter()
         base = dict(question=question, standalone_question=standalone)
-        reason = gate(evidence, self.settings.min_evidence_score, own, analysed)
+        reason = gate(evidence, self.settings.min_evidence_score, own, analysed, scorer=self.scorer)
         base["evidence_ids"] = [] if reason else [e.sentence.id for e in evidence.sentences]
         if reason is not None:
             timings = Timings(retrieve=retrieved - started, total=time.perf_counter() - started)

@@ -63,6 +63,10 @@ class Settings(BaseSettings):
     min_support: float = Field(
         default=0.75, ge=0.0, le=1.0, description="Support score an answer sentence needs to be shown."
     )
+    answer_model: bool = Field(
+        default=False, description="Also decline when the learned answer model (answer/answer_model.json) gives "
+        "every answering sentence a chance under its threshold. Off by default: on the dev splits it declined "
+        "more unanswerable questions only at the cost of answerable ones (README, Measured results).")
     max_question_chars: int = Field(default=1000, ge=10, le=100_000)
     prompts_dir: Path | None = Field(
         default=None, description="Directory of prompt templates; default: the templates shipped."

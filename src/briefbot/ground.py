@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from briefbot.answer.answers import answers, missing_qualifiers
 from briefbot.answer.question import Question
+from briefbot.answer.signals import AnswerScorer
 from briefbot.question_form import answers_form, form_of, quoted_by_pronoun
 from briefbot.lexical import content_terms
 from briefbot.models.prompts import Prompts
@@ -67,7 +68,8 @@ class Verified:
     model_says_not_found: bool = False
 
 
-def gate(evidence: Evidence, min_score: float, question: str = "", analysed: Question | None = None) -> str | None:
+def gate(evidence: Evidence, min_score: float, question: str = "", analysed: Question | None = None,
+         scorer: AnswerScorer | None = None) -> str | None:
     """The reason to abstain before drafting, or None when the evidence is good enough to answer."""
     if not evidence.sentences:
         return "no evidence was retrieved"
@@ -75,6 +77,11 @@ def gate(evidence: Evidence, min_score: float, question: str = "", analysed: Que
         return f"no relevant evidence sentence {_describe(form_of(question))}"
     if not any(_answering_parts(evidence, question, analysed)):
         return f"no relevant evidence sentence states {analysed.describe()}"  # type: ignore[union-attr]
+    if scorer is not None and analysed is not None and not evidence.multi_article and two_parts(question) is None:
+        chance, _ = scorer.best(analysed, evidence, answering(evidence, question, analysed))
+        if chance < scorer.threshold:
+            return (f"no evidence sentence is likely to answer it (best chance {chance:.2f}, "
+                    f"under {scorer.threshold:.2f})")
     if evidence.name_coverage < MIN_NAME_COVERAGE:
         return "no passage mentions everyone and everything the question names together"
     best = max(item.score for item in evidence.sentences)

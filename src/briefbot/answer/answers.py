@@ -17,6 +17,7 @@ import re
 
 from briefbot.answer.question import Qualifier, Question
 from briefbot.lexical import STOP_WORDS, date_words
+from briefbot.speech import quoted_by_pronoun
 from briefbot.types import Entity, EvidenceSentence, ShortAnswer
 
 _FORMER = re.compile(r"\b(?:former|ex|previous|outgoing|then|late|predecessor|interim|acting|departed|"
@@ -71,9 +72,14 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
     spans = [e for e in item.sentence.entities if e.label in question.answer_labels]
     spans += _fallback(question, text, item.sentence.entities)
     out = []
+    counting = question.answer_type in ("number", "amount")
     for entity in spans:
         if _named_by(entity.text, asked, question):
             continue
+        if counting and entity.label in ("DATE", "TIME") and not _NUMBER_FALLBACK.search(entity.text):
+            continue  # a duration or period counts ("63 days"); "Sunday" does not
+        if counting and any(entity.text.strip() in q.forms for q in question.qualifiers):
+            continue  # the year the question itself gives is not the number it asks for
         if question.current and _FORMER.search(text[max(0, entity.start - 40):entity.start]):
             continue  # "former chief executive Jane Roe" does not answer "Who is the CEO?"
         out.append(entity)
@@ -85,7 +91,11 @@ def answers(question: Question, item: EvidenceSentence) -> bool:
     answer, the sentence holds a new candidate of that type."""
     if missing_qualifiers(question, item):
         return False
-    return not question.answer_labels or bool(candidates(question, item))
+    if not question.answer_labels or candidates(question, item):
+        return True
+    # "'... is not enough,' she said." answers "Who said ...?" through the sentence before, which names her
+    return question.answer_type == "person" and quoted_by_pronoun(item.sentence.text) and bool(
+        item.before and _NAME_FALLBACK.search(item.before[1:]))
 
 
 def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | None:
@@ -121,10 +131,10 @@ def _fallback(question: Question, text: str, spans: list[Entity]) -> list[Entity
     labels = set(question.answer_labels)
     pattern = None
     label = ""
-    if labels & {"DATE", "TIME"}:
-        pattern, label = _DATE_FALLBACK, "DATE"
-    elif labels & {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}:
+    if question.answer_type in ("number", "amount"):
         pattern, label = _NUMBER_FALLBACK, "CARDINAL"
+    elif labels & {"DATE", "TIME"}:
+        pattern, label = _DATE_FALLBACK, "DATE"
     elif labels & {"PERSON", "ORG"}:
         pattern, label = _NAME_FALLBACK, "PERSON"
     if pattern is None:

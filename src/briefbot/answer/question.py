@@ -26,8 +26,8 @@ AnswerType = Literal["person", "date", "place", "number", "amount", "entity", "r
 PERSON_OR_GROUP = ("PERSON", "ORG", "NORP", "GPE")
 DATE_LABELS = ("DATE", "TIME")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-COUNT_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
-AMOUNT_LABELS = ("MONEY", "QUANTITY", "PERCENT", "CARDINAL")
+COUNT_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME")  # "63 days" is a DATE to spaCy
+AMOUNT_LABELS = ("MONEY", "QUANTITY", "PERCENT", "CARDINAL", "DATE", "TIME")
 # The kind of entity a noun asks for ("which city", "host city", "release date", "CEO"). A word list, but
 # a small one that only says which spaCy labels a noun's answer carries; nouns not listed ask for anything.
 _NOUN_KIND: dict[str, tuple[AnswerType, tuple[str, ...]]] = {}
@@ -43,7 +43,7 @@ for _nouns, _kind in (
     ("price cost revenue profit loss salary fee amount budget sum value income sales earnings turnover "
      "fine", ("amount", AMOUNT_LABELS)),
     ("number population attendance total score count crowd", ("number", COUNT_LABELS)),
-    ("percentage percent share rate", ("amount", ("PERCENT", "CARDINAL"))),
+    ("percentage percent share rate proportion", ("amount", AMOUNT_LABELS)),
     ("language nationality", ("entity", ("LANGUAGE", "NORP"))),
 ):
     for _noun in _nouns.split():
@@ -121,7 +121,10 @@ def analyse(text: str) -> Question:
 def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...], str | None]:
     if not tokens:
         return "open", (), None
+    start = _main_clause_start(tokens)
     for i, word in enumerate(lowered):
+        if i < start:
+            continue
         if word in ("who", "whom", "whose"):
             return "person", PERSON_OR_GROUP, None
         if word == "when":
@@ -143,6 +146,19 @@ def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...
     if lowered[0] in _AUX_FIRST:
         return "yesno", (), None
     return "open", (), None
+
+
+def _main_clause_start(tokens) -> int:
+    """Where the asking clause starts: after a leading clause that has its own wh-word ("When rich
+    countries trade with poor ones, *whose* wages rise?" asks whose, not when)."""
+    wh = [i for i, t in enumerate(tokens) if t.tag_ in ("WDT", "WP", "WP$", "WRB")]
+    commas = [t.i for t in tokens[0].doc if t.text == ","]
+    if len(wh) > 1:
+        for comma in reversed(commas):
+            later = [i for i in wh if tokens[i].i > comma]
+            if later and any(tokens[i].i < comma for i in wh):
+                return later[0]
+    return 0
 
 
 def _noun_after(tokens, i: int):
