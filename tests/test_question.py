@@ -103,6 +103,8 @@ def test_missing_qualifiers_names_them():
      "Jane Okoro"),
     ("When did Kestrel Foods open its plant?", "Kestrel Foods opened its plant on 3 May 2020.", "3 May 2020"),
     ("Where was the final played?", "The final was played in Lisbon before 40,000 fans.", "Lisbon"),
+    ("Who won the women's race?", "In the women's race, Varnhagen finished more than a minute ahead of Maren Oduya.",
+     "Varnhagen"),
 ])
 def test_short_answer_is_a_verbatim_span(question, text, span):
     evidence = item(text)
