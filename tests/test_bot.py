@@ -340,3 +340,24 @@ def test_answer_citations_are_distinct_in_order_of_use(make_bot):
              "Ferry operators cancelled 140 crossings [1].")
     answer = make_bot(draft).ask("How many crossings were cancelled?")
     assert [c.id for c in answer.citations] == [CROSSINGS]
+
+
+@pytest.mark.parametrize("question, span, cited", [
+    ("When was the alliance founded?", "1949", FOUNDED),
+    ("How many crossings did ferry operators cancel?", "140", CROSSINGS),
+    ("Who said the sea wall had held?", "Alan Pike", PIKE),
+])
+def test_short_answer_is_a_span_of_a_cited_sentence(make_bot, question, span, cited):
+    answer = make_bot().ask(question)
+    assert not answer.abstained
+    assert answer.short == span and answer.short_answer.sentence_id == cited
+    cited_text = next(c.text for c in answer.citations if c.id == cited)
+    assert cited_text[answer.short_answer.start:answer.short_answer.end] == span
+    assert json.loads(answer.model_dump_json())["short"] == span
+
+
+def test_an_answer_must_hold_the_asked_year(make_bot):
+    """The founding sentence has the year 1949; asked about another year, the look-alike does not answer."""
+    answer = make_bot().ask("How many members did the alliance have in 1990?")
+    assert answer.abstained and answer.short is None and not answer.sentences
+    assert "1990" in answer.abstain_reason

@@ -176,6 +176,13 @@ def test_ask_text_lists_sources(cli):
            "Zakharova demanded" in sources
 
 
+def test_ask_text_leads_with_the_short_answer(cli):
+    code, out, _ = cli("ask", "When was the alliance founded?")
+    assert code == 0
+    assert out.splitlines()[0] == "Answer: 1949 [1]"
+    assert "\nSources:\n" in out
+
+
 def test_ask_text_abstention(cli):
     code, out, _ = cli("ask", "What is the capital of Germany?")
     assert code == 0

@@ -14,7 +14,7 @@ import pytest
 
 from briefbot import ui_render
 from briefbot.chat import Turn
-from briefbot.types import Answer, AnswerSentence, Citation, Sentence
+from briefbot.types import Answer, AnswerSentence, Citation, Sentence, ShortAnswer
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 EVIL = "Moscow said <img src=x onerror=alert(1)> and ![x](http://evil/x.png) or [click](http://evil/)."
@@ -258,3 +258,18 @@ def test_chat_api_answers_with_citations_and_follow_ups(served) -> None:
     unanswerable = client.predict("What is the capital of France?", api_name="/chat")
     assert unanswerable["abstained"] and unanswerable["citations"] == []
     assert unanswerable["text"] == "The articles don't say."
+
+
+def test_short_answer_leads_and_is_bold_inside_its_source_sentence() -> None:
+    text = SENTENCES[1].text
+    start = text.index("a disavowal")
+    short = ShortAnswer(text="a disavowal", sentence_id=f"{ARTICLE}:s1", start=start, end=start + len("a disavowal"))
+    answer = ANSWER.model_copy(update={"short_answer": short})
+    markup = ui_render.render_answer(answer, turn=1)
+    assert_inert(markup)
+    assert re.search(r'<div class="bb-short"><b>a disavowal</b><a class="bb-cite" href="#bb-src-1-1"', markup)
+    sources = ui_render.render_sources([Turn(answer.question, None, answer)], context)
+    assert_inert(sources)
+    assert 'Zakharova demanded <b class="bb-span">a disavowal</b>.' in sources
+    other = ui_render.render_sources([Turn(ANSWER.question, None, ANSWER)], context)
+    assert "bb-span" not in other  # no short answer, nothing in bold

@@ -210,7 +210,7 @@ def _with_span(text: str, short) -> str:
     """The cited sentence, escaped, with the short answer span inside it in bold."""
     if short is None or text[short.start:short.end] != short.text:
         return escape(text)
-    return (escape(text[:short.start]) + f'<strong class="bb-span">{escape(short.text)}</strong>'
+    return (escape(text[:short.start]) + f'<b class="bb-span">{escape(short.text)}</b>'
             + escape(text[short.end:]))
 
 

@@ -99,14 +99,22 @@ def answers(question: Question, item: EvidenceSentence) -> bool:
 
 
 def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | None:
-    """The first candidate span of `item`, verbatim: in English news the answer to who / when / where is
-    most often the sentence's first such entity ("In the women's race, *Varnhagen* finished ahead of Maren
-    Oduya"; the tagger's PERSON / ORG choice is too unreliable on unseen names to prefer one)."""
+    """The candidate span of `item` nearest the words it shares with the question, verbatim ("Harbour
+    master *Alan Pike* said ..." for "Who said ...?"; "In the women's race, *Varnhagen* finished ahead of
+    Maren Oduya" for "Who won the women's race?"). The tagger's PERSON / ORG split is too unreliable on
+    unseen names to prefer one label."""
     found = candidates(question, item)
     if not found:
         return None
     text = item.sentence.text
-    best = min(found, key=lambda entity: entity.start)
+    asked = {w.lower() for w in _WORD.findall(question.text)} - STOP_WORDS
+    anchors = [(m.start(), m.end()) for m in _WORD.finditer(text) if m.group(0).lower() in asked]
+
+    def distance(entity: Entity) -> tuple[int, int]:
+        gaps = [max(start - entity.end, entity.start - end, 0) for start, end in anchors]
+        return (min(gaps, default=entity.start), entity.start)
+
+    best = min(found, key=distance)
     return ShortAnswer(text=text[best.start:best.end], sentence_id=item.sentence.id, start=best.start, end=best.end)
 
 
