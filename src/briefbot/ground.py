@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefbot.answer.answers import answers, missing_qualifiers
+from briefbot.answer.answers import has_candidate, missing_qualifiers
 from briefbot.answer.question import Question
 from briefbot.answer.signals import AnswerScorer
 from briefbot.question_form import answers_form, form_of, quoted_by_pronoun
@@ -240,7 +240,7 @@ def _answering(evidence: Evidence, question: str, floor: float = RELEVANCE_RATIO
     return [e for e in sorted(pool, key=lambda e: -e.score)
             if e.score >= floor * best_score
             and answers_form(form, e.sentence.text, by_position.get((e.sentence.article_id, e.sentence.index - 1)))
-            and (analysed is None or answers(analysed, e))]
+            and (analysed is None or has_candidate(analysed, e))]  # the pool's qualifiers already hold
 
 
 def _antecedent(evidence: Evidence, item: EvidenceSentence) -> EvidenceSentence | None:

@@ -28,7 +28,7 @@ from briefbot.injection import looks_like_instruction
 from briefbot.lexical import content_terms, date_words, stem, words
 from briefbot.question_form import quoted_by_pronoun
 from briefbot.questions import two_parts
-from briefbot.types import Evidence, EvidenceSentence
+from briefbot.types import Article, Evidence, EvidenceSentence
 
 LEXICAL_WEIGHT = 0.5
 RRF_K = 60
@@ -85,8 +85,7 @@ class Retriever:
         self.embedder = embedder
         self._vocabulary = sorted(index.sentence_bm25.doc_freq)
         self._instruction_rows: dict[int, bool] = {}
-        self._titles: dict[str, frozenset[str]] = {}
-        self._headline_text: dict[str, str] = {}
+        self._headlines: dict[str, tuple[frozenset[str], str]] = {}
 
     def query_terms(self, question: str) -> QueryTerms:
         """Content terms of the question with their idf weights. A word the corpus never uses is first
@@ -162,11 +161,6 @@ class Retriever:
                 texts.append(index.sentences[near].text)
         return terms, " ".join(texts)
 
-    def _title(self, article_id: str) -> tuple[frozenset[str], str]:
-        if article_id not in self._titles:
-            self._titles[article_id] = frozenset(content_terms(self.index.article_by_id[article_id].title))
-        return self._titles[article_id], self.index.article_by_id[article_id].title
-
     def _is_instruction(self, row: int) -> bool:
         if row not in self._instruction_rows:
             self._instruction_rows[row] = looks_like_instruction(self.index.sentences[row].text)
@@ -188,13 +182,19 @@ class Retriever:
 
     def _headline(self, article_id: str) -> tuple[frozenset[str], str]:
         """The terms and text of an article's title and publication date (as words: '2021', 'october')."""
-        key = "\0date:" + article_id
-        if key not in self._titles:
+        if article_id not in self._headlines:
             article = self.index.article_by_id[article_id]
             text = f"{article.title} {date_words(article.published)}"
-            self._titles[key] = frozenset(content_terms(text))
-            self._headline_text[article_id] = text
-        return self._titles[key], self._headline_text[article_id]
+            self._headlines[article_id] = (frozenset(content_terms(text)), text)
+        return self._headlines[article_id]
+
+    def _surroundings(self, row: int) -> tuple[Article, str | None, str | None]:
+        """A sentence's article, the sentence before it and its article's lead (None where there is none)."""
+        sentence = self.index.sentences[row]
+        siblings = self.index.sentences_by_article.get(sentence.article_id, [])
+        before = siblings[sentence.index - 1].text if 0 < sentence.index <= len(siblings) else None
+        lead = siblings[0].text if siblings and sentence.index > 1 else None
+        return self.index.article_by_id[sentence.article_id], before, lead
 
     def with_context(self, query: QueryTerms, context: str) -> QueryTerms:
         """Add the terms of a chat's earlier question at a low weight (and never as names to cover)."""
@@ -240,17 +240,11 @@ class Retriever:
         coverage = self.name_coverage(query, list(dict.fromkeys([row for *_, row in scored[:k]] + by_relevance)))
         evidence = []
         for number, (score, lexical, cosine, row) in enumerate(scored[:k], start=1):
-            sentence = index.sentences[row]
-            title = index.article_by_id[sentence.article_id].title
-            siblings = self.index.sentences_by_article.get(sentence.article_id, [])
-            article = self.index.article_by_id.get(sentence.article_id)
-            evidence.append(EvidenceSentence(number=number, sentence=sentence, title=title,
+            article, before, lead = self._surroundings(row)
+            evidence.append(EvidenceSentence(number=number, sentence=index.sentences[row], title=article.title,
                                              score=round(score, 4), lexical=round(lexical, 4),
-                                             dense=round(cosine, 4),
-                                             published=article.published if article else None,
-                                             before=siblings[sentence.index - 1].text
-                                             if 0 < sentence.index <= len(siblings) else None,
-                                             lead=siblings[0].text if sentence.index > 1 and siblings else None))
+                                             dense=round(cosine, 4), published=article.published,
+                                             before=before, lead=lead))
         return Evidence(question=question, sentences=evidence, chunk_ids=chunk_ids,
                         name_coverage=round(coverage, 4),
                         multi_article=multi_article)
@@ -260,16 +254,13 @@ class Retriever:
         """`scored` with the sentences whose context states every qualifier of the question (its year,
         quarter, edition, category) ahead of those that do not, each group best first: a look-alike from
         another year must not crowd the right year's sentence out of the evidence."""
-        def holds(row: int) -> bool:
-            sentence = self.index.sentences[row]
-            siblings = self.index.sentences_by_article.get(sentence.article_id, [])
-            article = self.index.article_by_id[sentence.article_id]
-            before = siblings[sentence.index - 1].text if 0 < sentence.index <= len(siblings) else None
-            lead = siblings[0].text if siblings and sentence.index > 1 else None
-            return not missing_in(analysed, context_text(sentence.text, article.title, article.published, before, lead))
-
-        ok = [item for item in scored if holds(item[3])]
-        return ok + [item for item in scored if item not in ok]
+        ok, other = [], []
+        for item in scored:
+            article, before, lead = self._surroundings(item[3])
+            text = self.index.sentences[item[3]].text
+            holds = not missing_in(analysed, context_text(text, article.title, article.published, before, lead))
+            (ok if holds else other).append(item)
+        return ok + other
 
     def _antecedent(self, row: int) -> int | None:
         """The row before a pronoun-attributed quote ("..., she said.") in the same article: its speaker."""

@@ -2,7 +2,7 @@
 
 A sentence answers only when
 1. every qualifier of the question (year, quarter, month, ordinal, number, category) holds in the sentence
-   or its immediate context: its article's title and date, the sentence before it; and
+   or its immediate context: its article's title and date, the sentence before it, the article's lead; and
 2. it contains a candidate of the expected type that the question does not already name: a person or
    organisation for who, a date for when, a place for where, a number or amount for how many / how much,
    an entity of the noun's kind for which X / keyword queries. Candidates are the spaCy entities stored
@@ -87,13 +87,16 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
 
 
 def answers(question: Question, item: EvidenceSentence) -> bool:
-    """Whether `item` answers `question`: its qualifiers hold and, where the question expects a type of
-    answer, the sentence holds a new candidate of that type."""
-    if missing_qualifiers(question, item):
-        return False
+    """Whether `item` answers `question`: its qualifiers hold and `has_candidate`."""
+    return not missing_qualifiers(question, item) and has_candidate(question, item)
+
+
+def has_candidate(question: Question, item: EvidenceSentence) -> bool:
+    """Where the question expects a type of answer, whether the sentence holds a new candidate of it."""
     if not question.answer_labels or candidates(question, item):
         return True
     # "'... is not enough,' she said." answers "Who said ...?" through the sentence before, which names her
+    # (its first character is skipped: a capitalised first word is mostly just the start of the sentence)
     return question.answer_type == "person" and quoted_by_pronoun(item.sentence.text) and bool(
         item.before and _NAME_FALLBACK.search(item.before[1:]))
 
