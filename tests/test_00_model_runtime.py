@@ -9,22 +9,24 @@ suites that load the model in-process.
 
 from __future__ import annotations
 
-import signal
-import subprocess
+import json
 import sys
 
 import pytest
 
+from briefbot.models.probe import run_probe
+
 pytestmark = pytest.mark.models
 
 CHILD = """
+import json
 from briefbot.config import Settings
 from briefbot.models.llm import LlamaCppLLM, complete
 
 settings = Settings()
 llm = LlamaCppLLM(settings.llm_path(), n_ctx=512, n_threads=settings.llm_threads, repack=settings.llm_repack)
 text = complete(llm, [{"role": "user", "content": "Name one colour."}], max_tokens=4)
-print(f"generated={text!r} repack={settings.llm_repack} extra_buffer_types={llm.extra_buffer_types}")
+print(json.dumps({"generated": text, "repack": settings.llm_repack, "extra_buffer_types": llm.extra_buffer_types}))
 """
 
 ADVICE = ("Try: set BRIEFBOT_LLM_REPACK=off (llama.cpp's weight repacking crashes on CPUs with AMX); "
@@ -33,18 +35,12 @@ ADVICE = ("Try: set BRIEFBOT_LLM_REPACK=off (llama.cpp's weight repacking crashe
 
 
 def test_bundled_model_loads_and_generates_in_a_child_process():
-    argv = [sys.executable, "-X", "faulthandler", "-c", CHILD]
-    try:
-        done = subprocess.run(argv, capture_output=True, text=True, errors="replace", timeout=300)
-    except subprocess.TimeoutExpired:
+    result = run_probe([sys.executable, "-X", "faulthandler", "-c", CHILD], timeout=300)
+    if result.timed_out:
         pytest.fail(f"The bundled model did not generate 4 tokens within 300 s. {ADVICE}", pytrace=False)
-    if done.returncode != 0:
-        how = f"failed (exit code {done.returncode})"
-        if done.returncode < 0:
-            names = {-s.value: s.name for s in signal.Signals}
-            how = f"crashed with {names.get(done.returncode, f'signal {-done.returncode}')}"
-        tail = "\n".join(done.stderr.strip().splitlines()[-20:])
+    if result.returncode != 0:
+        how = f"crashed with {result.signal}" if result.signal else f"failed (exit code {result.returncode})"
         pytest.fail(f"The bundled model {how} while loading or generating in a child process. {ADVICE}\n"
-                    f"--- last lines of its stderr ---\n{tail}", pytrace=False)
-    assert "generated=" in done.stdout, done.stdout + done.stderr
-    assert done.stdout.split("generated=", 1)[1].split(" repack=")[0] not in ("''", '""'), done.stdout
+                    f"--- last lines of its stderr ---\n{result.log_tail}", pytrace=False)
+    assert "generated" in result.data, json.dumps(result.data) + result.log_tail
+    assert result.data["generated"].strip(), result.data

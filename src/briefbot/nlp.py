@@ -24,9 +24,6 @@ _nlp = None
 class Annotator(Protocol):
     """Named entities of many texts at once (offsets into each text)."""
 
-    @property
-    def id(self) -> str: ...
-
     def entities(self, texts: Sequence[str]) -> list[list[Entity]]: ...
 
 
@@ -67,11 +64,6 @@ class SpacyAnnotator:
 
     def __init__(self, batch_size: int = 256) -> None:
         self.batch_size = batch_size
-
-    @property
-    def id(self) -> str:
-        nlp = load_pipeline()
-        return f"spacy:{nlp.meta.get('name', PIPELINE)}-{nlp.meta.get('version', '?')}"
 
     def entities(self, texts: Sequence[str]) -> list[list[Entity]]:
         nlp = load_pipeline()
