@@ -6,7 +6,7 @@ prints the URL.
 """
 
 from briefbot import Briefbot, Settings
-from briefbot.ui import launch
+from briefbot.ui.page import launch
 
 if __name__ == "__main__":
     settings = Settings()

@@ -46,9 +46,9 @@ from typing import Any, Callable, Sequence
 
 import yaml
 
-from briefbot.corpus import clean_text
-from briefbot.lexical import content_terms
-from briefbot.segment import split_sentences
+from briefbot.ingest.corpus import clean_text
+from briefbot.index.lexical import content_terms
+from briefbot.ingest.segment import split_sentences
 from briefbot.types import Article, Sentence
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"

@@ -12,8 +12,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from briefbot.index import CorpusIndex
-from briefbot.lexical import content_terms
+from briefbot.index.corpus_index import CorpusIndex
+from briefbot.index.lexical import content_terms
 from briefbot.types import Answer, AnswerSentence, Citation, Evidence, EvidenceSentence, Timings
 
 NO_OVERLAP = "No content word of the question occurs in the corpus."
@@ -31,9 +31,9 @@ class OverlapBaseline:
     @classmethod
     def from_corpus(cls, corpus: str | Path) -> "OverlapBaseline":
         """Load `corpus` and index it with the hashing embedder (the baseline never uses vectors)."""
-        from briefbot.corpus import load_corpus
+        from briefbot.ingest.corpus import load_corpus
         from briefbot.fakes import HashingEmbedder
-        from briefbot.index import build_index
+        from briefbot.index.corpus_index import build_index
 
         return cls(build_index(load_corpus(corpus), HashingEmbedder(dimension=64)))
 

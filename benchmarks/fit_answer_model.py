@@ -28,12 +28,12 @@ from run import prepare  # noqa: E402
 from briefbot import Briefbot, Settings  # noqa: E402
 from briefbot.answer.question import analyse  # noqa: E402
 from briefbot.answer.signals import FEATURES, MODEL_FILE, signals  # noqa: E402
-from briefbot.chat import split_standalone  # noqa: E402
+from briefbot.answer.chat import split_standalone  # noqa: E402
 from briefbot.evaluation import load_cases  # noqa: E402
 from briefbot.evaluation.resolve import resolve_cases  # noqa: E402
 from briefbot.fakes import ScriptedLLM  # noqa: E402
-from briefbot.ground import answering  # noqa: E402
-from briefbot.questions import two_parts  # noqa: E402
+from briefbot.answer.ground import answering  # noqa: E402
+from briefbot.answer.questions import two_parts  # noqa: E402
 
 
 def collect(dataset: str, work: Path, limit: int) -> tuple[list[list[float]], list[int], list[tuple[bool, list[int]]]]:

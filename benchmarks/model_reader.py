@@ -27,7 +27,7 @@ from briefbot import Briefbot, Settings  # noqa: E402
 from briefbot.answer.question import analyse  # noqa: E402
 from briefbot.evaluation import load_cases  # noqa: E402
 from briefbot.evaluation.resolve import resolve_cases  # noqa: E402
-from briefbot.ground import answering  # noqa: E402
+from briefbot.answer.ground import answering  # noqa: E402
 from briefbot.models.llm import complete  # noqa: E402
 
 PROMPT = ("Sentences:\n{evidence}\n\nQuestion: {question}\n"

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefbot.corpus import clean_text, load_corpus
+from briefbot.ingest.corpus import clean_text, load_corpus
 from briefbot.fakes import HashingEmbedder
-from briefbot.index import build_index
-from briefbot.segment import split_sentences
+from briefbot.index.corpus_index import build_index
+from briefbot.ingest.segment import split_sentences
 from briefbot.types import Article
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefbot.aliases import alias_group, group_stems, mentions, one_word_aliases
-from briefbot.lexical import stem
+from briefbot.answer.aliases import alias_group, group_stems, mentions, one_word_aliases
+from briefbot.index.lexical import stem
 
 
 @pytest.mark.parametrize("word, group", [

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefbot.answer_kind import QUANTITY, answer_type_terms
-from briefbot.question_form import answers_form, form_of, measures, states_as_fact
-from briefbot.speech import mentions_topic, speaks
+from briefbot.answer.answer_kind import QUANTITY, answer_type_terms
+from briefbot.answer.question_form import answers_form, form_of, measures, states_as_fact
+from briefbot.answer.speech import mentions_topic, speaks
 
 
 @pytest.mark.parametrize("question, terms", [

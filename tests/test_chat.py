@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import LAVROV, PIKE, ZAKHAROVA, copy_reader
-from briefbot.chat import Chat, is_follow_up, split_standalone, standalone_question
+from briefbot.answer.chat import Chat, is_follow_up, split_standalone, standalone_question
 from briefbot.errors import QuestionError
 
 pytestmark = pytest.mark.usefixtures("isolated_env")

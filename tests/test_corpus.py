@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.corpus import clean_text, corpus_fingerprint, load_corpus
+from briefbot.ingest.corpus import clean_text, corpus_fingerprint, load_corpus
 from briefbot.errors import CorpusError
 from briefbot.types import Article
 
@@ -165,7 +165,7 @@ def test_bad_jsonl_line_is_skipped_with_file_and_line(
 ) -> None:
     good = json.dumps({"id": "ok", "title": "T", "text": "Fine."})
     write(tmp_path, {"feed.jsonl": f"{good}\n\n{line}\n"})
-    with caplog.at_level(logging.WARNING, logger="briefbot.corpus"):
+    with caplog.at_level(logging.WARNING, logger="briefbot.ingest.corpus"):
         articles = load_corpus(tmp_path)
     assert [a.id for a in articles] == ["ok"]
     messages = [r.getMessage() for r in caplog.records]
@@ -185,7 +185,7 @@ def test_empty_files_are_skipped_with_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, name: str, content: str
 ) -> None:
     write(tmp_path, {name: content, "good.txt": "Good."})
-    with caplog.at_level(logging.WARNING, logger="briefbot.corpus"):
+    with caplog.at_level(logging.WARNING, logger="briefbot.ingest.corpus"):
         articles = load_corpus(tmp_path)
     assert [a.id for a in articles] == ["good"]
     assert any(name in r.getMessage() for r in caplog.records)
@@ -204,7 +204,7 @@ def test_encodings(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, data: bytes, expected_text: str, warns: bool
 ) -> None:
     write(tmp_path, {"enc.txt": data})
-    with caplog.at_level(logging.WARNING, logger="briefbot.corpus"):
+    with caplog.at_level(logging.WARNING, logger="briefbot.ingest.corpus"):
         (art,) = load_corpus(tmp_path)
     assert art.text == expected_text
     assert art.title == expected_text
@@ -223,7 +223,7 @@ def test_unreadable_file_is_skipped(
         return real_read_bytes(self)
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    with caplog.at_level(logging.WARNING, logger="briefbot.corpus"):
+    with caplog.at_level(logging.WARNING, logger="briefbot.ingest.corpus"):
         articles = load_corpus(tmp_path)
     assert [a.id for a in articles] == ["open"]
     assert any("locked.txt" in r.getMessage() and "Permission denied" in r.getMessage() for r in caplog.records)

@@ -17,13 +17,13 @@ import pytest
 from pydantic import ValidationError
 
 import briefbot.doctor as doctor
-import briefbot.embedding as embedding_module
+import briefbot.index.embedding as embedding_module
 from briefbot.cli import main as cli_main
 from briefbot.config import Settings
 from briefbot.doctor import Check
 from briefbot.errors import ModelError
 from briefbot.fakes import HashingEmbedder
-from briefbot.index import FORMAT_VERSION
+from briefbot.index.corpus_index import FORMAT_VERSION
 from briefbot.models import runtime
 from briefbot.models.llm import LlamaCppLLM
 from briefbot.models.probe import buffer_types, declined_buffers, probe_argv, run_probe

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefbot.answer_kind import QUANTITY, TIME, expected_kind, supplies
-from briefbot.ground import build_messages, compose, format_evidence, gate, parse_draft, verify
+from briefbot.answer.answer_kind import QUANTITY, TIME, expected_kind, supplies
+from briefbot.answer.ground import build_messages, compose, format_evidence, gate, parse_draft, verify
 from briefbot.models.prompts import Prompts
 from briefbot.types import Evidence, EvidenceSentence, Sentence
 
@@ -356,8 +356,8 @@ def test_article_text_with_template_syntax_renders_verbatim():
 
 # --- the question's form ----------------------------------------------------------------------------
 
-from briefbot.question_form import answers_form, counts, form_of  # noqa: E402
-from briefbot.speech import speaks  # noqa: E402
+from briefbot.answer.question_form import answers_form, counts, form_of  # noqa: E402
+from briefbot.answer.speech import speaks  # noqa: E402
 
 
 @pytest.mark.parametrize("question, counted, speakers", [
@@ -421,7 +421,7 @@ def test_a_two_part_question_takes_a_second_relevant_sentence():
     assert [s.text for s in two_part] == [ZAKHAROVA, FOUNDED]
 
 
-from briefbot.questions import two_parts  # noqa: E402
+from briefbot.answer.questions import two_parts  # noqa: E402
 
 
 @pytest.mark.parametrize("question, parts", [

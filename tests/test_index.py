@@ -9,12 +9,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import briefbot.index as index_module
-from briefbot.corpus import corpus_fingerprint, load_corpus
+import briefbot.index.corpus_index as index_module
+from briefbot.ingest.corpus import corpus_fingerprint, load_corpus
 from briefbot.errors import IndexError_, IndexMismatchError
 from briefbot.fakes import HashingEmbedder
-from briefbot.index import FORMAT_VERSION, build_index, load_index, read_manifest, save_index
-from briefbot.lexical import content_terms
+from briefbot.index.corpus_index import FORMAT_VERSION, build_index, load_index, read_manifest, save_index
+from briefbot.index.lexical import content_terms
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 

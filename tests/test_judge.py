@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefbot.judge import JudgePair, Verdict, judge, judge_accuracy, load_pairs
-from briefbot.support import support
+from briefbot.answer.support import support
 
 PAIRS = load_pairs(Path(__file__).parent / "data" / "judge_pairs.yaml")
 SEED = [p for p in PAIRS if p.set == "seed"]
@@ -107,8 +107,8 @@ def test_rejects_hard_negatives_and_says_why(claim, sources, reason):
 
 
 def test_every_seed_sentence_supports_itself():
-    from briefbot.corpus import load_corpus
-    from briefbot.segment import split_sentences
+    from briefbot.ingest.corpus import load_corpus
+    from briefbot.ingest.segment import split_sentences
 
     seeds = Path(__file__).parent.parent / "seeds"
     for article in load_corpus(seeds):

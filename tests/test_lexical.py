@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefbot.lexical import content_terms, stem
+from briefbot.index.lexical import content_terms, stem
 
 
 @pytest.mark.parametrize("american, british", [

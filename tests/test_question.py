@@ -6,7 +6,7 @@ import pytest
 
 from briefbot.answer.answers import answers, candidates, missing_qualifiers, short_answer
 from briefbot.answer.question import analyse, qualifiers_of
-from briefbot.nlp import SpacyAnnotator
+from briefbot.index.nlp import SpacyAnnotator
 from briefbot.types import EvidenceSentence, Sentence
 
 

@@ -7,8 +7,8 @@ import pytest
 from conftest import (BAKERY, CROSSINGS, FOUNDED, HARBOUR_MD, INJECTION, INJECTION_ID, LAVROV, NATO_TXT, PIKE, ZAKHAROVA,
                       write_corpus)
 from briefbot.fakes import HashingEmbedder
-from briefbot.injection import looks_like_instruction
-from briefbot.retrieve import ANSWER_TYPE_WEIGHT, UNSEEN_WORD_WEIGHT, Retriever
+from briefbot.answer.injection import looks_like_instruction
+from briefbot.answer.retrieve import ANSWER_TYPE_WEIGHT, UNSEEN_WORD_WEIGHT, Retriever
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -112,8 +112,8 @@ def test_injection_sentence_is_never_evidence(retriever, question):
     ],
 )
 def test_injection_phrasings_are_never_evidence(tmp_path, injection):
-    from briefbot.corpus import load_corpus
-    from briefbot.index import build_index
+    from briefbot.ingest.corpus import load_corpus
+    from briefbot.index.corpus_index import build_index
 
     corpus = write_corpus(tmp_path / "c", harbour=HARBOUR_MD.replace(INJECTION, injection))
     embedder = HashingEmbedder()
@@ -199,8 +199,8 @@ def test_an_adjective_of_nationality_before_a_noun_is_not_a_name_to_cover(retrie
 
 
 def test_a_quote_attributed_by_pronoun_brings_its_speaker_into_the_evidence(tmp_path):
-    from briefbot.corpus import load_corpus
-    from briefbot.index import build_index
+    from briefbot.ingest.corpus import load_corpus
+    from briefbot.index.corpus_index import build_index
 
     quote = "'Refusing to let Kyiv in is not enough,' she said."
     nato = NATO_TXT.replace("Officials in Kyiv", f"{quote}\nOfficials in Kyiv")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.corpus import clean_text
-from briefbot.segment import chunk_sentences, split_sentences
+from briefbot.ingest.corpus import clean_text
+from briefbot.ingest.segment import chunk_sentences, split_sentences
 from briefbot.types import Article, Sentence
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_2d08ae7636a3cec9.txt"

@@ -8,8 +8,8 @@ import pytest
 
 from briefbot.answer.question import analyse
 from briefbot.answer.signals import FEATURES, MODEL_FILE, AnswerScorer, default_scorer, signals
-from briefbot.ground import gate
-from briefbot.nlp import SpacyAnnotator
+from briefbot.answer.ground import gate
+from briefbot.index.nlp import SpacyAnnotator
 from briefbot.types import Evidence, EvidenceSentence, Sentence
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefbot.support import CAP_ON_VIOLATION, adds_information, is_empty, proper_names, support, violations
+from briefbot.answer.support import CAP_ON_VIOLATION, adds_information, is_empty, proper_names, support, violations
 
 THRESHOLD = 0.75
 

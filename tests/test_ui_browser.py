@@ -46,7 +46,7 @@ def url(tmp_path_factory):
     pytest.importorskip("playwright")
     pytest.importorskip("gradio")
     from briefbot.bot import Briefbot
-    from briefbot.ui import launch
+    from briefbot.ui.page import launch
 
     bot = Briefbot.from_corpus(SEEDS, tmp_path_factory.mktemp("ui-browser-index"))
     demo = launch(bot, host="127.0.0.1", port=free_port(), prevent_thread_lock=True, quiet=True)

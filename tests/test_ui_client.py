@@ -12,8 +12,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from briefbot import ui_render
-from briefbot.chat import Turn
+from briefbot.ui import render as ui_render
+from briefbot.answer.chat import Turn
 from briefbot.types import Answer, AnswerSentence, Citation, Sentence, ShortAnswer
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -165,7 +165,7 @@ def fake_bot(tmp_path_factory):
 def test_app_renders_text_as_text_and_bounds_the_queue(fake_bot) -> None:
     import gradio as gr
 
-    from briefbot.ui import CONCURRENCY_ID, QUEUE_MAX_SIZE, build_app
+    from briefbot.ui.page import CONCURRENCY_ID, QUEUE_MAX_SIZE, build_app
 
     demo = build_app(fake_bot)
     chatbots = [b for b in demo.blocks.values() if isinstance(b, gr.Chatbot)]
@@ -178,7 +178,7 @@ def test_app_renders_text_as_text_and_bounds_the_queue(fake_bot) -> None:
 
 
 def test_respond_streams_the_draft_then_the_verified_answer(fake_bot) -> None:
-    from briefbot.ui import ChatPage
+    from briefbot.ui.page import ChatPage
 
     page = ChatPage(fake_bot)
     updates = list(page.respond("What did Zakharova demand?", None))
@@ -195,7 +195,7 @@ def test_respond_streams_the_draft_then_the_verified_answer(fake_bot) -> None:
 
 
 def test_respond_shows_errors_and_ignores_empty_questions(fake_bot) -> None:
-    from briefbot.ui import ChatPage
+    from briefbot.ui.page import ChatPage
 
     page = ChatPage(fake_bot)
     assert list(page.respond("   ", None))[-1][1] == []
@@ -217,7 +217,7 @@ def served(tmp_path_factory):
     pytest.importorskip("gradio")
     pytest.importorskip("gradio_client")
     from briefbot.bot import Briefbot
-    from briefbot.ui import launch
+    from briefbot.ui.page import launch
 
     bot = Briefbot.from_corpus(SEEDS, tmp_path_factory.mktemp("ui-index"))
     demo = launch(bot, host="127.0.0.1", port=free_port(), prevent_thread_lock=True, quiet=True)

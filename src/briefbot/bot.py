@@ -15,17 +15,17 @@ from typing import Callable, Iterator
 from briefbot.answer.answers import short_answer
 from briefbot.answer.question import analyse
 from briefbot.answer.signals import default_scorer
-from briefbot.chat import split_standalone
+from briefbot.answer.chat import split_standalone
 from briefbot.config import Settings
-from briefbot.corpus import corpus_fingerprint, load_corpus
-from briefbot.embedding import Embedder, SentenceTransformerEmbedder
+from briefbot.ingest.corpus import corpus_fingerprint, load_corpus
+from briefbot.index.embedding import Embedder, SentenceTransformerEmbedder
 from briefbot.errors import IndexError_
-from briefbot.ground import build_messages, compose, gate, verify
-from briefbot.index import CorpusIndex, build_index, load_index, save_index
+from briefbot.answer.ground import build_messages, compose, gate, verify
+from briefbot.index.corpus_index import CorpusIndex, build_index, load_index, save_index
 from briefbot.models.llm import LLM, LlamaCppLLM
 from briefbot.models.prompts import Prompts
-from briefbot.questions import check_question
-from briefbot.retrieve import Retriever
+from briefbot.answer.questions import check_question
+from briefbot.answer.retrieve import Retriever
 from briefbot.types import Answer, Evidence, Sentence, StreamEvent, Timings
 
 log = logging.getLogger("briefbot")
@@ -146,7 +146,7 @@ class Briefbot:
 
     def chat(self):
         """A conversation: follow-up questions are rewritten into standalone ones before retrieval."""
-        from briefbot.chat import Chat
+        from briefbot.answer.chat import Chat
 
         return Chat(self)
 

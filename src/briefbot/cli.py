@@ -15,7 +15,7 @@ from briefbot.config import Settings
 from pydantic import ValidationError
 
 from briefbot.errors import BriefbotError, ConfigError
-from briefbot.questions import check_question
+from briefbot.answer.questions import check_question
 
 
 def _progress_printer():
@@ -122,7 +122,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from briefbot.ui import launch
+    from briefbot.ui.page import launch
 
     launch(_bot(args), host=args.host, port=args.port)
     return 0

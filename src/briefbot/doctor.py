@@ -147,7 +147,7 @@ def _rate(tps: float | None) -> str:
 
 
 def check_embedder(settings: Settings) -> Check:
-    from briefbot.embedding import SentenceTransformerEmbedder
+    from briefbot.index.embedding import SentenceTransformerEmbedder
 
     try:
         embedder = SentenceTransformerEmbedder(settings.embedder_path())
@@ -164,9 +164,9 @@ def check_embedder(settings: Settings) -> Check:
 
 def check_index(settings: Settings) -> list[Check]:
     """The corpus, and the index against it: missing (WARN), corrupt (FAIL), stale (WARN) or fresh."""
-    from briefbot.corpus import corpus_fingerprint, load_corpus
-    from briefbot.embedding import SentenceTransformerEmbedder
-    from briefbot.index import FORMAT_VERSION, load_index, read_manifest
+    from briefbot.ingest.corpus import corpus_fingerprint, load_corpus
+    from briefbot.index.embedding import SentenceTransformerEmbedder
+    from briefbot.index.corpus_index import FORMAT_VERSION, load_index, read_manifest
 
     directory, fingerprint = settings.index, None
     build = f"run `briefbot index --corpus {settings.corpus} --index {directory}`"

@@ -243,7 +243,7 @@ def fake_models() -> dict[str, Any]:
     """HashingEmbedder, and a ScriptedLLM that replies with the numbered evidence sentence sharing the most
     content words with the question, cited by its number ("NOT FOUND" when it was shown none)."""
     from briefbot.fakes import HashingEmbedder, ScriptedLLM
-    from briefbot.lexical import content_terms
+    from briefbot.index.lexical import content_terms
 
     def echo(messages: Any) -> str:
         user = messages[-1]["content"]

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 
 from briefbot.answer.question import Qualifier, Question
-from briefbot.lexical import STOP_WORDS, date_words
-from briefbot.speech import quoted_by_pronoun
+from briefbot.index.lexical import STOP_WORDS, date_words
+from briefbot.answer.speech import quoted_by_pronoun
 from briefbot.types import Entity, EvidenceSentence, ShortAnswer
 
 _FORMER = re.compile(r"\b(?:former|ex|previous|outgoing|then|late|predecessor|interim|acting|departed|"

@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from briefbot.nlp import parse
+from briefbot.index.nlp import parse
 
 AnswerType = Literal["person", "date", "place", "number", "amount", "entity", "reason", "yesno", "open"]
 

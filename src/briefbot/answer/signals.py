@@ -18,8 +18,8 @@ from pathlib import Path
 
 from briefbot.answer.answers import candidates, missing_qualifiers
 from briefbot.answer.question import Question
-from briefbot.lexical import content_terms
-from briefbot.question_form import answers_form, form_of
+from briefbot.index.lexical import content_terms
+from briefbot.answer.question_form import answers_form, form_of
 from briefbot.types import Evidence, EvidenceSentence
 
 MODEL_FILE = Path(__file__).with_name("answer_model.json")

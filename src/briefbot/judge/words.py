@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from briefbot.lexical import STOP_WORDS, stem
+from briefbot.index.lexical import STOP_WORDS, stem
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|[A-Za-z]+(?:['’][A-Za-z]+)?|[,;:–—()?!.]")
 BOUNDARY = frozenset(",;:–—()?!.")

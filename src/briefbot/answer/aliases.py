@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefbot.lexical import stem
+from briefbot.index.lexical import stem
 
 # Each group: the spellings an article may use (matched case-sensitively, as news text is cased).
 _GROUPS: dict[str, tuple[str, ...]] = {

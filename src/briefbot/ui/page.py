@@ -1,6 +1,6 @@
 """The Gradio chat page: `build_app(bot) -> gr.Blocks` and `launch(bot, host, port)`.
 
-gradio is imported inside the functions, so `import briefbot.ui` stays cheap. The page:
+gradio is imported inside the functions, so `import briefbot.ui.page` stays cheap. The page:
 
 - streams the model's draft into the chat, then replaces it with the verified answer (dropped sentences
   disappear, repaired ones are marked "source's words"), with [n] markers after each sentence;
@@ -22,16 +22,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator
 
 from briefbot.errors import BriefbotError
-from briefbot.ui_render import (CLICK_JS, CSS, EMPTY_SOURCES, answer_payload, render_answer, render_corpus,
+from briefbot.ui.render import (CLICK_JS, CSS, EMPTY_SOURCES, answer_payload, render_answer, render_corpus,
                                 render_draft, render_error, render_sources, render_user)
 
 if TYPE_CHECKING:  # pragma: no cover
     import gradio as gr
 
     from briefbot.bot import Briefbot
-    from briefbot.chat import Chat
+    from briefbot.answer.chat import Chat
 
-log = logging.getLogger("briefbot.ui")
+log = logging.getLogger("briefbot.ui.page")
 
 EXAMPLES = [
     "What did Zakharova demand?",

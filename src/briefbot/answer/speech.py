@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefbot.aliases import alias_group, group_pattern, mentions
-from briefbot.lexical import STOP_WORDS, close, content_terms, stem, words
+from briefbot.answer.aliases import alias_group, group_pattern, mentions
+from briefbot.index.lexical import STOP_WORDS, close, content_terms, stem, words
 
 _SPEECH_QUESTION = re.compile(
     r"^\s*(?:what|how|why)\s+(?:did|does|do|has|have|had)\s+([^,;?]{1,60}?)\s+"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from briefbot.lexical import stem
+from briefbot.index.lexical import stem
 
 TIME, QUANTITY, PLACE = "time", "quantity", "place"
 

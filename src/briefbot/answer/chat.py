@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from briefbot.lexical import content_terms, stem, words
+from briefbot.index.lexical import content_terms, stem, words
 from briefbot.types import Answer, StreamEvent
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -23,13 +23,13 @@ from typing import Callable, Iterator, Sequence
 
 from pydantic import BaseModel, ValidationError
 
-from briefbot.corpus import corpus_fingerprint
-from briefbot.embedding import Embedder
+from briefbot.ingest.corpus import corpus_fingerprint
+from briefbot.index.embedding import Embedder
 from briefbot.errors import IndexError_, IndexMismatchError
-from briefbot.lexical import BM25, content_terms, date_words
-from briefbot.nlp import Annotator, SpacyAnnotator
-from briefbot.segment import chunk_sentences, split_sentences
-from briefbot.store import FaissStore, VectorStore
+from briefbot.index.lexical import BM25, content_terms, date_words
+from briefbot.index.nlp import Annotator, SpacyAnnotator
+from briefbot.ingest.segment import chunk_sentences, split_sentences
+from briefbot.index.store import FaissStore, VectorStore
 from briefbot.types import Article, Chunk, Sentence
 
 FORMAT_VERSION = 3  # 2: US and British spellings share their stems; 3: sentences carry spaCy entities, chunks are indexed with their date

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from briefbot.answer.answers import has_candidate, missing_qualifiers
 from briefbot.answer.question import Question
 from briefbot.answer.signals import AnswerScorer
-from briefbot.question_form import answers_form, form_of, quoted_by_pronoun
-from briefbot.lexical import content_terms
+from briefbot.answer.question_form import answers_form, form_of, quoted_by_pronoun
+from briefbot.index.lexical import content_terms
 from briefbot.models.prompts import Prompts
-from briefbot.questions import two_parts
-from briefbot.support import adds_information, is_empty, support
+from briefbot.answer.questions import two_parts
+from briefbot.answer.support import adds_information, is_empty, support
 from briefbot.types import AnswerSentence, Citation, Evidence, EvidenceSentence
 
 _NOT_FOUND = re.compile(

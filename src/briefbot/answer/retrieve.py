@@ -20,14 +20,14 @@ import numpy as np
 
 from briefbot.answer.answers import context_text, missing_in
 from briefbot.answer.question import Question
-from briefbot.answer_kind import answer_type_terms
-from briefbot.aliases import DEMONYMS, alias_group, group_stems, mentions, one_word_aliases
-from briefbot.embedding import Embedder
-from briefbot.index import CorpusIndex
-from briefbot.injection import looks_like_instruction
-from briefbot.lexical import content_terms, date_words, stem, words
-from briefbot.question_form import quoted_by_pronoun
-from briefbot.questions import two_parts
+from briefbot.answer.answer_kind import answer_type_terms
+from briefbot.answer.aliases import DEMONYMS, alias_group, group_stems, mentions, one_word_aliases
+from briefbot.index.embedding import Embedder
+from briefbot.index.corpus_index import CorpusIndex
+from briefbot.answer.injection import looks_like_instruction
+from briefbot.index.lexical import content_terms, date_words, stem, words
+from briefbot.answer.question_form import quoted_by_pronoun
+from briefbot.answer.questions import two_parts
 from briefbot.types import Article, Evidence, EvidenceSentence
 
 LEXICAL_WEIGHT = 0.5

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from briefbot.lexical import NEGATIONS, STOP_WORDS, content_terms, has_negation, numbers, stem, words
+from briefbot.index.lexical import NEGATIONS, STOP_WORDS, content_terms, has_negation, numbers, stem, words
 
 CAP_ON_VIOLATION = 0.5  # below any sensible threshold: a violation always fails the check
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")

@@ -16,7 +16,7 @@ from briefbot.types import ABSTAIN_TEXT, Answer, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
     from briefbot.bot import CorpusInfo
-    from briefbot.chat import Turn
+    from briefbot.answer.chat import Turn
 
 Context = Callable[[str], Sequence[Sentence]]
 """Looks up a cited sentence with its neighbours (e.g. `lambda sid: bot.context(sid, window=2)`)."""

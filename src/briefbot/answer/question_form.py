@@ -22,10 +22,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefbot.aliases import alias_group, one_word_aliases
-from briefbot.answer_kind import PLACE, QUANTITY, TIME, answer_type_terms, expected_kind, supplies, time_spans
-from briefbot.lexical import STOP_WORDS, close, content_terms, stem, words
-from briefbot.speech import PERSON_NOUNS, mentions_topic, quoted_by_pronoun, speaks, speech_of
+from briefbot.answer.aliases import alias_group, one_word_aliases
+from briefbot.answer.answer_kind import PLACE, QUANTITY, TIME, answer_type_terms, expected_kind, supplies, time_spans
+from briefbot.index.lexical import STOP_WORDS, close, content_terms, stem, words
+from briefbot.answer.speech import PERSON_NOUNS, mentions_topic, quoted_by_pronoun, speaks, speech_of
 
 _COUNTED = re.compile(r"^\s*how\s+many\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)", re.IGNORECASE)
 _MEASURED = re.compile(
