@@ -49,8 +49,7 @@ def collect(dataset: str, work: Path, limit: int) -> tuple[list[list[float]], li
         case = item.case
         own, _ = split_standalone(case.question)
         question = analyse(own)
-        evidence = bot.retriever.retrieve(own, top_chunks=settings.top_chunks, k=settings.evidence_sentences,
-                                          analysed=question)
+        evidence = bot.retriever.retrieve(question, top_chunks=settings.top_chunks, k=settings.evidence_sentences)
         if evidence.multi_article or two_parts(own) is not None:
             continue  # the model gates single questions only (see ground.gate)
         gold = item.gold_ids if case.answerable else frozenset()

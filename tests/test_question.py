@@ -115,3 +115,26 @@ def test_short_answer_is_a_verbatim_span(question, text, span):
 
 def test_no_candidates_for_open_questions():
     assert candidates(analyse("What did the report say?"), item("The report said rivers were cleaner.")) == []
+
+
+@pytest.mark.parametrize("question, names, type_words", [
+    ("What did Zakharova demand?", {"zakharova"}, set()),
+    ("What position does Zakharova hold?", {"zakharova"}, {"position"}),
+    ("What did the British government say in March?", set(), set()),  # a nationality describes; a month dates
+    ("How many runners finished in 2021?", {"2021"}, set()),
+])
+def test_search_terms_are_part_of_the_record(question, names, type_words):
+    terms = analyse(question).terms
+    assert {t.term for t in terms if t.name} == names
+    assert {t.term for t in terms if t.answer_type} == type_words
+    assert len({t.term for t in terms}) == len(terms)  # each term once
+
+
+def test_form_and_parts_are_analysed_once_into_the_record():
+    question = analyse("What did Pike say about the sea wall, and when was the alliance founded?")
+    assert question.parts is not None
+    first, second = question.parts
+    assert first.text.startswith("What did Pike say") and first.form.speakers
+    assert second.answer_type == "date" and second.form.kind == "time"
+    assert analyse("When did Georgia join NATO?").form.kind == "time"
+    assert analyse("Who won the race?").parts is None

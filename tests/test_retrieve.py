@@ -8,6 +8,7 @@ from conftest import (BAKERY, CROSSINGS, FOUNDED, HARBOUR_MD, INJECTION, INJECTI
                       write_corpus)
 from briefbot.fakes import HashingEmbedder
 from briefbot.answer.injection import looks_like_instruction
+from briefbot.answer.question import analyse
 from briefbot.answer.retrieve import ANSWER_TYPE_WEIGHT, UNSEEN_WORD_WEIGHT, Retriever
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
@@ -56,7 +57,7 @@ def test_lexical_half_finds_a_name_the_embedder_cannot_rank(bot, retriever, ques
     ],
 )
 def test_misspelt_name_is_matched_to_the_corpus_spelling(retriever, question, expected):
-    assert "zakharova" in retriever.query_terms("What did Zakarova demand?").terms
+    assert "zakharova" in retriever.query_terms(analyse("What did Zakarova demand?")).terms
     evidence = retriever.retrieve(question)
     assert evidence.sentences[0].sentence.id == expected
     assert evidence.sentences[0].lexical > 0.5
@@ -147,7 +148,7 @@ def test_news_about_ai_and_models_is_not_an_injection(sentence):
     ],
 )
 def test_close_match_keeps_the_first_letter(retriever, question, term, not_term):
-    terms = retriever.query_terms(question).terms
+    terms = retriever.query_terms(analyse(question)).terms
     assert term in terms and not_term not in terms
 
 
@@ -158,7 +159,7 @@ def test_question_of_stop_words_only_still_returns_numbered_evidence(retriever):
 
 
 def test_a_metonym_finds_the_sentence_that_names_the_country(retriever):
-    query = retriever.query_terms("What does the Kremlin want for Ukraine?")
+    query = retriever.query_terms(analyse("What does the Kremlin want for Ukraine?"))
     assert query.groups == {"kremlin": "russia", "ukrain": "ukraine"}
     evidence = retriever.retrieve("What does the Kremlin want for Ukraine?")
     assert evidence.name_coverage == 1.0  # "Russia" and "Moscow" stand for the Kremlin
@@ -172,8 +173,8 @@ def test_a_name_without_an_alias_in_the_corpus_is_not_covered(retriever):
 
 
 def test_answer_type_words_weigh_less_than_the_facts_asked_about(retriever):
-    plain = retriever.query_terms("What does Zakharova hold?")
-    typed = retriever.query_terms("What position does Zakharova hold?")
+    plain = retriever.query_terms(analyse("What does Zakharova hold?"))
+    typed = retriever.query_terms(analyse("What position does Zakharova hold?"))
     weight = dict(zip(typed.terms, typed.weights))
     assert weight["position"] == pytest.approx(ANSWER_TYPE_WEIGHT * UNSEEN_WORD_WEIGHT)
     assert weight["position"] < UNSEEN_WORD_WEIGHT  # unseen in the corpus, and a type word: weighed less
@@ -192,10 +193,10 @@ def test_a_two_part_question_finds_evidence_for_each_part(retriever):
 
 
 def test_an_adjective_of_nationality_before_a_noun_is_not_a_name_to_cover(retriever):
-    assert "russian" not in retriever.query_terms("What did the Russian ministry demand?").names
-    assert "british" not in retriever.query_terms("What is the British government’s stance?").names
-    assert "russian" in retriever.query_terms("What did the Russian ministry demand?").terms
-    assert "british" in retriever.query_terms("What did the British say?").names  # the people themselves
+    assert "russian" not in retriever.query_terms(analyse("What did the Russian ministry demand?")).names
+    assert "british" not in retriever.query_terms(analyse("What is the British government’s stance?")).names
+    assert "russian" in retriever.query_terms(analyse("What did the Russian ministry demand?")).terms
+    assert "british" in retriever.query_terms(analyse("What did the British say?")).names  # the people themselves
 
 
 def test_a_quote_attributed_by_pronoun_brings_its_speaker_into_the_evidence(tmp_path):
@@ -227,7 +228,7 @@ def test_a_long_question_naming_many_things_compares_articles(retriever):
 
 
 def test_a_name_in_the_article_headline_counts_as_found_with_its_sentences(bot, retriever):
-    query = retriever.query_terms("Will NATO talks resume in Geneva?")
+    query = retriever.query_terms(analyse("Will NATO talks resume in Geneva?"))
     assert set(query.names) == {"nato", "geneva"}
     row = bot.index.sentence_row["nato:s5"]  # "Officials in Kyiv said the talks would resume in Geneva ..."
     assert "NATO" not in " ".join(s.text for s in bot.index.sentences[row - 1:row + 2])

@@ -92,8 +92,8 @@ class Briefbot:
     # --- answering ----------------------------------------------------------------------------------
     def retrieve(self, question: str) -> Evidence:
         own, context = split_standalone(self._check_question(question))
-        return self.retriever.retrieve(own, context=context, top_chunks=self.settings.top_chunks,
-                                       k=self.settings.evidence_sentences, analysed=analyse(own))
+        return self.retriever.retrieve(analyse(own), context=context, top_chunks=self.settings.top_chunks,
+                                       k=self.settings.evidence_sentences)
 
     def ask(self, question: str, *, standalone: str | None = None) -> Answer:
         """Answer `question` (retrieving with `standalone` instead, when a follow-up was rewritten)."""
@@ -110,8 +110,8 @@ class Briefbot:
         query = self._check_question(standalone) if standalone else question
         own, context = split_standalone(query)
         analysed = analyse(own)
-        evidence = self.retriever.retrieve(own, context=context, top_chunks=self.settings.top_chunks,
-                                           k=self.settings.evidence_sentences, analysed=analysed)
+        evidence = self.retriever.retrieve(analysed, context=context, top_chunks=self.settings.top_chunks,
+                                           k=self.settings.evidence_sentences)
         retrieved = time.perf_counter()
         base = dict(question=question, standalone_question=standalone)
         reason = gate(evidence, self.settings.min_evidence_score, own, analysed, scorer=self.scorer)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from briefbot.index.lexical import content_terms, stem, words
+from briefbot.answer.terms import search_terms
 from briefbot.types import Answer, StreamEvent
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,10 +34,10 @@ def is_follow_up(question: str) -> bool:
     at most one content word). "What did Lavrov say?" names someone: it stands alone."""
     if _OPENERS.match(question):
         return True
-    names = {stem(w) for i, w in enumerate(words(question)) if i > 0 and w[:1].isupper()}
-    if names & set(content_terms(question)):
+    terms = search_terms(question)
+    if any(term.name for term in terms):
         return False
-    return bool(_PRONOUNS.search(question) or len(set(content_terms(question))) <= 1)
+    return bool(_PRONOUNS.search(question) or len(terms) <= 1)
 
 
 def standalone_question(question: str, previous: str | None) -> str | None:

@@ -10,6 +10,11 @@
   ordinals ("the second edition"), other numbers ("under-21"), and contrasting categories ("women's").
 - `current`: the question asks who holds a role now ("Who heads X?", "current CEO"): a *former* holder
   does not answer.
+- `form`: the lexical form an answering sentence must have (`question_form.Form`: a time near the event
+  for "when", a number counting the thing for "how many", the speaker for "what did X say", ...).
+- `terms`: its search terms (`terms.py`): content words, which are names, which only name the answer's kind.
+- `parts`: for a question that asks two things ("..., and what ...?"), each part analysed on its own.
+Later stages read these fields; none of them parses the question string again.
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from briefbot.answer.question_form import Form, form_of
+from briefbot.answer.questions import two_parts
+from briefbot.answer.terms import SearchTerm, search_terms
 from briefbot.index.nlp import parse
 
 AnswerType = Literal["person", "date", "place", "number", "amount", "entity", "reason", "yesno", "open"]
@@ -92,6 +100,10 @@ class Question(BaseModel):
     qualifiers: tuple[Qualifier, ...] = ()
     keyword_query: bool = False
     current: bool = False
+    form: Form = Field(default_factory=Form, description="The lexical form an answering sentence must have.")
+    terms: tuple[SearchTerm, ...] = Field(default=(), description="Its search terms, for retrieval.")
+    parts: tuple["Question", "Question"] | None = Field(
+        default=None, description="A question that asks two things: each part, analysed.")
 
     def describe(self) -> str:
         """What an answering sentence must contain, for an abstention reason."""
@@ -113,9 +125,12 @@ def analyse(text: str) -> Question:
     if keyword and answer_type == "open":
         answer_type, labels, focus = _from_noun(_head_noun(tokens))
     names = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL")))
+    split = two_parts(text)
     return Question(text=text, answer_type=answer_type, answer_labels=labels, focus=focus, names=names,
                     qualifiers=qualifiers_of(text), keyword_query=keyword,
-                    current=bool(_CURRENT.search(text)) and answer_type in ("person", "entity"))
+                    current=bool(_CURRENT.search(text)) and answer_type in ("person", "entity"),
+                    form=form_of(text), terms=search_terms(text),
+                    parts=(analyse(split[0]), analyse(split[1])) if split else None)
 
 
 def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...], str | None]:

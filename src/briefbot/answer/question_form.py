@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from briefbot.answer.aliases import alias_group, one_word_aliases
 from briefbot.answer.answer_kind import PLACE, QUANTITY, TIME, answer_type_terms, expected_kind, supplies, time_spans
@@ -95,9 +94,8 @@ class Form:
     question_terms: tuple[str, ...] = ()  # every word of the question (a name among them identifies nobody)
 
 
-@lru_cache(maxsize=512)
 def form_of(question: str) -> Form:
-    """The form of `question` (pure, and cached: grounding asks for it several times per question)."""
+    """The form of `question`; `question.analyse` calls it once and keeps it as `Question.form`."""
     question = one_word_aliases(question)
     counted = _COUNTED.search(question)
     measured = _MEASURED.search(question)

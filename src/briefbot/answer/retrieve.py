@@ -19,15 +19,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefbot.answer.answers import context_text, missing_in
-from briefbot.answer.question import Question
-from briefbot.answer.answer_kind import answer_type_terms
-from briefbot.answer.aliases import DEMONYMS, alias_group, group_stems, mentions, one_word_aliases
+from briefbot.answer.question import Question, analyse
+from briefbot.answer.aliases import alias_group, group_stems, mentions
 from briefbot.index.embedding import Embedder
 from briefbot.index.corpus_index import CorpusIndex
 from briefbot.answer.injection import looks_like_instruction
-from briefbot.index.lexical import content_terms, date_words, stem, words
+from briefbot.index.lexical import content_terms, date_words
 from briefbot.answer.question_form import quoted_by_pronoun
-from briefbot.answer.questions import two_parts
+from briefbot.answer.terms import CALENDAR_WORDS
 from briefbot.types import Article, Evidence, EvidenceSentence
 
 LEXICAL_WEIGHT = 0.5
@@ -38,14 +37,7 @@ MAX_NAMES_TOGETHER = 2  # questions naming more things may find each in a differ
 MULTI_ARTICLE_TERMS = 10  # a question comparing articles: names more than MAX_NAMES_TOGETHER things, and is long
 MULTI_ARTICLE_EVIDENCE = 10  # evidence sentences for such a question (several articles, a few facts each)
 MANY_NAMES_SHARE = 0.75  # ... and are covered when this share of their names (numbers aside) is found
-CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)  # capitalised, but dates rather than names: often only in an article's metadata
 UNSEEN_WORD_WEIGHT = 1.5  # idf of corpus words ranges ~0.7 (everywhere) to ~log(n) (once)
-_INSTITUTIONS = frozenset(stem(w) for w in """government forces troops soldiers army military navy officials
-    ministry minister prime foreign defence leader leaders president authorities diplomats parliament intelligence
-    embassy public media press state administration envoy spokesman spokeswoman""".split())
 CONTEXT_WEIGHT = 0.3  # weight of a chat follow-up's earlier question, relative to the follow-up itself
 ANSWER_TYPE_WEIGHT = 0.3  # weight of words naming the kind of answer ("position" in "What position ...?")
 HEADLINE_TERM_SHARE = 0.5  # a year or month of the question found only in the sentence's article headline or
@@ -87,25 +79,19 @@ class Retriever:
         self._instruction_rows: dict[int, bool] = {}
         self._headlines: dict[str, tuple[frozenset[str], str]] = {}
 
-    def query_terms(self, question: str) -> QueryTerms:
-        """Content terms of the question with their idf weights. A word the corpus never uses is first
-        matched to a close corpus word (misspelt names); failing that, it keeps full weight if it looks
-        like a name or number (the corpus really lacks it: a reason to abstain), and a small weight if
-        it is a common word (likely a paraphrase of a word the corpus does use: "demand" for "wants")."""
+    def query_terms(self, question: Question) -> QueryTerms:
+        """The question's search terms (`Question.terms`) with their idf weights. A word the corpus never
+        uses is first matched to a close corpus word (misspelt names); failing that, it keeps full weight if
+        it is a name or number (the corpus really lacks it: a reason to abstain), and a small weight if it
+        is a common word (likely a paraphrase of a word the corpus does use: "demand" for "wants")."""
         bm25 = self.index.sentence_bm25
-        question = one_word_aliases(question)
-        tokens = words(question)
-        names = {stem(w) for i, w in enumerate(tokens)
-                 if ((i > 0 and w[:1].isupper()) or w.isdigit()) and w.lower() not in CALENDAR_WORDS
-                 and not _describes_a_noun(tokens, i)}
-        type_terms = set(answer_type_terms(question))
         weights: dict[str, float] = {}
         boosts: dict[str, float] = {}
         groups: dict[str, str] = {}
         mapped_names: list[str] = []
-        for term in content_terms(question):
-            is_name = term in names
-            factor = ANSWER_TYPE_WEIGHT if term in type_terms and not is_name else 1.0
+        for search_term in question.terms:
+            term, is_name = search_term.term, search_term.name
+            factor = ANSWER_TYPE_WEIGHT if search_term.answer_type and not is_name else 1.0
             group = alias_group(term)
             if group is not None:
                 groups[term] = group
@@ -196,7 +182,7 @@ class Retriever:
         lead = siblings[0].text if siblings and sentence.index > 1 else None
         return self.index.article_by_id[sentence.article_id], before, lead
 
-    def with_context(self, query: QueryTerms, context: str) -> QueryTerms:
+    def with_context(self, query: QueryTerms, context: Question) -> QueryTerms:
         """Add the terms of a chat's earlier question at a low weight (and never as names to cover)."""
         extra = self.query_terms(context)
         terms, weights = list(query.terms), list(query.weights)
@@ -208,19 +194,21 @@ class Retriever:
                 boosts.append(CONTEXT_WEIGHT)
         return QueryTerms(tuple(terms), tuple(weights), query.names, tuple(boosts), groups=query.groups)
 
-    def retrieve(self, question: str, *, context: str | None = None, top_chunks: int = 6, k: int = 6,
-                 analysed: Question | None = None) -> Evidence:
+    def retrieve(self, question: Question | str, *, context: Question | str | None = None, top_chunks: int = 6,
+                 k: int = 6) -> Evidence:
         """Evidence for `question`; `context` (a follow-up's earlier question) only nudges the ranking.
         A question that asks two things ("..., and what ...?") is ranked part by part and the two
         rankings interleaved, so that each part finds its own sentences; a sentence keeps its best score.
         A question naming many things (comparing articles) gets up to MULTI_ARTICLE_EVIDENCE sentences."""
-        query = self.query_terms(question)
+        analysed = question if isinstance(question, Question) else analyse(question)
+        context = analyse(context) if isinstance(context, str) else context
+        query = self.query_terms(analysed)
         multi_article = _compares_articles(query)
         if multi_article:
             k, top_chunks = max(k, MULTI_ARTICLE_EVIDENCE), max(top_chunks, MULTI_ARTICLE_EVIDENCE)
-        parts = two_parts(question)
+        parts = analysed.parts
         if parts is None:
-            chunk_ids, scored = self._rank(question, query, context, top_chunks)
+            chunk_ids, scored = self._rank(analysed, query, context, top_chunks)
         else:
             (ids_a, ranked_a), (ids_b, ranked_b) = (self._rank(part, self.query_terms(part), context, top_chunks)
                                                     for part in parts)
@@ -233,7 +221,7 @@ class Retriever:
             scored = sorted((best[row] for row in order[:k]), key=lambda item: (-item[0], item[3]))
         index = self.index
         by_relevance = [row for *_, row in scored[:k]]
-        if analysed is not None and analysed.qualifiers and not multi_article:
+        if analysed.qualifiers and not multi_article:
             scored = self._qualified_first(analysed, scored)
         scored = self._with_speakers(scored, k)
         # names may be found around the most relevant sentences too, not only around those kept as evidence
@@ -245,7 +233,7 @@ class Retriever:
                                              score=round(score, 4), lexical=round(lexical, 4),
                                              dense=round(cosine, 4), published=article.published,
                                              before=before, lead=lead))
-        return Evidence(question=question, sentences=evidence, chunk_ids=chunk_ids,
+        return Evidence(question=analysed.text, sentences=evidence, chunk_ids=chunk_ids,
                         name_coverage=round(coverage, 4),
                         multi_article=multi_article)
 
@@ -290,12 +278,12 @@ class Retriever:
         top.sort(key=lambda item: (-item[0], item[3]))
         return top + [t for t in scored if t not in top]
 
-    def _rank(self, question: str, query: QueryTerms, context: str | None, top_chunks: int
+    def _rank(self, question: Question, query: QueryTerms, context: Question | None, top_chunks: int
               ) -> tuple[list[str], list[tuple[float, float, float, int]]]:
         """The top chunks' ids and every candidate sentence as (score, lexical, dense, row), best first;
         `query` is `query_terms(question)`, computed once by the caller."""
         index = self.index
-        vectors = self.embedder.embed([question] + ([context] if context else []))
+        vectors = self.embedder.embed([question.text] + ([context.text] if context else []))
         vector = vectors[0]
         if context:
             query = self.with_context(query, context)
@@ -337,13 +325,6 @@ class Retriever:
 def _compares_articles(query: QueryTerms) -> bool:
     """A long question naming many things ("Does The Verge ..., while TechCrunch ...?") compares articles."""
     return len(query.names) > MAX_NAMES_TOGETHER and len(query.terms) >= MULTI_ARTICLE_TERMS
-
-
-def _describes_a_noun(tokens: list[str], i: int) -> bool:
-    """"British" in "the British government": an adjective of nationality before a common noun describes
-    it rather than naming something the evidence must mention (the article may say "Starmer's
-    government"); it still counts as a word to match."""
-    return tokens[i] in DEMONYMS and i + 1 < len(tokens) and stem(tokens[i + 1]) in _INSTITUTIONS
 
 
 def _has_term(query: QueryTerms, term: str, passage: tuple[Container[str], str]) -> bool:

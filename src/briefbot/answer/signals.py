@@ -19,7 +19,7 @@ from pathlib import Path
 from briefbot.answer.answers import candidates, missing_qualifiers
 from briefbot.answer.question import Question
 from briefbot.index.lexical import content_terms
-from briefbot.answer.question_form import answers_form, form_of
+from briefbot.answer.question_form import answers_form
 from briefbot.types import Evidence, EvidenceSentence
 
 MODEL_FILE = Path(__file__).with_name("answer_model.json")
@@ -38,7 +38,7 @@ def signals(question: Question, evidence: Evidence, item: EvidenceSentence) -> l
     for e in evidence.sentences:
         everywhere |= set(content_terms(e.sentence.text)) | set(content_terms(e.title))
     share = (lambda found: len(asked & found) / len(asked)) if asked else (lambda found: 1.0)
-    form = answers_form(form_of(question.text), item.sentence.text, item.before)
+    form = answers_form(question.form, item.sentence.text, item.before)
     return [
         1.0,
         item.score,
