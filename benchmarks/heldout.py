@@ -49,6 +49,7 @@ from adapters import (INSUFFICIENT, MULTIHOP_ATTRIBUTION, MULTIHOP_DIR, SQUAD_AT
 from briefbot.types import Sentence  # noqa: E402
 
 EVENTS_DIR = HERE / "heldout" / "events"
+EVENTS2_DIR = HERE / "heldout" / "events2"  # written blind in session 4; a blind split only
 SPLITS = ("dev", "blind", "all")
 KIND_ORDER = ("answerable", "removed", "impossible", "null", "decline")
 
@@ -234,10 +235,12 @@ def events_cases(out_dir: str | Path, split: str = "dev", limit: int | None = No
     """(corpus dir, case file) of the hand-written events set; MissingSetError says what is missing."""
     events_dir = Path(events_dir)
     names = ["dev", "blind"] if split == "all" else [split]
-    needed = [events_dir / "corpus" / "events.jsonl"] + [events_dir / f"{n}.yaml" for n in names]
+    needed = [events_dir / f"{n}.yaml" for n in names]
     missing = [str(p) for p in needed if not p.is_file()]
+    if not any((events_dir / "corpus").glob("*.jsonl")):
+        missing.insert(0, str(events_dir / "corpus" / "*.jsonl"))
     if missing:
-        raise MissingSetError(f"events set not written yet: missing {', '.join(missing)}")
+        raise MissingSetError(f"{events_dir.name} set has no {split} split: missing {', '.join(missing)}")
     cases: list[dict] = []
     thresholds = None
     for name in names:

@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE))
 
 from adapters import multihop_to_corpus, squad_to_corpus  # noqa: E402
 from baseline import OverlapBaseline  # noqa: E402
-from heldout import (KIND_ORDER, SPLITS, MissingSetError, events_cases, kind_of, multihop_removed,  # noqa: E402
+from heldout import (EVENTS2_DIR, KIND_ORDER, SPLITS, MissingSetError, events_cases, kind_of, multihop_removed,  # noqa: E402
                      squad_corpus)
 
 from briefbot import Briefbot, Settings  # noqa: E402
@@ -45,7 +45,7 @@ METRICS = [
 ]
 
 
-DATASETS = ("seed", "squad", "multihop", "squad-corpus", "multihop-removed", "events")
+DATASETS = ("seed", "squad", "multihop", "squad-corpus", "multihop-removed", "events", "events2")
 SPLIT_SETS = {"squad-corpus": squad_corpus, "multihop-removed": multihop_removed}
 
 
@@ -64,6 +64,8 @@ def prepare(dataset: str, limit: int | None, work: Path, split: str = "dev") -> 
               f"cases by kind {summary['kinds']}", file=sys.stderr)
     elif dataset == "events":
         return events_cases(out, split, limit)  # MissingSetError when the set is not written yet
+    elif dataset == "events2":
+        return events_cases(out, split, limit, events_dir=EVENTS2_DIR)  # blind split only
     else:
         raise SystemExit(f"unknown data set {dataset!r}: use one of {', '.join(DATASETS)}")
     return out / "corpus", out / "cases.yaml"
@@ -109,7 +111,7 @@ def run(dataset: str, limit: int | None, model: str | None, work: Path, split: s
 
     ours = run_cases(bot, cases, progress=tick)
     baseline = run_cases(OverlapBaseline(bot.index), cases)
-    return {"dataset": dataset, "split": split if dataset in SPLIT_SETS or dataset == "events" else None,
+    return {"dataset": dataset, "split": split if dataset in SPLIT_SETS or dataset.startswith("events") else None,
             "cases": len(cases.cases), "model": bot.llm.id,
             "briefbot": ours.metrics.model_dump(), "baseline": baseline.metrics.model_dump(),
             "kinds": kinds(ours, baseline), "origins": origin_shares(ours),
