@@ -259,7 +259,7 @@ def test_duplicate_ids_name_both_files(tmp_path: Path, files: dict[str, str], fi
         ({}, ".", "No usable article"),
         ({"notes.rst": "Not an article.", ".hidden.txt": "Hidden."}, ".", "No usable article"),
         ({"empty.txt": "", "bad.jsonl": "{oops\n"}, ".", "2 candidate file(s)"),
-        ({"notes.rst": "R."}, "notes.rst", "not a .txt, .md or .jsonl file"),
+        ({"notes.rst": "R."}, "notes.rst", "not a .txt, .md, .jsonl, .html/.htm or .rss/.atom/.xml file"),
         ({"empty.txt": ""}, "empty.txt", "No usable article in file"),
     ],
 )
@@ -294,8 +294,13 @@ def test_fingerprint_changes_with_id_title_text(changed: Article) -> None:
     assert corpus_fingerprint([changed]) != corpus_fingerprint([_art()])
 
 
-def test_fingerprint_ignores_metadata() -> None:
-    assert corpus_fingerprint([_art(url="https://x", published="2025")]) == corpus_fingerprint([_art()])
+@pytest.mark.parametrize("metadata", [{"url": "https://x"}, {"published": "2025-01-02"}, {"source": "Gazette"}])
+def test_fingerprint_changes_with_what_citations_show(metadata: dict[str, str]) -> None:
+    assert corpus_fingerprint([_art(**metadata)]) != corpus_fingerprint([_art()])
+
+
+def test_fingerprint_ignores_where_the_file_is() -> None:
+    assert corpus_fingerprint([_art(source_path="/a/x.txt")]) == corpus_fingerprint([_art(source_path="/b/x.txt")])
 
 
 def test_fingerprint_is_not_fooled_by_field_boundaries() -> None:

@@ -5,9 +5,11 @@ Tree:
     BriefbotError                 base of every error briefbot raises on purpose (CLI exit code 1)
     ├── ConfigError               a setting is invalid (bad path, bad number)
     ├── CorpusError               the corpus directory is missing, empty or holds no readable article
+    ├── FetchError                `briefbot fetch`: HTTP error, timeout, too large, not a page or feed
     ├── IndexError_               the index directory is missing, corrupt or does not match
     │   └── IndexMismatchError    built with another embedder / format / corpus than the one asked for
     ├── ModelError                a model (embedder or LLM) cannot be found or loaded
+    │   └── ModelServerError      the OpenAI-compatible model server is down, too slow, errs or cuts its reply
     ├── PromptError               a prompt template is missing or does not render
     ├── QuestionError             the question is empty or too long
     └── CaseFileError             an evaluation case file is invalid (names the case and field)
@@ -28,6 +30,10 @@ class CorpusError(BriefbotError):
     """The corpus cannot be loaded."""
 
 
+class FetchError(BriefbotError):
+    """A download failed (HTTP error, timeout, too large, not a page or feed, file in the way)."""
+
+
 class IndexError_(BriefbotError):  # noqa: N801 - trailing underscore: do not shadow builtins.IndexError
     """The index directory is missing, unreadable or corrupt."""
 
@@ -38,6 +44,10 @@ class IndexMismatchError(IndexError_):
 
 class ModelError(BriefbotError):
     """A model cannot be found or loaded."""
+
+
+class ModelServerError(ModelError):
+    """The model server is unreachable, too slow, answered an error, or cut its reply."""
 
 
 class PromptError(BriefbotError):

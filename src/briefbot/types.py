@@ -20,7 +20,8 @@ class Article(_Record):
     title: str
     text: str
     url: str | None = None
-    published: str | None = None
+    published: str | None = Field(default=None, description="Publication date, YYYY-MM-DD where known.")
+    source: str | None = Field(default=None, description="The outlet: site name, feed title or the JSONL `source`.")
     source_path: str | None = Field(default=None, description="File the article came from.")
 
 
@@ -65,6 +66,8 @@ class EvidenceSentence(_Record):
     lexical: float = Field(default=0.0, description="Share of the question's content words found here.")
     dense: float = Field(default=0.0, description="Cosine similarity between question and sentence.")
     published: str | None = Field(default=None, description="Its article's publication date.")
+    source: str | None = Field(default=None, description="Its article's outlet.")
+    url: str | None = Field(default=None, description="Its article's URL.")
     before: str | None = Field(default=None, description="The sentence before it in its article.")
     lead: str | None = Field(default=None, description="Its article's first sentence (news leads name the event).")
 
@@ -95,6 +98,13 @@ class Citation(_Record):
     article_id: str
     title: str
     text: str
+    published: str | None = Field(default=None, description="Its article's publication date (YYYY-MM-DD).")
+    source: str | None = Field(default=None, description="Its article's outlet.")
+    url: str | None = Field(default=None, description="Its article's URL.")
+
+    def outlet_date(self) -> str:
+        """ "Outlet · date" as far as known ("" when neither is), shown beside the source."""
+        return " · ".join(part for part in (self.source, self.published) if part)
 
 
 class AnswerSentence(_Record):
@@ -130,7 +140,12 @@ class Timings(_Record):
 
 
 class Answer(_Record):
-    """A verified answer: every sentence cited and supported, or an abstention that cites nothing."""
+    """A verified answer: every sentence cited and supported, or an abstention that cites nothing.
+
+    Its text is untrusted: it is made of article text (repaired sentences are article sentences verbatim,
+    model sentences paraphrase them, citations quote them), and articles are untrusted input. Escape
+    `text`, sentence and citation texts before rendering them as HTML or Markdown, or passing them to a
+    shell or another prompt (SECURITY.md)."""
 
     question: str
     standalone_question: str | None = Field(

@@ -40,6 +40,7 @@ CSS = """
 .bb-drafting .bb-note::before { content: "\\23F3  "; }
 .bb-error { color: #b91c1c; }
 .bb-sources .bb-turn { margin-bottom: 14px; }
+.bb-sources .bb-outlet { color: #666; font-size: 0.9em; }
 .bb-sources .bb-turn-q { font-weight: 600; margin: 4px 0 6px; }
 .bb-src { border: 1px solid rgba(128,128,128,0.3); border-left: 4px solid #93c5fd; border-radius: 6px;
   padding: 6px 10px; margin: 6px 0; scroll-margin: 80px; transition: box-shadow 0.3s, border-color 0.3s; }
@@ -195,7 +196,9 @@ def render_turn_sources(turn: int, answer: Answer, context: Context) -> str:
             f'<div class="bb-src" id="{source_anchor(turn, number)}">'
             f'<div class="bb-src-head"><span class="bb-num">{number}</span>'
             f'<b title="{escape(citation.title, quote=True)}">{escape(_short(citation.title))}</b> '
-            f'<span class="bb-id">{escape(citation.id)}</span></div>'
+            + (f'<span class="bb-outlet" title="{escape(citation.url or "", quote=True)}">'
+               f'{escape(citation.outlet_date())}</span> ' if citation.outlet_date() else "")
+            + f'<span class="bb-id">{escape(citation.id)}</span></div>'
             f'<p class="bb-ctx">{body}</p></div>'
         )
     return f'<div class="bb-turn">{head}{"".join(items)}</div>'
