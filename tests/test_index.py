@@ -83,7 +83,7 @@ def test_current_points_at_the_live_build(saved, index_dir):
     assert (index_dir / "CURRENT").read_text(encoding="utf-8").strip() == saved.name
     assert saved.parent == index_dir and saved.is_dir()
     assert {p.name for p in saved.iterdir()} >= {
-        "manifest.json", "articles.jsonl", "sentences.jsonl", "chunks.jsonl", "chunks.faiss",
+        "manifest.json", "articles.jsonl", "sentences.jsonl", "keys.json", "arrays", "chunks.faiss",
         "sentences.faiss", "bm25.json"}
 
 
@@ -160,7 +160,10 @@ DAMAGE = {
     "sentences.jsonl is not utf-8": lambda b: (b / "sentences.jsonl").write_bytes(b"\xff\xfe\x00garbage"),
     "deleted bm25.json": lambda b: (b / "bm25.json").unlink(),
     "bm25.json without sentences": lambda b: (b / "bm25.json").write_text('{"chunks": {}}'),
-    "deleted chunks.jsonl": lambda b: (b / "chunks.jsonl").unlink(),
+    "deleted chunk columns": lambda b: (b / "arrays" / "chunk_first.npy").unlink(),
+    "truncated sentence offsets": lambda b: _truncate(b / "arrays" / "sentences_offsets.npy"),
+    "garbage BM25 postings": lambda b: (b / "arrays" / "bm25_sentences_col_rows.npy").write_bytes(b"garbage"),
+    "keys.json without fingerprints": lambda b: (b / "keys.json").write_text('{"article_ids": []}'),
     "garbage manifest": lambda b: (b / "manifest.json").write_text("garbage"),
     "manifest missing a field": lambda b: (b / "manifest.json").write_text('{"format_version": 1}'),
     "manifest sentence count wrong": lambda b: _edit_manifest(

@@ -1,39 +1,45 @@
-"""The on-disk index: build, save, load and check staleness.
+"""The on-disk index: save, load, lock and check staleness (building is `build.py`).
 
-An index directory holds `CURRENT` (the name of the live build) and one folder per build with
-`manifest.json`, `articles.jsonl`, `sentences.jsonl`, `chunks.jsonl`, `chunks.faiss`, `sentences.faiss`
-and `bm25.json`. A build is written to a fresh folder and goes live by atomically replacing `CURRENT`,
-so a crash mid-build leaves the previous index loadable. The manifest (format version, embedder id and
-dimension, faiss version, corpus fingerprint, chunking) is checked on load: a mismatch is an
+An index directory holds `CURRENT` (the name of the live build) and one folder per build: `manifest.json`,
+`articles.jsonl` and `sentences.jsonl` (one JSON record per line, read on demand through
+memory-mapped offsets), `keys.json` (article ids and fingerprints), `arrays/*.npy` (offsets, per-article
+and per-chunk columns, BM25's sparse rows and columns), `bm25.json` (vocabularies) and `chunks.faiss`,
+`sentences.faiss` (vectors keyed by stable int64 ids). A build is written to a fresh folder and goes live by
+atomically replacing `CURRENT`, so a crash (even `kill -9`) mid-build leaves the previous index loadable;
+builds into one directory are serialised by a lock (`index_lock`). The manifest (format version, embedder
+id and dimension, faiss version, corpus fingerprint, chunking) is checked on load: a mismatch is an
 `IndexMismatchError`, damage is an `IndexError_`; never silently wrong results.
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
+import logging
 import os
 import shutil
 import time
 import uuid
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator
 
+import numpy as np
 from pydantic import BaseModel, ValidationError
 
-from briefbot.ingest.corpus import corpus_fingerprint
-from briefbot.index.embedding import Embedder
+from briefbot.config import Settings
 from briefbot.errors import IndexError_, IndexMismatchError
-from briefbot.index.lexical import BM25, content_terms, date_words
-from briefbot.index.nlp import Annotator, SpacyAnnotator
-from briefbot.ingest.segment import chunk_sentences, split_sentences
-from briefbot.index.store import FaissStore, VectorStore
-from briefbot.types import Article, Chunk, Sentence
+from briefbot.index.lexical import BM25
+from briefbot.index.lock import LOCK_TIMEOUT, IndexBusyError, index_lock  # noqa: F401  (re-exported)
+from briefbot.index.store import VectorStore
+from briefbot.index.stores import load_store, save_store, store_dimension
+from briefbot.index.tables import Lines, RowVectors, Tables
 
-FORMAT_VERSION = 3  # 2: US and British spellings share their stems; 3: sentences carry spaCy entities, chunks are indexed with their date
+# 2: US and British spellings share their stems; 3: sentences carry spaCy entities, chunks are indexed with
+# their date; 4: incremental and columnar (per-article fingerprints, int64 vector ids, sparse BM25)
+FORMAT_VERSION = 4
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+log = logging.getLogger("briefbot")
 
 
 class Manifest(BaseModel):
@@ -48,29 +54,44 @@ class Manifest(BaseModel):
     sentences: int
     chunks: int
     built_at: str
+    next_number: int = 0  # the next article number for vector ids (never reused)
+
+
+@dataclass
+class Changes:
+    """What an (incremental) build did, article by article."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    kept: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.added} added, {self.changed} changed, {self.removed} removed, {self.kept} kept"
 
 
 @dataclass
 class CorpusIndex:
-    """Everything retrieval needs, in memory."""
+    """Everything retrieval needs: records are materialised on demand from compact columns (`tables.py`).
+
+    `sentences`, `chunks`, `articles` behave as read-only lists; `sentence_by_id`, `sentence_row`,
+    `article_by_id`, `sentences_by_article` as read-only dicts; `sentence_vectors` and `chunk_vectors`
+    search and return vectors by row; `sentence_store`/`chunk_store` are the id-keyed `VectorStore`s."""
 
     manifest: Manifest
-    articles: list[Article]
-    sentences: list[Sentence]
-    chunks: list[Chunk]
-    chunk_vectors: VectorStore
-    sentence_vectors: VectorStore
+    tables: Tables
+    chunk_store: VectorStore
+    sentence_store: VectorStore
     chunk_bm25: BM25
     sentence_bm25: BM25
     path: Path | None = None
+    changes: Changes = field(default_factory=Changes)
 
     def __post_init__(self) -> None:
-        self.article_by_id = {a.id: a for a in self.articles}
-        self.sentence_by_id = {s.id: s for s in self.sentences}
-        self.sentence_row = {s.id: i for i, s in enumerate(self.sentences)}
-        self.sentences_by_article: dict[str, list[Sentence]] = {}
-        for sentence in self.sentences:
-            self.sentences_by_article.setdefault(sentence.article_id, []).append(sentence)
+        for name, view in self.tables.views().items():
+            setattr(self, name, view)
+        self.chunk_vectors = RowVectors(self.chunk_store, self.tables.chunk_keys)
+        self.sentence_vectors = RowVectors(self.sentence_store, self.tables.sentence_keys)
 
 
 def _faiss_version() -> str:
@@ -79,83 +100,22 @@ def _faiss_version() -> str:
     return str(getattr(faiss, "__version__", "unknown"))
 
 
-def build_index(
-    articles: Sequence[Article],
-    embedder: Embedder,
-    *,
-    chunk_size: int = 3,
-    chunk_overlap: int = 1,
-    progress: Progress | None = None,
-    annotator: Annotator | None = None,
-) -> CorpusIndex:
-    """Segment, annotate (named entities, `nlp.py`), chunk, embed and index `articles`."""
-    chunk_overlap = min(chunk_overlap, chunk_size - 1)
-    annotator = annotator or SpacyAnnotator()
-    segmented = [split_sentences(article) for article in articles]
-
-    def report(stage: str) -> Callable[[int, int], None] | None:
-        return None if progress is None else (lambda done, total: progress(stage, done, total))
-
-    entities = _annotate(annotator, [s.text for group in segmented for s in group], report("annotating sentences"))
-    sentences: list[Sentence] = []
-    chunks: list[Chunk] = []
-    for article_sentences in segmented:
-        article_sentences = [s.model_copy(update={"entities": tuple(entities[len(sentences) + i])})
-                             for i, s in enumerate(article_sentences)]
-        sentences.extend(article_sentences)
-        chunks.extend(chunk_sentences(article_sentences, size=chunk_size, overlap=chunk_overlap))
-    titles = {a.id: f"{a.title} {date_words(a.published)}" for a in articles}  # a chunk is read with its headline
-
-    chunk_matrix = embedder.embed([c.text for c in chunks], progress=report("embedding chunks"))
-    sentence_matrix = embedder.embed([s.text for s in sentences], progress=report("embedding sentences"))
-    manifest = Manifest(
-        format_version=FORMAT_VERSION,
-        embedder_id=embedder.id,
-        dimension=embedder.dimension,
-        faiss_version=_faiss_version(),
-        corpus_fingerprint=corpus_fingerprint(articles),
-        chunk_size=chunk_size,
-        chunk_overlap=chunk_overlap,
-        articles=len(articles),
-        sentences=len(sentences),
-        chunks=len(chunks),
-        built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-    )
-    return CorpusIndex(
-        manifest=manifest,
-        articles=list(articles),
-        sentences=sentences,
-        chunks=chunks,
-        chunk_vectors=FaissStore.from_vectors(chunk_matrix, embedder.dimension),
-        sentence_vectors=FaissStore.from_vectors(sentence_matrix, embedder.dimension),
-        chunk_bm25=BM25([content_terms(f"{titles.get(c.article_id, '')} {c.text}") for c in chunks]),
-        sentence_bm25=BM25([content_terms(s.text) for s in sentences]),
-    )
-
-
-def _annotate(annotator: Annotator, texts: list[str], report: Callable[[int, int], None] | None,
-              batch: int = 512) -> list:
-    out: list = []
-    for start in range(0, len(texts), batch):
-        out.extend(annotator.entities(texts[start:start + batch]))
-        if report is not None:
-            report(min(len(texts), start + batch), len(texts))
-    return out
-
-
 def save_index(index: CorpusIndex, directory: Path) -> Path:
     """Write `index` under `directory` and make it the live build atomically. Returns the build folder.
     Saves into one directory are serialised by a lock file, so two builders never delete each other's work."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    with _locked(directory / ".lock"):
+    with index_lock(directory):
         build = directory / f"build-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
         tmp = directory / f".tmp-{build.name}"
         pointer = directory / f".CURRENT-{uuid.uuid4().hex[:6]}"
         try:
             _write_build(index, tmp)
             os.replace(tmp, build)
-            pointer.write_text(build.name + "\n", encoding="utf-8")
+            with pointer.open("w", encoding="utf-8") as handle:
+                handle.write(build.name + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
             os.replace(pointer, directory / "CURRENT")
         except BaseException:
             live = _current_name(directory)
@@ -174,28 +134,45 @@ def save_index(index: CorpusIndex, directory: Path) -> Path:
     return build
 
 
+_COLUMNS = ("numbers", "sentence_ptr", "chunk_ptr", "chunk_first", "chunk_count")
+_BM25_ARRAYS = ("indptr", "indices", "counts", "col_ptr", "col_rows", "col_counts", "lengths")
+
+
 def _write_build(index: CorpusIndex, folder: Path) -> None:
-    import faiss
-
     folder.mkdir()
-    _write_jsonl(folder / "articles.jsonl", [a.model_dump() for a in index.articles])
-    _write_jsonl(folder / "sentences.jsonl", [s.model_dump() for s in index.sentences])
-    _write_jsonl(folder / "chunks.jsonl", [c.model_dump() for c in index.chunks])
-    for name, store in (("chunks.faiss", index.chunk_vectors), ("sentences.faiss", index.sentence_vectors)):
-        faiss.write_index(store.index, str(folder / name))  # type: ignore[attr-defined]
-    bm25 = {"chunks": index.chunk_bm25.to_dict(), "sentences": index.sentence_bm25.to_dict()}
-    (folder / "bm25.json").write_text(json.dumps(bm25), encoding="utf-8")
+    arrays = folder / "arrays"
+    arrays.mkdir()
+    tables = index.tables
+    for name, lines in (("articles", tables.article_lines), ("sentences", tables.sentence_lines)):
+        with (folder / f"{name}.jsonl").open("wb") as handle:
+            handle.write(lines.data)
+        np.save(arrays / f"{name}_offsets.npy", np.asarray(lines.offsets, dtype=np.int64))
+    for name in _COLUMNS:
+        np.save(arrays / f"{name}.npy", np.asarray(getattr(tables, name)))
+    (folder / "keys.json").write_text(json.dumps({"article_ids": tables.article_ids, "titles": tables.titles,
+                                                  "fingerprints": tables.fingerprints}), encoding="utf-8")
+    vocabularies = {}
+    for kind, bm25 in (("chunks", index.chunk_bm25), ("sentences", index.sentence_bm25)):
+        data = bm25.arrays()
+        for name in _BM25_ARRAYS:
+            np.save(arrays / f"bm25_{kind}_{name}.npy", np.asarray(data[name]))
+        vocabularies[kind] = {"k1": bm25.k1, "b": bm25.b, "vocabulary": data["vocabulary"]}
+    (folder / "bm25.json").write_text(json.dumps(vocabularies), encoding="utf-8")
+    save_store(index.chunk_store, folder, "chunks")  # chunks.faiss, or chunks.qdrant.json (names the collection)
+    save_store(index.sentence_store, folder, "sentences")
     (folder / "manifest.json").write_text(index.manifest.model_dump_json(indent=2), encoding="utf-8")
+    _sync(folder)
 
 
-@contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    with path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+def _sync(folder: Path) -> None:
+    """Flush the build's files to disk before `CURRENT` points at them (a power cut must not leave a live,
+    half-written build)."""
+    for path in [*folder.rglob("*"), folder]:
+        fd = os.open(path, os.O_RDONLY)
         try:
-            yield
+            os.fsync(fd)
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            os.close(fd)
 
 
 def _current_name(directory: Path) -> str | None:
@@ -235,27 +212,42 @@ def check_manifest(
 
 
 def load_index(directory: Path, *, embedder_id: str | None = None, fingerprint: str | None = None,
-               chunk_size: int | None = None) -> CorpusIndex:
-    """Load the live build under `directory`, checking it against what the caller expects."""
-    import faiss
-
+               chunk_size: int | None = None, settings: Settings | None = None) -> CorpusIndex:
+    """Load the live build under `directory`, checking it against what the caller expects. Records and
+    BM25 arrays are memory-mapped: loading reads the columns and the vectors, not the text."""
     build = _live_build(Path(directory))  # resolved once: a save switching CURRENT meanwhile cannot mix builds
     manifest = _read_build_manifest(build)
     check_manifest(manifest, embedder_id=embedder_id, fingerprint=fingerprint, chunk_size=chunk_size)
+    arrays = build / "arrays"
     try:
-        articles = [Article.model_validate(r) for r in _read_jsonl(build / "articles.jsonl")]
-        sentences = [Sentence.model_validate(r) for r in _read_jsonl(build / "sentences.jsonl")]
-        chunks = [Chunk.model_validate(r) for r in _read_jsonl(build / "chunks.jsonl")]
-        chunk_store = FaissStore(faiss.read_index(str(build / "chunks.faiss")))
-        sentence_store = FaissStore(faiss.read_index(str(build / "sentences.faiss")))
-        bm25 = json.loads((build / "bm25.json").read_text(encoding="utf-8"))
-        chunk_bm25, sentence_bm25 = BM25.from_dict(bm25["chunks"]), BM25.from_dict(bm25["sentences"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, ValidationError, RuntimeError) as exc:
+        def array(name: str) -> np.ndarray:
+            return np.asarray(np.load(arrays / f"{name}.npy", mmap_mode="r", allow_pickle=False))  # no memmap overhead
+
+        keys = json.loads((build / "keys.json").read_text(encoding="utf-8"))
+        columns = {name: np.asarray(array(name)) for name in _COLUMNS}
+        tables = Tables(list(keys["article_ids"]), list(keys["fingerprints"]), **columns,
+                        article_lines=Lines.open(build / "articles.jsonl", array("articles_offsets")),
+                        sentence_lines=Lines.open(build / "sentences.jsonl", array("sentences_offsets")),
+                        titles=list(keys["titles"]))
+        vocabularies = json.loads((build / "bm25.json").read_text(encoding="utf-8"))
+        chunk_bm25, sentence_bm25 = (
+            BM25(k1=vocabularies[kind]["k1"], b=vocabularies[kind]["b"], arrays={
+                "vocabulary": vocabularies[kind]["vocabulary"],
+                **{name: array(f"bm25_{kind}_{name}") for name in _BM25_ARRAYS}})
+            for kind in ("chunks", "sentences"))
+        chunk_store, sentence_store = (  # a build made with another store than settings.store: IndexMismatchError
+            load_store(build, kind, settings, embedder_id=manifest.embedder_id, dimension=manifest.dimension,
+                       format_version=manifest.format_version) for kind in ("chunks", "sentences"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, ValidationError, RuntimeError, IndexError) as exc:
         raise IndexError_(f"The index in {build} is damaged ({type(exc).__name__}: {exc}). {_REBUILD}") from exc
     counts = {
-        "articles": (len(articles), manifest.articles),
-        "sentences": (len(sentences), manifest.sentences),
-        "chunks": (len(chunks), manifest.chunks),
+        "articles": (len(tables.article_ids), manifest.articles),
+        "article records": (len(tables.article_lines), manifest.articles),
+        "fingerprints": (len(tables.fingerprints), manifest.articles),
+        "titles": (len(tables.titles), manifest.articles),
+        "sentences": (len(tables.sentence_lines), manifest.sentences),
+        "sentence columns": (int(tables.sentence_ptr[-1]), manifest.sentences),
+        "chunks": (len(tables.chunk_first), manifest.chunks),
         "chunk vectors": (len(chunk_store), manifest.chunks),
         "sentence vectors": (len(sentence_store), manifest.sentences),
         "chunk BM25 rows": (len(chunk_bm25.lengths), manifest.chunks),
@@ -265,11 +257,11 @@ def load_index(directory: Path, *, embedder_id: str | None = None, fingerprint: 
     if wrong:
         raise IndexError_(f"The index in {build} is inconsistent: {'; '.join(wrong)}. {_REBUILD}")
     for store in (chunk_store, sentence_store):
-        if store.index.d != manifest.dimension:
-            raise IndexError_(f"The index in {build} has vectors of dimension {store.index.d}, "
+        if store_dimension(store) != manifest.dimension:
+            raise IndexError_(f"The index in {build} has vectors of dimension {store_dimension(store)}, "
                               f"manifest says {manifest.dimension}. {_REBUILD}")
-    return CorpusIndex(manifest, articles, sentences, chunks, chunk_store, sentence_store,
-                       chunk_bm25, sentence_bm25, path=build)
+    return CorpusIndex(manifest, tables, chunk_store, sentence_store, chunk_bm25, sentence_bm25, path=build,
+                       changes=Changes(kept=manifest.articles))
 
 
 _REBUILD = "Rebuild it with `briefbot index --corpus DIR --index DIR` (or delete the index directory)."
@@ -289,12 +281,8 @@ def _live_build(directory: Path) -> Path:
     return build
 
 
-def _write_jsonl(path: Path, rows: list[dict]) -> None:
-    with path.open("w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+def build_index(*args, **kwargs) -> CorpusIndex:
+    """`briefbot.index.build.build_index` (imported on use: that module imports this one)."""
+    from briefbot.index.build import build_index as build
 
-
-def _read_jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    return build(*args, **kwargs)

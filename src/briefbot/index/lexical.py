@@ -1,7 +1,7 @@
-"""Words, not vectors: tokenising, light stemming, stop words and a small BM25.
+"""Words, not vectors: tokenising, light stemming, stop words and BM25 over sparse term counts.
 
 Shared by lexical retrieval (BM25 over chunks and sentences) and by the support check, so that both
-agree on what a "content word" is. Pure Python; no model.
+agree on what a "content word" is. Python and numpy; no model.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import math
 import re
 from collections import Counter
 from typing import Iterable, Sequence
+
+import numpy as np
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 
@@ -92,46 +94,158 @@ def numbers(text: str) -> set[str]:
 
 
 class BM25:
-    """Okapi BM25 over pre-tokenised documents. `scores(query)` gives one score per document."""
+    """Okapi BM25 over sparse term counts: each document is a row of (term id, count) pairs (CSR), and
+    every term's postings are kept column-wise (CSC), so scoring a query touches only the documents that
+    hold one of its terms (numpy; no per-document Python loop). Rows can be copied into a new `BM25`
+    without re-tokenising (`BM25Builder.copy_rows`), which is how the index updates incrementally."""
 
-    def __init__(self, documents: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75) -> None:
+    def __init__(self, documents: Sequence[Sequence[str]] = (), k1: float = 1.2, b: float = 0.75, *,
+                 arrays: dict | None = None) -> None:
         self.k1, self.b = k1, b
-        self.term_counts = [Counter(doc) for doc in documents]
-        self.lengths = [len(doc) for doc in documents]
-        self.avg_length = (sum(self.lengths) / len(self.lengths)) if self.lengths else 0.0
-        doc_freq: Counter[str] = Counter()
-        for counts in self.term_counts:
-            doc_freq.update(counts.keys())
-        self.doc_freq = dict(doc_freq)
+        if arrays is None:
+            builder = BM25Builder(k1=k1, b=b)
+            for doc in documents:
+                builder.add(doc)
+            arrays = builder.arrays()
+        self.vocabulary: list[str] = list(arrays["vocabulary"])
+        plain = {name: np.asarray(arrays[name]) for name in  # memory-mapped arrays, seen without np.memmap's overhead
+                 ("indptr", "indices", "counts", "col_ptr", "col_rows", "col_counts")}
+        self.indptr, self.indices, self.counts = plain["indptr"], plain["indices"], plain["counts"]
+        self.col_ptr, self.col_rows, self.col_counts = plain["col_ptr"], plain["col_rows"], plain["col_counts"]
+        self.lengths = np.asarray(arrays["lengths"])
+        self.avg_length = float(self.lengths.mean()) if len(self.lengths) else 0.0
+        self.norms = self.k1 * (1 - self.b + self.b * self.lengths / (self.avg_length or 1.0))
+        self.term_ids = {term: i for i, term in enumerate(self.vocabulary)}
+        df = np.diff(self.col_ptr)
+        self.doc_freq = {t: int(n) for t, n in zip(self.vocabulary, df.tolist()) if n}
+        self.term_counts = _RowCounts(self)
 
     def idf(self, term: str) -> float:
         n = len(self.lengths)
         df = self.doc_freq.get(term, 0)
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
-    def scores(self, query_terms: Iterable[str], weights: Sequence[float] | None = None) -> list[float]:
-        """BM25 score of every document; `weights` (one per query term) scale each term's contribution."""
+    def scores(self, query_terms: Iterable[str], weights: Sequence[float] | None = None) -> np.ndarray:
+        """BM25 score of every document (float64 array); `weights` (one per query term) scale each term's
+        contribution."""
         terms = list(query_terms)
         factor = dict(zip(terms, weights)) if weights is not None else {}
-        terms = list(dict.fromkeys(terms))
-        out = []
-        for counts, length in zip(self.term_counts, self.lengths):
-            total = 0.0
-            norm = self.k1 * (1 - self.b + self.b * length / (self.avg_length or 1.0))
-            for term in terms:
-                tf = counts.get(term, 0)
-                if tf:
-                    total += factor.get(term, 1.0) * self.idf(term) * tf * (self.k1 + 1) / (tf + norm)
-            out.append(total)
+        out = np.zeros(len(self.lengths), dtype=np.float64)
+        norms = self.norms
+        for term in dict.fromkeys(terms):
+            column = self.term_ids.get(term)
+            if column is None or not self.doc_freq.get(term):
+                continue
+            lo, hi = int(self.col_ptr[column]), int(self.col_ptr[column + 1])
+            rows = self.col_rows[lo:hi]
+            tf = self.col_counts[lo:hi].astype(np.float64)
+            out[rows] += factor.get(term, 1.0) * self.idf(term) * tf * (self.k1 + 1) / (tf + norms[rows])
         return out
 
-    def to_dict(self) -> dict:
-        return {"k1": self.k1, "b": self.b, "documents": [dict(c) for c in self.term_counts]}
+    def arrays(self) -> dict:
+        return {"vocabulary": self.vocabulary, "indptr": self.indptr, "indices": self.indices,
+                "counts": self.counts, "col_ptr": self.col_ptr, "col_rows": self.col_rows,
+                "col_counts": self.col_counts, "lengths": self.lengths, "k1": self.k1, "b": self.b}
 
-    @classmethod
-    def from_dict(cls, data: dict) -> "BM25":
-        docs = [[term for term, count in counts.items() for _ in range(count)] for counts in data["documents"]]
-        return cls(docs, k1=data["k1"], b=data["b"])
+
+class _RowCounts(Sequence):
+    """`bm25.term_counts[row]`: a document's terms and counts, read from the sparse rows on demand."""
+
+    def __init__(self, bm25: BM25) -> None:
+        self._bm25 = bm25
+
+    def __len__(self) -> int:
+        return len(self._bm25.lengths)
+
+    def __getitem__(self, row):  # type: ignore[override]
+        if isinstance(row, slice):
+            return [self[i] for i in range(*row.indices(len(self)))]
+        bm25 = self._bm25
+        if row < 0:
+            row += len(self)
+        lo, hi = int(bm25.indptr[row]), int(bm25.indptr[row + 1])
+        vocabulary = bm25.vocabulary
+        return Counter({vocabulary[t]: int(c) for t, c in zip(bm25.indices[lo:hi].tolist(), bm25.counts[lo:hi].tolist())})
+
+
+class BM25Builder:
+    """Accumulates documents into a new `BM25`: token lists (`encode` then `extend`, or `add`), or rows
+    copied from an existing `BM25` whose vocabulary this builder started from (`copy_rows`)."""
+
+    def __init__(self, vocabulary: Sequence[str] = (), k1: float = 1.2, b: float = 0.75) -> None:
+        self.k1, self.b = k1, b
+        self.vocabulary = list(vocabulary)
+        self.term_ids = {t: i for i, t in enumerate(self.vocabulary)}
+        self._parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+
+    def encode(self, documents: Iterable[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Rows for `documents`: (term ids, counts, distinct terms per row, tokens per row)."""
+        ids: list[int] = []
+        counts: list[int] = []
+        distinct: list[int] = []
+        totals: list[int] = []
+        term_ids, vocabulary = self.term_ids, self.vocabulary
+        for terms in documents:
+            tally = Counter(terms)
+            for term, count in tally.items():
+                column = term_ids.get(term)
+                if column is None:
+                    column = term_ids[term] = len(vocabulary)
+                    vocabulary.append(term)
+                ids.append(column)
+                counts.append(count)
+            distinct.append(len(tally))
+            totals.append(len(terms))
+        return (np.asarray(ids, dtype=np.int32), np.asarray(counts, dtype=np.int32),
+                np.asarray(distinct, dtype=np.int64), np.asarray(totals, dtype=np.int32))
+
+    def extend(self, rows: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]) -> None:
+        self._parts.append(rows)
+
+    def add(self, terms: Sequence[str]) -> None:
+        self.extend(self.encode([terms]))
+
+    def copy_rows(self, source: BM25, start: int, stop: int) -> None:
+        """Append rows `start:stop` of `source` (whose vocabulary must be a prefix of this builder's)."""
+        lo, hi = int(source.indptr[start]), int(source.indptr[stop])
+        self._parts.append((np.asarray(source.indices[lo:hi], dtype=np.int32),
+                            np.asarray(source.counts[lo:hi], dtype=np.int32),
+                            np.diff(np.asarray(source.indptr[start:stop + 1])).astype(np.int64),
+                            np.asarray(source.lengths[start:stop], dtype=np.int32)))
+
+    def arrays(self) -> dict:
+        """The finished arrays (call once: the builder lets go of its parts)."""
+        parts = list(zip(*self._parts)) or [[np.zeros(0, np.int32)], [np.zeros(0, np.int32)],
+                                            [np.zeros(0, np.int64)], [np.zeros(0, np.int32)]]
+        self._parts = []  # the concatenated copies below are all that is kept
+        indices, counts, distinct, totals = (np.concatenate(p) for p in parts)
+        del parts
+        indptr = np.concatenate([[0], np.cumsum(distinct)]).astype(np.int64)
+        rows = np.repeat(np.arange(len(distinct), dtype=np.int32), distinct)
+        order = np.argsort(indices, kind="stable")
+        col_ptr = np.concatenate([[0], np.cumsum(np.bincount(indices, minlength=len(self.vocabulary)))]).astype(np.int64)
+        return {"vocabulary": self.vocabulary, "indptr": indptr, "indices": indices.astype(np.int32, copy=False),
+                "counts": counts.astype(np.int32, copy=False), "col_ptr": col_ptr, "col_rows": rows[order],
+                "col_counts": counts[order].astype(np.int32, copy=False),
+                "lengths": totals.astype(np.int32, copy=False), "k1": self.k1, "b": self.b}
+
+    def build(self) -> BM25:
+        return BM25(k1=self.k1, b=self.b, arrays=self.arrays())
+
+
+def cached_content_terms(cache: dict[str, list[str]]):
+    """`content_terms`, memoised word by word in `cache` (the same result: the rule is per token)."""
+
+    def terms(text: str) -> list[str]:
+        out: list[str] = []
+        for word in words(text):
+            found = cache.get(word)
+            if found is None:
+                found = cache[word] = content_terms(word)
+            out.extend(found)
+        return out
+
+    return terms
 
 
 _MONTH_NAMES = ("January February March April May June July August September October November December").split()

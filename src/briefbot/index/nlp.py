@@ -67,7 +67,8 @@ class SpacyAnnotator:
 
     def entities(self, texts: Sequence[str]) -> list[list[Entity]]:
         nlp = load_pipeline()
-        return [doc_entities(doc) for doc in nlp.pipe(_clip(texts), batch_size=self.batch_size)]
+        others = [name for name in nlp.pipe_names if name != "ner"]  # the NER has its own tok2vec: same entities
+        return [doc_entities(doc) for doc in nlp.pipe(_clip(texts), batch_size=self.batch_size, disable=others)]
 
 
 def _clip(texts: Iterable[str], limit: int = 5000) -> Iterable[str]:
