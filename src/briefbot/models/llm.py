@@ -1,6 +1,7 @@
 """The `LLM` seam: chat messages in, streamed text out. The real one wraps llama-cpp-python (lazy load,
 one lock: a `Llama` object must not serve two threads at once); tests use `briefbot.fakes.ScriptedLLM`.
-An OpenAI-compatible server can stand in by implementing the same two members.
+`briefbot.models.openai_compat.OpenAICompatibleLLM` implements the same two members for a model server
+(BRIEFBOT_LLM_URL); `Briefbot.from_corpus` picks it when that is set.
 
 On CPUs with AMX, llama.cpp's weight repacking crashes the first decode; `LlamaCppLLM` loads with the
 extra buffer types off there (`briefbot.models.runtime`, setting `BRIEFBOT_LLM_REPACK=auto|on|off`).

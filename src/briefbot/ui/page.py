@@ -2,8 +2,9 @@
 
 gradio is imported inside the functions, so `import briefbot.ui.page` stays cheap. The page:
 
-- streams the model's draft into the chat, then replaces it with the verified answer (dropped sentences
-  disappear, repaired ones are marked "source's words"), with [n] markers after each sentence;
+- streams the answer sentence by sentence as each is verified (a neutral "Reading the sources…" line
+  until the first one; the model's raw draft is never shown), then the final answer with [n] markers
+  after each sentence and repaired ones marked "source's words";
 - lists every cited sentence in its article context in the sources panel; a click on a marker
   highlights and scrolls to its source (CLICK_JS in ui_render);
 - keeps one `Chat` per browser session, so follow-ups are rewritten and the rewrite is shown;
@@ -11,19 +12,26 @@ gradio is imported inside the functions, so `import briefbot.ui.page` stays chea
 - exposes `api_name="/chat"`: `gradio_client.Client(url).predict(message, api_name="/chat")` returns the
   verified Answer as a dict with its numbered citations (follow-ups work within one client session).
 
-Safety: 127.0.0.1 by default, never a share link, one answer at a time (every model-using event shares
-the concurrency group "briefbot-model" with limit 1) behind a bounded queue, no extra file access.
+Safety: 127.0.0.1 by default, never a share link, no extra file access. Concurrency follows the backend
+(`page_concurrency`): every model-using event shares the concurrency group "briefbot-model", limited to one
+answer at a time with the in-process model (one llama.cpp model serves one question at a time) and to
+BRIEFBOT_PAGE_CONCURRENCY with a model server; the queue is bounded (BRIEFBOT_PAGE_QUEUE questions
+waiting), and a question that finds it full is refused at once with Gradio's "Queue is full! Please try
+again." error instead of waiting.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
+from html import escape
 from typing import TYPE_CHECKING, Any, Iterator
 
+from briefbot.config import Settings
 from briefbot.errors import BriefbotError
 from briefbot.ui.render import (CLICK_JS, CSS, EMPTY_SOURCES, answer_payload, render_answer, render_corpus,
-                                render_draft, render_error, render_sources, render_user)
+                                render_error, render_sources, render_user)
 
 if TYPE_CHECKING:  # pragma: no cover
     import gradio as gr
@@ -38,8 +46,8 @@ EXAMPLES = [
     "What did Lavrov say about NATO troops in Ukraine?",
     "What is the capital of France?",
 ]
-QUEUE_MAX_SIZE = 16
 CONCURRENCY_ID = "briefbot-model"
+QUEUE_MAX_SIZE = Settings.model_fields["page_queue"].default  # questions waiting, by default
 TITLE = "briefbot: answers cited sentence by sentence"
 INTRO = ("**briefbot** answers questions about the loaded news articles, offline. Every sentence of an "
          "answer cites the article sentence that supports it; sentences that fail the check are dropped or "
@@ -74,18 +82,18 @@ class ChatPage:
             yield "", list(session.messages), self.sources(session), session
             return
         session.messages.append({"role": "user", "content": render_user(message)})
-        session.messages.append({"role": "assistant", "content": render_draft("")})
+        session.messages.append({"role": "assistant", "content": render_progress("")})
         yield "", list(session.messages), self.sources(session), session
-        draft = ""
+        verified = ""
         try:
             for event in session.chat.stream(message):
                 if event.answer is not None:
                     turn = len(session.chat.turns)
                     session.messages[-1] = {"role": "assistant", "content": render_answer(event.answer, turn)}
                     yield "", list(session.messages), self.sources(session), session
-                elif event.text:
-                    draft += event.text
-                    session.messages[-1] = {"role": "assistant", "content": render_draft(draft)}
+                elif event.text:  # one more verified sentence (Briefbot.stream never yields the raw draft)
+                    verified += event.text
+                    session.messages[-1] = {"role": "assistant", "content": render_progress(verified)}
                     yield "", list(session.messages), _skip(), session
         except BriefbotError as exc:
             session.messages[-1] = {"role": "assistant", "content": render_error(str(exc))}
@@ -113,18 +121,43 @@ class ChatPage:
         return answer_payload(answer), chat
 
 
+PROGRESS_NOTE = "Reading the sources…"
+_CITATION_IDS = re.compile(r"\s*\[[^\[\]\s]+:s\d+\]")
+
+
+def render_progress(verified: str) -> str:
+    """The answer while it streams: the sentences verified so far (their citations come with the final
+    answer, as numbered markers), then a neutral progress line; only the line before the first one."""
+    text = escape(_CITATION_IDS.sub("", verified).strip())
+    shown = f"<span>{text}</span>" if text else ""
+    return f'<div class="bb-answer bb-drafting">{shown}<span class="bb-note">{PROGRESS_NOTE}</span></div>'
+
+
 def _skip() -> Any:
     import gradio as gr
 
     return gr.skip()
 
 
+def page_concurrency(bot: "Briefbot") -> int:
+    """Answers the page runs at once: 1 with the in-process model, BRIEFBOT_PAGE_CONCURRENCY with a server."""
+    from briefbot.models.openai_compat import OpenAICompatibleLLM
+
+    return bot.settings.page_concurrency if isinstance(bot.llm, OpenAICompatibleLLM) else 1
+
+
+def queue_size(bot: "Briefbot") -> int:
+    """Questions held waiting (besides those being answered) before new ones are refused: BRIEFBOT_PAGE_QUEUE."""
+    return bot.settings.page_queue
+
+
 def build_app(bot: "Briefbot") -> "gr.Blocks":
-    """The chat page for `bot`, with its queue configured (one answer at a time, bounded)."""
+    """The chat page for `bot`, with its queue configured (concurrency from the backend, bounded)."""
     import gradio as gr
 
     page = ChatPage(bot)
-    model_event = dict(concurrency_limit=1, concurrency_id=CONCURRENCY_ID)
+    concurrency = page_concurrency(bot)
+    model_event = dict(concurrency_limit=concurrency, concurrency_id=CONCURRENCY_ID)
     with gr.Blocks(title=TITLE, analytics_enabled=False, fill_width=True) as demo:
         session = gr.State(None)
         api_chat_state = gr.State(None)
@@ -169,7 +202,7 @@ def build_app(bot: "Briefbot") -> "gr.Blocks":
         api_trigger.click(page.api_chat, [api_message, api_chat_state], [api_answer, api_chat_state],
                           api_name="chat", api_description="Ask a question (follow-ups understood within a "
                           "client session); returns the verified answer with its citations.", **model_event)
-    demo.queue(default_concurrency_limit=1, max_size=QUEUE_MAX_SIZE, api_open=False)
+    demo.queue(default_concurrency_limit=concurrency, max_size=queue_size(bot), api_open=False)
     return demo
 
 
