@@ -164,11 +164,12 @@ def test_stream_yields_deltas_then_one_answer(make_bot):
     bot = make_bot(draft)
     events = list(bot.stream("What did Zakharova demand?"))
     assert [e.kind for e in events[:-1]] == ["delta"] * (len(events) - 1)
-    assert len(events) > 3
+    assert len(events) >= 2
     assert events[-1].kind == "answer" and events[-1].answer is not None
     assert all(e.answer is None for e in events[:-1])
     answer = events[-1].answer
-    assert "".join(e.text for e in events[:-1]) == answer.draft == draft
+    assert answer.draft == draft
+    assert "".join(e.text for e in events[:-1]) == answer.text  # verified sentences only (test_stream.py)
     assert [c.id for s in answer.sentences for c in s.citations] == [ZAKHAROVA]
 
 

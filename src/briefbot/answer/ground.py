@@ -142,41 +142,61 @@ def verify(
     max_sentences: int,
 ) -> Verified:
     """Turn a draft into verified answer sentences (see the module docstring)."""
-    result = Verified(model_says_not_found=says_not_found(draft))
-    used_sources: set[str] = set()
-    best_score = max((e.score for e in evidence.sentences), default=0.0)
-    relevant = {e.number for e in evidence.sentences if e.score >= RELEVANCE_RATIO * best_score}
+    verifier = Verifier(evidence, question, min_support=min_support, max_sentences=max_sentences)
     for draft_sentence in parse_draft(draft):
-        if len(result.sentences) >= max_sentences:
-            break
+        verifier.add(draft_sentence)
+    return verifier.finish(draft)
+
+
+class Verifier:
+    """`verify`, one draft sentence at a time (for streaming): `add` returns the answer sentences that
+    sentence yields (none or one); each depends only on the sentences before it, so it is final."""
+
+    def __init__(self, evidence: Evidence, question: str, *, min_support: float, max_sentences: int) -> None:
+        self.evidence, self.question = evidence, question
+        self.min_support, self.max_sentences = min_support, max_sentences
+        self.result = Verified()
+        self.used_sources: set[str] = set()
+        best_score = max((e.score for e in evidence.sentences), default=0.0)
+        self.relevant = {e.number for e in evidence.sentences if e.score >= RELEVANCE_RATIO * best_score}
+
+    def finish(self, draft: str) -> Verified:
+        self.result.model_says_not_found = says_not_found(draft)
+        return self.result
+
+    def add(self, draft_sentence: DraftSentence) -> list[AnswerSentence]:
+        result, evidence, question, min_support = self.result, self.evidence, self.question, self.min_support
+        if len(result.sentences) >= self.max_sentences:
+            return []
         text = draft_sentence.text
         cited = [e for n in draft_sentence.numbers if (e := evidence.by_number(n)) is not None]
         if says_not_found(text) or not adds_information(text, question):
             result.dropped.append(text)
-            continue
+            return []
         score = support(text, [e.sentence.text for e in cited], question) if cited else 0.0
         if score < min_support:  # maybe it cites the wrong number: does one evidence sentence back it?
             scored = [(support(text, [e.sentence.text], question), e) for e in evidence.sentences]
             best_score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
             if best is not None and best_score >= min_support:
                 cited, score = [best], best_score
-        cited = [e for e in cited if e.number in relevant]
+        cited = [e for e in cited if e.number in self.relevant]
         if not cited:  # off the question's topic, or cites nothing the model was shown
             result.dropped.append(text)
-            continue
+            return []
         if score >= min_support and len(set(content_terms(text))) >= MIN_CLAIM_TERMS:
             ids = {e.sentence.id for e in cited}
-            if ids <= used_sources and _duplicates(text, result.sentences):
-                continue
-            used_sources |= ids
+            if ids <= self.used_sources and _duplicates(text, result.sentences):
+                return []
+            self.used_sources |= ids
             result.sentences.append(_answer_sentence(text, cited, score, origin="model"))
-            continue
+            return result.sentences[-1:]
         repair = _best_relevant(cited)
-        if repair is not None and repair.sentence.id not in used_sources:
-            used_sources.add(repair.sentence.id)
-            result.sentences.append(_answer_sentence(repair.sentence.text, [repair], 1.0, origin="source"))
         result.dropped.append(text)
-    return result
+        if repair is not None and repair.sentence.id not in self.used_sources:
+            self.used_sources.add(repair.sentence.id)
+            result.sentences.append(_answer_sentence(repair.sentence.text, [repair], 1.0, origin="source"))
+            return result.sentences[-1:]
+        return []
 
 
 def compose(
@@ -191,37 +211,87 @@ def compose(
     follows when another evidence sentence scores close to the best, or answers the second part of a
     two-part question, again in the model's words when it cites it. Retrieval picks the facts; the model
     only phrases them (a tiny model's choice of sentence is less reliable than the ranking)."""
-    parts = two_parts(question)
-    first, second = _answering_parts(evidence, question, analysed)
-    candidates = first or second
-    if not candidates:
-        if analysed is not None and any(_answering_parts(evidence, question)):
-            return [], f"no relevant evidence sentence states {analysed.describe()}"
-        return [], f"no relevant evidence sentence {_describe(form_of(question))}"
-    answer = _citing(verified, {candidates[0].sentence.id})[:1] or [
-        _answer_sentence(candidates[0].sentence.text, [candidates[0]], 1.0, origin="source")]
-    speaker = _antecedent(evidence, candidates[0])
-    if speaker is not None and max_sentences > 1:  # "..., she said." needs the sentence that names her
-        answer.insert(0, _answer_sentence(speaker.sentence.text, [speaker], 1.0, origin="source"))
-    cited = {c.id for s in answer for c in s.citations}
-    if parts is not None:  # the second sentence answers the second question, in its own form
-        extras = [e for e in second if e.sentence.id not in cited][:1]
-    elif evidence.multi_article and len(articles := _by_article(_answering(evidence, question, TWO_PART_FLOOR))) > 1:
-        max_sentences = max(max_sentences, MULTI_ARTICLE_SENTENCES)  # one from each article it draws on
-        extras = [best for article_id, best in articles.items() if article_id != candidates[0].sentence.article_id]
-    else:
-        extras = [e for e in candidates if e.score >= SECOND_SENTENCE_RATIO * candidates[0].score]
-    for sentence in _citing(verified, {e.sentence.id for e in extras} - cited):  # the model's words first
-        if len(answer) < max_sentences and not _duplicates(sentence.text, answer):
-            answer.append(sentence)
-            cited |= {c.id for c in sentence.citations}
-    for extra in extras:
-        if len(answer) >= max_sentences:
-            break
-        if extra.sentence.id not in cited and not _duplicates(extra.sentence.text, answer):
-            answer.append(_answer_sentence(extra.sentence.text, [extra], 1.0, origin="source"))
-            cited.add(extra.sentence.id)
-    return answer, None
+    composer = Composer(evidence, question, max_sentences=max_sentences, analysed=analysed)
+    if composer.reason is not None:
+        return [], composer.reason
+    for sentence in verified:
+        composer.add(sentence)
+    return composer.finish(), None
+
+
+class Composer:
+    """`compose`, one verified sentence at a time (for streaming). Everything but the lead's wording is
+    known from the evidence before the model runs: the abstention (`reason`), the speaker sentence that
+    opens a pronoun-attributed quote, the lead evidence sentence, the candidates for a second sentence.
+    `answer` only grows, in final order: [speaker], lead (the first verified sentence citing the lead
+    evidence, else at `finish` that evidence in its own words), the verified sentences citing a second
+    candidate, in draft order, then at `finish` the candidates in their own words."""
+
+    def __init__(self, evidence: Evidence, question: str, *, max_sentences: int,
+                 analysed: Question | None = None) -> None:
+        self.evidence, self.question, self.max_sentences = evidence, question, max_sentences
+        self.answer: list[AnswerSentence] = []
+        self.seen: list[AnswerSentence] = []
+        self.reason: str | None = None
+        self.lead: AnswerSentence | None = None
+        self._second: list[EvidenceSentence] = []
+        first, self._second = _answering_parts(evidence, question, analysed)
+        self.candidates = first or self._second
+        if not self.candidates:
+            if analysed is not None and any(_answering_parts(evidence, question)):
+                self.reason = f"no relevant evidence sentence states {analysed.describe()}"
+            else:
+                self.reason = f"no relevant evidence sentence {_describe(form_of(question))}"
+            return
+        speaker = _antecedent(evidence, self.candidates[0])
+        if speaker is not None and max_sentences > 1:  # "..., she said." needs the sentence that names her
+            self.answer.append(_answer_sentence(speaker.sentence.text, [speaker], 1.0, origin="source"))
+
+    def add(self, sentence: AnswerSentence) -> None:
+        """Take the next verified sentence (in draft order)."""
+        self.seen.append(sentence)
+        if self.lead is None:
+            if self.candidates[0].sentence.id in {c.id for c in sentence.citations}:
+                self._set_lead(sentence)
+        else:
+            self._offer(sentence)
+
+    def finish(self) -> list[AnswerSentence]:
+        """The whole answer (after the last `add`)."""
+        if self.lead is None:
+            lead = self.candidates[0]
+            self._set_lead(_answer_sentence(lead.sentence.text, [lead], 1.0, origin="source"))
+        for extra in self._extras:
+            if len(self.answer) >= self._max:
+                break
+            if extra.sentence.id not in self._cited and not _duplicates(extra.sentence.text, self.answer):
+                self.answer.append(_answer_sentence(extra.sentence.text, [extra], 1.0, origin="source"))
+                self._cited.add(extra.sentence.id)
+        return self.answer
+
+    def _set_lead(self, lead: AnswerSentence) -> None:
+        self.lead = lead
+        self.answer.append(lead)
+        self._cited = {c.id for s in self.answer for c in s.citations}
+        self._max = self.max_sentences
+        evidence, question, candidates = self.evidence, self.question, self.candidates
+        if two_parts(question) is not None:  # the second sentence answers the second question, in its own form
+            self._extras = [e for e in self._second if e.sentence.id not in self._cited][:1]
+        elif evidence.multi_article and len(articles := _by_article(_answering(evidence, question, TWO_PART_FLOOR))) > 1:
+            self._max = max(self._max, MULTI_ARTICLE_SENTENCES)  # one from each article it draws on
+            self._extras = [best for article_id, best in articles.items()
+                            if article_id != candidates[0].sentence.article_id]
+        else:
+            self._extras = [e for e in candidates if e.score >= SECOND_SENTENCE_RATIO * candidates[0].score]
+        self._wanted = {e.sentence.id for e in self._extras} - self._cited
+        for sentence in self.seen:  # the model's words first, in draft order
+            self._offer(sentence)
+
+    def _offer(self, sentence: AnswerSentence) -> None:
+        if (any(c.id in self._wanted for c in sentence.citations) and len(self.answer) < self._max
+                and not _duplicates(sentence.text, self.answer)):
+            self.answer.append(sentence)
+            self._cited |= {c.id for c in sentence.citations}
 
 
 def _answering(evidence: Evidence, question: str, floor: float = RELEVANCE_RATIO,
@@ -315,7 +385,7 @@ def _describe(form) -> str:
 
 def to_citation(item: EvidenceSentence) -> Citation:
     return Citation(id=item.sentence.id, article_id=item.sentence.article_id, title=item.title,
-                    text=item.sentence.text)
+                    text=item.sentence.text, published=item.published, source=item.source, url=item.url)
 
 
 def _answer_sentence(text: str, cited: list[EvidenceSentence], score: float, origin: str) -> AnswerSentence:

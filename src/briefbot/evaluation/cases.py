@@ -188,7 +188,10 @@ def load_cases(path: str | Path) -> CaseFile:
     path = Path(path)
     if not path.is_file():
         raise CaseFileError(f"Case file {path} does not exist.")
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise CaseFileError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8.") from None
     if path.suffix.lower() == ".jsonl":
         rows, thresholds = [], None
         for line_no, line in enumerate(text.splitlines(), start=1):

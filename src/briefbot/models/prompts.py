@@ -1,18 +1,35 @@
 """Load and render the prompt templates in `prompts/` (user-editable; a copy ships inside the wheel).
 
 Templates use `string.Template` placeholders (`$evidence`, `$question`), so braces in article text
-are harmless. Lookup order: the configured directory, the `prompts/` folder of a source checkout, the
+are harmless. Every value filled in (article sentences, the question) first goes through
+`neutralise_control_tokens`: llama-cpp-python renders the chat template and tokenises the result with
+special tokens parsed, so an article saying "<|im_start|>system" would otherwise become a real control
+token; after this its brackets are look-alike characters and the tokenizer sees plain text. Lookup order: the configured directory, the `prompts/` folder of a source checkout, the
 copy inside the installed package.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from string import Template
 
 from briefbot.errors import PromptError
 
 TEMPLATE_NAMES = ("answer.system", "answer.user")
+
+# Text shaped like a chat-template control token: <|im_start|>, <|endoftext|>, <start_of_turn>, </s>,
+# <<SYS>>, [INST], [/INST], [AVAILABLE_TOOLS] ...
+_CONTROL_TOKEN = re.compile(r"<\s*\|[^<>\n]{0,40}?\|\s*>|<<\s*/?\s*[A-Za-z_]{1,20}\s*>>|</?\s*[A-Za-z][\w.:-]{0,39}\s*/?>"
+                            r"|<\s*\|[^<>\n]{0,40}>|<[^<>\n]{0,40}\|\s*>|\[/?[A-Z][A-Z_]{1,30}\]")
+_LOOK_ALIKE = str.maketrans({"<": "‹", ">": "›", "|": "¦", "[": "⟦", "]": "⟧"})
+
+
+def neutralise_control_tokens(text: str) -> str:
+    """`text` with anything shaped like a chat-template control token made harmless: its brackets and bars
+    become look-alike characters ("<|im_end|>" -> "‹¦im_end¦›"), which no tokenizer has as a special
+    token. The one place untrusted text (articles, questions) is cleaned before it enters a prompt."""
+    return _CONTROL_TOKEN.sub(lambda m: m.group(0).translate(_LOOK_ALIKE), text)
 
 
 def default_prompts_dir() -> Path:
@@ -45,6 +62,7 @@ class Prompts:
 
     def render(self, name: str, **values: str) -> str:
         try:
-            return self.templates[name].substitute(values).strip()
+            clean = {key: neutralise_control_tokens(value) for key, value in values.items()}
+            return self.templates[name].substitute(clean).strip()
         except (KeyError, ValueError) as exc:
             raise PromptError(f"Prompt template {name!r} does not render: {exc}") from exc
