@@ -436,7 +436,7 @@ def test_multihop_removed_no_answerable_gold_article_removed(tmp_path):
 
 def test_events_set_missing_then_merged(tmp_path):
     events = tmp_path / "events"
-    with pytest.raises(heldout.MissingSetError, match="events.jsonl"):
+    with pytest.raises(heldout.MissingSetError, match=r"corpus/\*\.jsonl"):
         heldout.events_cases(tmp_path / "out", "dev", events_dir=events)
     (events / "corpus").mkdir(parents=True)
     (events / "corpus" / "events.jsonl").write_text(json.dumps({"id": "e1", "title": "T", "text": "A b."}) + "\n")

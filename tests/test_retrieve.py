@@ -234,3 +234,21 @@ def test_a_name_in_the_article_headline_counts_as_found_with_its_sentences(bot, 
     assert "NATO" not in " ".join(s.text for s in bot.index.sentences[row - 1:row + 2])
     assert retriever.name_coverage(query, [row]) == 1.0  # the headline: "Russia rejects NATO plan for Ukraine"
     assert retriever.name_coverage(query, [bot.index.sentence_row[BAKERY]]) == 0.0
+
+
+def test_a_question_about_the_latest_news_prefers_the_newer_article(make_bot, tmp_path):
+    import json
+
+    corpus = tmp_path / "dated"
+    corpus.mkdir()
+    rows = [{"id": f"rate-{year}", "title": "Central bank rate decision", "published": f"{year}-03-01",
+             "text": f"The Corvale central bank set its main interest rate at {rate} percent on Thursday."}
+            for year, rate in ((2022, 3), (2024, 5), (2023, 4))]
+    (corpus / "rates.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    bot = make_bot(corpus=corpus, index=tmp_path / "dated-index")
+    assert analyse("What is the latest Corvale interest rate?").recent
+    assert not analyse("What is the Corvale interest rate?").recent
+    latest = bot.retriever.retrieve("What is the latest Corvale central bank interest rate?")
+    assert [e.sentence.article_id for e in latest.sentences] == ["rate-2024", "rate-2023", "rate-2022"]
+    plain = bot.retriever.retrieve("What is the Corvale central bank interest rate?")
+    assert plain.sentences[0].sentence.article_id == "rate-2022"  # equal scores: corpus order, no date preference

@@ -10,6 +10,8 @@
   ordinals ("the second edition"), other numbers ("under-21"), and contrasting categories ("women's").
 - `current`: the question asks who holds a role now ("Who heads X?", "current CEO"): a *former* holder
   does not answer.
+- `recent`: the question asks for the newest news ("latest", "most recent", "this week"): newer articles
+  are preferred by their publication date.
 - `form`: the lexical form an answering sentence must have (`question_form.Form`: a time near the event
   for "when", a number counting the thing for "how many", the speaker for "what did X say", ...).
 - `terms`: its search terms (`terms.py`): content words, which are names, which only name the answer's kind.
@@ -75,6 +77,8 @@ CATEGORY_GROUPS = (("women's", "women", "female", "ladies"), ("men's", "men", "m
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
 _QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?![\w])")
+_RECENT = re.compile(r"\b(?:latest|most\s+recent(?:ly)?|newest|recently|this\s+(?:week|month)|last\s+week"
+                     r"|yesterday|today)\b", re.IGNORECASE)
 _CURRENT = re.compile(r"\b(?:current|currently|now|today|present)\b|^\s*who\s+(?:is|are|heads|leads|runs|chairs)\b",
                       re.IGNORECASE)
 
@@ -100,6 +104,7 @@ class Question(BaseModel):
     qualifiers: tuple[Qualifier, ...] = ()
     keyword_query: bool = False
     current: bool = False
+    recent: bool = Field(default=False, description="Asks for the newest news: prefer newer articles.")
     form: Form = Field(default_factory=Form, description="The lexical form an answering sentence must have.")
     terms: tuple[SearchTerm, ...] = Field(default=(), description="Its search terms, for retrieval.")
     parts: tuple["Question", "Question"] | None = Field(
@@ -129,7 +134,7 @@ def analyse(text: str) -> Question:
     return Question(text=text, answer_type=answer_type, answer_labels=labels, focus=focus, names=names,
                     qualifiers=qualifiers_of(text), keyword_query=keyword,
                     current=bool(_CURRENT.search(text)) and answer_type in ("person", "entity"),
-                    form=form_of(text), terms=search_terms(text),
+                    recent=bool(_RECENT.search(text)), form=form_of(text), terms=search_terms(text),
                     parts=(analyse(split[0]), analyse(split[1])) if split else None)
 
 
