@@ -20,9 +20,12 @@ from briefbot.config import Settings
 from briefbot.ingest.corpus import corpus_fingerprint, load_corpus
 from briefbot.index.embedding import Embedder, SentenceTransformerEmbedder
 from briefbot.errors import IndexError_
-from briefbot.answer.ground import build_messages, compose, gate, verify
-from briefbot.index.corpus_index import CorpusIndex, build_index, load_index, save_index
+from briefbot.answer.ground import build_messages, gate
+from briefbot.answer.verified_stream import VerifiedStream, delta_text
+from briefbot.index.corpus_index import FORMAT_VERSION, CorpusIndex, build_index, index_lock, load_index, save_index
+from briefbot.index.stores import store_factory
 from briefbot.models.llm import LLM, LlamaCppLLM
+from briefbot.models.openai_compat import ModelServerError, OpenAICompatibleLLM
 from briefbot.models.prompts import Prompts
 from briefbot.answer.questions import check_question
 from briefbot.answer.retrieve import Retriever
@@ -85,8 +88,7 @@ class Briefbot:
         embedder = embedder or SentenceTransformerEmbedder(settings.embedder_path())
         corpus_index = ensure_index(corpus_dir, index_dir, embedder, settings, rebuild=rebuild, progress=progress)
         if llm is None:
-            llm = LlamaCppLLM(settings.llm_path(), n_ctx=settings.llm_context, n_threads=settings.llm_threads,
-                              temperature=settings.llm_temperature, repack=settings.llm_repack)
+            llm = default_llm(settings)
         return cls(corpus_index, embedder, llm, settings)
 
     # --- answering ----------------------------------------------------------------------------------
@@ -104,7 +106,14 @@ class Briefbot:
         return answer
 
     def stream(self, question: str, *, standalone: str | None = None) -> Iterator[StreamEvent]:
-        """Yield the draft as it is generated ("delta" events), then the verified Answer ("answer")."""
+        """Yield the answer as it is verified, then the final Answer ("answer").
+
+        Each "delta" event is one verified answer sentence, final and in order, as it reads in
+        `Answer.text` ("Sentence. [id]", joined by a space): the concatenated deltas equal the final
+        `answer.text`. An abstention yields no delta, only its answer. Unverified draft text is never
+        yielded (it is in `answer.draft`). A sentence known from the evidence alone (the speaker of a
+        quote) comes before the model runs; the rest as soon as the draft sentence behind it is closed
+        and checked (`answer.verified_stream`)."""
         started = time.perf_counter()
         question = self._check_question(question)
         query = self._check_question(standalone) if standalone else question
@@ -121,17 +130,29 @@ class Briefbot:
             yield StreamEvent(kind="answer", answer=Answer(**base, abstained=True, abstain_reason=reason,
                                                            timings=timings))
             return
-        pieces: list[str] = []
+        checked = VerifiedStream(evidence, own, min_support=self.settings.min_support,
+                                 max_sentences=self.settings.answer_sentences, analysed=analysed)
+        shown = 0
+
+        def deltas(sentences):
+            nonlocal shown
+            for sentence in sentences:
+                yield StreamEvent(kind="delta", text=delta_text(sentence, first=shown == 0))
+                shown += 1
+
+        yield from deltas(checked.take())  # known before the model runs
         messages = build_messages(self.prompts, evidence, query)
-        for piece in self.llm.stream(messages, max_tokens=self.settings.llm_max_tokens, stop=["\n\n", "Question:"]):
-            pieces.append(piece)
-            yield StreamEvent(kind="delta", text=piece)
+        complete = True
+        try:
+            for piece in self.llm.stream(messages, max_tokens=self.settings.llm_max_tokens, stop=["\n\n", "Question:"]):
+                yield from deltas(checked.feed(piece))
+        except ModelServerError as exc:  # the server failed: the rest is in the evidence's own words
+            log.warning("The model server's draft broke off, answering in the sources' own words: %s", exc)
+            complete = False
         drafted = time.perf_counter()
-        draft = "".join(pieces)
-        verified = verify(draft, evidence, own, min_support=self.settings.min_support,
-                          max_sentences=self.settings.answer_sentences)
-        sentences, reason = compose(verified.sentences, evidence, own, max_sentences=self.settings.answer_sentences,
-                                    analysed=analysed)
+        sentences, verified = checked.finish(complete=complete)
+        reason = checked.reason
+        yield from deltas(checked.take())
         short = None
         if reason is None and sentences:
             lead = {c.id for c in sentences[0].citations}
@@ -140,9 +161,10 @@ class Briefbot:
         done = time.perf_counter()
         timings = Timings(retrieve=retrieved - started, draft=drafted - retrieved, verify=done - drafted,
                           total=done - started)
-        yield StreamEvent(kind="answer", answer=Answer(**base, sentences=sentences, draft=draft, short_answer=short,
-                                                       abstained=reason is not None, abstain_reason=reason,
-                                                       dropped=verified.dropped, timings=timings))
+        yield StreamEvent(kind="answer", answer=Answer(**base, sentences=sentences, draft=checked.draft,
+                                                       short_answer=short, abstained=reason is not None,
+                                                       abstain_reason=reason, dropped=verified.dropped,
+                                                       timings=timings))
 
     def chat(self):
         """A conversation: follow-up questions are rewritten into standalone ones before retrieval."""
@@ -154,8 +176,7 @@ class Briefbot:
     def info(self) -> CorpusInfo:
         index = self.index
         return CorpusInfo(
-            articles=[ArticleInfo(a.id, a.title, len(index.sentences_by_article.get(a.id, [])))
-                      for a in index.articles],
+            articles=[ArticleInfo(*row) for row in index.tables.overview()],  # no record is read
             sentences=len(index.sentences), chunks=len(index.chunks), built_at=index.manifest.built_at,
             embedder=index.manifest.embedder_id, llm=self.llm.id,
         )
@@ -176,17 +197,43 @@ class Briefbot:
         return check_question(question, self.settings.max_question_chars)
 
 
+def default_llm(settings: Settings) -> LLM:
+    """The model server at BRIEFBOT_LLM_URL when it is set, else the GGUF model in this process."""
+    if settings.llm_url:
+        key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+        return OpenAICompatibleLLM(settings.llm_url, model=settings.llm_server_model, api_key=key,
+                                   timeout=settings.llm_timeout, temperature=settings.llm_temperature)
+    return LlamaCppLLM(settings.llm_path(), n_ctx=settings.llm_context, n_threads=settings.llm_threads,
+                       temperature=settings.llm_temperature, repack=settings.llm_repack)
+
+
 def ensure_index(corpus_dir: Path, index_dir: Path, embedder: Embedder, settings: Settings, *,
                  rebuild: bool = False, progress: Progress | None = None) -> CorpusIndex:
-    """The index of `corpus_dir` under `index_dir`: loaded when it matches, else (re)built and saved."""
+    """The index of `corpus_dir` under `index_dir`: loaded when it matches; when the corpus changed, updated
+    incrementally (only added and changed articles are embedded; `index.changes` counts them); rebuilt when
+    it is missing, damaged or built for another embedder or chunking. Builds hold the directory's lock."""
     articles = load_corpus(corpus_dir)
+    fingerprint = corpus_fingerprint(articles)
     if not rebuild:
         try:
-            return load_index(index_dir, embedder_id=embedder.id, fingerprint=corpus_fingerprint(articles),
+            return load_index(index_dir, settings=settings, embedder_id=embedder.id, fingerprint=fingerprint,
                               chunk_size=settings.chunk_sentences)
-        except IndexError_ as exc:
-            if (Path(index_dir) / "CURRENT").exists():
-                log.warning("Rebuilding the index in %s: %s", index_dir, exc)
-    built = build_index(articles, embedder, chunk_size=settings.chunk_sentences, progress=progress)
-    save_index(built, Path(index_dir))
+        except IndexError_:
+            pass
+    with index_lock(Path(index_dir)):
+        previous = None
+        if not rebuild:
+            try:  # the index as it is now (another build may have finished while this one waited)
+                previous = load_index(index_dir, settings=settings, embedder_id=embedder.id,
+                                      chunk_size=settings.chunk_sentences)
+                if previous.manifest.corpus_fingerprint == fingerprint:
+                    return previous
+            except IndexError_ as exc:
+                if (Path(index_dir) / "CURRENT").exists():
+                    log.warning("Rebuilding the index in %s: %s", index_dir, exc)
+        built = build_index(articles, embedder, chunk_size=settings.chunk_sentences, progress=progress,
+                            new_store=store_factory(settings, Path(index_dir), embedder.id, FORMAT_VERSION),
+                            previous=previous)
+        save_index(built, Path(index_dir))
+    log.info("Index in %s: %s articles (%s)", index_dir, len(articles), built.changes)
     return built

@@ -1,4 +1,4 @@
-"""The `briefbot` command: index / ask / chat / eval / serve / doctor.
+"""The `briefbot` command: index / fetch / ask / chat / eval / serve / serve-model / doctor.
 
 Domain errors (`BriefbotError`) print one line saying what to do and exit with code 1.
 """
@@ -77,16 +77,45 @@ def format_answer(answer) -> str:
     if answer.short_answer is not None:
         out.insert(0, f"Answer: {answer.short_answer.text} [{numbers.get(answer.short_answer.sentence_id, 1)}]")
     for citation in answer.citations:
-        out.append(f"  [{numbers[citation.id]}] {citation.id} ({citation.title[:60]}): {citation.text}")
+        outlet = f", {citation.outlet_date()}" if citation.outlet_date() else ""
+        out.append(f"  [{numbers[citation.id]}] {citation.id} ({citation.title[:60]}{outlet}): {citation.text}")
     return "\n".join(out)
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    bot = _bot(args, rebuild=args.rebuild)
+    from briefbot.ingest.corpus import read_corpus
+
+    settings = _settings(args)
+    bot = _bot(args, rebuild=args.rebuild, settings=settings)
     info = bot.info()
     print(f"Indexed {len(info.articles)} articles, {info.sentences} sentences, {info.chunks} chunks "
-          f"into {bot.index.path} (built {info.built_at}).")
+          f"into {bot.index.path} (built {info.built_at}). Articles: {bot.index.changes}.")
+    read = read_corpus(settings.corpus, log=False)  # files are parsed once: this re-read is cached
+    if read.skipped:
+        counts = ", ".join(f"{n} {kind}" for kind, n in sorted(read.skipped_counts().items()))
+        print(f"Skipped {len(read.skipped)} of the corpus's files or records ({counts}):")
+        for item in read.skipped:
+            print(f"  {item.path}: {item.reason}")
     return 0
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from briefbot.ingest.fetch import FetchError, fetch
+
+    corpus = Path(args.corpus) if args.corpus else _settings(args).corpus
+    failed = 0
+    for url in args.urls:
+        try:
+            got = fetch(url, corpus, timeout=args.timeout, overwrite=args.overwrite)
+        except FetchError as exc:
+            failed += 1
+            print(f"error: {exc}", file=sys.stderr)
+            continue
+        state = "unchanged" if got.unchanged else f"saved {got.size:,} bytes"
+        print(f"{got.url} -> {got.path} ({got.kind}, {state})")
+    if not failed:
+        print("Run `briefbot index` to add them to the index.")
+    return 1 if failed else 0
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -128,6 +157,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve_model(args: argparse.Namespace) -> int:
+    from briefbot.models.server import run
+
+    return run(args, _settings(argparse.Namespace()))
+
+
 def cmd_doctor(args: argparse.Namespace) -> int:
     from briefbot.doctor import main as doctor
 
@@ -148,6 +183,13 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--rebuild", action="store_true", help="rebuild even if the index is up to date")
     p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("fetch", help="download web pages or RSS/Atom feeds into the corpus folder")
+    p.add_argument("urls", nargs="+", metavar="URL", help="http(s) address of a page or a feed")
+    p.add_argument("--corpus", help="folder to save into (default: seeds, or BRIEFBOT_CORPUS)")
+    p.add_argument("--timeout", type=float, default=20.0, help="seconds allowed per download (default 20)")
+    p.add_argument("--overwrite", action="store_true", help="replace a saved file whose content changed")
+    p.set_defaults(func=cmd_fetch)
 
     p = sub.add_parser("ask", help="answer one question, with its sources")
     common(p)
@@ -170,6 +212,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=7860)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("serve-model", help="serve the answering model as an OpenAI-compatible server "
+                       "(llama-cpp-python's, with the AMX fix); point BRIEFBOT_LLM_URL at it")
+    from briefbot.models.server import add_arguments
+
+    add_arguments(p)
+    p.set_defaults(func=cmd_serve_model)
 
     p = sub.add_parser("doctor", help="check the install, CPU, models (in a child process) and index")
     common(p)
