@@ -117,7 +117,9 @@ def test_faithful_draft_passes_as_model_text(draft, cited):
 @pytest.mark.parametrize(
     "question, origin",
     [
-        ("What did Zakharova ask for?", "model"),  # "asked" is the question's word: faithful, kept
+        # "asked" is the question's word: `support` accepts it, the stricter judge does not, and a model
+        # sentence must pass both, so it too is answered in the source's words
+        ("What did Zakharova ask for?", "source"),
         ("What did Zakharova demand?", "source"),  # "asked" is in neither: answered in the source's words
     ],
 )

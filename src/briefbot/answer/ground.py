@@ -4,7 +4,10 @@ The contract (DESIGN.md section 1) is enforced here, whatever the model writes:
 - `gate` abstains from the evidence alone (best sentence score under the threshold, no evidence).
 - `parse_draft` splits the draft into sentences and reads their `[n]` markers; numbers that were not
   in the evidence are ignored, so a citation can only point at a sentence the model was shown.
-- `verify` checks each sentence against its citations with `support.support`; a sentence that fails is
+- `verify` checks each sentence against its citations with `support.support` and, for the model's own
+  wording, with the evaluation judge's stricter rules too (`briefbot.judge`: no certainty, role or word
+  the sources lack; added in session 4 after the seed suite on 2 threads showed model sentences such as
+  "Zakharova demanded that NATO *should* ..." passing `support` but not the judge); a sentence that fails is
   re-cited to the one evidence sentence that does support it, or repaired (replaced by the cited
   source's own words, `origin="source"`), or dropped.
 - `compose` keeps the verified sentences that can supply what the question asks for (`question_form`),
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefbot.judge import judge as strict_judge  # the evaluation's stricter rules: a model sentence must pass both
 from briefbot.answer.answers import has_candidate, missing_qualifiers
 from briefbot.answer.question import Question
 from briefbot.answer.signals import AnswerScorer
@@ -183,7 +187,8 @@ class Verifier:
         if not cited:  # off the question's topic, or cites nothing the model was shown
             result.dropped.append(text)
             return []
-        if score >= min_support and len(set(content_terms(text))) >= MIN_CLAIM_TERMS:
+        if (score >= min_support and len(set(content_terms(text))) >= MIN_CLAIM_TERMS
+                and strict_judge(text, [e.sentence.text for e in cited]).supported):
             ids = {e.sentence.id for e in cited}
             if ids <= self.used_sources and _duplicates(text, result.sentences):
                 return []
