@@ -247,7 +247,8 @@ class Retriever:
     def _newer_first(self, scored: list[tuple[float, float, float, int]]) -> list[tuple[float, float, float, int]]:
         """`scored` re-weighted by freshness for a question about the latest news: each score grows by up
         to RECENCY_BOOST with its article's publication date among the candidates' dates (undated: none)."""
-        dates = {row: self._surroundings(row)[0].published for *_, row in scored}
+        index = self.index
+        dates = {row: index.article_by_id[index.sentences[row].article_id].published for *_, row in scored}
         known = sorted({d for d in dates.values() if d})
         if len(known) < 2:
             return scored
