@@ -32,8 +32,7 @@ from briefbot.answer.chat import split_standalone  # noqa: E402
 from briefbot.evaluation import load_cases  # noqa: E402
 from briefbot.evaluation.resolve import resolve_cases  # noqa: E402
 from briefbot.fakes import ScriptedLLM  # noqa: E402
-from briefbot.answer.ground import answering  # noqa: E402
-from briefbot.answer.questions import two_parts  # noqa: E402
+from briefbot.answer.answering import answering  # noqa: E402
 
 
 def collect(dataset: str, work: Path, limit: int) -> tuple[list[list[float]], list[int], list[tuple[bool, list[int]]]]:
@@ -50,10 +49,10 @@ def collect(dataset: str, work: Path, limit: int) -> tuple[list[list[float]], li
         own, _ = split_standalone(case.question)
         question = analyse(own)
         evidence = bot.retriever.retrieve(question, top_chunks=settings.top_chunks, k=settings.evidence_sentences)
-        if evidence.multi_article or two_parts(own) is not None:
-            continue  # the model gates single questions only (see ground.gate)
+        if evidence.multi_article or question.parts is not None:
+            continue  # the model gates single questions only (see gate.gate)
         gold = item.gold_ids if case.answerable else frozenset()
-        allowed = {e.sentence.id for e in answering(evidence, own, question)}
+        allowed = {e.sentence.id for e in answering(evidence, question)}
         mine = []
         for e in evidence.sentences:
             if e.sentence.id in allowed:

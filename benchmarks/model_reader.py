@@ -4,7 +4,7 @@
 
 For each question, the evidence briefbot retrieves is shown to the answering model, numbered, with "Reply
 with the number of the sentence that answers the question, or 0 if none does." Its pick is compared with
-the rules' pick (the first sentence `ground.answering` lets answer, or none) and with retrieval's top
+the rules' pick (the first sentence `answering.answering` lets answer, or none) and with retrieval's top
 sentence: on answerable questions, the share that picks a gold sentence; on unanswerable ones, the share
 that picks none. Prints one table; the blind splits are for final numbers only.
 """
@@ -27,7 +27,7 @@ from briefbot import Briefbot, Settings  # noqa: E402
 from briefbot.answer.question import analyse  # noqa: E402
 from briefbot.evaluation import load_cases  # noqa: E402
 from briefbot.evaluation.resolve import resolve_cases  # noqa: E402
-from briefbot.answer.ground import answering  # noqa: E402
+from briefbot.answer.answering import answering  # noqa: E402
 from briefbot.models.llm import complete  # noqa: E402
 
 PROMPT = ("Sentences:\n{evidence}\n\nQuestion: {question}\n"
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
                 number = int(found.group(0)) if found else 0
                 picks = {
                     "model": next((e.sentence.id for e in evidence.sentences if e.number == number), None),
-                    "rules": next((e.sentence.id for e in answering(evidence, question, analysed)), None),
+                    "rules": next((e.sentence.id for e in answering(evidence, analysed)), None),
                     "top score": max(evidence.sentences, key=lambda e: e.score).sentence.id,
                 }
                 kind = "answerable" if item.case.answerable else "unanswerable"

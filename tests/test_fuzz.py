@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import WIRE, write_corpus
 from briefbot.answer.chat import is_follow_up, split_standalone, standalone_question
-from briefbot.answer.ground import compose, parse_draft, verify
+from briefbot.answer.compose import compose
 from briefbot.answer.question import analyse
+from briefbot.answer.verify import parse_draft, verify
 from briefbot.bot import Briefbot
 from briefbot.config import Settings
 from briefbot.errors import BriefbotError, QuestionError
@@ -207,8 +208,8 @@ def test_streamed_answer_equals_verify_and_compose(fuzz_bot, parts, question):
     assert "".join(e.text for e in events[:-1]) == ("" if answer.abstained else answer.text)
     evidence = fuzz_bot.retrieve(question)
     settings_ = fuzz_bot.settings
-    verified = verify(answer.draft, evidence, question, min_support=settings_.min_support,
+    analysed = analyse(question)
+    verified = verify(answer.draft, evidence, analysed, min_support=settings_.min_support,
                       max_sentences=settings_.answer_sentences)
-    sentences, reason = compose(verified.sentences, evidence, question, max_sentences=settings_.answer_sentences,
-                                analysed=analyse(question))
+    sentences, reason = compose(verified.sentences, evidence, analysed, max_sentences=settings_.answer_sentences)
     assert (answer.sentences, answer.abstain_reason) == (sentences, reason), parse_draft(answer.draft)

@@ -8,7 +8,11 @@ from __future__ import annotations
 import pytest
 
 from briefbot.answer.answer_kind import QUANTITY, TIME, expected_kind, supplies
-from briefbot.answer.ground import build_messages, compose, format_evidence, gate, parse_draft, verify
+from briefbot.answer.compose import compose
+from briefbot.answer.drafting import build_messages, format_evidence
+from briefbot.answer.gate import gate
+from briefbot.answer.question import analyse
+from briefbot.answer.verify import parse_draft, verify
 from briefbot.models.prompts import Prompts
 from briefbot.types import Evidence, EvidenceSentence, Sentence
 
@@ -32,10 +36,11 @@ def make_evidence(*items: tuple[str, float], question: str = "q", name_coverage:
 # Evidence as retrieval would hand it over for "What did Zakharova demand?": two strong, two weak.
 EVIDENCE = make_evidence((ZAKHAROVA, 0.9), (LAVROV, 0.8), (FOUNDED, 0.7), (BAKERY, 0.1))
 QUESTION = "What did Zakharova demand?"
+NO_QUESTION = analyse("")  # asks for no form or type of answer: only the evidence's scores decide
 
 
 def run(draft: str, *, evidence: Evidence = EVIDENCE, question: str = QUESTION, max_sentences: int = 3):
-    return verify(draft, evidence, question, min_support=0.75, max_sentences=max_sentences)
+    return verify(draft, evidence, analyse(question), min_support=0.75, max_sentences=max_sentences)
 
 
 # --- parse_draft -----------------------------------------------------------------------------------
@@ -268,7 +273,7 @@ def test_every_verified_sentence_is_cited_and_supported():
     ],
 )
 def test_gate(evidence, min_score, abstains):
-    reason = gate(evidence, min_score)
+    reason = gate(evidence, min_score, NO_QUESTION)
     assert (reason is not None) is abstains
     if abstains:
         assert isinstance(reason, str) and reason
@@ -276,16 +281,16 @@ def test_gate(evidence, min_score, abstains):
 
 def test_compose_falls_back_to_the_best_sentence_in_its_own_words():
     evidence = make_evidence((LAVROV, 0.5), (ZAKHAROVA, 0.9), (FOUNDED, 0.7))
-    sentences, reason = compose([], evidence, "What did Zakharova demand?", max_sentences=2)
+    sentences, reason = compose([], evidence, analyse("What did Zakharova demand?"), max_sentences=2)
     assert reason is None
     assert [(s.text, s.origin, [c.id for c in s.citations]) for s in sentences] == [(ZAKHAROVA, "source", ["a2:s0"])]
 
 
 def test_compose_adds_a_close_second_sentence_and_respects_the_maximum():
     evidence = make_evidence((LAVROV, 0.85), (ZAKHAROVA, 0.9), (FOUNDED, 0.8))
-    two, _ = compose([], evidence, "What did they say?", max_sentences=2)
+    two, _ = compose([], evidence, analyse("What did they say?"), max_sentences=2)
     assert [s.text for s in two] == [ZAKHAROVA, LAVROV]
-    one, _ = compose([], evidence, "What did they say?", max_sentences=1)
+    one, _ = compose([], evidence, analyse("What did they say?"), max_sentences=1)
     assert [s.text for s in one] == [ZAKHAROVA]
 
 
@@ -294,9 +299,9 @@ def test_the_model_phrases_the_best_sentence_but_does_not_choose_a_weaker_one():
     question = "What did the foreign ministry say?"
     draft = ("Lavrov said Moscow would never accept foreign troops in Ukraine [2]. "
              "Zakharova demanded written guarantees that the alliance would stop expanding east [1].")
-    verified = verify(draft, evidence, question, min_support=0.75, max_sentences=2).sentences
+    verified = verify(draft, evidence, analyse(question), min_support=0.75, max_sentences=2).sentences
     assert [s.citations[0].id for s in verified] == ["a2:s0", "a1:s0"]  # both drafts survive the check
-    answer, _ = compose(verified, evidence, question, max_sentences=2)
+    answer, _ = compose(verified, evidence, analyse(question), max_sentences=2)
     assert [(s.origin, s.citations[0].id) for s in answer] == [("model", "a1:s0")]  # Lavrov scores too low
     assert answer[0].text.startswith("Zakharova demanded")
 
@@ -307,15 +312,15 @@ def test_the_model_phrases_the_best_sentence_but_does_not_choose_a_weaker_one():
 ])
 def test_compose_prefers_evidence_that_states_the_asked_for_fact(question, expected):
     evidence = make_evidence((ZAKHAROVA, 0.9), (FOUNDED, 0.7), (FERRIES, 0.75))
-    sentences, reason = compose([], evidence, question, max_sentences=1)
+    sentences, reason = compose([], evidence, analyse(question), max_sentences=1)
     assert reason is None and [s.text for s in sentences] == [expected]
 
 
 def test_compose_abstains_when_no_evidence_states_the_asked_for_time():
     evidence = make_evidence((ZAKHAROVA, 0.9), (LAVROV, 0.8))
-    sentences, reason = compose([], evidence, "When did Zakharova demand it?", max_sentences=2)
+    sentences, reason = compose([], evidence, analyse("When did Zakharova demand it?"), max_sentences=2)
     assert sentences == [] and "time" in reason
-    assert gate(evidence, 0.1, "When did Zakharova demand it?") is not None
+    assert gate(evidence, 0.1, analyse("When did Zakharova demand it?")) is not None
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -407,7 +412,7 @@ def test_a_pronoun_quote_takes_its_speaker_from_the_sentence_before():
 
 def test_gate_abstains_when_the_named_speaker_never_speaks():
     evidence = make_evidence((BAKERY, 0.9), (FERRIES, 0.8))
-    assert "saying something" in gate(evidence, 0.1, "What did Pike say about the bakery?")
+    assert "saying something" in gate(evidence, 0.1, analyse("What did Pike say about the bakery?"))
 
 
 def test_a_speech_question_names_only_its_subject():
@@ -416,8 +421,8 @@ def test_a_speech_question_names_only_its_subject():
 
 def test_a_two_part_question_takes_a_second_relevant_sentence():
     evidence = make_evidence((ZAKHAROVA, 0.9), (FOUNDED, 0.57), (BAKERY, 0.3))
-    one_part, _ = compose([], evidence, "What did Zakharova demand?", max_sentences=2)
-    two_part, _ = compose([], evidence, "What did Zakharova demand, and when was the alliance founded?",
+    one_part, _ = compose([], evidence, analyse("What did Zakharova demand?"), max_sentences=2)
+    two_part, _ = compose([], evidence, analyse("What did Zakharova demand, and when was the alliance founded?"),
                           max_sentences=2)
     assert [s.text for s in one_part] == [ZAKHAROVA]
     assert [s.text for s in two_part] == [ZAKHAROVA, FOUNDED]
@@ -439,35 +444,36 @@ def test_two_parts(question, parts):
 
 def test_each_part_of_a_two_part_question_gets_its_own_sentence():
     evidence = make_evidence((FOUNDED, 0.9), (ZAKHAROVA, 0.6), (BAKERY, 0.3))
-    answer, _ = compose([], evidence, "What did Zakharova demand, and when was the alliance founded?", max_sentences=2)
+    answer, _ = compose([], evidence, analyse("What did Zakharova demand, and when was the alliance founded?"),
+                        max_sentences=2)
     assert [s.text for s in answer] == [ZAKHAROVA, FOUNDED]  # first part first, though it scores lower
 
 
 def test_a_quote_attributed_by_pronoun_comes_with_the_sentence_that_names_the_speaker():
     texts = ["Maria Zakharova said Moscow wants NATO to disavow its promise.",
              "'A refusal to accept Kyiv is not enough,' she said."]
-    sentences = [EvidenceSentence(number=n + 1, title="T", score=score,
+    sentences = [EvidenceSentence(number=n + 1, title="T", score=score, before=texts[n - 1] if n else None,
                                   sentence=Sentence(id=f"a:s{n}", article_id="a", index=n, text=text, start=0,
                                                     end=len(text)))
-                 for n, (text, score) in enumerate(zip(texts, (0.5, 0.9)))]
+                 for n, (text, score) in enumerate(zip(texts, (0.5, 0.9)))]  # `before`: as retrieval sets it
     evidence = Evidence(question="q", sentences=sentences, name_coverage=1.0)
-    two, _ = compose([], evidence, "Who said refusing Kyiv is not enough?", max_sentences=2)
+    two, _ = compose([], evidence, analyse("Who said refusing Kyiv is not enough?"), max_sentences=2)
     assert [s.citations[0].id for s in two] == ["a:s0", "a:s1"]
-    one, _ = compose([], evidence, "Who said refusing Kyiv is not enough?", max_sentences=1)
+    one, _ = compose([], evidence, analyse("Who said refusing Kyiv is not enough?"), max_sentences=1)
     assert [s.citations[0].id for s in one] == ["a:s1"]
 
 
 def test_a_question_comparing_articles_gets_a_lower_score_threshold_and_one_sentence_per_article():
     evidence = make_evidence((ZAKHAROVA, 0.34), (LAVROV, 0.3), (FERRIES, 0.33), (BAKERY, 0.31))
-    assert gate(evidence, 0.38) is not None
+    assert gate(evidence, 0.38, NO_QUESTION) is not None
     multi = evidence.model_copy(update={"multi_article": True})
-    assert gate(multi, 0.38) is None  # 0.34 >= 0.8 * 0.38
-    answer, _ = compose([], multi, "What do the articles report?", max_sentences=2)
+    assert gate(multi, 0.38, NO_QUESTION) is None  # 0.34 >= 0.8 * 0.38
+    answer, _ = compose([], multi, analyse("What do the articles report?"), max_sentences=2)
     assert [s.text for s in answer] == [ZAKHAROVA, FERRIES, BAKERY, LAVROV]  # every article, best first
-    single, _ = compose([], evidence, "What do the articles report?", max_sentences=2)
+    single, _ = compose([], evidence, analyse("What do the articles report?"), max_sentences=2)
     assert len(single) == 2
 
 
 def test_the_abstention_reason_names_the_hedged_event():
     evidence = make_evidence(("In 2008 NATO declared that Georgia would join the alliance.", 0.9))
-    assert "as a fact" in gate(evidence, 0.38, "When did Georgia join NATO?")
+    assert "as a fact" in gate(evidence, 0.38, analyse("When did Georgia join NATO?"))

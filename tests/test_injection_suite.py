@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.answer.ground import build_messages
+from briefbot.answer.drafting import build_messages
 from briefbot.answer.injection import looks_like_instruction, normalise
 from briefbot.ingest.segment import split_sentences
 from briefbot.models.prompts import Prompts, neutralise_control_tokens

@@ -8,7 +8,7 @@ import pytest
 
 from briefbot.answer.question import analyse
 from briefbot.answer.signals import FEATURES, MODEL_FILE, AnswerScorer, default_scorer, signals
-from briefbot.answer.ground import gate
+from briefbot.answer.gate import gate
 from briefbot.index.nlp import SpacyAnnotator
 from briefbot.types import Evidence, EvidenceSentence, Sentence
 
@@ -63,7 +63,7 @@ def test_the_answering_sentence_scores_above_a_look_alike():
 @pytest.mark.parametrize("threshold, declines", [(0.999, True), (0.0, False)])
 def test_gate_declines_under_the_models_threshold(threshold, declines):
     scorer = AnswerScorer([0.0] * len(FEATURES), threshold)  # p = 0.5 for every sentence
-    question = "Who won the women's race in 2021?"
+    question = analyse("Who won the women's race in 2021?")
     found = evidence("Jane Okoro won the women's race in 2021.")
-    reason = gate(found, 0.1, question, analyse(question), scorer=scorer)
+    reason = gate(found, 0.1, question, scorer=scorer)
     assert (reason is not None and "likely to answer" in reason) is declines

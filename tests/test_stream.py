@@ -17,9 +17,10 @@ from typing import Iterator, Sequence
 import pytest
 
 from conftest import LAVROV, ZAKHAROVA, copy_reader, evidence_lines
-from briefbot.answer.ground import compose, parse_draft, verify
+from briefbot.answer.compose import compose
 from briefbot.answer.question import analyse
 from briefbot.answer.verified_stream import VerifiedStream, delta_text
+from briefbot.answer.verify import parse_draft, verify
 from briefbot.fakes import ScriptedLLM
 from briefbot.types import ABSTAIN_TEXT
 
@@ -93,10 +94,10 @@ def test_stream_gives_the_answer_of_verify_and_compose(make_bot, question, scrip
     if answer.evidence_ids == []:  # the gate abstained before drafting
         return
     evidence = bot.retrieve(question)
-    verified = verify(answer.draft, evidence, question, min_support=bot.settings.min_support,
+    analysed = analyse(question)
+    verified = verify(answer.draft, evidence, analysed, min_support=bot.settings.min_support,
                       max_sentences=bot.settings.answer_sentences)
-    sentences, reason = compose(verified.sentences, evidence, question, max_sentences=bot.settings.answer_sentences,
-                                analysed=analyse(question))
+    sentences, reason = compose(verified.sentences, evidence, analysed, max_sentences=bot.settings.answer_sentences)
     assert answer.sentences == sentences and answer.abstain_reason == reason and answer.dropped == verified.dropped
 
 
@@ -148,10 +149,10 @@ def test_first_sentence_comes_before_the_draft_ends(make_bot):
 def _evidence(texts_scores, question="q"):
     from briefbot.types import Evidence, EvidenceSentence, Sentence
 
-    items = [EvidenceSentence(number=n + 1, title="T", score=score,
+    items = [EvidenceSentence(number=n + 1, title="T", score=score, before=texts_scores[n - 1][0] if n else None,
                               sentence=Sentence(id=f"a:s{n}", article_id="a", index=n, text=text, start=0,
                                                 end=len(text)))
-             for n, (text, score) in enumerate(texts_scores)]
+             for n, (text, score) in enumerate(texts_scores)]  # `before`: as retrieval sets it
     return Evidence(question=question, sentences=items, name_coverage=1.0)
 
 
@@ -160,7 +161,8 @@ def test_speaker_sentence_is_shown_before_the_model_runs():
     speaker = "Maria Zakharova said Moscow wants NATO to disavow its promise."
     quote = "'A refusal to accept Kyiv is not enough,' she said."
     evidence = _evidence([(speaker, 0.5), (quote, 0.9)])
-    stream = VerifiedStream(evidence, "Who said refusing Kyiv is not enough?", min_support=0.5, max_sentences=2)
+    stream = VerifiedStream(evidence, analyse("Who said refusing Kyiv is not enough?"), min_support=0.5,
+                            max_sentences=2)
     first = stream.take()
     assert [s.text for s in first] == [speaker] and first[0].citations[0].id == "a:s0"
     assert stream.feed("A refusal to accept Kyiv is not enough, she said [2]. ") == []  # still open
@@ -172,7 +174,7 @@ def test_speaker_sentence_is_shown_before_the_model_runs():
 def test_lead_in_the_models_words_is_shown_once_its_sentence_closes():
     texts = [("Zakharova demanded written guarantees that the alliance would stop expanding east.", 0.9),
              ("Lavrov said Moscow would never accept foreign troops in Ukraine.", 0.4)]
-    stream = VerifiedStream(_evidence(texts), "What did Zakharova demand?", min_support=0.5, max_sentences=2)
+    stream = VerifiedStream(_evidence(texts), analyse("What did Zakharova demand?"), min_support=0.5, max_sentences=2)
     assert stream.take() == []
     assert stream.feed("Zakharova demanded written guarantees that the alliance would stop expanding east [1].") == []
     shown = stream.feed(" The")  # the next sentence opened: the first is closed, checked and final
@@ -190,7 +192,7 @@ def test_verified_stream_holds_back_the_open_sentence():
                                                               start=0, end=len(t)), title="A", score=1.0 - i / 10)
              for i, t in enumerate(texts)]
     evidence = Evidence(question="What did Zakharova demand?", sentences=items)
-    stream = VerifiedStream(evidence, "What did Zakharova demand?", min_support=0.5, max_sentences=2)
+    stream = VerifiedStream(evidence, analyse("What did Zakharova demand?"), min_support=0.5, max_sentences=2)
     assert stream.feed("Zakharova demanded written guarantees from the alliance.") == []
     assert stream.feed(" [1]") == []
     assert parse_draft(stream.draft)[0].numbers == (1,)

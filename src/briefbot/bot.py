@@ -20,7 +20,8 @@ from briefbot.config import Settings
 from briefbot.ingest.corpus import corpus_fingerprint, load_corpus
 from briefbot.index.embedding import Embedder, SentenceTransformerEmbedder
 from briefbot.errors import IndexError_
-from briefbot.answer.ground import build_messages, gate
+from briefbot.answer.drafting import build_messages
+from briefbot.answer.gate import gate
 from briefbot.answer.verified_stream import VerifiedStream, delta_text
 from briefbot.index.corpus_index import FORMAT_VERSION, CorpusIndex, build_index, index_lock, load_index, save_index
 from briefbot.index.stores import store_factory
@@ -123,15 +124,15 @@ class Briefbot:
                                            k=self.settings.evidence_sentences)
         retrieved = time.perf_counter()
         base = dict(question=question, standalone_question=standalone)
-        reason = gate(evidence, self.settings.min_evidence_score, own, analysed, scorer=self.scorer)
+        reason = gate(evidence, self.settings.min_evidence_score, analysed, scorer=self.scorer)
         base["evidence_ids"] = [] if reason else [e.sentence.id for e in evidence.sentences]
         if reason is not None:
             timings = Timings(retrieve=retrieved - started, total=time.perf_counter() - started)
             yield StreamEvent(kind="answer", answer=Answer(**base, abstained=True, abstain_reason=reason,
                                                            timings=timings))
             return
-        checked = VerifiedStream(evidence, own, min_support=self.settings.min_support,
-                                 max_sentences=self.settings.answer_sentences, analysed=analysed)
+        checked = VerifiedStream(evidence, analysed, min_support=self.settings.min_support,
+                                 max_sentences=self.settings.answer_sentences)
         shown = 0
 
         def deltas(sentences):

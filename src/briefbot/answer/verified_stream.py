@@ -3,7 +3,7 @@ are checked and final (`Briefbot.stream`).
 
 A draft sentence is taken when it is closed, that is when `parse_draft` already sees a later sentence
 after it (or the draft has ended): nothing the model writes afterwards can change it. It then goes
-through `ground.Verifier` (the support check, repair, drop) and `ground.Composer` (the answer's order),
+through `verify.Verifier` (the support check, repair, drop) and `compose.Composer` (the answer's order),
 which are the very steps `verify` and `compose` run, one sentence at a time, so the streamed answer is the
 answer `ask` returns. `Composer` hands out sentences only in their final order, so what was shown is never
 taken back: the concatenated `delta_text`s equal `Answer.text`.
@@ -11,8 +11,9 @@ taken back: the concatenated `delta_text`s equal `Answer.text`.
 
 from __future__ import annotations
 
-from briefbot.answer.ground import Composer, DraftSentence, Verified, Verifier, parse_draft
+from briefbot.answer.compose import Composer
 from briefbot.answer.question import Question
+from briefbot.answer.verify import DraftSentence, Verified, Verifier, parse_draft
 from briefbot.types import AnswerSentence, Evidence
 
 
@@ -26,9 +27,8 @@ def delta_text(sentence: AnswerSentence, first: bool) -> str:
 class VerifiedStream:
     """Draft pieces in (`feed`), final verified answer sentences out (`take`, `feed`, `finish`)."""
 
-    def __init__(self, evidence: Evidence, question: str, *, min_support: float, max_sentences: int,
-                 analysed: Question | None = None) -> None:
-        self.composer = Composer(evidence, question, max_sentences=max_sentences, analysed=analysed)
+    def __init__(self, evidence: Evidence, question: Question, *, min_support: float, max_sentences: int) -> None:
+        self.composer = Composer(evidence, question, max_sentences=max_sentences)
         self.verifier = Verifier(evidence, question, min_support=min_support, max_sentences=max_sentences)
         self.draft = ""
         self._taken = 0  # draft sentences handed to the verifier

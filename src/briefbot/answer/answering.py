@@ -1,0 +1,105 @@
+"""Which evidence sentences can answer the analysed question, by the rules (no model).
+
+A sentence answers when it is relevant (scores close enough to the best) and has the question's lexical
+form (`Question.form`, `question_form`: a time for "when", a number counting the thing for "how many", a
+speaker for "what did X say"); for a single question about one article it must also answer the record
+(`answer.answers`: its qualifiers hold, it has a candidate of the expected type). A question that asks
+two things (`Question.parts`) gets the sentences that answer each part. `missing_reason` says, for an
+abstention, what no evidence sentence supplies. The gate and the composer both read these lists.
+"""
+
+from __future__ import annotations
+
+from briefbot.answer.answers import has_candidate, missing_qualifiers
+from briefbot.answer.question import Question
+from briefbot.answer.question_form import Form, answers_form, quoted_by_pronoun
+from briefbot.index.lexical import content_terms
+from briefbot.types import Evidence, EvidenceSentence
+
+RELEVANCE_RATIO = 0.7  # an answer sentence must cite evidence scoring at least this share of the best
+TWO_PART_FLOOR = 0.6  # a question asking two things takes each part's sentence from a wider relevant set
+
+
+def answering(evidence: Evidence, question: Question) -> list[EvidenceSentence]:
+    """The evidence sentences that can answer `question` by the rules (all parts of a two-part one)."""
+    first, second = answering_parts(evidence, question)
+    return first + [e for e in second if e not in first]
+
+
+def answering_parts(evidence: Evidence, question: Question, *, typed: bool = True
+                    ) -> tuple[list[EvidenceSentence], list[EvidenceSentence]]:
+    """The evidence that can answer the question (and an empty list), or, for a question that asks two
+    things, the evidence that can answer each part, from a wider relevant set, leaning to that part.
+    With `typed`, a sentence must also answer the record (`answer.answers`: qualifiers hold, a candidate
+    of the expected type); not yet for two-part questions or questions comparing articles."""
+    if question.parts is None:
+        return answering_form(evidence, question, typed=typed and not evidence.multi_article), []
+    first, rest = question.parts
+    return (_by_part(answering_form(evidence, first, TWO_PART_FLOOR), first, rest),
+            _by_part(answering_form(evidence, rest, TWO_PART_FLOOR), rest, first))
+
+
+def answering_form(evidence: Evidence, question: Question, floor: float = RELEVANCE_RATIO, *,
+                   typed: bool = False) -> list[EvidenceSentence]:
+    """The relevant evidence sentences (best first) that have the question's form (`Question.form`);
+    with `typed`, also `answer.answers` (qualifiers hold, a candidate of the expected type), relevance
+    then being measured against the best sentence whose qualifiers hold (a look-alike from another year
+    does not set the bar)."""
+    pool = evidence.sentences
+    if typed:
+        pool = [e for e in pool if not missing_qualifiers(question, e)]
+    best_score = max((e.score for e in pool), default=0.0)
+    by_position = {(e.sentence.article_id, e.sentence.index): e.sentence.text for e in evidence.sentences}
+    return [e for e in sorted(pool, key=lambda e: -e.score)
+            if e.score >= floor * best_score
+            and answers_form(question.form, e.sentence.text,
+                             by_position.get((e.sentence.article_id, e.sentence.index - 1)))
+            and (not typed or has_candidate(question, e))]  # the pool's qualifiers already hold
+
+
+def missing_reason(evidence: Evidence, question: Question) -> str | None:
+    """Why no evidence sentence can answer the question (what none of them supplies), or None."""
+    if not any(answering_parts(evidence, question, typed=False)):
+        return f"no relevant evidence sentence {describe_form(question.form)}"
+    if not any(answering_parts(evidence, question)):
+        return f"no relevant evidence sentence states {question.describe()}"
+    return None
+
+
+def antecedent(evidence: Evidence, item: EvidenceSentence) -> EvidenceSentence | None:
+    """The evidence sentence just before a pronoun-attributed quote in its article, if it was retrieved."""
+    if not quoted_by_pronoun(item.sentence.text):
+        return None
+    return next((e for e in evidence.sentences if e.sentence.article_id == item.sentence.article_id
+                 and e.sentence.index == item.sentence.index - 1), None)
+
+
+def _by_part(items: list[EvidenceSentence], part: Question, other: Question) -> list[EvidenceSentence]:
+    """`items` ordered for one part of a two-part question: most words of this part and fewest of the
+    other first ("How much of Ukraine does Russia control, and when is the war's anniversary?" answers
+    its first part with the sentence about territory, not the one about the anniversary), then by score."""
+    mine, theirs = set(content_terms(part.text)), set(content_terms(other.text))
+
+    def lean(e: EvidenceSentence) -> int:
+        terms = set(content_terms(e.sentence.text))
+        return len(mine & terms) - len(theirs & terms)
+
+    return sorted(items, key=lambda e: (-lean(e), -e.score))
+
+
+def describe_form(form: Form) -> str:
+    """What an answering sentence of this form has, for an abstention reason."""
+    if form.speakers:
+        return "has " + " / ".join(form.speakers) + " saying something" + (
+            " about " + " / ".join(form.topic) if form.topic else "")
+    if form.counted or form.measured:
+        return "gives a number of " + " / ".join(form.counted or form.measured)
+    if form.identify:
+        return "names the " + " / ".join(form.identify) + " asked about"
+    if form.reason_for:
+        return "gives a reason for it"
+    if form.kind and form.event_terms:
+        return f"states the {form.kind} the question asks for, with the event as a fact (not 'would ...')"
+    if form.kind:
+        return f"states the {form.kind} the question asks for"
+    return "states it as a fact"

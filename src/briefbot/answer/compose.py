@@ -1,0 +1,117 @@
+"""Composing: which verified sentences, and which evidence in its own words, make the answer, in order.
+
+`compose` (and `Composer`, one verified sentence at a time, for streaming) keeps the verified sentences
+that can supply what the analysed question asks for (`answering`), falls back to the best evidence
+sentence in its own words, may add a close second one (or the answer to a two-part question's second
+part, or one sentence from each article a comparing question draws on), or abstains when no evidence can
+supply the asked-for fact. Abstentions cite nothing. Checking the model's sentences is `verify`'s business.
+"""
+
+from __future__ import annotations
+
+from briefbot.answer.answering import TWO_PART_FLOOR, answering_form, answering_parts, antecedent, missing_reason
+from briefbot.answer.citations import answer_sentence, duplicates
+from briefbot.answer.question import Question
+from briefbot.types import AnswerSentence, Evidence, EvidenceSentence
+
+SECOND_SENTENCE_RATIO = 0.8  # another evidence sentence joins the answer when it scores this close to the best
+MULTI_ARTICLE_SENTENCES = 4  # a question comparing articles gets up to one sentence from each of this many
+
+
+def compose(
+    verified: list[AnswerSentence], evidence: Evidence, question: Question, *, max_sentences: int,
+) -> tuple[list[AnswerSentence], str | None]:
+    """The final answer sentences, or a reason to abstain.
+
+    The answer leads with the best evidence sentence that can supply what the question asks for (a time
+    for "when", a speaker for "what did X say", ...: `question_form`), in the model's verified words when
+    a draft sentence cites it, else in its own; no such evidence means abstaining. A second sentence
+    follows when another evidence sentence scores close to the best, or answers the second part of a
+    two-part question, again in the model's words when it cites it. Retrieval picks the facts; the model
+    only phrases them (a tiny model's choice of sentence is less reliable than the ranking)."""
+    composer = Composer(evidence, question, max_sentences=max_sentences)
+    if composer.reason is not None:
+        return [], composer.reason
+    for sentence in verified:
+        composer.add(sentence)
+    return composer.finish(), None
+
+
+class Composer:
+    """`compose`, one verified sentence at a time (for streaming). Everything but the lead's wording is
+    known from the evidence before the model runs: the abstention (`reason`), the speaker sentence that
+    opens a pronoun-attributed quote, the lead evidence sentence, the candidates for a second sentence.
+    `answer` only grows, in final order: [speaker], lead (the first verified sentence citing the lead
+    evidence, else at `finish` that evidence in its own words), the verified sentences citing a second
+    candidate, in draft order, then at `finish` the candidates in their own words."""
+
+    def __init__(self, evidence: Evidence, question: Question, *, max_sentences: int) -> None:
+        self.evidence, self.question, self.max_sentences = evidence, question, max_sentences
+        self.answer: list[AnswerSentence] = []
+        self.seen: list[AnswerSentence] = []
+        self.reason: str | None = None
+        self.lead: AnswerSentence | None = None
+        self._second: list[EvidenceSentence] = []
+        first, self._second = answering_parts(evidence, question)
+        self.candidates = first or self._second
+        if not self.candidates:
+            self.reason = missing_reason(evidence, question)
+            return
+        speaker = antecedent(evidence, self.candidates[0])
+        if speaker is not None and max_sentences > 1:  # "..., she said." needs the sentence that names her
+            self.answer.append(answer_sentence(speaker.sentence.text, [speaker], 1.0, origin="source"))
+
+    def add(self, sentence: AnswerSentence) -> None:
+        """Take the next verified sentence (in draft order)."""
+        self.seen.append(sentence)
+        if self.lead is None:
+            if self.candidates[0].sentence.id in {c.id for c in sentence.citations}:
+                self._set_lead(sentence)
+        else:
+            self._offer(sentence)
+
+    def finish(self) -> list[AnswerSentence]:
+        """The whole answer (after the last `add`)."""
+        if self.lead is None:
+            lead = self.candidates[0]
+            self._set_lead(answer_sentence(lead.sentence.text, [lead], 1.0, origin="source"))
+        for extra in self._extras:
+            if len(self.answer) >= self._max:
+                break
+            if extra.sentence.id not in self._cited and not duplicates(extra.sentence.text, self.answer):
+                self.answer.append(answer_sentence(extra.sentence.text, [extra], 1.0, origin="source"))
+                self._cited.add(extra.sentence.id)
+        return self.answer
+
+    def _set_lead(self, lead: AnswerSentence) -> None:
+        self.lead = lead
+        self.answer.append(lead)
+        self._cited = {c.id for s in self.answer for c in s.citations}
+        self._max = self.max_sentences
+        evidence, question, candidates = self.evidence, self.question, self.candidates
+        if question.parts is not None:  # the second sentence answers the second question, in its own form
+            self._extras = [e for e in self._second if e.sentence.id not in self._cited][:1]
+        elif evidence.multi_article and len(articles := _by_article(answering_form(evidence, question,
+                                                                                   TWO_PART_FLOOR))) > 1:
+            self._max = max(self._max, MULTI_ARTICLE_SENTENCES)  # one from each article it draws on
+            self._extras = [best for article_id, best in articles.items()
+                            if article_id != candidates[0].sentence.article_id]
+        else:
+            self._extras = [e for e in candidates if e.score >= SECOND_SENTENCE_RATIO * candidates[0].score]
+        self._wanted = {e.sentence.id for e in self._extras} - self._cited
+        for sentence in self.seen:  # the model's words first, in draft order
+            self._offer(sentence)
+
+    def _offer(self, sentence: AnswerSentence) -> None:
+        if (any(c.id in self._wanted for c in sentence.citations) and len(self.answer) < self._max
+                and not duplicates(sentence.text, self.answer)):
+            self.answer.append(sentence)
+            self._cited |= {c.id for c in sentence.citations}
+
+
+def _by_article(items: list[EvidenceSentence]) -> dict[str, EvidenceSentence]:
+    """The first (best) of `items` from each article, in order."""
+    best: dict[str, EvidenceSentence] = {}
+    for item in items:
+        best.setdefault(item.sentence.article_id, item)
+    return best

@@ -1,0 +1,41 @@
+"""The abstention gate: whether the evidence can answer the analysed question at all, before any drafting.
+
+`gate` reads only the evidence and the `Question` record and returns the reason to abstain, or None:
+no evidence; no relevant sentence with the asked-for form or answer (`answering.missing_reason`); the
+answer model (`signals.AnswerScorer`) finds no sentence likely to answer a single question; a name the
+question uses is missing from every passage; or the best score is under the threshold (lowered for a
+question comparing articles, whose words spread over several). An abstention cites nothing.
+"""
+
+from __future__ import annotations
+
+from briefbot.answer.answering import answering, missing_reason
+from briefbot.answer.question import Question
+from briefbot.answer.signals import AnswerScorer
+from briefbot.types import Evidence
+
+MIN_NAME_COVERAGE = 1.0  # every name the question uses must be found (see Retriever.name_coverage)
+MULTI_ARTICLE_SCORE_RATIO = 0.8  # a question comparing articles spreads its words over several: one sentence
+# matches a smaller share of them, so the score threshold is this share of the usual one
+
+
+def gate(evidence: Evidence, min_score: float, question: Question, scorer: AnswerScorer | None = None) -> str | None:
+    """The reason to abstain before drafting, or None when the evidence is good enough to answer."""
+    if not evidence.sentences:
+        return "no evidence was retrieved"
+    reason = missing_reason(evidence, question)
+    if reason is not None:
+        return reason
+    if scorer is not None and not evidence.multi_article and question.parts is None:
+        chance, _ = scorer.best(question, evidence, answering(evidence, question))
+        if chance < scorer.threshold:
+            return (f"no evidence sentence is likely to answer it (best chance {chance:.2f}, "
+                    f"under {scorer.threshold:.2f})")
+    if evidence.name_coverage < MIN_NAME_COVERAGE:
+        return "no passage mentions everyone and everything the question names together"
+    best = max(item.score for item in evidence.sentences)
+    if evidence.multi_article:
+        min_score *= MULTI_ARTICLE_SCORE_RATIO
+    if best < min_score:
+        return f"the best evidence scores {best:.2f}, under the threshold {min_score:.2f}"
+    return None
