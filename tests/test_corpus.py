@@ -121,12 +121,14 @@ def test_jsonl_optional_fields_and_cleaning(tmp_path: Path) -> None:
         "text": "Line one.\r\nAdvertisement\r\nLine two.",
         "url": "https://example.com/n1",
         "published": "2025-02-21",
+        "author": "  Ana Ruiz ",
     }
     write(tmp_path, {"feed.jsonl": jsonl(record)})
     (art,) = load_corpus(str(tmp_path))
     assert art.text == "Line one.\nLine two."
     assert art.url == "https://example.com/n1"
     assert art.published == "2025-02-21"
+    assert art.author == "Ana Ruiz"
     assert art.source_path == str(tmp_path / "feed.jsonl")
 
 

@@ -101,6 +101,7 @@ def test_saved_page_gives_the_article_and_its_metadata(tmp_path: Path) -> None:
     assert art.title == "Council approves £4m repair of Millbrook bridge"
     assert art.source == "Riverside Gazette"
     assert art.published == "2025-03-14"
+    assert art.author == "Hannah Okafor"
     assert art.url == "https://www.riversidegazette.example/news/2025/03/council-approves-bridge-repair"
     assert art.text.startswith(art.title + "\n")
     assert "Councillors voted 9 to 3 on Thursday evening" in art.text
@@ -132,6 +133,7 @@ def test_rss_feed_gives_one_article_per_entry_with_text(tmp_path: Path, caplog: 
     ferry = by_url["https://harbourweekly.example/2025/03/ferry-winter-sailings"]
     assert ferry.title == "Ferry operator adds winter sailings to Islay"
     assert ferry.source == "Harbour Weekly" and ferry.published == "2025-03-17"
+    assert ferry.author == "Ewan Baird"
     assert "chief executive Fiona Grant said on Monday." in ferry.text  # the full content, not the summary
     assert "\nThe extra crossings follow complaints" in ferry.text  # one paragraph per line
     assert "MV Corran" in ferry.text
@@ -153,6 +155,7 @@ def test_atom_feed(tmp_path: Path) -> None:
     assert set(arts) == {"Wind farm off Whitby gets planning consent", "Grid upgrade delayed until 2028"}
     wind = arts["Wind farm off Whitby gets planning consent"]
     assert wind.source == "Northern Energy Desk"
+    assert wind.author == "Priya Natarajan"
     assert wind.published == "2025-02-26"  # published, not updated
     assert wind.url == "https://energydesk.example/2025/02/whitby-wind-farm-consent"
     assert "create 600 jobs at the port of Teesside." in wind.text

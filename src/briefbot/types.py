@@ -22,6 +22,8 @@ class Article(_Record):
     url: str | None = None
     published: str | None = Field(default=None, description="Publication date, YYYY-MM-DD where known.")
     source: str | None = Field(default=None, description="The outlet: site name, feed title or the JSONL `source`.")
+    author: str | None = Field(default=None, description="The byline: the page's author, the feed entry's author "
+                               "or the JSONL `author`, where known.")
     source_path: str | None = Field(default=None, description="File the article came from.")
 
 

@@ -37,8 +37,10 @@ STAGE = "embedding sentences of new or changed articles"
 
 
 def article_fingerprint(article: Article) -> str:
-    """sha256 over every field of the article (id, title, text, dates, source, url, ...)."""
-    payload = json.dumps(article.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    """sha256 over every field of the article (id, title, text, dates, source, url, ...). An unknown author
+    is left out, so articles read before `Article.author` existed keep their fingerprints (no re-embedding)."""
+    fields = article.model_dump(mode="json", exclude={"author"} if article.author is None else None)
+    payload = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

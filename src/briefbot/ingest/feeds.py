@@ -84,6 +84,7 @@ def read_feed_file(path: Path, data: bytes) -> FileRead:
             url=entry.get("link") or None,
             published=_published(entry),
             source=source or None,
+            author=clean_line(entry.get("author") or "") or None,
             source_path=str(path),
         )
         found.append((article, origin))

@@ -75,6 +75,7 @@ def read_html_file(path: Path, data: bytes) -> FileRead:
         url=url,
         published=iso_date(found.get("date")),
         source=source or None,
+        author=clean_line(found.get("author") or "") or None,
         source_path=str(path),
     )
     return FileRead(found=[(article, str(path))])

@@ -61,6 +61,7 @@ def _parse_jsonl_line(line: str, path: Path) -> Article:
     if not text.strip():
         raise ValueError("field 'text' is empty")
     source = _optional_str(record, "source")
+    author = _optional_str(record, "author")
     return Article(
         id=article_id.strip(),
         title=clean_line(title) or title_from(text),
@@ -68,6 +69,7 @@ def _parse_jsonl_line(line: str, path: Path) -> Article:
         url=_optional_str(record, "url"),
         published=iso_date(_optional_str(record, "published")),
         source=clean_line(source) if source else None,
+        author=clean_line(author) if author else None,
         source_path=str(path),
     )
 
