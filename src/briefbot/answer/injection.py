@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from briefbot.answer.literal_gate import LiteralGate
+
 # Zero-width, joiners, soft hyphen, word joiner and invisible operators, bidi embeddings / isolates, BOM.
 _INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]")
@@ -104,6 +106,9 @@ _INSTRUCTION = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE
 # Shouted markers of injected blocks; upper case only ("follow instructions" is ordinary news English).
 _SHOUTED = re.compile(r"\b(?:FOLLOW (?:THE |THESE )?INSTRUCTIONS?|CORE INSTRUCTIONS?|LEGAL AMENDMENT|ADMIN REQUEST|"
                       r"SYSTEM (?:MESSAGE|PROMPT|OVERRIDE)|IMPORTANT INSTRUCTIONS?|NEW INSTRUCTIONS?)\b")
+# The same patterns, each searched only in texts holding the literal words its every match contains
+# (`literal_gate.py`): the same verdicts at a fraction of the cost (most sentences hold none of them).
+_GATES = (LiteralGate(_PATTERNS, _INSTRUCTION.flags), LiteralGate([_SHOUTED.pattern], _SHOUTED.flags))
 
 
 def normalise(text: str) -> str:
@@ -113,6 +118,16 @@ def normalise(text: str) -> str:
 
 def looks_like_instruction(text: str) -> bool:
     """True when `text` reads as an instruction addressed to a language model."""
+    if text.isascii():  # normalising changes no ASCII text (tests/test_injection_gate.py checks this)
+        return any(gate.search(text) for gate in _GATES)
+    plain = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    latin = plain.translate(_CONFUSABLES)
+    return any(gate.search(variant) for gate in _GATES for variant in dict.fromkeys((plain, latin)))
+
+
+def looks_like_instruction_unfiltered(text: str) -> bool:
+    """`looks_like_instruction` without the literal gates: every pattern searched in every variant (the
+    reference the gated version is tested against)."""
     plain = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
     latin = plain.translate(_CONFUSABLES)
     return any(pattern.search(text) for pattern in (_INSTRUCTION, _SHOUTED) for text in (plain, latin))

@@ -27,7 +27,7 @@ from briefbot.answer.injection import looks_like_instruction
 from briefbot.index.lexical import content_terms, date_words
 from briefbot.answer.question_form import quoted_by_pronoun
 from briefbot.answer.terms import CALENDAR_WORDS
-from briefbot.types import Article, Evidence, EvidenceSentence
+from briefbot.types import Article, Evidence, EvidenceSentence, Sentence
 
 LEXICAL_WEIGHT = 0.5
 RRF_K = 60
@@ -46,6 +46,7 @@ HEADLINE_TERM_SHARE = 0.5  # a year or month of the question found only in the s
 # (seed suite: two where-questions lost their abstention), found on the events dev split and the seed suite.
 RECENCY_BOOST = 0.25  # "latest ...": a sentence's score grows by up to this share with its article's date
 # (the newest of the candidates' articles gets it all, the oldest none): a design weight, not fitted
+SENTENCE_MEMO = 4096  # decoded sentences the retriever keeps (one question reads ~100 rows, most several times)
 ALIAS_BOOST = 0.5  # BM25 weight of a question name's other spellings ("Moscow" for "the Kremlin")
 
 
@@ -81,6 +82,8 @@ class Retriever:
         for word in sorted(index.sentence_bm25.doc_freq):
             self._vocabulary.setdefault(word[:1], []).append(word)
         self._instruction_rows: dict[int, bool] = {}
+        self._antecedents: dict[int, int | None] = {}
+        self._sentences: dict[int, Sentence] = {}  # rows read lately: a question reads each several times
         self._headlines: dict[str, tuple[frozenset[str], str]] = {}
 
     def query_terms(self, question: Question) -> QueryTerms:
@@ -126,7 +129,7 @@ class Retriever:
         if len(query.names) > MAX_NAMES_TOGETHER:
             passages = [self._window(row) for row in rows]
             passages += [self._headline(article_id) for article_id in
-                         dict.fromkeys(self.index.sentences[row].article_id for row in rows)]
+                         dict.fromkeys(self._sentence(row).article_id for row in rows)]
             if not _compares_articles(query):
                 return sum(any(_has_term(query, name, p) for p in passages) for name in query.names) / len(query.names)
             names = [n for n in query.names if not n.isdigit()] or list(query.names)  # dates: often metadata
@@ -135,33 +138,42 @@ class Retriever:
 
         def found(name: str, row: int) -> bool:  # around the sentence, or in its article's headline or date
             return _has_term(query, name, self._window(row)) or _has_term(
-                query, name, self._headline(self.index.sentences[row].article_id))
+                query, name, self._headline(self._sentence(row).article_id))
 
         return max((sum(found(name, row) for name in query.names) / len(query.names) for row in rows), default=0.0)
 
     def _window(self, row: int) -> tuple[set[str], str]:
         """The terms and text of a sentence and its neighbours in the same article."""
         index = self.index
-        article_id = index.sentences[row].article_id
+        article_id = self._sentence(row).article_id
         terms: set[str] = set()
         texts = []
         for near in range(row - NAME_WINDOW, row + NAME_WINDOW + 1):
-            if 0 <= near < len(index.sentences) and index.sentences[near].article_id == article_id:
+            if 0 <= near < len(index.sentences) and self._sentence(near).article_id == article_id:
                 terms.update(index.sentence_bm25.term_counts[near])
-                texts.append(index.sentences[near].text)
+                texts.append(self._sentence(near).text)
         return terms, " ".join(texts)
+
+    def _sentence(self, row: int) -> Sentence:
+        """`index.sentences[row]`, kept at hand (up to SENTENCE_MEMO rows, then forgotten all at once)."""
+        found = self._sentences.get(row)
+        if found is None:
+            if len(self._sentences) >= SENTENCE_MEMO:
+                self._sentences.clear()
+            found = self._sentences[row] = self.index.sentences[row]
+        return found
 
     def _is_instruction(self, row: int) -> bool:
         if row not in self._instruction_rows:
-            self._instruction_rows[row] = looks_like_instruction(self.index.sentences[row].text)
+            self._instruction_rows[row] = looks_like_instruction(self._sentence(row).text)
         return self._instruction_rows[row]
 
     def lexical_score(self, query: QueryTerms, row: int) -> float:
         total = sum(query.weights)
         if total <= 0:
             return 0.0
-        passage = (self.index.sentence_bm25.term_counts[row], self.index.sentences[row].text)
-        headline = self._headline(self.index.sentences[row].article_id)
+        passage = (self.index.sentence_bm25.term_counts[row], self._sentence(row).text)
+        headline = self._headline(self._sentence(row).article_id)
         found = 0.0
         for term, weight in zip(query.terms, query.weights):
             if _has_term(query, term, passage):
@@ -180,11 +192,21 @@ class Retriever:
 
     def _surroundings(self, row: int) -> tuple[Article, str | None, str | None]:
         """A sentence's article, the sentence before it and its article's lead (None where there is none)."""
-        sentence = self.index.sentences[row]
-        siblings = self.index.sentences_by_article.get(sentence.article_id, [])
-        before = siblings[sentence.index - 1].text if 0 < sentence.index <= len(siblings) else None
-        lead = siblings[0].text if siblings and sentence.index > 1 else None
-        return self.index.article_by_id[sentence.article_id], before, lead
+        index = self.index
+        sentence = self._sentence(row)
+        first, count = self._article_rows(sentence.article_id)  # only these two of its sentences are read
+        before = self._sentence(first + sentence.index - 1).text if 0 < sentence.index <= count else None
+        lead = self._sentence(first).text if count and sentence.index > 1 else None
+        return index.article_by_id[sentence.article_id], before, lead
+
+    def _article_rows(self, article_id: str) -> tuple[int, int]:
+        """The row of an article's first sentence and its number of sentences (0 for an unknown article)."""
+        tables = self.index.tables
+        article = tables.article_row.get(article_id)
+        if article is None:
+            return 0, 0
+        first = int(tables.sentence_ptr[article])
+        return first, int(tables.sentence_ptr[article + 1]) - first
 
     def with_context(self, query: QueryTerms, context: Question) -> QueryTerms:
         """Add the terms of a chat's earlier question at a low weight (and never as names to cover)."""
@@ -235,7 +257,7 @@ class Retriever:
         evidence = []
         for number, (score, lexical, cosine, row) in enumerate(scored[:k], start=1):
             article, before, lead = self._surroundings(row)
-            evidence.append(EvidenceSentence(number=number, sentence=index.sentences[row], title=article.title,
+            evidence.append(EvidenceSentence(number=number, sentence=self._sentence(row), title=article.title,
                                              score=round(score, 4), lexical=round(lexical, 4),
                                              dense=round(cosine, 4), published=article.published,
                                              source=article.source, url=article.url,
@@ -248,7 +270,7 @@ class Retriever:
         """`scored` re-weighted by freshness for a question about the latest news: each score grows by up
         to RECENCY_BOOST with its article's publication date among the candidates' dates (undated: none)."""
         index = self.index
-        dates = {row: index.article_by_id[index.sentences[row].article_id].published for *_, row in scored}
+        dates = {row: index.article_by_id[self._sentence(row).article_id].published for *_, row in scored}
         known = sorted({d for d in dates.values() if d})
         if len(known) < 2:
             return scored
@@ -265,18 +287,19 @@ class Retriever:
         ok, other = [], []
         for item in scored:
             article, before, lead = self._surroundings(item[3])
-            text = self.index.sentences[item[3]].text
+            text = self._sentence(item[3]).text
             holds = not missing_in(analysed, context_text(text, article.title, article.published, before, lead))
             (ok if holds else other).append(item)
         return ok + other
 
     def _antecedent(self, row: int) -> int | None:
         """The row before a pronoun-attributed quote ("..., she said.") in the same article: its speaker."""
-        sentences = self.index.sentences
-        if row > 0 and sentences[row - 1].article_id == sentences[row].article_id \
-                and quoted_by_pronoun(sentences[row].text) and not self._is_instruction(row - 1):
-            return row - 1
-        return None
+        if row not in self._antecedents:
+            sentence = self._sentence(row)  # (the quote first: the row before is read only for a quote)
+            self._antecedents[row] = row - 1 if row > 0 and quoted_by_pronoun(sentence.text) \
+                and self._sentence(row - 1).article_id == sentence.article_id and not self._is_instruction(row - 1) \
+                else None
+        return self._antecedents[row]
 
     def _with_speakers(self, scored: list[tuple[float, float, float, int]], k: int
                        ) -> list[tuple[float, float, float, int]]:

@@ -10,6 +10,7 @@ import difflib
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -39,14 +40,21 @@ _US_ROOTS = {"defense": "defence", "offense": "offence", "license": "licence", "
 _US_IZE = re.compile(r"(?<=\w{3})([iy])z(e|ed|es|er|ers|ing|ation|ations)$")
 
 
+_US_ROOT_PREFIXES = tuple(_US_ROOTS)
+WORD_CACHE = 1 << 16  # distinct words whose stem (and content terms) are remembered: words repeat
+
+
 def _british(word: str) -> str:
     """One spelling for both sides of the Atlantic: "defense" -> "defence", "organize" -> "organise"."""
+    if not word.startswith(_US_ROOT_PREFIXES):  # most words: no root to look for
+        return _US_IZE.sub(lambda m: m.group(1) + "s" + m.group(2), word)
     for root, british in _US_ROOTS.items():
         if word.startswith(root):
             return british + word[len(root):]
     return _US_IZE.sub(lambda m: m.group(1) + "s" + m.group(2), word)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def stem(word: str) -> str:
     """A deliberately light stemmer: lower-case, one spelling for US and British English, drop
     possessives and common inflections."""
@@ -80,7 +88,13 @@ def words(text: str) -> list[str]:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed tokens of `text` that are not stop words, in order (duplicates kept)."""
-    return [stem(w) for w in words(text) if w.lower().replace("’", "'").split("'")[0] not in STOP_WORDS]
+    return [term for w in words(text) for term in _word_terms(w)]
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _word_terms(word: str) -> tuple[str, ...]:
+    """`content_terms` of one token: its stem, or nothing for a stop word (the rule is per token)."""
+    return () if word.lower().replace("’", "'").split("'")[0] in STOP_WORDS else (stem(word),)
 
 
 def has_negation(text: str) -> bool:
