@@ -3,14 +3,14 @@
 A sentence answers when it is relevant (scores close enough to the best) and has the question's lexical
 form (`Question.form`, `question_form`: a time for "when", a number counting the thing for "how many", a
 speaker for "what did X say"); for a single question about one article it must also answer the record
-(`answer.answers`: its qualifiers hold, it has a candidate of the expected type). A question that asks
+(`answer.answers`: its qualifiers hold, its topics are mentioned, it has a candidate of the expected type). A question that asks
 two things (`Question.parts`) gets the sentences that answer each part. `missing_reason` says, for an
 abstention, what no evidence sentence supplies. The gate and the composer both read these lists.
 """
 
 from __future__ import annotations
 
-from briefbot.answer.answers import has_candidate, missing_qualifiers
+from briefbot.answer.answers import has_candidate, missing_qualifiers, missing_topics
 from briefbot.answer.question import Question
 from briefbot.answer.question_form import Form, answers_form, quoted_by_pronoun
 from briefbot.index.lexical import content_terms
@@ -26,23 +26,25 @@ def answering(evidence: Evidence, question: Question) -> list[EvidenceSentence]:
     return first + [e for e in second if e not in first]
 
 
-def answering_parts(evidence: Evidence, question: Question, *, typed: bool = True
+def answering_parts(evidence: Evidence, question: Question, *, typed: bool = True, topical: bool = True
                     ) -> tuple[list[EvidenceSentence], list[EvidenceSentence]]:
     """The evidence that can answer the question (and an empty list), or, for a question that asks two
     things, the evidence that can answer each part, from a wider relevant set, leaning to that part.
     With `typed`, a sentence must also answer the record (`answer.answers`: qualifiers hold, a candidate
-    of the expected type); not yet for two-part questions or questions comparing articles."""
+    of the expected type, and with `topical` the question's topics mentioned); not yet for two-part
+    questions or questions comparing articles."""
     if question.parts is None:
-        return answering_form(evidence, question, typed=typed and not evidence.multi_article), []
+        return answering_form(evidence, question, typed=typed and not evidence.multi_article, topical=topical), []
     first, rest = question.parts
     return (_by_part(answering_form(evidence, first, TWO_PART_FLOOR), first, rest),
             _by_part(answering_form(evidence, rest, TWO_PART_FLOOR), rest, first))
 
 
 def answering_form(evidence: Evidence, question: Question, floor: float = RELEVANCE_RATIO, *,
-                   typed: bool = False) -> list[EvidenceSentence]:
+                   typed: bool = False, topical: bool = True) -> list[EvidenceSentence]:
     """The relevant evidence sentences (best first) that have the question's form (`Question.form`);
-    with `typed`, also `answer.answers` (qualifiers hold, a candidate of the expected type), relevance
+    with `typed`, also `answer.answers` (qualifiers hold, a candidate of the expected type, with `topical`
+    the question's topics mentioned), relevance
     then being measured against the best sentence whose qualifiers hold (a look-alike from another year
     does not set the bar)."""
     pool = evidence.sentences
@@ -54,7 +56,8 @@ def answering_form(evidence: Evidence, question: Question, floor: float = RELEVA
             if e.score >= floor * best_score
             and answers_form(question.form, e.sentence.text,
                              by_position.get((e.sentence.article_id, e.sentence.index - 1)))
-            and (not typed or has_candidate(question, e))]  # the pool's qualifiers already hold
+            and (not typed or has_candidate(question, e))  # the pool's qualifiers already hold
+            and (not typed or not topical or not missing_topics(question, e))]
 
 
 def missing_reason(evidence: Evidence, question: Question) -> str | None:
@@ -62,6 +65,9 @@ def missing_reason(evidence: Evidence, question: Question) -> str | None:
     if not any(answering_parts(evidence, question, typed=False)):
         return f"no relevant evidence sentence {describe_form(question.form)}"
     if not any(answering_parts(evidence, question)):
+        if any(answering_parts(evidence, question, topical=False)):
+            return (f"no relevant evidence sentence that states {question.describe()} is about "
+                    + " and ".join(question.topics))
         return f"no relevant evidence sentence states {question.describe()}"
     return None
 

@@ -3,7 +3,11 @@
 A sentence answers only when
 1. every qualifier of the question (year, quarter, month, ordinal, number, category) holds in the sentence
    or its immediate context: its article's title and date, the sentence before it, the article's lead; and
-2. it contains a candidate of the expected type that the question does not already name: a person or
+2. every topic of the question (`Question.topics`: the people, organisations, places, works and events it
+   names) is mentioned in that same context, or is the article's outlet: a sentence about another contest
+   or company is no answer, however well it matches the question's other words (half of a name's words
+   suffice, "Anskar" for "Bertil Anskar"; an alias counts, "the Kremlin" for Russia); and
+3. it contains a candidate of the expected type that the question does not already name: a person or
    organisation for who, a date for when, a place for where, a number or amount for how many / how much,
    an entity of the noun's kind for which X / keyword queries. Candidates are the spaCy entities stored
    with the sentence at index time; a question about who holds a role *now* is not answered by a
@@ -13,15 +17,19 @@ Open questions (what ..., why, yes/no) have no candidate type; only their qualif
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 
+from briefbot.answer.aliases import alias_group, mentions
 from briefbot.answer.question import Qualifier, Question
-from briefbot.index.lexical import STOP_WORDS, date_words
+from briefbot.index.lexical import STOP_WORDS, content_terms, date_words
 from briefbot.answer.speech import quoted_by_pronoun
 from briefbot.types import Entity, EvidenceSentence, ShortAnswer
 
 _FORMER = re.compile(r"\b(?:former|ex|previous|outgoing|then|late|predecessor|interim|acting|departed|"
                      r"departing|retired|ousted|replaced|succeeded)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+CLOSE_SPELLING = 0.8  # the same cutoff retrieval uses to map a misspelt question word to a corpus word
 _WORD = re.compile(r"[\w'’]+")
 _DATE_FALLBACK = re.compile(
     r"\b(?:1[6-9]\d\d|20\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
@@ -37,7 +45,42 @@ _NAME_FALLBACK = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’
 def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Qualifier]:
     """The question's qualifiers that neither the sentence nor its context (title, date, the sentence
     before, the article's lead sentence) states."""
-    return missing_in(question, context_text(item.sentence.text, item.title, item.published, item.before, item.lead))
+    missing = missing_in(question, context_text(item.sentence.text, item.title, item.published, item.before,
+                                                item.lead))
+    if any(q.kind == "number" for q in question.qualifiers):  # "under-21" is not the 21st of the month
+        undated = missing_in(question, context_text(item.sentence.text, item.title, None, item.before, item.lead))
+        missing += [q for q in undated if q.kind == "number" and q not in missing]
+    return [q for q in question.qualifiers if q in missing]
+
+
+def missing_topics(question: Question, item: EvidenceSentence) -> list[str]:
+    """The question's topics that neither the sentence nor its context (title, the sentence before, the
+    article's lead) mentions, and that are not the article's outlet."""
+    if not question.topics:
+        return []
+    context = " \n ".join(t for t in (item.sentence.text, item.title, item.before, item.lead, item.source) if t)
+    terms = set(content_terms(context))
+    return [topic for topic in question.topics if not _mentioned(topic, terms, context)]
+
+
+def _mentioned(topic: str, terms: set[str], context: str) -> bool:
+    words = [w for w in content_terms(topic) if not w.isdigit()]
+    if not words or 2 * sum(_has_word(w, terms) for w in words) >= len(words):
+        return True
+    groups = {g for w in words if (g := alias_group(w)) is not None}
+    return any(mentions(group, context) for group in groups)
+
+
+def _has_word(word: str, terms: set[str]) -> bool:
+    """`word`, a word differing only in its ending (Brazil, Brazilian; Canada, Canadian; Germany, German) or,
+    for a word of five letters or more, a close spelling (Zakarova, Zakharova: as retrieval matches it)."""
+    if word in terms:
+        return True
+    if len(word) < 5:
+        return False
+    return any(len(t) >= 5 and (len(os.path.commonprefix([word, t])) >= max(5, min(len(word), len(t)) - 1)
+                                or difflib.SequenceMatcher(None, word, t).ratio() >= CLOSE_SPELLING)
+               for t in terms)
 
 
 def context_text(text: str, title: str, published: str | None, before: str | None, lead: str | None) -> str:
@@ -87,8 +130,9 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
 
 
 def answers(question: Question, item: EvidenceSentence) -> bool:
-    """Whether `item` answers `question`: its qualifiers hold and `has_candidate`."""
-    return not missing_qualifiers(question, item) and has_candidate(question, item)
+    """Whether `item` answers `question`: its qualifiers hold, its topics are mentioned, `has_candidate`."""
+    return not missing_qualifiers(question, item) and not missing_topics(question, item) \
+        and has_candidate(question, item)
 
 
 def has_candidate(question: Question, item: EvidenceSentence) -> bool:

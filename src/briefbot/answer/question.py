@@ -101,6 +101,8 @@ class Question(BaseModel):
     answer_labels: tuple[str, ...] = Field(description="spaCy entity labels a candidate answer may carry.")
     focus: str | None = Field(default=None, description="The noun asked about ('city' in 'which city').")
     names: tuple[str, ...] = ()
+    topics: tuple[str, ...] = Field(default=(), description="The names of what it is about (people, organisations, "
+                                    "places, works, events): `names` without dates, times, amounts and numbers.")
     qualifiers: tuple[Qualifier, ...] = ()
     keyword_query: bool = False
     current: bool = False
@@ -119,6 +121,12 @@ class Question(BaseModel):
         return what + (" for " + ", ".join(must) if must else "")
 
 
+_THE = re.compile(r"^the\s+", re.IGNORECASE)  # spaCy's span of an event or work often starts with "the"
+# Qualifiers or answers, not topics; nor nationalities and groups (NORP: "British" is often said as "Starmer's
+# government" or "London", so requiring it would decline good answers).
+_NOT_TOPICS = ("CARDINAL", "ORDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "NORP")
+
+
 def analyse(text: str) -> Question:
     """The `Question` record of `text` (see the module docstring)."""
     doc = parse(text)
@@ -130,8 +138,9 @@ def analyse(text: str) -> Question:
     if keyword and answer_type == "open":
         answer_type, labels, focus = _from_noun(_head_noun(tokens))
     names = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL")))
+    topics = tuple(dict.fromkeys(_THE.sub("", e.text) for e in doc.ents if e.label_ not in _NOT_TOPICS))
     split = two_parts(text)
-    return Question(text=text, answer_type=answer_type, answer_labels=labels, focus=focus, names=names,
+    return Question(text=text, answer_type=answer_type, answer_labels=labels, focus=focus, names=names, topics=topics,
                     qualifiers=qualifiers_of(text), keyword_query=keyword,
                     current=bool(_CURRENT.search(text)) and answer_type in ("person", "entity"),
                     recent=bool(_RECENT.search(text)), form=form_of(text), terms=search_terms(text),

@@ -1,0 +1,96 @@
+"""`answer.answers`: an answer must be about what the question names (`missing_topics`: the sentence, its title,
+the sentence before, the lead, or the outlet mentions each of the question's topics), and a number qualifier
+("under-21") is not satisfied by the day of the article's date."""
+
+from __future__ import annotations
+
+from briefbot.answer.answers import answers, missing_topics
+from briefbot.answer.question import analyse
+from briefbot.index.nlp import SpacyAnnotator
+from briefbot.types import EvidenceSentence, Sentence
+
+
+def item(text: str, *, title: str = "News", before: str | None = None, lead: str | None = None,
+         source: str | None = None) -> EvidenceSentence:
+    entities = tuple(SpacyAnnotator().entities([text])[0])
+    sentence = Sentence(id="a:s3", article_id="a", index=3, text=text, start=0, end=len(text), entities=entities)
+    return EvidenceSentence(number=1, sentence=sentence, title=title, score=1.0, before=before, lead=lead,
+                            source=source)
+
+
+def test_topics_leave_out_dates_and_numbers():
+    question = analyse("Who won the Orvell Open in 2019, ahead of 300 players?")
+    assert "Orvell Open" in question.topics
+    assert not any("2019" in t or "300" in t for t in question.topics)
+
+
+def test_a_sentence_about_another_contest_is_no_answer():
+    question = analyse("Who won the Orvell Open?")
+    other = item("Marta Quill won the Dunmere Marathon on Sunday.", title="Quill wins Dunmere Marathon")
+    assert missing_topics(question, other) == ["Orvell Open"]
+    assert not answers(question, other)
+
+
+def test_the_topic_may_be_in_the_title_the_sentence_before_or_the_lead():
+    question = analyse("Who won the Orvell Open?")
+    winner = "Marta Quill took the title by two strokes."
+    assert answers(question, item(winner, title="Quill wins Orvell Open"))
+    assert answers(question, item(winner, before="The Orvell Open ended in heavy rain on Sunday."))
+    assert answers(question, item(winner, lead="The Orvell Open was decided on the last hole."))
+    assert not answers(question, item(winner, title="Golf round-up"))
+
+
+def test_half_of_a_names_words_suffice():
+    question = analyse("Who did Bertil Anskar replace as chair?")
+    assert missing_topics(question, item("Anskar replaces Harriet Vollmer, who led the group for nine years.")) == []
+
+
+def test_the_outlet_counts_as_mentioned():
+    question = analyse("What did the Harwick Courier report about the flood?")
+    report = item("The river rose by two metres overnight.", source="Harwick Courier")
+    assert missing_topics(question, report) == []
+    assert missing_topics(question, item("The river rose by two metres overnight.", source="Other Times")) != []
+
+
+def test_an_alias_counts_as_mentioned():
+    question = analyse("What did Russia say about the talks?")
+    assert missing_topics(question, item("The Kremlin said the talks would resume next week.")) == []
+
+
+def test_a_country_matches_its_adjective():
+    question = analyse("How fast is the forest in Brazil shrinking?")
+    assert missing_topics(question, item("Deforestation in the Brazilian Amazon slowed last year.")) == []
+
+
+def test_a_number_qualifier_is_not_the_day_of_the_articles_date():
+    from briefbot.answer.answers import missing_qualifiers
+
+    question = analyse("Where was the Dunmere Cup under-21 final played?")
+    senior = item("Harbour Town won the Dunmere Cup final at Kell Park.", title="Harbour Town lift the cup")
+    dated = senior.model_copy(update={"published": "2023-05-21"})
+    assert [q.text for q in missing_qualifiers(question, dated)] == ["21"]
+    youth = item("Harbour Town won the Dunmere Cup under-21 final at Kell Park.").model_copy(
+        update={"published": "2023-05-21"})
+    assert missing_qualifiers(question, youth) == []
+
+
+def test_the_gate_declines_when_no_sentence_is_about_the_questions_topic():
+    from briefbot.answer.gate import gate
+    from briefbot.types import Evidence
+
+    question = analyse("Who won the Orvell Open?")
+    other = item("Marta Quill won the Dunmere Marathon on Sunday.", title="Quill wins Dunmere Marathon")
+    reason = gate(Evidence(question=question.text, sentences=[other], chunk_ids=[], name_coverage=1.0), 0.0, question)
+    assert reason is not None and "about Orvell Open" in reason
+    right = item("Marta Quill won the Orvell Open on Sunday.", title="Quill wins")
+    assert gate(Evidence(question=question.text, sentences=[right], chunk_ids=[], name_coverage=1.0), 0.0, question) is None
+
+
+def test_a_misspelt_name_is_still_mentioned():
+    question = analyse("What does Zakarova say is not enough?")
+    assert missing_topics(question, item("Maria Zakharova said the offer was not enough.")) == []
+
+
+def test_nationalities_are_not_topics():
+    question = analyse("What is the British government's stance on the treaty?")
+    assert not any("British" in t for t in question.topics)
