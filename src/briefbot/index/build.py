@@ -5,7 +5,8 @@ whose id and fingerprint are unchanged keeps its sentences, entities, chunks, BM
 never recomputed); a changed or added article gets a fresh article number (so fresh int64 vector ids:
 `number << ID_BITS | position`), and removed or changed articles' vectors are removed from the stores.
 Records are laid out in the order of `articles`, so an incremental build equals a full one row for row.
-New articles are processed in batches of about `BATCH_SENTENCES` sentences to bound memory.
+New articles are processed in batches of about `BATCH_SENTENCES` sentences to bound memory, and each
+batch's records are laid out (spooled to a file, see `tables.LinesBuilder`) as soon as it is done.
 
 Every text is embedded once: sentences are embedded, and a chunk's vector is the normalised mean of its
 sentences' vectors (see README "Scale" for the throughput and quality figures behind that choice).
@@ -13,6 +14,7 @@ sentences' vectors (see README "Scale" for the throughput and quality figures be
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import time
@@ -116,42 +118,13 @@ def build_index(
             numbers.append(next_number)
             next_number += 1
     fresh = [i for i, k in enumerate(keep) if not k]
-    built = _process(articles, fresh, numbers, embedder, annotator, chunk_size, chunk_overlap,
-                     sentence_store, chunk_store, sentence_bm25, chunk_bm25, progress)
-
-    article_lines, sentence_lines = LinesBuilder(), LinesBuilder()
-    sentence_counts: list[np.ndarray] = []
-    chunk_counts_per_article: list[np.ndarray] = []
-    chunk_first: list[np.ndarray] = []
-    chunk_count: list[np.ndarray] = []
-    first_row = 0
-    for segment in _segments(articles, keep, old):
-        if segment[0] == "old":  # a run of kept articles, consecutive in the previous index: copied at once
-            r0, r1 = segment[1], segment[2]
-            s0, s1 = int(old.sentence_ptr[r0]), int(old.sentence_ptr[r1])  # type: ignore[union-attr]
-            c0, c1 = int(old.chunk_ptr[r0]), int(old.chunk_ptr[r1])  # type: ignore[union-attr]
-            article_lines.copy(old.article_lines, r0, r1)  # type: ignore[union-attr]
-            sentence_lines.copy(old.sentence_lines, s0, s1)  # type: ignore[union-attr]
-            sentence_bm25.copy_rows(previous.sentence_bm25, s0, s1)  # type: ignore[union-attr]
-            chunk_bm25.copy_rows(previous.chunk_bm25, c0, c1)  # type: ignore[union-attr]
-            chunk_first.append(np.asarray(old.chunk_first[c0:c1], dtype=np.int64) - s0 + first_row)  # type: ignore[union-attr]
-            chunk_count.append(np.asarray(old.chunk_count[c0:c1], dtype=np.int32))  # type: ignore[union-attr]
-            sentence_counts.append(np.diff(old.sentence_ptr[r0:r1 + 1]))  # type: ignore[union-attr]
-            chunk_counts_per_article.append(np.diff(old.chunk_ptr[r0:r1 + 1]))  # type: ignore[union-attr]
-            n_sentences = s1 - s0
-        else:
-            item = built.pop(segment[1])
-            article_lines.add(item.article_line)
-            for line in item.sentence_lines:
-                sentence_lines.add(line)
-            sentence_bm25.extend(item.sentence_rows)
-            chunk_bm25.extend(item.chunk_rows)
-            chunk_first.append(np.asarray(item.chunk_first, dtype=np.int64) + first_row)
-            chunk_count.append(np.asarray(item.chunk_count, dtype=np.int32))
-            n_sentences = len(item.sentence_lines)
-            sentence_counts.append(np.asarray([n_sentences]))
-            chunk_counts_per_article.append(np.asarray([len(item.chunk_first)]))
-        first_row += n_sentences
+    layout = _Layout(old, previous, sentence_bm25, chunk_bm25)
+    _process(articles, _segments(articles, keep, old), len(fresh), numbers, embedder, annotator, chunk_size,
+             chunk_overlap, sentence_store, chunk_store, layout, progress)
+    release_free_memory()  # the batches' temporaries, before the BM25 arrays are assembled
+    sentence_counts, chunk_counts_per_article = layout.sentence_counts, layout.chunk_counts
+    chunk_first, chunk_count = layout.chunk_first, layout.chunk_count
+    article_lines, sentence_lines = layout.article_lines, layout.sentence_lines
 
     def pointers(counts: list[np.ndarray]) -> np.ndarray:
         flat = np.concatenate(counts).astype(np.int64) if counts else np.zeros(0, np.int64)
@@ -170,8 +143,19 @@ def build_index(
         built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), next_number=next_number,
     )
     sentence_store, chunk_store = (getattr(s, "grown", lambda s=s: s)() for s in (sentence_store, chunk_store))
-    return CorpusIndex(manifest, tables, chunk_store, sentence_store, chunk_bm25.build(), sentence_bm25.build(),
-                       changes=changes)
+    built = CorpusIndex(manifest, tables, chunk_store, sentence_store, chunk_bm25.build(), sentence_bm25.build(),
+                        changes=changes)
+    release_free_memory()
+    return built
+
+
+def release_free_memory() -> None:
+    """Hand freed heap memory back to the system: glibc keeps what a build's many temporaries (or a deleted
+    index) freed unless asked. A no-op where there is no `malloc_trim`."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError, TypeError):
+        pass
 
 
 def _segments(articles: Sequence[Article], keep: list[bool], old: Tables | None) -> list[tuple]:
@@ -196,37 +180,96 @@ def _reusable(previous: CorpusIndex, embedder: Embedder, chunk_size: int, chunk_
             and m.chunk_size == chunk_size and m.chunk_overlap == chunk_overlap)
 
 
-def _process(articles: Sequence[Article], fresh: list[int], numbers: list[int], embedder: Embedder,
-             annotator: Annotator | None, chunk_size: int, chunk_overlap: int, sentence_store, chunk_store,
-             sentence_bm25: BM25Builder, chunk_bm25: BM25Builder, progress: Progress | None) -> dict[int, _Built]:
-    """Segment, annotate, chunk, embed and tokenise the articles at positions `fresh`, batch by batch."""
-    out: dict[int, _Built] = {}
+class _Layout:
+    """The new index's records, appended in the order of `articles` as soon as they are ready: runs of
+    kept articles copied from the previous index, new articles as their batch finishes (so a build holds
+    one batch of new records in memory, never all of them)."""
+
+    def __init__(self, old: Tables | None, previous: CorpusIndex | None, sentence_bm25: BM25Builder,
+                 chunk_bm25: BM25Builder) -> None:
+        self.old, self.previous = old, previous
+        self.sentence_bm25, self.chunk_bm25 = sentence_bm25, chunk_bm25
+        self.article_lines, self.sentence_lines = LinesBuilder(), LinesBuilder()
+        self.sentence_counts: list[np.ndarray] = []
+        self.chunk_counts: list[np.ndarray] = []
+        self.chunk_first: list[np.ndarray] = []
+        self.chunk_count: list[np.ndarray] = []
+        self.first_row = 0
+
+    def emit(self, segments: list[tuple], built: dict[int, _Built]) -> None:
+        for segment in segments:
+            if segment[0] == "old":
+                self._copy(segment[1], segment[2])
+            else:
+                self._add(built.pop(segment[1]))
+
+    def _copy(self, r0: int, r1: int) -> None:
+        """A run of kept articles, consecutive in the previous index: copied at once."""
+        old, previous = self.old, self.previous
+        assert old is not None and previous is not None
+        s0, s1 = int(old.sentence_ptr[r0]), int(old.sentence_ptr[r1])
+        c0, c1 = int(old.chunk_ptr[r0]), int(old.chunk_ptr[r1])
+        self.article_lines.copy(old.article_lines, r0, r1)
+        self.sentence_lines.copy(old.sentence_lines, s0, s1)
+        self.sentence_bm25.copy_rows(previous.sentence_bm25, s0, s1)
+        self.chunk_bm25.copy_rows(previous.chunk_bm25, c0, c1)
+        self.chunk_first.append(np.asarray(old.chunk_first[c0:c1], dtype=np.int64) - s0 + self.first_row)
+        self.chunk_count.append(np.asarray(old.chunk_count[c0:c1], dtype=np.int32))
+        self.sentence_counts.append(np.diff(old.sentence_ptr[r0:r1 + 1]))
+        self.chunk_counts.append(np.diff(old.chunk_ptr[r0:r1 + 1]))
+        self.first_row += s1 - s0
+
+    def _add(self, item: _Built) -> None:
+        self.article_lines.add(item.article_line)
+        for line in item.sentence_lines:
+            self.sentence_lines.add(line)
+        self.sentence_bm25.extend(item.sentence_rows)
+        self.chunk_bm25.extend(item.chunk_rows)
+        self.chunk_first.append(np.asarray(item.chunk_first, dtype=np.int64) + self.first_row)
+        self.chunk_count.append(np.asarray(item.chunk_count, dtype=np.int32))
+        self.sentence_counts.append(np.asarray([len(item.sentence_lines)]))
+        self.chunk_counts.append(np.asarray([len(item.chunk_first)]))
+        self.first_row += len(item.sentence_lines)
+
+
+def _process(articles: Sequence[Article], segments: list[tuple], total: int, numbers: list[int],
+             embedder: Embedder, annotator: Annotator | None, chunk_size: int, chunk_overlap: int, sentence_store,
+             chunk_store, layout: _Layout, progress: Progress | None) -> None:
+    """Walk the layout: segment, annotate, chunk, embed and tokenise new articles batch by batch, and hand
+    each finished batch (with the kept runs before it) to `layout`."""
     terms = cached_content_terms({})
     done = 0
+    waiting: list[tuple] = []  # segments laid out once the batch they wait for is done
     batch: list[tuple[int, list]] = []
     size = 0
 
     def flush() -> None:
         nonlocal done, size
+        built = {}
         if batch:
-            out.update(_batch(articles, batch, numbers, embedder, annotator or SpacyAnnotator(), chunk_size,
-                              chunk_overlap, sentence_store, chunk_store, sentence_bm25, chunk_bm25, terms))
+            built = _batch(articles, batch, numbers, embedder, annotator or SpacyAnnotator(), chunk_size,
+                           chunk_overlap, sentence_store, chunk_store, layout.sentence_bm25, layout.chunk_bm25,
+                           terms)
+        layout.emit(waiting, built)
+        if batch:
             done += len(batch)
             if progress is not None:
-                progress(STAGE, done, len(fresh))
+                progress(STAGE, done, total)
+        waiting.clear()
         batch.clear()
         size = 0
 
     if progress is not None:
-        progress(STAGE, 0, len(fresh))
-    for i in fresh:
-        sentences = split_sentences(articles[i])
-        batch.append((i, sentences))
-        size += len(sentences)
-        if size >= BATCH_SENTENCES:
-            flush()
+        progress(STAGE, 0, total)
+    for segment in segments:
+        waiting.append(segment)
+        if segment[0] == "new":
+            sentences = split_sentences(articles[segment[1]])
+            batch.append((segment[1], sentences))
+            size += len(sentences)
+            if size >= BATCH_SENTENCES:
+                flush()
     flush()
-    return out
 
 
 def _batch(articles, batch, numbers, embedder, annotator, chunk_size, chunk_overlap, sentence_store, chunk_store,

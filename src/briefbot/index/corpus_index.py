@@ -144,8 +144,11 @@ def _write_build(index: CorpusIndex, folder: Path) -> None:
     arrays.mkdir()
     tables = index.tables
     for name, lines in (("articles", tables.article_lines), ("sentences", tables.sentence_lines)):
-        with (folder / f"{name}.jsonl").open("wb") as handle:
-            handle.write(lines.data)
+        fd = os.open(folder / f"{name}.jsonl", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            lines.write_to(fd)  # file to file: the records are not read into memory
+        finally:
+            os.close(fd)
         np.save(arrays / f"{name}_offsets.npy", np.asarray(lines.offsets, dtype=np.int64))
     for name in _COLUMNS:
         np.save(arrays / f"{name}.npy", np.asarray(getattr(tables, name)))

@@ -14,8 +14,20 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
-IVF_FROM = 10_000  # exact search over more vectors than this misses the latency target here (benchmarks/scale.py)
-IVF_MIN_LISTS, IVF_MAX_LISTS, IVF_NPROBE = 128, 2048, 16
+# Exact search up to IVF_FROM vectors, then an inverted file of 8-bit codes with 2*sqrt(n) lists, of which a
+# query searches one in IVF_PROBE_SHARE (at least IVF_MIN_PROBE). Measured on real MiniLM embeddings (news and
+# Wikipedia sentences topped up with synthetic news, 1,000 real questions; benchmarks/ivf_recall.py, README
+# "Scale"): 16 lists probed gave recall@10 0.88-0.94 against exact search at 10k-30k vectors; one list in 8
+# gives 0.957 at 20k and 30k (0.92 at 10k, so exact search up to 20k: ~2 ms a query there) for ~0.2-0.4 ms.
+# Exact float32 search past that costs ~0.1 ms per 1k vectors a query (two searches per question: ~15-18 ms
+# at 100k, most of the 20 ms target) and 1.5 KB per vector (1.5 GB at 1M: the whole memory budget).
+IVF_FROM = 20_000
+IVF_MIN_LISTS, IVF_MAX_LISTS, IVF_PROBE_SHARE, IVF_MIN_PROBE = 128, 2048, 8, 16
+
+
+def ivf_nprobe(nlist: int) -> int:
+    """How many of `nlist` inverted lists a query searches."""
+    return min(nlist, max(IVF_MIN_PROBE, -(-nlist // IVF_PROBE_SHARE)))
 
 
 class VectorStore(Protocol):
@@ -42,7 +54,8 @@ class VectorStore(Protocol):
 
 class FaissStore:
     """A FAISS store keyed by int64 ids: exact (`IndexIDMap2` over `IndexFlatIP`) up to `IVF_FROM` vectors,
-    an inverted file of 8-bit scalar-quantised vectors (`IndexIVFScalarQuantizer`, ids native) above it.
+    an inverted file of 8-bit scalar-quantised vectors (`IndexIVFScalarQuantizer`, ids native) above it,
+    searching one list in `IVF_PROBE_SHARE`.
 
     `vectors()` of an IVF store are the quantised vectors (cosines off by ~0.003); `benchmarks/scale.py`
     reports its recall@k against exact search."""
@@ -61,7 +74,7 @@ class FaissStore:
         quantizer = faiss.IndexFlatIP(dimension)
         index = faiss.IndexIVFScalarQuantizer(quantizer, dimension, nlist, faiss.ScalarQuantizer.QT_8bit,
                                               faiss.METRIC_INNER_PRODUCT)
-        index.nprobe = IVF_NPROBE
+        index.nprobe = ivf_nprobe(nlist)
         store = cls(index)
         store._quantizer = quantizer  # keep the Python wrapper alive as long as the index
         return store
@@ -108,9 +121,15 @@ class FaissStore:
 
         if self.index.is_trained or not self._pending:
             return
-        ids = np.concatenate([i for i, _ in self._pending])
-        vectors = np.vstack([v for _, v in self._pending])
-        self._pending.clear()
+        parts = self._pending
+        ids = np.concatenate([i for i, _ in parts])
+        vectors = np.empty((len(ids), self.index.d), dtype=np.float32)
+        at = 0
+        while parts:  # one copy of the vectors kept aside at a time, not two
+            part = parts.pop(0)[1]
+            vectors[at:at + len(part)] = part
+            at += len(part)
+            del part
         ivf = self._ivf()
         if len(ids) < ivf.nlist:  # too few to cluster: exact search is right for so few anyway
             self.index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.index.d))
@@ -176,6 +195,7 @@ class FaissStore:
         ivf = store._ivf()
         if ivf is not None and ivf.is_trained:
             ivf.set_direct_map_type(faiss.DirectMap.Hashtable)  # the direct map is not kept on disk
+            ivf.nprobe = ivf_nprobe(ivf.nlist)  # a search setting: builds saved with another one get this one
         return store
 
     def __len__(self) -> int:

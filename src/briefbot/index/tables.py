@@ -10,7 +10,10 @@ holding one Python object per sentence: about 0.4 KB per sentence instead of ~18
 from __future__ import annotations
 
 import mmap
+import os
+import tempfile
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -26,20 +29,29 @@ CACHE = 4096
 
 
 class Lines:
-    """JSON lines in one buffer: `line(i)` is the bytes of record i (newline included)."""
+    """JSON lines in one buffer: `line(i)` is the bytes of record i (newline included). A file-backed
+    `Lines` (`open`, or `LinesBuilder.build`) is memory-mapped and keeps its file descriptor, so `write_to`
+    copies it file to file without reading it into memory, even after the file was deleted."""
 
-    def __init__(self, data: bytes | bytearray | mmap.mmap, offsets: np.ndarray) -> None:
-        self.data, self.offsets = data, offsets
+    def __init__(self, data: bytes | bytearray | mmap.mmap, offsets: np.ndarray, fd: int | None = None) -> None:
+        self.data, self.offsets, self.fd = data, offsets, fd
+        if fd is not None:
+            weakref.finalize(self, os.close, fd)
 
     @classmethod
     def open(cls, path: Path, offsets: np.ndarray) -> "Lines":
         size = path.stat().st_size
         if size != (int(offsets[-1]) if len(offsets) else 0):
             raise ValueError(f"{path.name} has {size} bytes, its offsets say {int(offsets[-1])}")
+        return cls._mapped(os.open(path, os.O_RDONLY), offsets)
+
+    @classmethod
+    def _mapped(cls, fd: int, offsets: np.ndarray) -> "Lines":
+        size = int(offsets[-1]) if len(offsets) else 0
         if size == 0:
+            os.close(fd)
             return cls(b"", offsets)
-        with path.open("rb") as handle:
-            return cls(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ), offsets)
+        return cls(mmap.mmap(fd, size, access=mmap.ACCESS_READ), offsets, fd)
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
@@ -50,11 +62,46 @@ class Lines:
     def span(self, start: int, stop: int) -> bytes:
         return self.data[int(self.offsets[start]):int(self.offsets[stop])]
 
+    def write_to(self, fd: int, start: int = 0, stop: int | None = None) -> None:
+        """Append lines `start:stop` (default: all) to the open file `fd`."""
+        lo, hi = int(self.offsets[start]), int(self.offsets[len(self) if stop is None else stop])
+        if self.fd is not None:
+            _copy_range(self.fd, fd, lo, hi - lo)
+            return
+        for at in range(lo, hi, _PIECE):
+            _write_all(fd, memoryview(self.data)[at:min(hi, at + _PIECE)])
+
+
+_PIECE = 16 << 20
+
+
+def _write_all(fd: int, data) -> None:
+    view = memoryview(data)
+    while len(view):
+        view = view[os.write(fd, view):]
+
+
+def _copy_range(source: int, target: int, offset: int, length: int) -> None:
+    """Copy `length` bytes of `source` from `offset` to the end of `target`, in the kernel where it can."""
+    while length > 0:
+        try:
+            done = os.copy_file_range(source, target, min(length, _PIECE), offset)
+        except (OSError, AttributeError):  # another file system, or no copy_file_range: through a buffer
+            done = os.write(target, os.pread(source, min(length, _PIECE), offset))
+        if done <= 0:
+            raise OSError(f"could not copy {length} bytes of index records")
+        offset, length = offset + done, length - done
+
 
 class LinesBuilder:
-    """Appends lines (or spans of another `Lines`) into one growing buffer: no second copy at the end."""
+    """Appends lines (or spans of another `Lines`) to an unnamed temporary file, so a build holds no
+    copy of its records in memory; `build()` memory-maps the file."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
+        handle, name = tempfile.mkstemp(prefix=".lines-", dir=folder)
+        os.unlink(name)  # the descriptor keeps it alive; nothing is left behind if the build fails
+        self.fd = handle
+        self._finalizer = weakref.finalize(self, os.close, handle)
         self.buffer = bytearray()
         self.lengths: list[np.ndarray] = []
         self._pending: list[int] = []
@@ -62,17 +109,26 @@ class LinesBuilder:
     def add(self, line: bytes) -> None:
         self.buffer += line
         self._pending.append(len(line))
+        if len(self.buffer) >= _PIECE:
+            self._flush()
+
+    def _flush(self) -> None:
+        _write_all(self.fd, self.buffer)
+        self.buffer = bytearray()
 
     def copy(self, source: Lines, start: int, stop: int) -> None:
-        self.buffer += source.span(start, stop)
+        self._flush()
+        source.write_to(self.fd, start, stop)
         self.lengths.append(np.asarray(self._pending, dtype=np.int64))
         self._pending = []
         self.lengths.append(np.diff(np.asarray(source.offsets[start:stop + 1], dtype=np.int64)))
 
     def build(self) -> Lines:
+        self._flush()
         self.lengths.append(np.asarray(self._pending, dtype=np.int64))
         offsets = np.concatenate([[0], np.cumsum(np.concatenate(self.lengths))]).astype(np.int64)
-        return Lines(self.buffer, offsets)
+        self._finalizer.detach()  # the descriptor now belongs to the Lines
+        return Lines._mapped(self.fd, offsets)
 
 
 class _Records(Sequence, Generic[T]):
