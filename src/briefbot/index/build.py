@@ -6,7 +6,8 @@ never recomputed); a changed or added article gets a fresh article number (so fr
 `number << ID_BITS | position`), and removed or changed articles' vectors are removed from the stores.
 Records are laid out in the order of `articles`, so an incremental build equals a full one row for row.
 New articles are processed in batches of about `BATCH_SENTENCES` sentences to bound memory, and each
-batch's records are laid out (spooled to a file, see `tables.LinesBuilder`) as soon as it is done.
+batch's records and BM25 rows are laid out (spooled to files, see `tables.LinesBuilder` and `spool.Spool`) as
+soon as it is done.
 
 Every text is embedded once: sentences are embedded, and a chunk's vector is the normalised mean of its
 sentences' vectors (see README "Scale" for the throughput and quality figures behind that choice).
@@ -15,6 +16,7 @@ sentences' vectors (see README "Scale" for the throughput and quality figures be
 from __future__ import annotations
 
 import ctypes
+import gc
 import hashlib
 import json
 import time
@@ -150,8 +152,9 @@ def build_index(
 
 
 def release_free_memory() -> None:
-    """Hand freed heap memory back to the system: glibc keeps what a build's many temporaries (or a deleted
-    index) freed unless asked. A no-op where there is no `malloc_trim`."""
+    """Free what only reference cycles still hold, and hand freed heap memory back to the system: glibc keeps
+    what a build's many temporaries (or a deleted index) freed unless asked (no-op without `malloc_trim`)."""
+    gc.collect()
     try:
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError, TypeError):

@@ -158,7 +158,11 @@ def _write_build(index: CorpusIndex, folder: Path) -> None:
     for kind, bm25 in (("chunks", index.chunk_bm25), ("sentences", index.sentence_bm25)):
         data = bm25.arrays()
         for name in _BM25_ARRAYS:
-            np.save(arrays / f"bm25_{kind}_{name}.npy", np.asarray(data[name]))
+            path = arrays / f"bm25_{kind}_{name}.npy"
+            if name in bm25.files:  # written to a file by the build: copied file to file, not read into memory
+                bm25.files[name].save(path)
+            else:
+                np.save(path, np.asarray(data[name]))
         vocabularies[kind] = {"k1": bm25.k1, "b": bm25.b, "vocabulary": data["vocabulary"]}
     (folder / "bm25.json").write_text(json.dumps(vocabularies), encoding="utf-8")
     save_store(index.chunk_store, folder, "chunks")  # chunks.faiss, or chunks.qdrant.json (names the collection)

@@ -15,6 +15,8 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from briefbot.index.spool import PIECE, Spool, drop_pages
+
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 
 STOP_WORDS = frozenset(
@@ -122,6 +124,7 @@ class BM25:
                 builder.add(doc)
             arrays = builder.arrays()
         self.vocabulary: list[str] = list(arrays["vocabulary"])
+        self.files: dict[str, Spool] = dict(arrays.get("files", {}))  # arrays written by a build: saved file to file
         plain = {name: np.asarray(arrays[name]) for name in  # memory-mapped arrays, seen without np.memmap's overhead
                  ("indptr", "indices", "counts", "col_ptr", "col_rows", "col_counts")}
         self.indptr, self.indices, self.counts = plain["indptr"], plain["indices"], plain["counts"]
@@ -132,7 +135,12 @@ class BM25:
         self.term_ids = {term: i for i, term in enumerate(self.vocabulary)}
         df = np.diff(self.col_ptr)
         self.doc_freq = {t: int(n) for t, n in zip(self.vocabulary, df.tolist()) if n}
-        self.term_counts = _RowCounts(self)
+
+    @property
+    def term_counts(self) -> "_RowCounts":
+        """`term_counts[row]`: the row's terms and counts (a view made on use: no reference cycle, so a
+        dropped index's arrays are freed at once)."""
+        return _RowCounts(self)
 
     def idf(self, term: str) -> float:
         n = len(self.lengths)
@@ -184,13 +192,18 @@ class _RowCounts(Sequence):
 
 class BM25Builder:
     """Accumulates documents into a new `BM25`: token lists (`encode` then `extend`, or `add`), or rows
-    copied from an existing `BM25` whose vocabulary this builder started from (`copy_rows`)."""
+    copied from an existing `BM25` whose vocabulary this builder started from (`copy_rows`). The rows'
+    term ids and counts are appended to files (`Spool`) as they come, and the postings are written to files
+    too, so a build holds about 12 bytes per document in memory, not 16 bytes per (document, term) pair."""
 
     def __init__(self, vocabulary: Sequence[str] = (), k1: float = 1.2, b: float = 0.75) -> None:
         self.k1, self.b = k1, b
         self.vocabulary = list(vocabulary)
         self.term_ids = {t: i for i, t in enumerate(self.vocabulary)}
-        self._parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+        self._indices, self._counts = Spool(np.int32), Spool(np.int32)
+        self._distinct: list[np.ndarray] = []
+        self._totals: list[np.ndarray] = []
+        self._df = np.zeros(len(self.vocabulary), dtype=np.int64)  # postings per term so far
 
     def encode(self, documents: Iterable[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Rows for `documents`: (term ids, counts, distinct terms per row, tokens per row)."""
@@ -214,7 +227,21 @@ class BM25Builder:
                 np.asarray(distinct, dtype=np.int64), np.asarray(totals, dtype=np.int32))
 
     def extend(self, rows: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]) -> None:
-        self._parts.append(rows)
+        indices, counts, distinct, totals = rows
+        for at in range(0, len(indices), PIECE):  # a memory-mapped source is read piece by piece
+            piece = np.asarray(indices[at:at + PIECE])
+            self._count_terms(piece)
+            self._indices.append(piece)
+        drop_pages(indices)
+        self._counts.append(counts)
+        self._distinct.append(np.asarray(distinct, dtype=np.int64))
+        self._totals.append(np.asarray(totals, dtype=np.int32))
+
+    def _count_terms(self, indices: np.ndarray) -> None:
+        found = np.bincount(indices, minlength=len(self.vocabulary))
+        if len(found) > len(self._df):
+            self._df = np.concatenate([self._df, np.zeros(len(found) - len(self._df), dtype=np.int64)])
+        self._df[:len(found)] += found
 
     def add(self, terms: Sequence[str]) -> None:
         self.extend(self.encode([terms]))
@@ -222,61 +249,60 @@ class BM25Builder:
     def copy_rows(self, source: BM25, start: int, stop: int) -> None:
         """Append rows `start:stop` of `source` (whose vocabulary must be a prefix of this builder's)."""
         lo, hi = int(source.indptr[start]), int(source.indptr[stop])
-        self._parts.append((np.asarray(source.indices[lo:hi], dtype=np.int32),
-                            np.asarray(source.counts[lo:hi], dtype=np.int32),
-                            np.diff(np.asarray(source.indptr[start:stop + 1])).astype(np.int64),
-                            np.asarray(source.lengths[start:stop], dtype=np.int32)))
+        self.extend((source.indices[lo:hi], source.counts[lo:hi],
+                     np.diff(np.asarray(source.indptr[start:stop + 1])), np.array(source.lengths[start:stop])))
+        for array in (source.indptr, source.lengths):
+            drop_pages(array)
 
     def arrays(self) -> dict:
-        """The finished arrays (call once: the builder lets go of its parts as it copies them). The postings
-        (CSC) are sorted block by block, so the peak is about 16 bytes per (row, term) pair, not 28."""
-        parts, self._parts = self._parts, []
-        indices, counts, distinct, totals = (_concatenate(parts, k, dtype) for k, dtype in
-                                             enumerate((np.int32, np.int32, np.int64, np.int32)))
+        """The finished arrays (call once). Term ids, counts and postings are memory-mapped files; the
+        postings (CSC) are written a range of terms at a time (see `_postings`)."""
+        distinct = np.concatenate(self._distinct) if self._distinct else np.zeros(0, np.int64)
         indptr = np.concatenate([[0], np.cumsum(distinct)]).astype(np.int64)
-        del distinct
-        col_ptr = np.concatenate([[0], np.cumsum(np.bincount(indices, minlength=len(self.vocabulary)))]).astype(np.int64)
-        col_rows, col_counts = _postings(indptr, indices, counts, col_ptr)
-        return {"vocabulary": self.vocabulary, "indptr": indptr, "indices": indices, "counts": counts,
-                "col_ptr": col_ptr, "col_rows": col_rows, "col_counts": col_counts, "lengths": totals,
-                "k1": self.k1, "b": self.b}
+        totals = np.concatenate(self._totals) if self._totals else np.zeros(0, np.int32)
+        self._distinct, self._totals = [], []
+        df = np.zeros(len(self.vocabulary), dtype=np.int64)
+        df[:len(self._df)] = self._df
+        col_ptr = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
+        col_rows, col_counts = _postings(indptr, self._indices, self._counts, col_ptr)
+        files = {"indices": self._indices, "counts": self._counts, "col_rows": col_rows, "col_counts": col_counts}
+        return {"vocabulary": self.vocabulary, "indptr": indptr, "col_ptr": col_ptr, "lengths": totals,
+                **{name: spool.mapped() for name, spool in files.items()}, "files": files, "k1": self.k1, "b": self.b}
 
     def build(self) -> BM25:
         return BM25(k1=self.k1, b=self.b, arrays=self.arrays())
 
 
-def _concatenate(parts: list[tuple], k: int, dtype) -> np.ndarray:
-    """Field `k` of every part, concatenated; each part's field is dropped once copied."""
-    out = np.empty(sum(len(part[k]) for part in parts), dtype=dtype)
-    at = 0
-    for n, part in enumerate(parts):
-        out[at:at + len(part[k])] = part[k]
-        at += len(part[k])
-        parts[n] = part[:k] + (None,) + part[k + 1:]
-    return out
+_BLOCK_ROWS = 65_536  # rows read at a time while writing postings
+_RANGE_POSTINGS = 1 << 21  # postings gathered in memory at a time (~60 MB of temporaries)
 
 
-_BLOCK_ROWS = 16_384  # rows sorted at a time: ~0.5M postings, ~20 MB of temporaries
-
-
-def _postings(indptr: np.ndarray, indices: np.ndarray, counts: np.ndarray, col_ptr: np.ndarray):
-    """The CSC postings (rows and counts, each column's rows in increasing order) of CSR rows: the same
-    arrays as a stable argsort of `indices`, filled block of rows by block of rows."""
-    col_rows = np.empty(len(indices), dtype=np.int32)
-    col_counts = np.empty(len(indices), dtype=np.int32)
-    cursor = col_ptr[:-1].copy()
-    rows = len(indptr) - 1
-    for r0 in range(0, rows, _BLOCK_ROWS):
-        r1 = min(rows, r0 + _BLOCK_ROWS)
-        lo, hi = int(indptr[r0]), int(indptr[r1])
-        block = indices[lo:hi]
-        order = np.argsort(block, kind="stable")
-        columns = block[order]
-        rank = np.arange(len(columns)) - np.searchsorted(columns, columns, side="left")  # place within the column
-        at = cursor[columns] + rank
-        col_rows[at] = np.repeat(np.arange(r0, r1, dtype=np.int32), np.diff(indptr[r0:r1 + 1]))[order]
-        col_counts[at] = counts[lo:hi][order]
-        cursor += np.bincount(block, minlength=len(cursor))
+def _postings(indptr: np.ndarray, indices: Spool, counts: Spool, col_ptr: np.ndarray) -> tuple[Spool, Spool]:
+    """The CSC postings (rows and counts, each column's rows in increasing order) of the spooled CSR rows:
+    the same arrays as a stable argsort of the term ids, written to files one range of columns (about
+    `_RANGE_POSTINGS` postings) at a time, each range gathered by a pass over the rows."""
+    col_rows, col_counts = Spool(np.int32), Spool(np.int32)
+    columns, rows = len(col_ptr) - 1, len(indptr) - 1
+    cuts = np.searchsorted(col_ptr, np.arange(_RANGE_POSTINGS, int(col_ptr[-1]), _RANGE_POSTINGS), side="right") - 1
+    bounds = sorted(set([0, columns, *np.clip(cuts, 0, columns).tolist()]))
+    for c0, c1 in zip(bounds, bounds[1:]):
+        if col_ptr[c1] == col_ptr[c0]:
+            continue
+        found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        for r0 in range(0, rows, _BLOCK_ROWS):
+            r1 = min(rows, r0 + _BLOCK_ROWS)
+            lo, hi = int(indptr[r0]), int(indptr[r1])
+            block = indices.read(lo, hi)
+            inside = (block >= c0) & (block < c1)
+            if not inside.any():
+                continue
+            owner = np.repeat(np.arange(r0, r1, dtype=np.int32), np.diff(indptr[r0:r1 + 1]))
+            found.append((block[inside], owner[inside], counts.read(lo, hi)[inside]))
+        terms = np.concatenate([f[0] for f in found])
+        order = np.argsort(terms, kind="stable")
+        del terms
+        col_rows.append(np.concatenate([f[1] for f in found])[order])
+        col_counts.append(np.concatenate([f[2] for f in found])[order])
     return col_rows, col_counts
 
 

@@ -66,8 +66,11 @@ def corpus_fingerprint(articles: Iterable[Article]) -> str:
     """Hex sha256 over what a citation shows of ``articles`` (order does not matter): id, title, text,
     and the date, outlet and URL, so that a corrected date or outlet reaches the index too."""
     rows = sorted((a.id, a.title, a.text, a.published or "", a.source or "", a.url or "") for a in articles)
-    payload = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(b"[")  # the JSON list of rows, hashed row by row: never the whole corpus in one string
+    for n, row in enumerate(rows):
+        digest.update((b"," if n else b"") + json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    digest.update(b"]")
+    return digest.hexdigest()
 
 
 _memo: OrderedDict[tuple[str, str], tuple[FileRead | None, Skipped | None, str | None]] = OrderedDict()
