@@ -76,7 +76,9 @@ def test_evidence_is_numbered_from_one_and_sorted_by_score(retriever, question, 
     assert len(set(ids)) == len(ids)
     assert evidence.question == question
     for item in evidence.sentences:
-        assert item.sentence == retriever.index.sentence_by_id[item.sentence.id]
+        stored = retriever.index.sentence_by_id[item.sentence.id]
+        assert item.sentence.model_copy(update={"entities": stored.entities}) == stored
+        assert item.sentence.entities is not None  # evidence always carries its entities
         assert item.title == retriever.index.article_by_id[item.sentence.article_id].title
         assert 0.0 <= item.lexical <= 1.0 and 0.0 <= item.dense <= 1.0 + 1e-6
 

@@ -23,6 +23,7 @@ from briefbot.errors import IndexError_
 from briefbot.answer.drafting import build_messages
 from briefbot.answer.gate import gate
 from briefbot.answer.verified_stream import VerifiedStream, delta_text
+from briefbot.index.nlp import SpacyAnnotator
 from briefbot.index.corpus_index import FORMAT_VERSION, CorpusIndex, build_index, index_lock, load_index, save_index
 from briefbot.index.stores import store_factory
 from briefbot.models.llm import LLM, LlamaCppLLM
@@ -232,7 +233,9 @@ def ensure_index(corpus_dir: Path, index_dir: Path, embedder: Embedder, settings
             except IndexError_ as exc:
                 if (Path(index_dir) / "CURRENT").exists():
                     log.warning("Rebuilding the index in %s: %s", index_dir, exc)
+        annotator = SpacyAnnotator() if settings.entities_at == "index" else None  # else found when asked
         built = build_index(articles, embedder, chunk_size=settings.chunk_sentences, progress=progress,
+                            annotator=annotator,
                             new_store=store_factory(settings, Path(index_dir), embedder.id, FORMAT_VERSION),
                             previous=previous)
         save_index(built, Path(index_dir))

@@ -83,6 +83,10 @@ class Settings(BaseSettings):
         default=False, description="Also decline when the learned answer model (answer/answer_model.json) gives "
         "every answering sentence a chance under its threshold. Off by default: on the dev splits it declined "
         "more unanswerable questions only at the cost of answerable ones (README, Measured results).")
+    entities_at: Literal["ask", "index"] = Field(
+        default="ask", description="When sentences' named entities are found (spaCy): 'ask' = the first time a "
+        "sentence becomes evidence (about 2 ms a sentence, remembered), 'index' = every sentence while indexing "
+        "(stored; spaCy is about as slow as the embedder, so it halves build throughput).")
     max_question_chars: int = Field(default=1000, ge=10, le=100_000)
     prompts_dir: Path | None = Field(
         default=None, description="Directory of prompt templates; default: the templates shipped."

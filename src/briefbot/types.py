@@ -46,7 +46,9 @@ class Sentence(_Record):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     paragraph: int = Field(default=0, ge=0, description="Paragraph number inside the article.")
-    entities: tuple[Entity, ...] = Field(default=(), description="Named entities, annotated at index time.")
+    entities: tuple[Entity, ...] | None = Field(
+        default=(), description="Named entities (spaCy); None: not annotated yet (retrieval annotates a sentence "
+                                "the first time it becomes evidence).")
 
 
 class Chunk(_Record):

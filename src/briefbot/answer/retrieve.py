@@ -6,7 +6,9 @@ the top chunks (plus the best single sentences by either signal) are then scored
 share of the question's content words found in the sentence (question words the corpus has never seen
 are matched to a close corpus word first, so "Zakarova" still finds "Zakharova") and `dense` is the
 cosine similarity of question and sentence. The best `k` sentences become the numbered Evidence.
-Sentences that read as instructions to a model (`injection.py`) are never evidence.
+Sentences that read as instructions to a model (`injection.py`) are never evidence. Evidence sentences
+carry their named entities: stored by the build, or (the default) found here the first time a sentence
+becomes evidence.
 Dense retrieval alone misses names the embedder never saw; that is why the lexical half exists.
 """
 
@@ -25,9 +27,10 @@ from briefbot.index.embedding import Embedder
 from briefbot.index.corpus_index import CorpusIndex
 from briefbot.answer.injection import looks_like_instruction
 from briefbot.index.lexical import content_terms, date_words
+from briefbot.index.nlp import Annotator, SpacyAnnotator
 from briefbot.answer.question_form import quoted_by_pronoun
 from briefbot.answer.terms import CALENDAR_WORDS
-from briefbot.types import Article, Evidence, EvidenceSentence, Sentence
+from briefbot.types import Article, Entity, Evidence, EvidenceSentence, Sentence
 
 LEXICAL_WEIGHT = 0.5
 RRF_K = 60
@@ -75,9 +78,11 @@ class QueryTerms:
 class Retriever:
     """Turns a question into numbered evidence sentences from a `CorpusIndex`."""
 
-    def __init__(self, index: CorpusIndex, embedder: Embedder) -> None:
+    def __init__(self, index: CorpusIndex, embedder: Embedder, annotator: Annotator | None = None) -> None:
         self.index = index
         self.embedder = embedder
+        self.annotator = annotator  # finds the entities of evidence the build left unannotated (default: spaCy)
+        self._entities: dict[int, tuple[Entity, ...]] = {}  # rows annotated here, by row
         self._vocabulary: dict[str, list[str]] = {}  # by first letter: a close match must share it
         for word in sorted(index.sentence_bm25.doc_freq):
             self._vocabulary.setdefault(word[:1], []).append(word)
@@ -162,6 +167,21 @@ class Retriever:
                 self._sentences.clear()
             found = self._sentences[row] = self.index.sentences[row]
         return found
+
+    def _annotated(self, rows: list[int]) -> dict[int, Sentence]:
+        """The sentences of `rows` with their named entities: those the build left unannotated are annotated
+        here, together in one batch, and remembered (up to SENTENCE_MEMO rows, then forgotten all at once)."""
+        sentences = {row: self._sentence(row) for row in rows}
+        missing = [row for row, s in sentences.items() if s.entities is None and row not in self._entities]
+        if missing:
+            if len(self._entities) + len(missing) > SENTENCE_MEMO:
+                self._entities.clear()
+            if self.annotator is None:
+                self.annotator = SpacyAnnotator()
+            found = self.annotator.entities([sentences[row].text for row in missing])
+            self._entities.update((row, tuple(entities)) for row, entities in zip(missing, found))
+        return {row: s if s.entities is not None else s.model_copy(update={"entities": self._entities[row]})
+                for row, s in sentences.items()}
 
     def _is_instruction(self, row: int) -> bool:
         if row not in self._instruction_rows:
@@ -255,9 +275,10 @@ class Retriever:
         # names may be found around the most relevant sentences too, not only around those kept as evidence
         coverage = self.name_coverage(query, list(dict.fromkeys([row for *_, row in scored[:k]] + by_relevance)))
         evidence = []
+        sentences = self._annotated([row for *_, row in scored[:k]])
         for number, (score, lexical, cosine, row) in enumerate(scored[:k], start=1):
             article, before, lead = self._surroundings(row)
-            evidence.append(EvidenceSentence(number=number, sentence=self._sentence(row), title=article.title,
+            evidence.append(EvidenceSentence(number=number, sentence=sentences[row], title=article.title,
                                              score=round(score, 4), lexical=round(lexical, 4),
                                              dense=round(cosine, 4), published=article.published,
                                              source=article.source, url=article.url,

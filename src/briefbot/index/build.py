@@ -1,4 +1,4 @@
-"""Building the index, incrementally: only added or changed articles are segmented, annotated and embedded.
+"""Building the index, incrementally: only added or changed articles are segmented, embedded (and annotated).
 
 Each article has a fingerprint (sha256 of all its fields). Given the previous `CorpusIndex`, an article
 whose id and fingerprint are unchanged keeps its sentences, entities, chunks, BM25 rows and vectors (copied,
@@ -28,7 +28,7 @@ import numpy as np
 from briefbot.index.corpus_index import FORMAT_VERSION, Changes, CorpusIndex, Manifest, Progress, _faiss_version
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import BM25Builder, cached_content_terms, date_words
-from briefbot.index.nlp import Annotator, SpacyAnnotator
+from briefbot.index.nlp import Annotator
 from briefbot.index.store import FaissStore, VectorStore
 from briefbot.index.stores import chunk_payload, sentence_payload
 from briefbot.index.tables import ID_BITS, LinesBuilder, Tables
@@ -38,6 +38,8 @@ from briefbot.types import Article
 
 BATCH_SENTENCES = 5_000
 STAGE = "embedding sentences of new or changed articles"
+COLLECT_FROM = 50_000  # sentences: a full garbage collection costs ~0.2 s with the models loaded (13% of a
+# 900-sentence build); it is there for the peak memory of big builds (README "Scale")
 
 
 def article_fingerprint(article: Article) -> str:
@@ -72,6 +74,10 @@ def build_index(
     new_store: Callable[[str, int, int], VectorStore] | None = None,
 ) -> CorpusIndex:
     """Index `articles`, reusing what `previous` (an index of an earlier version of the corpus) already has.
+
+    With an `annotator`, every new sentence's named entities are found now and stored; without one they are
+    left for retrieval to find when the sentence first becomes evidence (`Sentence.entities` is None), which
+    keeps spaCy's cost out of the build (it is about as slow as the embedder itself).
 
     `previous` is consumed: its vector stores are updated in place, so use only the returned index.
     `new_store(kind, dimension, expected)` ("sentences" or "chunks") makes the stores of a fresh build
@@ -123,8 +129,9 @@ def build_index(
     layout = _Layout(old, previous, sentence_bm25, chunk_bm25)
     _process(articles, _segments(articles, keep, old), len(fresh), numbers, embedder, annotator, chunk_size,
              chunk_overlap, sentence_store, chunk_store, layout, progress)
-    release_free_memory()  # the batches' temporaries, before the BM25 arrays are assembled
     sentence_counts, chunk_counts_per_article = layout.sentence_counts, layout.chunk_counts
+    large = sum(int(c.sum()) for c in sentence_counts) >= COLLECT_FROM
+    release_free_memory(collect=large)  # the batches' temporaries, before the BM25 arrays are assembled
     chunk_first, chunk_count = layout.chunk_first, layout.chunk_count
     article_lines, sentence_lines = layout.article_lines, layout.sentence_lines
 
@@ -147,14 +154,16 @@ def build_index(
     sentence_store, chunk_store = (getattr(s, "grown", lambda s=s: s)() for s in (sentence_store, chunk_store))
     built = CorpusIndex(manifest, tables, chunk_store, sentence_store, chunk_bm25.build(), sentence_bm25.build(),
                         changes=changes)
-    release_free_memory()
+    release_free_memory(collect=large)
     return built
 
 
-def release_free_memory() -> None:
-    """Free what only reference cycles still hold, and hand freed heap memory back to the system: glibc keeps
-    what a build's many temporaries (or a deleted index) freed unless asked (no-op without `malloc_trim`)."""
-    gc.collect()
+def release_free_memory(collect: bool = True) -> None:
+    """Free what only reference cycles still hold (with `collect`), and hand freed heap memory back to the
+    system: glibc keeps what a build's many temporaries (or a deleted index) freed unless asked (no-op
+    without `malloc_trim`)."""
+    if collect:
+        gc.collect()
     try:
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError, TypeError):
@@ -250,7 +259,7 @@ def _process(articles: Sequence[Article], segments: list[tuple], total: int, num
         nonlocal done, size
         built = {}
         if batch:
-            built = _batch(articles, batch, numbers, embedder, annotator or SpacyAnnotator(), chunk_size,
+            built = _batch(articles, batch, numbers, embedder, annotator, chunk_size,
                            chunk_overlap, sentence_store, chunk_store, layout.sentence_bm25, layout.chunk_bm25,
                            terms)
         layout.emit(waiting, built)
@@ -278,7 +287,7 @@ def _process(articles: Sequence[Article], segments: list[tuple], total: int, num
 def _batch(articles, batch, numbers, embedder, annotator, chunk_size, chunk_overlap, sentence_store, chunk_store,
            sentence_bm25, chunk_bm25, terms: Callable[[str], list[str]]) -> dict[int, _Built]:
     texts = [s.text for _, sentences in batch for s in sentences]
-    entities = annotator.entities(texts) if texts else []
+    entities = annotator.entities(texts) if texts and annotator is not None else None
     matrix = embedder.embed(texts) if texts else np.zeros((0, embedder.dimension), np.float32)
     out: dict[int, _Built] = {}
     sentence_ids: list[np.ndarray] = []
@@ -292,7 +301,8 @@ def _batch(articles, batch, numbers, embedder, annotator, chunk_size, chunk_over
         n = len(sentences)
         if n >= 1 << ID_BITS:
             raise ValueError(f"article {article.id!r} has {n} sentences; at most {(1 << ID_BITS) - 1} are indexed")
-        sentences = [s.model_copy(update={"entities": tuple(entities[at + j])}) for j, s in enumerate(sentences)]
+        sentences = [s.model_copy(update={"entities": None if entities is None else tuple(entities[at + j])})
+                     for j, s in enumerate(sentences)]
         base = numbers[i] << ID_BITS
         sentence_ids.append(base + np.arange(n, dtype=np.int64))
         position = {s.id: j for j, s in enumerate(sentences)}
