@@ -29,6 +29,14 @@ from briefbot.types import Entity, EvidenceSentence, ShortAnswer
 
 _FORMER = re.compile(r"\b(?:former|ex|previous|outgoing|then|late|predecessor|interim|acting|departed|"
                      r"departing|retired|ousted|replaced|succeeded)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+# ... or said after the name: "Edvard Koslow, the former chief executive", "Ilse Marrenholt will step down as
+# governor", "Jane Roe, who resigned in May" (a current-holder question is not answered by them either)
+_FORMER_AFTER = re.compile(
+    r"^\W{0,3}(?:(?:,\s*)?(?:the|a|its|his|her|their)?\s*(?:former|ex|previous|outgoing|departing|retiring|retired|"
+    r"late|interim|acting)\b|,?\s*(?:who\s+)?(?:will|is\s+to|is\s+set\s+to|is\s+due\s+to|plans\s+to|is\s+expected\s+to)"
+    r"\s+(?:step\s+down|stand\s+down|retire|resign|leave|quit)\b|,?\s*(?:who\s+)?(?:is\s+stepping\s+down|"
+    r"is\s+retiring|is\s+leaving|stepped\s+down|stood\s+down|resigned|retired|quit|was\s+replaced|was\s+ousted|"
+    r"was\s+succeeded|was\s+dismissed|was\s+sacked|was\s+fired|left\s+(?:the|his|her|its)\b))", re.IGNORECASE)
 CLOSE_SPELLING = 0.8  # the same cutoff retrieval uses to map a misspelt question word to a corpus word
 _WORD = re.compile(r"[\w'’]+")
 _DATE_FALLBACK = re.compile(
@@ -123,7 +131,8 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
             continue  # a duration or period counts ("63 days"); "Sunday" does not
         if counting and any(entity.text.strip() in q.forms for q in question.qualifiers):
             continue  # the year the question itself gives is not the number it asks for
-        if question.current and _FORMER.search(text[max(0, entity.start - 40):entity.start]):
+        if question.current and (_FORMER.search(text[max(0, entity.start - 40):entity.start])
+                                 or _FORMER_AFTER.search(text[entity.end:entity.end + 60])):
             continue  # "former chief executive Jane Roe" does not answer "Who is the CEO?"
         out.append(entity)
     return out

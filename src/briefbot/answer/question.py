@@ -38,6 +38,9 @@ DATE_LABELS = ("DATE", "TIME")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 COUNT_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME")  # "63 days" is a DATE to spaCy
 AMOUNT_LABELS = ("MONEY", "QUANTITY", "PERCENT", "CARDINAL", "DATE", "TIME")
+MONEY_LABELS = ("MONEY", "CARDINAL", "QUANTITY")  # a salary or a price is not "six-month" or "5 per cent"
+MEASURE_LABELS = ("QUANTITY", "CARDINAL")  # an altitude, a size, an output: a number with its unit
+SHARE_LABELS = ("PERCENT", "CARDINAL", "QUANTITY")  # a rate or a share: "2.75 per cent", not a date
 # The kind of entity a noun asks for ("which city", "host city", "release date", "CEO"). A word list, but
 # a small one that only says which spaCy labels a noun's answer carries; nouns not listed ask for anything.
 _NOUN_KIND: dict[str, tuple[AnswerType, tuple[str, ...]]] = {}
@@ -51,9 +54,12 @@ for _nouns, _kind in (
      "spokesman spokeswoman spokesperson chancellor secretary executive owner", ("person", PERSON_OR_GROUP)),
     ("year date day month season time decade century", ("date", DATE_LABELS)),
     ("price cost revenue profit loss salary fee amount budget sum value income sales earnings turnover "
-     "fine", ("amount", AMOUNT_LABELS)),
+     "fine pay wage bonus", ("amount", MONEY_LABELS)),
     ("number population attendance total score count crowd", ("number", COUNT_LABELS)),
-    ("percentage percent share rate proportion", ("amount", AMOUNT_LABELS)),
+    ("altitude height length distance weight depth speed size capacity area production output volume",
+     ("amount", MEASURE_LABELS)),
+    ("destination", ("place", PLACE_LABELS)),
+    ("percentage percent share rate proportion", ("amount", SHARE_LABELS)),
     ("language nationality", ("entity", ("LANGUAGE", "NORP"))),
 ):
     for _noun in _nouns.split():
@@ -167,6 +173,8 @@ def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...
             return kind, labels, None  # type: ignore[return-value]
         if word in ("which", "what") and i + 1 < len(tokens):
             noun = _noun_after(tokens, i)
+            if noun is None and word == "what" and lowered[i + 1] in ("is", "was", "are", "were"):
+                noun = _subject_noun(tokens[i + 1])  # "What was Arnovia's inflation *rate*?"
             if noun is not None:
                 return _from_noun(noun)
             return "open", (), None
@@ -204,6 +212,17 @@ def _noun_after(tokens, i: int):
                 nxt += 1
             return token
     return None
+
+
+def _subject_noun(verb):
+    """The head noun of the subject of "what is/was ...": "rate" in "What was Arnovia's inflation rate?",
+    "capital" in "What is the capital of France?"; None when it is not a noun naming a kind of answer."""
+    head = verb.head if verb.dep_ in ("aux", "auxpass", "cop") else verb
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "attr") and c.pos_ == "NOUN"),
+                   None)
+    if subject is None or (subject.lower_ not in _NOUN_KIND and subject.lower_.rstrip("s") not in _NOUN_KIND):
+        return None
+    return subject
 
 
 def _head_noun(tokens):

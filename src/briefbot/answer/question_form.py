@@ -51,7 +51,7 @@ _MODALS = frozenset("would could will may might should can shall".split())
 _HEDGING_VERBS = frozenset(  # "preparing to declare" says the declaring has not happened
     "prepare prepares preparing prepared plan plans planning planned expect expects expected likely set going "
     "about hope hopes hoping want wants wanted threaten threatens threatening intend intends intending aim "
-    "aims aiming seek seeks seeking poised ready due".split())
+    "aims aiming seek seeks seeking poised ready due scheduled".split())
 TIME_WINDOW = 12  # words between a time expression and a word of the question it dates
 _WHERE_AND_WHEN = re.compile(r"^\s*where\s+and\s+when\b", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b",
@@ -266,8 +266,9 @@ def answers_form(form: Form, text: str, before: str | None = None) -> bool:
 def _hedged(text: str) -> set[str]:
     """Words `text` itself hedges: "did NATO promise Ukraine it would join?" asks about the promise, and
     "would join" in the answer is then the promise's own words."""
-    tokens = [t.lower() for t in _TOKEN.findall(text)]
-    return {stem(tokens[i]) for i in range(1, len(tokens)) if tokens[i - 1] in _MODALS}
+    tokens = [t.lower() for t in _TOKEN.findall(text)]  # ... and "When was the line due to reopen?" the plan's
+    return {stem(tokens[i]) for i in range(1, len(tokens)) if tokens[i - 1] in _MODALS
+            or (tokens[i - 1] == "to" and i > 1 and tokens[i - 2] in _HEDGING_VERBS)}
 
 
 def _names(question: str) -> set[str]:
