@@ -94,3 +94,28 @@ def test_a_misspelt_name_is_still_mentioned():
 def test_nationalities_are_not_topics():
     question = analyse("What is the British government's stance on the treaty?")
     assert not any("British" in t for t in question.topics)
+
+
+def test_a_holder_named_as_former_or_leaving_after_the_name_does_not_answer_who_holds_it_now():
+    question = analyse("Who is in charge of Veltra Energy today?")
+    assert question.current
+    former = item("Prosecutors charged Edvard Koslow, the former chief executive of Veltra Energy, with fraud.")
+    leaving = item("Ilse Marrenholt will step down as chief executive of Veltra Energy in February.")
+    resigned = item("Ilse Marrenholt, who resigned in May, led Veltra Energy for a decade.")
+    current = item("Harriet Lund, the chief executive of Veltra Energy, said profits would rise.")
+    assert not answers(question, former) and not answers(question, leaving) and not answers(question, resigned)
+    assert answers(question, current)
+
+
+def test_what_is_noun_takes_its_answer_type_from_the_noun():
+    rate = analyse("What was Arnovia's inflation rate in January 2024?")
+    assert rate.answer_type == "amount" and "PERCENT" in rate.answer_labels and "DATE" not in rate.answer_labels
+    assert analyse("What is the capital of Saldria?").answer_type == "place"
+    assert analyse("What was the verdict in the Koslow trial?").answer_type == "open"
+    assert analyse("At what altitude does Kestra-3 orbit?").answer_labels == ("QUANTITY", "CARDINAL")
+    salary = analyse("What salary will Yvonne Castellar earn?")
+    assert not answers(salary, item("Granholt named Yvonne Castellar as chief executive after a six-month search."))
+    assert answers(salary, item("Yvonne Castellar will earn 1.2 million dalers a year, the company said."))
+    inflation = analyse("What was Arnovia's inflation rate in January 2024?")
+    assert not answers(inflation, item("He is more cautious about inflation risks in Arnovia than his colleagues.",
+                                       title="Arnovia names governor", lead="In January 2024 the bank met."))

@@ -138,3 +138,23 @@ def test_form_and_parts_are_analysed_once_into_the_record():
     assert second.answer_type == "date" and second.form.kind == "time"
     assert analyse("When did Georgia join NATO?").form.kind == "time"
     assert analyse("Who won the race?").parts is None
+
+
+def test_numbers_written_as_words_count_and_how_much_did_asks_for_the_amount_itself():
+    from briefbot.answer.question_form import counts, form_of
+
+    assert counts(("member",), "Five of the seven members of the committee voted for the rise.")
+    assert not counts(("member",), "Members of the committee voted for the rise.")
+    assert form_of("How much did Granholt pay to acquire Kestrel Copper?").measured == ()
+    assert form_of("How much money did the unit lose?").measured == ()
+    assert form_of("How much military aid did the US send?").measured == ("military", "aid")
+
+
+def test_a_question_about_a_plan_is_answered_by_the_plan():
+    from briefbot.answer.question_form import answers_form, form_of
+
+    planned = form_of("When was the electrified Orvik line due to reopen?")
+    assert answers_form(planned, "The electrified Orvik line will reopen on 10 December, the operator said.")
+    done = form_of("When did the Orvik line reopen?")
+    assert not answers_form(done, "The Orvik line would reopen on 10 December if the tests go well.")
+    assert answers_form(done, "The Orvik line reopened on 10 December.")

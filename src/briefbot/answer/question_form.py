@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from briefbot.answer.aliases import alias_group, one_word_aliases
 from briefbot.answer.answer_kind import PLACE, QUANTITY, TIME, answer_type_terms, expected_kind, supplies, time_spans
 from briefbot.index.lexical import STOP_WORDS, close, content_terms, stem, words
+from briefbot.judge.words import NUMBER_WORDS
 from briefbot.answer.speech import PERSON_NOUNS, mentions_topic, quoted_by_pronoun, speaks, speech_of
 
 _COUNTED = re.compile(r"^\s*how\s+many\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)", re.IGNORECASE)
@@ -31,7 +32,8 @@ _MEASURED = re.compile(
     r"^\s*(?:what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:current\s+|total\s+|estimated\s+)?"
     r"(population|size|cost|price|value|budget|age|height|length|area|death\s+toll|toll|salary|revenue|"
     r"income|debt|turnout|distance|weight|speed|capacity|spending)\s+of"
-    r"|how\s+much\s+((?!of\b)[A-Za-z’'-]+(?:\s+(?!of\b|did\b|does\b|do\b|has\b|have\b|had\b|is\b|was\b|are\b|were\b"
+    r"|how\s+much\s+((?!of\b|did\b|does\b|do\b|has\b|have\b|had\b|is\b|was\b|are\b|were\b|will\b|would\b"
+    r"|can\b|could\b|money\b|cash\b)[A-Za-z’'-]+(?:\s+(?!of\b|did\b|does\b|do\b|has\b|have\b|had\b|is\b|was\b|are\b|were\b"
     r"|will\b|would\b|can\b|could\b)[A-Za-z’'-]+)?))\b",
     re.IGNORECASE,
 )  # "What is the population of Ukraine?", "How much military aid ...?" ask for a number measuring that
@@ -161,12 +163,20 @@ def states_predicate(predicate: tuple[str, ...], text: str) -> bool:
 
 
 def counts(counted: tuple[str, ...], text: str) -> bool:
-    """A number followed within four words by one of the counted words ("the other 31 member nations")."""
+    """A number (in digits or words: "Five of the seven members") followed within four words by one of
+    the counted words ("the other 31 member nations")."""
     if not counted:
         return True
     tokens = [stem(t) for t in _TOKEN.findall(text)]
-    return any(tok.isdigit() and any(close(c, near) for near in tokens[i + 1:i + 5] for c in counted)
+    return any(_is_number(tok) and any(close(c, near) for near in tokens[i + 1:i + 5] for c in counted)
                for i, tok in enumerate(tokens))
+
+
+_NUMBER_STEMS = frozenset(NUMBER_WORDS) | frozenset(stem(w) for w in NUMBER_WORDS)  # tokens come stemmed
+
+
+def _is_number(token: str) -> bool:
+    return token.isdigit() or token.lower() in _NUMBER_STEMS
 
 
 def measures(measured: tuple[str, ...], text: str) -> bool:
@@ -174,8 +184,8 @@ def measures(measured: tuple[str, ...], text: str) -> bool:
     if not measured:
         return True
     tokens = [stem(t) for t in _TOKEN.findall(text)]
-    return any(any(ch.isdigit() for ch in tok) and any(close(m, near) for near in tokens[max(0, i - 5):i + 6]
-                                                        for m in measured)
+    return any((any(ch.isdigit() for ch in tok) or _is_number(tok))
+               and any(close(m, near) for near in tokens[max(0, i - 5):i + 6] for m in measured)
                for i, tok in enumerate(tokens))
 
 

@@ -15,10 +15,10 @@ CLAUSE_WORDS = frozenset({"if", "when", "while", "because", "although", "though"
                           "unless", "whereas", "but", "and", "or", "which", "who", "despite"})
 _IDIOMS = re.compile(r"\bin no uncertain terms\b|\bnot only\b|\bno doubt\b", re.IGNORECASE)
 _INITIALS = re.compile(r"\b([A-Z])\.([A-Z])\b\.?")
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
-_NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000",
+NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000",
                       "million": "1000000", "billion": "1000000000", "dozen": "12"})
 _ORDINALS = {w: f"{i}th" for i, w in enumerate(
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split())}
@@ -73,8 +73,8 @@ def tokens(text: str) -> list[Tok]:
         low = raw.lower()
         if raw in BOUNDARY:
             out.append(Tok(low, low, "punct", False, False))
-        elif raw[0].isdigit() or low in _NUMBER_WORDS or low in _ORDINALS:
-            norm = _ORDINALS.get(low) or _NUMBER_WORDS.get(low) or re.sub(r"(?<=\d),(?=\d{3})", "", low)
+        elif raw[0].isdigit() or low in NUMBER_WORDS or low in _ORDINALS:
+            norm = _ORDINALS.get(low) or NUMBER_WORDS.get(low) or re.sub(r"(?<=\d),(?=\d{3})", "", low)
             norm = re.sub(r"(\d+)(st|nd|rd|th)$", r"\1th", norm)
             out.append(Tok(low, norm, "num", False, False))
         elif low.endswith("n't") and len(low) > 3:  # "hasn't" -> "has" + "not", "won't" -> "will" + "not"
