@@ -119,3 +119,30 @@ def test_what_is_noun_takes_its_answer_type_from_the_noun():
     inflation = analyse("What was Arnovia's inflation rate in January 2024?")
     assert not answers(inflation, item("He is more cautious about inflation risks in Arnovia than his colleagues.",
                                        title="Arnovia names governor", lead="In January 2024 the bank met."))
+
+
+def test_a_month_or_year_held_only_by_the_article_date_does_not_hold_when_the_sentence_names_another():
+    def dated(text: str, published: str) -> EvidenceSentence:
+        return item(text, title="Harrowmere cargo").model_copy(update={"published": published})
+
+    containers = analyse("How many containers did the Port of Harrowmere handle in February 2024?")
+    assert answers(containers, dated("The Port of Harrowmere handled 231,000 containers.", "2024-02-14"))
+    assert not answers(containers, dated("The Port of Harrowmere handled 226,800 containers in January.",
+                                         "2024-02-14"))
+    hectares = analyse("How many hectares burned in Harrowmere in 2023?")
+    compared = "About 44,000 hectares burned around Harrowmere, down from 51,000 hectares last year."
+    assert answers(hectares, dated(compared, "2023-10-16"))  # a comparison names the other year
+    earlier = "About 51,000 hectares burned around Harrowmere in the summer of last year."
+    assert not answers(hectares, dated(earlier, "2023-10-16"))
+
+
+def test_a_name_with_one_word_swapped_names_something_else():
+    question = analyse("Who won the 2021 Vesmark Prize in Medicine?")
+    physics = item("The academy awarded the Vesmark Prize in Physics to Oriane Delacourt on Tuesday.",
+                   title="Delacourt wins physics prize")
+    assert missing_topics(question, physics)
+    assert not answers(question, physics.model_copy(update={"published": "2021-10-05"}))
+    medicine = item("The academy awarded the Vesmark Prize in Medicine to Oriane Delacourt on Tuesday.")
+    assert not missing_topics(question, medicine)
+    short = item("Oriane Delacourt won the Vesmark Prize on Tuesday.", title="Vesmark medicine prize")
+    assert not missing_topics(question, short)  # half of its words, none swapped: still the topic

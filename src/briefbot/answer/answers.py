@@ -37,6 +37,10 @@ _FORMER_AFTER = re.compile(
     r"\s+(?:step\s+down|stand\s+down|retire|resign|leave|quit)\b|,?\s*(?:who\s+)?(?:is\s+stepping\s+down|"
     r"is\s+retiring|is\s+leaving|stepped\s+down|stood\s+down|resigned|retired|quit|was\s+replaced|was\s+ousted|"
     r"was\s+succeeded|was\s+dismissed|was\s+sacked|was\s+fired|left\s+(?:the|his|her|its)\b))", re.IGNORECASE)
+_OTHER_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December)\b")  # capitalised: "may" the verb is no month
+_OTHER_YEAR = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b|\b(?:last|next|previous|following)\s+year\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:from|than|since|compared|against|versus|vs|with)\b", re.IGNORECASE)
 CLOSE_SPELLING = 0.8  # the same cutoff retrieval uses to map a misspelt question word to a corpus word
 _WORD = re.compile(r"[\w'’]+")
 _DATE_FALLBACK = re.compile(
@@ -55,10 +59,27 @@ def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Quali
     before, the article's lead sentence) states."""
     missing = missing_in(question, context_text(item.sentence.text, item.title, item.published, item.before,
                                                 item.lead))
-    if any(q.kind == "number" for q in question.qualifiers):  # "under-21" is not the 21st of the month
-        undated = missing_in(question, context_text(item.sentence.text, item.title, None, item.before, item.lead))
-        missing += [q for q in undated if q.kind == "number" and q not in missing]
+    undated = missing_in(question, context_text(item.sentence.text, item.title, None, item.before, item.lead))
+    # "under-21" is not the 21st of the month; and a month or year held only by the article's date does not
+    # hold when the sentence names another one ("handled 226,800 containers in January" in a February
+    # article; "a run of increases that began in March last year")
+    for qualifier in undated:
+        if qualifier in missing:
+            continue
+        if qualifier.kind == "number" or (qualifier.kind in ("month", "year")
+                                          and _names_another(qualifier, item.sentence.text)):
+            missing.append(qualifier)
     return [q for q in question.qualifiers if q in missing]
+
+
+def _names_another(qualifier: Qualifier, text: str) -> bool:
+    """Whether `text` states something for a month (for a month qualifier) or a year, "last/next year" (for a
+    year qualifier) other than the qualifier's own; a comparison ("up from 200,000 in 2023", "than last
+    year") does not count."""
+    pattern = _OTHER_MONTH if qualifier.kind == "month" else _OTHER_YEAR
+    return any(m.group(0).lower() not in qualifier.forms
+               and not _COMPARED.search(" ".join(text[:m.start()].split()[-4:]))
+               for m in pattern.finditer(text))
 
 
 def missing_topics(question: Question, item: EvidenceSentence) -> list[str]:
@@ -68,7 +89,25 @@ def missing_topics(question: Question, item: EvidenceSentence) -> list[str]:
         return []
     context = " \n ".join(t for t in (item.sentence.text, item.title, item.before, item.lead, item.source) if t)
     terms = set(content_terms(context))
-    return [topic for topic in question.topics if not _mentioned(topic, terms, context)]
+    return [topic for topic in question.topics
+            if not _mentioned(topic, terms, context) or _swapped(topic, terms, context)]
+
+
+def _swapped(topic: str, terms: set[str], context: str) -> bool:
+    """Whether the context names another thing of the same form: the topic with one capitalised word
+    swapped for another ("the Vesmark Prize in Physics" for "the Vesmark Prize in Medicine", "Bertil
+    Larsson" for "Bertil Anskar"). Half of a name's words still suffice when none is swapped."""
+    words = topic.split()
+    if len(words) < 2:
+        return False
+    for k, word in enumerate(words):
+        if not word[:1].isupper() or any(_has_word(w, terms) for w in content_terms(word)):
+            continue
+        pattern = r"(?<![\w'’-])" + r"\s+".join(
+            r"([A-Z][\w'’-]*)" if j == k else re.escape(w) for j, w in enumerate(words)) + r"(?![\w'’-])"
+        if any(m.group(1) != word for m in re.finditer(pattern, context)):
+            return True
+    return False
 
 
 def _mentioned(topic: str, terms: set[str], context: str) -> bool:

@@ -144,13 +144,25 @@ def analyse(text: str) -> Question:
     if keyword and answer_type == "open":
         answer_type, labels, focus = _from_noun(_head_noun(tokens))
     names = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL")))
-    topics = tuple(dict.fromkeys(_THE.sub("", e.text) for e in doc.ents if e.label_ not in _NOT_TOPICS))
+    topics = tuple(dict.fromkeys(_THE.sub("", _extended(e)) for e in doc.ents if e.label_ not in _NOT_TOPICS))
     split = two_parts(text)
     return Question(text=text, answer_type=answer_type, answer_labels=labels, focus=focus, names=names, topics=topics,
                     qualifiers=qualifiers_of(text), keyword_query=keyword,
                     current=bool(_CURRENT.search(text)) and answer_type in ("person", "entity"),
                     recent=bool(_RECENT.search(text)), form=form_of(text), terms=search_terms(text),
                     parts=(analyse(split[0]), analyse(split[1])) if split else None)
+
+
+def _extended(entity) -> str:
+    """An entity's text with a following "in/of/for <Capitalised words>" that the tagger left out: "Vesmark
+    Prize" + "in Medicine" (the part that tells it from the Vesmark Prize in Physics)."""
+    doc, end = entity.doc, entity.end
+    while end + 1 < len(doc) and doc[end].lower_ in ("in", "of", "for") and doc[end + 1].text[:1].isupper() \
+            and not doc[end + 1].ent_type_:  # "in Dover" is another name, not part of this one
+        end += 2
+        while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].ent_type_:
+            end += 1
+    return doc[entity.start:end].text
 
 
 def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...], str | None]:
