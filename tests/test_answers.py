@@ -112,7 +112,7 @@ def test_what_is_noun_takes_its_answer_type_from_the_noun():
     assert rate.answer_type == "amount" and "PERCENT" in rate.answer_labels and "DATE" not in rate.answer_labels
     assert analyse("What is the capital of Saldria?").answer_type == "place"
     assert analyse("What was the verdict in the Koslow trial?").answer_type == "open"
-    assert analyse("At what altitude does Kestra-3 orbit?").answer_labels == ("QUANTITY", "CARDINAL")
+    assert "DATE" not in analyse("At what altitude does Kestra-3 orbit?").answer_labels
     salary = analyse("What salary will Yvonne Castellar earn?")
     assert not answers(salary, item("Granholt named Yvonne Castellar as chief executive after a six-month search."))
     assert answers(salary, item("Yvonne Castellar will earn 1.2 million dalers a year, the company said."))
@@ -146,3 +146,12 @@ def test_a_name_with_one_word_swapped_names_something_else():
     assert not missing_topics(question, medicine)
     short = item("Oriane Delacourt won the Vesmark Prize on Tuesday.", title="Vesmark medicine prize")
     assert not missing_topics(question, short)  # half of its words, none swapped: still the topic
+
+
+def test_a_sentence_may_answer_for_one_of_two_names_joined_by_and():
+    question = analyse("What do Lavrov and Zakharova each say Moscow objects to?")
+    assert set(question.topics) >= {"Lavrov", "Zakharova"}
+    assert not missing_topics(question, item("Sergei Lavrov said Moscow sees NATO troops in Ukraine as a threat."))
+    assert missing_topics(question, item("Dmitry Peskov said Moscow objects to the summit."))
+    both = analyse("What did Sergei Lavrov tell Maria Zakharova about the summit?")
+    assert missing_topics(both, item("Sergei Lavrov said NATO troops in Ukraine would be a direct threat."))

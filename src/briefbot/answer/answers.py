@@ -89,8 +89,21 @@ def missing_topics(question: Question, item: EvidenceSentence) -> list[str]:
         return []
     context = " \n ".join(t for t in (item.sentence.text, item.title, item.before, item.lead, item.source) if t)
     terms = set(content_terms(context))
-    return [topic for topic in question.topics
-            if not _mentioned(topic, terms, context) or _swapped(topic, terms, context)]
+    missing = [topic for topic in question.topics
+               if not _mentioned(topic, terms, context) or _swapped(topic, terms, context)]
+    # "What do Lavrov and Zakharova each say ...?": each sentence answers for one of the two
+    return [topic for topic in missing if not any(other not in missing for other in _conjoined(question, topic))]
+
+
+def _conjoined(question: Question, topic: str) -> list[str]:
+    """The question's other topics joined to `topic` by "and" / "or" ("Lavrov and Zakharova")."""
+    out = []
+    for other in question.topics:
+        if other != topic and re.search(
+                rf"{re.escape(topic)}\W+(?:and|or)\W+(?:the\s+)?{re.escape(other)}|"
+                rf"{re.escape(other)}\W+(?:and|or)\W+(?:the\s+)?{re.escape(topic)}", question.text):
+            out.append(other)
+    return out
 
 
 def _swapped(topic: str, terms: set[str], context: str) -> bool:
