@@ -155,3 +155,20 @@ def test_a_sentence_may_answer_for_one_of_two_names_joined_by_and():
     assert missing_topics(question, item("Dmitry Peskov said Moscow objects to the summit."))
     both = analyse("What did Sergei Lavrov tell Maria Zakharova about the summit?")
     assert missing_topics(both, item("Sergei Lavrov said NATO troops in Ukraine would be a direct threat."))
+
+
+def test_a_preview_does_not_answer_a_question_about_what_happened():
+    won = analyse("Who won the 2023 Ostmere governor election?")
+    assert won.outcome
+    preview = item("Mattias Brennholt is expected to win the Ostmere governor election on Sunday, the poll said.")
+    assert not answers(won, preview.model_copy(update={"published": "2023-05-02"}))
+    result = item("Mattias Brennholt won the Ostmere governor election on Sunday with 54 per cent of the vote.")
+    assert answers(won, result.model_copy(update={"published": "2023-05-08"}))
+    verdict = analyse("What was the verdict in the Koslow trial?")
+    assert not answers(verdict, item("The verdict in the Koslow trial has been postponed, the court said."))
+    assert answers(verdict, item("The court found Koslow guilty of fraud in the Koslow trial on Monday."))
+    planned = analyse("When was the Koslow trial scheduled to begin?")
+    assert not planned.outcome
+    assert answers(planned, item("The Koslow trial is scheduled to begin on 18 September."))
+    defended = item("Mattias Brennholt, who won the Ostmere governor election in 2023, will stand again.")
+    assert answers(won, defended)  # a past fact in the sentence: not only a preview

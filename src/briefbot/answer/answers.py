@@ -9,10 +9,11 @@ A sentence answers only when
    suffice, "Anskar" for "Bertil Anskar"; an alias counts, "the Kremlin" for Russia); and
 3. it contains a candidate of the expected type that the question does not already name: a person or
    organisation for who, a date for when, a place for where, a number or amount for how many / how much,
-   an entity of the noun's kind for which X / keyword queries. Candidates are the spaCy entities stored
-   with the sentence at index time; a question about who holds a role *now* is not answered by a
-   *former* holder.
-Open questions (what ..., why, yes/no) have no candidate type; only their qualifiers are checked here.
+   an entity of the noun's kind for which X / keyword queries. Candidates are the sentence's spaCy
+   entities; a question about who holds a role *now* is not answered by a *former* or departing holder; and
+4. for a question about something that has happened, it does not only preview it ("is expected to win",
+   "will announce its decision", "has been postponed": `tense.py`).
+Open questions (what ..., why, yes/no) have no candidate type; their qualifiers, topics and tense are checked.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from briefbot.answer.aliases import alias_group, mentions
 from briefbot.answer.question import Qualifier, Question
 from briefbot.index.lexical import STOP_WORDS, content_terms, date_words
 from briefbot.answer.speech import quoted_by_pronoun
+from briefbot.answer.tense import only_previews
 from briefbot.types import Entity, EvidenceSentence, ShortAnswer
 
 _FORMER = re.compile(r"\b(?:former|ex|previous|outgoing|then|late|predecessor|interim|acting|departed|"
@@ -191,9 +193,15 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
 
 
 def answers(question: Question, item: EvidenceSentence) -> bool:
-    """Whether `item` answers `question`: its qualifiers hold, its topics are mentioned, `has_candidate`."""
+    """Whether `item` answers `question`: its qualifiers hold, its topics are mentioned, `has_candidate`,
+    and it does not only preview what the question asks about."""
     return not missing_qualifiers(question, item) and not missing_topics(question, item) \
-        and has_candidate(question, item)
+        and has_candidate(question, item) and not previews(question, item)
+
+
+def previews(question: Question, item: EvidenceSentence) -> bool:
+    """Whether the question asks what happened and the sentence only says it is coming (`tense.py`)."""
+    return question.outcome and only_previews(item.sentence.text)
 
 
 def has_candidate(question: Question, item: EvidenceSentence) -> bool:

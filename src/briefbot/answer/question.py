@@ -10,6 +10,8 @@
   ordinals ("the second edition"), other numbers ("under-21"), and contrasting categories ("women's").
 - `current`: the question asks who holds a role now ("Who heads X?", "current CEO"): a *former* holder
   does not answer.
+- `outcome`: the question asks about something that has happened ("Who won ...?", "What was the verdict?"):
+  a sentence that only previews it ("is expected to win", "has been postponed") does not answer.
 - `recent`: the question asks for the newest news ("latest", "most recent", "this week"): newer articles
   are preferred by their publication date.
 - `form`: the lexical form an answering sentence must have (`question_form.Form`: a time near the event
@@ -28,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from briefbot.answer.question_form import Form, form_of
 from briefbot.answer.questions import two_parts
+from briefbot.answer.tense import asks_for_outcome
 from briefbot.answer.terms import SearchTerm, search_terms
 from briefbot.index.nlp import parse
 
@@ -113,6 +116,8 @@ class Question(BaseModel):
     keyword_query: bool = False
     current: bool = False
     recent: bool = Field(default=False, description="Asks for the newest news: prefer newer articles.")
+    outcome: bool = Field(default=False, description="Asks about something that has happened (past tense, not a "
+                          "plan): a sentence that only previews it does not answer (`tense.py`).")
     form: Form = Field(default_factory=Form, description="The lexical form an answering sentence must have.")
     terms: tuple[SearchTerm, ...] = Field(default=(), description="Its search terms, for retrieval.")
     parts: tuple["Question", "Question"] | None = Field(
@@ -149,7 +154,8 @@ def analyse(text: str) -> Question:
     return Question(text=text, answer_type=answer_type, answer_labels=labels, focus=focus, names=names, topics=topics,
                     qualifiers=qualifiers_of(text), keyword_query=keyword,
                     current=bool(_CURRENT.search(text)) and answer_type in ("person", "entity"),
-                    recent=bool(_RECENT.search(text)), form=form_of(text), terms=search_terms(text),
+                    recent=bool(_RECENT.search(text)), outcome=asks_for_outcome(text, doc), form=form_of(text),
+                    terms=search_terms(text),
                     parts=(analyse(split[0]), analyse(split[1])) if split else None)
 
 

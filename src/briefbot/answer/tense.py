@@ -1,0 +1,77 @@
+"""Does a sentence say that something happened, or only that it is coming?
+
+A question about an outcome ("Who won ...?", "What did the bank decide ...?", "What was the verdict?") is
+not answered by a preview: a sentence whose main clause is in the future or only expected, scheduled or
+put off ("X is expected to win Sunday's election", "The bank will announce its decision on Thursday",
+"The verdict has been postponed, the court said"), unless the sentence also states a past fact ("Smith,
+who won the 2022 title, will defend it"). The sentence is parsed with spaCy (`index.nlp.parse`) when the
+check is needed, and remembered.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from briefbot.index.lexical import stem
+from briefbot.index.nlp import parse
+
+_MODALS = frozenset("will would shall may might could".split())
+# main verbs that put the event off or only expect it ("is expected to win", "has been postponed")
+_PREVIEW_VERBS = frozenset(stem(w) for w in (
+    "expect expected tip tipped favour favoured favor favored schedule scheduled plan planned set due poised "
+    "prepare prepared prepares preparing postpone postponed delay delayed adjourn adjourned defer deferred "
+    "suspend suspended").split())
+_SPEECH_VERBS = frozenset(stem(w) for w in (
+    "say says said tell tells told announce announced report reported add added state stated confirm "
+    "confirmed").split())
+_PLAN_WORDS = re.compile(r"\b(?:will|due|scheduled|expected|planned|plans?|set\s+to|going\s+to|supposed|upcoming|"
+                         r"next|forecast|predicted|tipped)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
+# "What did Lavrov say?" asks what was said, and what was said is often a prediction or a threat
+_ASKS_WHAT_WAS_SAID = frozenset(stem(w) for w in (
+    "say said tell told announce announced warn warned claim claimed argue argued demand demanded insist "
+    "insisted promise promised pledge pledged vow vowed threaten threatened suggest suggested predict "
+    "predicted call called urge urged write wrote describe described").split())
+
+
+def asks_for_outcome(question: str, doc) -> bool:
+    """Whether the question asks about something that has happened: past tense ("did", "was", a past
+    verb such as "won"), and not about a plan ("When was it due to open?", "Who will win?") or about
+    what someone said ("What did Lavrov say?": what was said may well be a prediction)."""
+    if _PLAN_WORDS.search(question) or any(stem(t.lower_) in _ASKS_WHAT_WAS_SAID for t in doc):
+        return False
+    return bool(_PAST.search(question)) or any(t.tag_ == "VBD" for t in doc)
+
+
+def only_previews(text: str) -> bool:
+    """Whether `text`'s main clause is in the future, expected, scheduled or put off, and it states no past
+    fact besides who said it."""
+    return _only_previews(text)
+
+
+@lru_cache(maxsize=4096)
+def _only_previews(text: str) -> bool:
+    doc = parse(text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    if stem(root.lower_) in _SPEECH_VERBS:  # "The verdict has been postponed, the court said."
+        root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), root)
+    future = any(c.dep_ == "aux" and c.lower_ in _MODALS for c in root.children) \
+        or stem(root.lower_) in _PREVIEW_VERBS
+    if not future:
+        return False
+    return not any(_past_fact(t) for t in doc)
+
+
+def _past_fact(token) -> bool:
+    """A finite past verb ("won", "defeated") or a present perfect ("has won"), other than a verb of saying
+    or one that puts the event off ("has been postponed")."""
+    word = stem(token.lower_)
+    if word in _SPEECH_VERBS or word in _PREVIEW_VERBS:
+        return False
+    if token.tag_ == "VBD" and token.pos_ in ("VERB", "AUX") and token.lower_ not in ("was", "were", "had", "did"):
+        return True
+    return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in token.children) \
+        and not any(c.dep_ == "auxpass" for c in token.children)
