@@ -172,3 +172,8 @@ def test_a_preview_does_not_answer_a_question_about_what_happened():
     assert answers(planned, item("The Koslow trial is scheduled to begin on 18 September."))
     defended = item("Mattias Brennholt, who won the Ostmere governor election in 2023, will stand again.")
     assert answers(won, defended)  # a past fact in the sentence: not only a preview
+
+
+def test_a_name_that_only_places_the_answer_before_or_after_someone_is_not_a_topic():
+    question = analyse("Who led the Arnovian Space Agency before Ruben Tessaro?")
+    assert "Ruben Tessaro" not in question.topics and "Arnovian Space Agency" in question.topics

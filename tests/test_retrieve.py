@@ -254,3 +254,17 @@ def test_a_question_about_the_latest_news_prefers_the_newer_article(make_bot, tm
     assert [e.sentence.article_id for e in latest.sentences] == ["rate-2024", "rate-2023", "rate-2022"]
     plain = bot.retriever.retrieve("What is the Corvale central bank interest rate?")
     assert plain.sentences[0].sentence.article_id == "rate-2022"  # equal scores: corpus order, no date preference
+
+
+def test_a_question_about_who_holds_a_role_now_prefers_the_newer_article(make_bot, tmp_path):
+    import json
+
+    corpus = tmp_path / "heads"
+    corpus.mkdir()
+    rows = [{"id": f"head-{year}", "title": "Corvale bank governor", "published": f"{year}-03-01",
+             "text": f"{name} is the governor of the Corvale central bank, the ministry said."}
+            for year, name in ((2021, "Ada Brandt"), (2024, "Lena Vos"), (2022, "Omar Fell"))]
+    (corpus / "heads.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    bot = make_bot(corpus=corpus, index=tmp_path / "heads-index")
+    now = bot.retriever.retrieve("Who is the current governor of the Corvale central bank?")
+    assert [e.sentence.article_id for e in now.sentences][:1] == ["head-2024"]

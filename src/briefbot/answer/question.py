@@ -149,7 +149,8 @@ def analyse(text: str) -> Question:
     if keyword and answer_type == "open":
         answer_type, labels, focus = _from_noun(_head_noun(tokens))
     names = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL")))
-    topics = tuple(dict.fromkeys(_THE.sub("", _extended(e)) for e in doc.ents if e.label_ not in _NOT_TOPICS))
+    topics = tuple(dict.fromkeys(_THE.sub("", _extended(e)) for e in doc.ents
+                                 if e.label_ not in _NOT_TOPICS and not _anchor(e)))
     split = two_parts(text)
     return Question(text=text, answer_type=answer_type, answer_labels=labels, focus=focus, names=names, topics=topics,
                     qualifiers=qualifiers_of(text), keyword_query=keyword,
@@ -157,6 +158,13 @@ def analyse(text: str) -> Question:
                     recent=bool(_RECENT.search(text)), outcome=asks_for_outcome(text, doc), form=form_of(text),
                     terms=search_terms(text),
                     parts=(analyse(split[0]), analyse(split[1])) if split else None)
+
+
+def _anchor(entity) -> bool:
+    """Whether the entity only places the answer relative to something ("Who led the agency *before Ruben
+    Tessaro*?"): the answering sentence names the predecessor, rarely the successor, so it is not a topic."""
+    return entity.start > 0 and entity.doc[entity.start - 1].lower_ in ("before", "after", "succeeding",
+                                                                         "preceding", "replacing")
 
 
 def _extended(entity) -> str:

@@ -266,7 +266,7 @@ class Retriever:
             order = list(dict.fromkeys(x[3] for pair in zip(ranked_a, ranked_b) for x in pair))
             scored = sorted((best[row] for row in order[:k]), key=lambda item: (-item[0], item[3]))
         index = self.index
-        if analysed.recent:
+        if analysed.recent or analysed.current:  # who holds a role *now*: the newest article says so
             scored = self._newer_first(scored)
         by_relevance = [row for *_, row in scored[:k]]
         if analysed.qualifiers and not multi_article:
