@@ -177,3 +177,8 @@ def test_a_preview_does_not_answer_a_question_about_what_happened():
 def test_a_name_that_only_places_the_answer_before_or_after_someone_is_not_a_topic():
     question = analyse("Who led the Arnovian Space Agency before Ruben Tessaro?")
     assert "Ruben Tessaro" not in question.topics and "Arnovian Space Agency" in question.topics
+
+
+def test_a_question_about_what_was_reported_is_answered_by_the_report_of_a_possibility():
+    question = analyse("Which news organisation reported that Kyiv could skip the hurdles to joining the alliance?")
+    assert not question.outcome

@@ -32,7 +32,8 @@ _PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
 _ASKS_WHAT_WAS_SAID = frozenset(stem(w) for w in (
     "say said tell told announce announced warn warned claim claimed argue argued demand demanded insist "
     "insisted promise promised pledge pledged vow vowed threaten threatened suggest suggested predict "
-    "predicted call called urge urged write wrote describe described").split())
+    "predicted call called urge urged write wrote describe described report reported reveal revealed "
+    "disclose disclosed confirm confirmed state stated add added note noted signal signalled").split())
 
 
 def asks_for_outcome(question: str, doc) -> bool:
