@@ -182,3 +182,9 @@ def test_a_name_that_only_places_the_answer_before_or_after_someone_is_not_a_top
 def test_a_question_about_what_was_reported_is_answered_by_the_report_of_a_possibility():
     question = analyse("Which news organisation reported that Kyiv could skip the hurdles to joining the alliance?")
     assert not question.outcome
+
+
+def test_a_holder_at_the_time_is_not_the_holder_now():
+    question = analyse("Who is in charge of Veltra Energy today?")
+    then = item("The first witness was Lisbet Harmsen, Veltra Energy's finance director at the time.")
+    assert not answers(question, then)

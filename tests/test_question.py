@@ -158,3 +158,9 @@ def test_a_question_about_a_plan_is_answered_by_the_plan():
     done = form_of("When did the Orvik line reopen?")
     assert not answers_form(done, "The Orvik line would reopen on 10 December if the tests go well.")
     assert answers_form(done, "The Orvik line reopened on 10 December.")
+
+
+def test_a_keyword_query_for_a_role_asks_for_its_holder_now_unless_dated():
+    assert analyse("Bank of Arnovia governor").current
+    assert not analyse("Harbour Marathon 2022 winner").current
+    assert not analyse("How many concerts did the orchestra schedule for its season?").outcome

@@ -34,7 +34,8 @@ _FORMER = re.compile(r"\b(?:former|ex|previous|outgoing|then|late|predecessor|in
 # ... or said after the name: "Edvard Koslow, the former chief executive", "Ilse Marrenholt will step down as
 # governor", "Jane Roe, who resigned in May" (a current-holder question is not answered by them either)
 _FORMER_AFTER = re.compile(
-    r"^\W{0,3}(?:(?:,\s*)?(?:the|a|its|his|her|their)?\s*(?:former|ex|previous|outgoing|departing|retiring|retired|"
+    r"^,\s*(?:[\w'’-]+\s+){1,5}at\s+the\s+time\b"  # "Lisbet Harmsen, Veltra's finance director at the time"
+    r"|^\W{0,3}(?:(?:,\s*)?(?:the|a|its|his|her|their)?\s*(?:former|ex|previous|outgoing|departing|retiring|retired|"
     r"late|interim|acting)\b|,?\s*(?:who\s+)?(?:will|is\s+to|is\s+set\s+to|is\s+due\s+to|plans\s+to|is\s+expected\s+to)"
     r"\s+(?:step\s+down|stand\s+down|retire|resign|leave|quit)\b|,?\s*(?:who\s+)?(?:is\s+stepping\s+down|"
     r"is\s+retiring|is\s+leaving|stepped\s+down|stood\s+down|resigned|retired|quit|was\s+replaced|was\s+ousted|"
@@ -236,7 +237,7 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
 
 def _named_by(span: str, asked: set[str], question: Question) -> bool:
     """The question already names this span (all its content words are the question's words)."""
-    words = [w.lower() for w in _WORD.findall(span)]
+    words = [re.sub(r"['’]s$", "", w.lower()) for w in _WORD.findall(span)]  # "Veltra Energy's"
     content = [w for w in words if w not in STOP_WORDS] or words
     if not content:
         return True

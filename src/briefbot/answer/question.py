@@ -151,10 +151,14 @@ def analyse(text: str) -> Question:
     names = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL")))
     topics = tuple(dict.fromkeys(_THE.sub("", _extended(e)) for e in doc.ents
                                  if e.label_ not in _NOT_TOPICS and not _anchor(e)))
+    qualifiers = qualifiers_of(text)
+    undated = not any(q.kind in ("year", "quarter", "month", "ordinal") for q in qualifiers)
     split = two_parts(text)
     return Question(text=text, answer_type=answer_type, answer_labels=labels, focus=focus, names=names, topics=topics,
-                    qualifiers=qualifiers_of(text), keyword_query=keyword,
-                    current=bool(_CURRENT.search(text)) and answer_type in ("person", "entity"),
+                    qualifiers=qualifiers, keyword_query=keyword,
+                    # "Bank of Arnovia governor" asks who governs it now ("... 2022 winner" does not)
+                    current=(bool(_CURRENT.search(text)) or (keyword and answer_type == "person" and undated))
+                    and answer_type in ("person", "entity"),
                     recent=bool(_RECENT.search(text)), outcome=asks_for_outcome(text, doc), form=form_of(text),
                     terms=search_terms(text),
                     parts=(analyse(split[0]), analyse(split[1])) if split else None)

@@ -25,8 +25,8 @@ _PREVIEW_VERBS = frozenset(stem(w) for w in (
 _SPEECH_VERBS = frozenset(stem(w) for w in (
     "say says said tell tells told announce announced report reported add added state stated confirm "
     "confirmed").split())
-_PLAN_WORDS = re.compile(r"\b(?:will|due|scheduled|expected|planned|plans?|set\s+to|going\s+to|supposed|upcoming|"
-                         r"next|forecast|predicted|tipped)\b", re.IGNORECASE)
+_PLAN_WORDS = re.compile(r"\b(?:will|due|schedul\w*|expect\w*|plan|plans|planned|planning|set\s+to|going\s+to|"
+                         r"supposed|upcoming|next|forecast\w*|predicted|tipped)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
 # "What did Lavrov say?" asks what was said, and what was said is often a prediction or a threat
 _ASKS_WHAT_WAS_SAID = frozenset(stem(w) for w in (
