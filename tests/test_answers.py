@@ -188,3 +188,30 @@ def test_a_holder_at_the_time_is_not_the_holder_now():
     question = analyse("Who is in charge of Veltra Energy today?")
     then = item("The first witness was Lisbet Harmsen, Veltra Energy's finance director at the time.")
     assert not answers(question, then)
+
+
+def test_a_place_the_tagger_calls_a_person_still_answers_where_after_in_or_at():
+    question = analyse("Meridian Coast Marathon 2023 host city")
+    assert question.answer_type == "place"
+    held = item("The race was held in Suldane for the first time after organisers agreed a hosting deal.",
+                title="Meridian Coast Marathon", lead="The Meridian Coast Marathon was run on Sunday.")
+    assert answers(question, held.model_copy(update={"published": "2023-04-02"}))
+    assert not answers(question, item("Suldane finished the race in third place.",
+                                      title="Meridian Coast Marathon").model_copy(update={"published": "2023-04-02"}))
+
+
+def test_a_score_inside_a_name_the_tagger_made_up_is_a_number():
+    question = analyse("Veldmark Cup under-21 final 2023 score")
+    final = item("Tarnholt Rovers won the Veldmark Cup under-21 final on Saturday, beating Suldane Town 4-2.")
+    assert answers(question, final.model_copy(update={"published": "2023-05-21"}))
+
+
+def test_a_kind_noun_inside_a_name_does_not_set_the_answer_type():
+    assert analyse("Amberline Music Awards 2022 Song of the Year").answer_type != "date"
+    assert analyse("Harbour Marathon 2022 host city").answer_type == "place"
+
+
+def test_the_holder_of_a_role_may_be_named_a_few_words_before_it():
+    question = analyse("Who is the current governor of Ostmere Province?")
+    sworn = item("Mattias Brennholt was sworn in as governor of Ostmere Province on Saturday.")
+    assert answers(question, sworn)

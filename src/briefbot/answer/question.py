@@ -257,8 +257,17 @@ def _subject_noun(verb):
 
 def _head_noun(tokens):
     """The noun a keyword query asks for: its last noun ('... host *city*', '... release *date*', 'CEO')."""
-    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and t.lower_ in _NOUN_KIND]
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and t.lower_ in _NOUN_KIND
+             and not _in_title(t)]
     return nouns[-1] if nouns else None
+
+
+def _in_title(token) -> bool:
+    """A capitalised kind noun inside a name: "Year" in "Song of the Year", "City" in "Manchester City"."""
+    if not token.text.istitle():
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return bool(token.ent_type_) or (before is not None and (before.lower_ in ("the", "of") or before.text.istitle()))
 
 
 def _from_noun(noun) -> tuple[AnswerType, tuple[str, ...], str | None]:

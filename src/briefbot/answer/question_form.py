@@ -47,6 +47,7 @@ _WHICH = re.compile(r"^\s*(?:(?:in|on|at|for|from|by|to|of|with)\s+)?(?:which|wh
 _WHO_THE = re.compile(r"^\s*who\s+(?:is|are|was|were)\s+the\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)"
                       r"|^\s*who\s+(?:heads|leads|runs|chairs|commands|led|headed|ran)\s+(.+)$", re.IGNORECASE)
 NAME_WINDOW = 4  # words between "leaders" and the name that identifies them
+HOLDER_WINDOW = 8  # ... and for "Who is the governor ...?": "Mattias Brennholt was sworn in as governor"
 _PAST_QUESTION = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
 _PAST_YES_NO = re.compile(r"^\s*(?:did|was|were|had)\b", re.IGNORECASE)  # "Did Russia declare victory?"
 _MODALS = frozenset("would could will may might should can shall".split())
@@ -251,7 +252,8 @@ def identifies(nouns: tuple[str, ...], text: str, known: tuple[str, ...] = (), *
     new_names = [i for i, m in enumerate(found) if i > 0 and m.group()[:1].isupper()
                  and stem(m.group()) not in known and stem(m.group()) not in nouns
                  and alias_group(stem(m.group())) not in known_groups]
-    return any(abs(i - j) <= NAME_WINDOW for i in at for j in new_names)
+    window = HOLDER_WINDOW if here else NAME_WINDOW
+    return any(abs(i - j) <= window for i in at for j in new_names)
 
 
 def answers_form(form: Form, text: str, before: str | None = None) -> bool:
