@@ -215,3 +215,31 @@ def test_the_holder_of_a_role_may_be_named_a_few_words_before_it():
     question = analyse("Who is the current governor of Ostmere Province?")
     sworn = item("Mattias Brennholt was sworn in as governor of Ostmere Province on Saturday.")
     assert answers(question, sworn)
+
+
+def test_a_month_only_the_headline_or_lead_gives_does_not_hold_when_the_sentence_names_another():
+    question = analyse("How much total cargo did the Port of Harrowmere handle in March 2023?")
+    february = item("Total cargo at the Port of Harrowmere fell to 3.7 million tonnes.",
+                    title="Harrowmere container traffic slips in February").model_copy(update={"published": "2023-03-09"})
+    assert not answers(question, february)
+    rate = analyse("What was the Bank of Arnovia's inflation rate in March 2023?")
+    may = item("Inflation in Arnovia slowed to 4.9 per cent in May, the Bank of Arnovia said.",
+               lead="The Bank of Arnovia kept rates on hold in March.").model_copy(update={"published": "2023-06-22"})
+    assert not answers(rate, may)
+    march = item("Inflation in Arnovia slowed to 4.9 per cent, the Bank of Arnovia said.",
+                 lead="The Bank of Arnovia kept rates on hold in March.").model_copy(update={"published": "2023-03-22"})
+    assert answers(rate, march)
+
+
+def test_who_holds_a_role_now_is_a_person_or_a_body_not_a_place():
+    question = analyse("Who is the current managing director of the Arnovian National Symphony Orchestra?")
+    assert "GPE" not in question.answer_labels
+    tour = item("The Arnovian National Symphony Orchestra has returned from an 11-concert tour of Saldria.")
+    assert not answers(question, tour)
+
+
+def test_a_digit_in_a_product_name_is_not_an_amount_and_how_much_is_not_a_date():
+    altitude = analyse("At what altitude does Kestra-3 orbit?")
+    assert not answers(altitude, item("Unlike Kestra-1, the new Kestra-3 satellite carries a radar that sees through clouds."))
+    cost = analyse("How much does the Lumo 3 cost in North America?")
+    assert not answers(cost, item("The Lumo 3 reached North American shops in October 2023."))

@@ -65,14 +65,19 @@ def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Quali
     missing = missing_in(question, context_text(item.sentence.text, item.title, item.published, item.before,
                                                 item.lead))
     undated = missing_in(question, context_text(item.sentence.text, item.title, None, item.before, item.lead))
-    # "under-21" is not the 21st of the month; and a month or year held only by the article's date does not
-    # hold when the sentence names another one ("handled 226,800 containers in January" in a February
-    # article; "a run of increases that began in March last year")
-    for qualifier in undated:
+    elsewhere = missing_in(question, item.sentence.text)  # held, if at all, only by the context
+    # "under-21" is not the 21st of the month; and a month or year that only the context holds does not hold
+    # when the sentence (or, for one held only by the date, the headline) names another one ("handled
+    # 226,800 containers in January" in a February article; "Inflation slowed to 4.9 per cent in May" under
+    # a lead about March; "Total cargo fell" under "Traffic slips in February" in a March article)
+    for qualifier in question.qualifiers:
         if qualifier in missing:
             continue
-        if qualifier.kind == "number" or (qualifier.kind in ("month", "year")
-                                          and _names_another(qualifier, item.sentence.text)):
+        if qualifier.kind == "number" and qualifier in undated:
+            missing.append(qualifier)
+        elif qualifier.kind in ("month", "year") and qualifier in elsewhere and (
+                _names_another(qualifier, item.sentence.text)
+                or (qualifier in undated and _names_another(qualifier, item.title))):
             missing.append(qualifier)
     return [q for q in question.qualifiers if q in missing]
 
@@ -270,11 +275,14 @@ def _fallback(question: Question, text: str, spans: tuple[Entity, ...]) -> list[
         pattern, label = _NAME_FALLBACK, "PERSON"
     if pattern is None:
         return []
-    taken = [(e.start, e.end) for e in spans if not (label == "CARDINAL" and e.label in _NAME_LABELS)]
+    names = [(e.start, e.end) for e in spans if label == "CARDINAL" and e.label in _NAME_LABELS]
+    taken = [(e.start, e.end) for e in spans if (e.start, e.end) not in names]
     out = []
     for m in pattern.finditer(text):
         if label == "PERSON" and (m.start() == 0 or m.group(0).lower() in STOP_WORDS):
             continue  # a capitalised first word is mostly just the start of the sentence
+        if any(s < m.end() and m.start() < e for s, e in names) and m.start() > 0 and text[m.start() - 1] != " ":
+            continue  # "Kestra-1" is a name; "Suldane Town 4-2" ends with a score
         if not any(s < m.end() and m.start() < e for s, e in taken):
             out.append(Entity(label=label, start=m.start(), end=m.end(), text=m.group(0)))
     return out

@@ -68,7 +68,7 @@ for _nouns, _kind in (
     for _noun in _nouns.split():
         _NOUN_KIND[_noun] = _kind  # type: ignore[assignment]
 
-_HOW = {"many": ("number", COUNT_LABELS), "much": ("amount", AMOUNT_LABELS),
+_HOW = {"many": ("number", COUNT_LABELS), "much": ("amount", NUMERIC_LABELS),  # "how much": not "October"
         "long": ("amount", ("DATE", "TIME", "QUANTITY", "CARDINAL")), "old": ("number", ("DATE", "CARDINAL")),
         "far": ("amount", ("QUANTITY", "CARDINAL")), "big": ("amount", ("QUANTITY", "CARDINAL")),
         "large": ("amount", ("QUANTITY", "CARDINAL", "MONEY")), "tall": ("amount", ("QUANTITY", "CARDINAL")),
@@ -153,12 +153,14 @@ def analyse(text: str) -> Question:
                                  if e.label_ not in _NOT_TOPICS and not _anchor(e)))
     qualifiers = qualifiers_of(text)
     undated = not any(q.kind in ("year", "quarter", "month", "ordinal") for q in qualifiers)
+    # "Bank of Arnovia governor" asks who governs it now ("... 2022 winner" does not)
+    current = (bool(_CURRENT.search(text)) or (keyword and answer_type == "person" and undated)) \
+        and answer_type in ("person", "entity")
+    if current and answer_type == "person":
+        labels = tuple(label for label in labels if label in ("PERSON", "ORG"))  # a holder is no country
     split = two_parts(text)
     return Question(text=text, answer_type=answer_type, answer_labels=labels, focus=focus, names=names, topics=topics,
-                    qualifiers=qualifiers, keyword_query=keyword,
-                    # "Bank of Arnovia governor" asks who governs it now ("... 2022 winner" does not)
-                    current=(bool(_CURRENT.search(text)) or (keyword and answer_type == "person" and undated))
-                    and answer_type in ("person", "entity"),
+                    qualifiers=qualifiers, keyword_query=keyword, current=current,
                     recent=bool(_RECENT.search(text)), outcome=asks_for_outcome(text, doc), form=form_of(text),
                     terms=search_terms(text),
                     parts=(analyse(split[0]), analyse(split[1])) if split else None)
