@@ -1,0 +1,75 @@
+"""The answer rules alone, in seconds: which evidence sentences they let answer, on the events-style held-out sets.
+
+    .venv/bin/python benchmarks/rules_proxy.py events events3 events4 [--split dev] [--cases]
+
+No model drafts anything: each question is analysed, evidence retrieved (the bundled MiniLM, the real
+index of the set's corpus, kept under /tmp), and `answer.answering.answering` lists the sentences the rules
+let answer. For an answerable case it counts whether a gold sentence is among the first two (what the
+composer cites); for an unanswerable one, whether any sentence would answer. It leaves out the gate's
+other declines (the score threshold, name coverage) and the model's wording, so it is a proxy for
+`run.py`'s citation recall and declines, fast enough to try a rule on the dev splits. It reads the dev
+split unless told otherwise: a blind split is for the final measurement only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+HERE = Path(__file__).resolve().parent
+SETS = ("events", "events2", "events3", "events4")
+
+
+def proxy(name: str, split: str, show: bool) -> tuple[int, int, int, int]:
+    """(answerable, gold among the first two answering, unanswerable, given an answer) for one set."""
+    from briefbot.answer.answering import answering
+    from briefbot.answer.question import analyse
+    from briefbot.bot import Briefbot
+
+    folder = HERE / "heldout" / name
+    cases_file = folder / f"{split}.yaml"
+    if not cases_file.exists():
+        sys.exit(f"{cases_file} does not exist (events2 has a blind split only)")
+    bot = Briefbot.from_corpus(folder / "corpus", Path(tempfile.gettempdir()) / f"briefbot-proxy-{name}")
+    answerable = found = unanswerable = answered = 0
+    for case in yaml.safe_load(cases_file.read_text())["cases"]:
+        question = analyse(case["question"])
+        chosen = answering(bot.retriever.retrieve(question), question)
+        if case.get("answerable", True) is False:
+            unanswerable += 1
+            answered += bool(chosen)
+            ok = not chosen
+        else:
+            answerable += 1
+            gold = {s.id for s in bot.index.sentences if any(e in s.text for e in case["evidence"])}
+            ok = bool(gold & {e.sentence.id for e in chosen[:2]})
+            found += ok
+        if show and not ok:
+            print(f"  {case['id']}: {case['question']}\n      -> {chosen[0].sentence.text if chosen else '(declines)'}")
+    return answerable, found, unanswerable, answered
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sets", nargs="+", choices=SETS)
+    parser.add_argument("--split", default="dev", choices=("dev", "blind"))
+    parser.add_argument("--cases", action="store_true", help="print the cases the rules get wrong")
+    args = parser.parse_args()
+    totals = [0, 0, 0, 0]
+    for name in args.sets:
+        row = proxy(name, args.split, args.cases)
+        totals = [a + b for a, b in zip(totals, row)]
+        print(f"{name} ({args.split}): gold among the two cited {row[1]} of {row[0]}; "
+              f"unanswerable given an answer {row[3]} of {row[2]}", flush=True)
+    print(f"all: gold among the two cited {totals[1]} of {totals[0]}; unanswerable given an answer "
+          f"{totals[3]} of {totals[2]}")
+
+
+if __name__ == "__main__":
+    main()
