@@ -164,3 +164,8 @@ def test_a_keyword_query_for_a_role_asks_for_its_holder_now_unless_dated():
     assert analyse("Bank of Arnovia governor").current
     assert not analyse("Harbour Marathon 2022 winner").current
     assert not analyse("How many concerts did the orchestra schedule for its season?").outcome
+
+
+def test_who_is_a_named_person_asks_who_they_are_not_who_holds_a_role_now():
+    assert not analyse("who is keith kellogg?").current
+    assert analyse("Who is the chief executive of Quorra Devices?").current

@@ -88,7 +88,8 @@ _QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter)\b"
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?![\w])")
 _RECENT = re.compile(r"\b(?:latest|most\s+recent(?:ly)?|newest|recently|this\s+(?:week|month)|last\s+week"
                      r"|yesterday|today)\b", re.IGNORECASE)
-_CURRENT = re.compile(r"\b(?:current|currently|now|today|present)\b|^\s*who\s+(?:is|are|heads|leads|runs|chairs)\b",
+_CURRENT = re.compile(r"\b(?:current|currently|now|today|present)\b|^\s*who\s+(?:heads|leads|runs|chairs)\b"
+                      r"|^\s*who\s+(?:is|are)\s+(?:the|its|their|his|her)\b",  # "Who is Keith Kellogg?" asks who he is
                       re.IGNORECASE)
 
 
