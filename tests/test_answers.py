@@ -4,7 +4,8 @@ the sentence before, the lead, or the outlet mentions each of the question's top
 
 from __future__ import annotations
 
-from briefbot.answer.answers import answers, missing_topics
+from briefbot.answer.answers import answers
+from briefbot.answer.topics import missing_topics
 from briefbot.answer.question import analyse
 from briefbot.index.nlp import SpacyAnnotator
 from briefbot.types import EvidenceSentence, Sentence
@@ -63,7 +64,7 @@ def test_a_country_matches_its_adjective():
 
 
 def test_a_number_qualifier_is_not_the_day_of_the_articles_date():
-    from briefbot.answer.answers import missing_qualifiers
+    from briefbot.answer.qualifiers import missing_qualifiers
 
     question = analyse("Where was the Dunmere Cup under-21 final played?")
     senior = item("Harbour Town won the Dunmere Cup final at Kell Park.", title="Harbour Town lift the cup")

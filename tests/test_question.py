@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefbot.answer.answers import answers, candidates, missing_qualifiers, short_answer
+from briefbot.answer.answers import answers, candidates, short_answer
+from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.question import analyse, qualifiers_of
 from briefbot.index.nlp import SpacyAnnotator
 from briefbot.types import EvidenceSentence, Sentence

@@ -10,7 +10,9 @@ abstention, what no evidence sentence supplies. The gate and the composer both r
 
 from __future__ import annotations
 
-from briefbot.answer.answers import has_candidate, missing_qualifiers, missing_topics, previews
+from briefbot.answer.answers import has_candidate, previews
+from briefbot.answer.qualifiers import missing_qualifiers
+from briefbot.answer.topics import missing_topics
 from briefbot.answer.question import Question
 from briefbot.answer.question_form import Form, answers_form, quoted_by_pronoun
 from briefbot.index.lexical import content_terms

@@ -2,11 +2,12 @@
 
 A sentence answers only when
 1. every qualifier of the question (year, quarter, month, ordinal, number, category) holds in the sentence
-   or its immediate context: its article's title and date, the sentence before it, the article's lead; and
+   or its immediate context: its article's title and date, the sentence before it, the article's lead
+   (`qualifiers.py`); and
 2. every topic of the question (`Question.topics`: the people, organisations, places, works and events it
    names) is mentioned in that same context, or is the article's outlet: a sentence about another contest
    or company is no answer, however well it matches the question's other words (half of a name's words
-   suffice, "Anskar" for "Bertil Anskar"; an alias counts, "the Kremlin" for Russia); and
+   suffice, "Anskar" for "Bertil Anskar"; an alias counts, "the Kremlin" for Russia: `topics.py`); and
 3. it contains a candidate of the expected type that the question does not already name: a person or
    organisation for who, a date for when, a place for where, a number or amount for how many / how much,
    an entity of the noun's kind for which X / keyword queries. Candidates are the sentence's spaCy
@@ -18,13 +19,12 @@ Open questions (what ..., why, yes/no) have no candidate type; their qualifiers,
 
 from __future__ import annotations
 
-import difflib
-import os
 import re
 
-from briefbot.answer.aliases import alias_group, mentions
-from briefbot.answer.question import Qualifier, Question
-from briefbot.index.lexical import STOP_WORDS, content_terms, date_words
+from briefbot.answer.qualifiers import missing_qualifiers
+from briefbot.answer.question import Question
+from briefbot.answer.topics import missing_topics
+from briefbot.index.lexical import STOP_WORDS
 from briefbot.answer.speech import quoted_by_pronoun
 from briefbot.answer.tense import only_previews
 from briefbot.types import Entity, EvidenceSentence, ShortAnswer
@@ -40,13 +40,8 @@ _FORMER_AFTER = re.compile(
     r"\s+(?:step\s+down|stand\s+down|retire|resign|leave|quit)\b|,?\s*(?:who\s+)?(?:is\s+stepping\s+down|"
     r"is\s+retiring|is\s+leaving|stepped\s+down|stood\s+down|resigned|retired|quit|was\s+replaced|was\s+ousted|"
     r"was\s+succeeded|was\s+dismissed|was\s+sacked|was\s+fired|left\s+(?:the|his|her|its)\b))", re.IGNORECASE)
-_OTHER_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                          r"December)\b")  # capitalised: "may" the verb is no month
-_OTHER_YEAR = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b|\b(?:last|next|previous|following)\s+year\b", re.IGNORECASE)
-_COMPARED = re.compile(r"\b(?:from|than|since|compared|against|versus|vs|with)\b", re.IGNORECASE)
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
-CLOSE_SPELLING = 0.8  # the same cutoff retrieval uses to map a misspelt question word to a corpus word
 _WORD = re.compile(r"[\w'’]+")
 _DATE_FALLBACK = re.compile(
     r"\b(?:1[6-9]\d\d|20\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
@@ -57,122 +52,6 @@ _NUMBER_FALLBACK = re.compile(
     r"forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens)\b",
     re.IGNORECASE)
 _NAME_FALLBACK = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|van|von|al|bin))*")
-
-
-def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Qualifier]:
-    """The question's qualifiers that neither the sentence nor its context (title, date, the sentence
-    before, the article's lead sentence) states."""
-    missing = missing_in(question, context_text(item.sentence.text, item.title, item.published, item.before,
-                                                item.lead))
-    undated = missing_in(question, context_text(item.sentence.text, item.title, None, item.before, item.lead))
-    elsewhere = missing_in(question, item.sentence.text)  # held, if at all, only by the context
-    # "under-21" is not the 21st of the month; and a month or year that only the context holds does not hold
-    # when the sentence (or, for one held only by the date, the headline) names another one ("handled
-    # 226,800 containers in January" in a February article; "Inflation slowed to 4.9 per cent in May" under
-    # a lead about March; "Total cargo fell" under "Traffic slips in February" in a March article)
-    for qualifier in question.qualifiers:
-        if qualifier in missing:
-            continue
-        if qualifier.kind == "number" and qualifier in undated:
-            missing.append(qualifier)
-        elif qualifier.kind in ("month", "year") and qualifier in elsewhere and (
-                _names_another(qualifier, item.sentence.text)
-                or (qualifier in undated and _names_another(qualifier, item.title))):
-            missing.append(qualifier)
-    return [q for q in question.qualifiers if q in missing]
-
-
-def _names_another(qualifier: Qualifier, text: str) -> bool:
-    """Whether `text` states something for a month (for a month qualifier) or a year, "last/next year" (for a
-    year qualifier) other than the qualifier's own; a comparison ("up from 200,000 in 2023", "than last
-    year") does not count."""
-    pattern = _OTHER_MONTH if qualifier.kind == "month" else _OTHER_YEAR
-    return any(m.group(0).lower() not in qualifier.forms
-               and not _COMPARED.search(" ".join(text[:m.start()].split()[-6:]))  # "from 62.4 per cent in 2019"
-               for m in pattern.finditer(text))
-
-
-def missing_topics(question: Question, item: EvidenceSentence) -> list[str]:
-    """The question's topics that neither the sentence nor its context (title, the sentence before, the
-    article's lead) mentions, and that are not the article's outlet."""
-    if not question.topics:
-        return []
-    context = " \n ".join(t for t in (item.sentence.text, item.title, item.before, item.lead, item.source) if t)
-    terms = set(content_terms(context))
-    missing = [topic for topic in question.topics
-               if not _mentioned(topic, terms, context) or _swapped(topic, terms, context)]
-    # "What do Lavrov and Zakharova each say ...?": each sentence answers for one of the two
-    return [topic for topic in missing if not any(other not in missing for other in _conjoined(question, topic))]
-
-
-def _conjoined(question: Question, topic: str) -> list[str]:
-    """The question's other topics joined to `topic` by "and" / "or" ("Lavrov and Zakharova")."""
-    out = []
-    for other in question.topics:
-        if other != topic and re.search(
-                rf"{re.escape(topic)}\W+(?:and|or)\W+(?:the\s+)?{re.escape(other)}|"
-                rf"{re.escape(other)}\W+(?:and|or)\W+(?:the\s+)?{re.escape(topic)}", question.text):
-            out.append(other)
-    return out
-
-
-def _swapped(topic: str, terms: set[str], context: str) -> bool:
-    """Whether the context names another thing of the same form: the topic with one capitalised word
-    swapped for another ("the Vesmark Prize in Physics" for "the Vesmark Prize in Medicine", "Bertil
-    Larsson" for "Bertil Anskar"). Half of a name's words still suffice when none is swapped."""
-    words = topic.split()
-    if len(words) < 2:
-        return False
-    for k, word in enumerate(words):
-        if not word[:1].isupper() or any(_has_word(w, terms) for w in content_terms(word)):
-            continue
-        pattern = r"(?<![\w'’-])" + r"\s+".join(
-            r"([A-Z][\w'’-]*)" if j == k else re.escape(w) for j, w in enumerate(words)) + r"(?![\w'’-])"
-        if any(m.group(1) != word for m in re.finditer(pattern, context)):
-            return True
-    return False
-
-
-def _mentioned(topic: str, terms: set[str], context: str) -> bool:
-    words = [w for w in content_terms(topic) if not w.isdigit()]
-    if not words or 2 * sum(_has_word(w, terms) for w in words) >= len(words):
-        return True
-    groups = {g for w in words if (g := alias_group(w)) is not None}
-    return any(mentions(group, context) for group in groups)
-
-
-def _has_word(word: str, terms: set[str]) -> bool:
-    """`word`, a word differing only in its ending (Brazil, Brazilian; Canada, Canadian; Germany, German) or,
-    for a word of five letters or more, a close spelling (Zakarova, Zakharova: as retrieval matches it)."""
-    if word in terms:
-        return True
-    if len(word) < 5:
-        return False
-    return any(len(t) >= 5 and (len(os.path.commonprefix([word, t])) >= max(5, min(len(word), len(t)) - 1)
-                                or difflib.SequenceMatcher(None, word, t).ratio() >= CLOSE_SPELLING)
-               for t in terms)
-
-
-def context_text(text: str, title: str, published: str | None, before: str | None, lead: str | None) -> str:
-    """A sentence with the context a reader sees it in: headline, date, the sentence before, the lead."""
-    return " \n ".join(t for t in (text, title, date_words(published), before or "", lead or "") if t)
-
-
-def missing_in(question: Question, context: str) -> list[Qualifier]:
-    """The question's qualifiers that `context` does not state."""
-    words = {w.lower() for w in _WORD.findall(context)}
-    lowered = context.lower()
-    missing = []
-    for qualifier in question.qualifiers:
-        if not any(_holds(form, words, lowered) for form in qualifier.forms):
-            missing.append(qualifier)
-    return missing
-
-
-def _holds(form: str, words: set[str], lowered: str) -> bool:
-    if " " in form or "-" in form or not form.replace("'", "").replace("’", "").isalnum():
-        return re.search(r"(?<![\w])" + re.escape(form).replace("'", "['’]") + r"(?![\w])", lowered) is not None
-    return form in words
 
 
 def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from briefbot.answer.answers import context_text, missing_in
+from briefbot.answer.qualifiers import context_text, missing_in
 from briefbot.answer.question import Question, analyse
 from briefbot.answer.aliases import alias_group, group_stems, mentions
 from briefbot.index.embedding import Embedder

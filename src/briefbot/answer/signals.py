@@ -16,7 +16,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from briefbot.answer.answers import candidates, missing_qualifiers
+from briefbot.answer.answers import candidates
+from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.question import Question
 from briefbot.index.lexical import content_terms
 from briefbot.answer.question_form import answers_form

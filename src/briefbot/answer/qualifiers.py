@@ -1,0 +1,77 @@
+"""Do a question's qualifiers hold for an evidence sentence? (years, quarters, months, ordinals, numbers, categories)
+
+A qualifier holds when the sentence or its immediate context states it: its article's headline and date,
+the sentence before it, the article's lead. Two exceptions keep look-alikes out: a number ("under-21") is
+not held by the day of the article's date, and a month or year that only the context holds does not hold
+when the sentence (or, for one only the date holds, the headline) names another one, comparisons aside.
+`Question.qualifiers` are found by `question.qualifiers_of`; this module only checks them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefbot.answer.question import Qualifier, Question
+from briefbot.index.lexical import date_words
+from briefbot.types import EvidenceSentence
+
+_WORD = re.compile(r"[\w'’]+")
+_OTHER_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December)\b")  # capitalised: "may" the verb is no month
+_OTHER_YEAR = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b|\b(?:last|next|previous|following)\s+year\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:from|than|since|compared|against|versus|vs|with)\b", re.IGNORECASE)
+
+
+def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Qualifier]:
+    """The question's qualifiers that neither the sentence nor its context (title, date, the sentence
+    before, the article's lead sentence) states."""
+    missing = missing_in(question, context_text(item.sentence.text, item.title, item.published, item.before,
+                                                item.lead))
+    undated = missing_in(question, context_text(item.sentence.text, item.title, None, item.before, item.lead))
+    elsewhere = missing_in(question, item.sentence.text)  # held, if at all, only by the context
+    # "under-21" is not the 21st of the month; and a month or year that only the context holds does not hold
+    # when the sentence (or, for one held only by the date, the headline) names another one ("handled
+    # 226,800 containers in January" in a February article; "Inflation slowed to 4.9 per cent in May" under
+    # a lead about March; "Total cargo fell" under "Traffic slips in February" in a March article)
+    for qualifier in question.qualifiers:
+        if qualifier in missing:
+            continue
+        if qualifier.kind == "number" and qualifier in undated:
+            missing.append(qualifier)
+        elif qualifier.kind in ("month", "year") and qualifier in elsewhere and (
+                _names_another(qualifier, item.sentence.text)
+                or (qualifier in undated and _names_another(qualifier, item.title))):
+            missing.append(qualifier)
+    return [q for q in question.qualifiers if q in missing]
+
+
+def _names_another(qualifier: Qualifier, text: str) -> bool:
+    """Whether `text` states something for a month (for a month qualifier) or a year, "last/next year" (for a
+    year qualifier) other than the qualifier's own; a comparison ("up from 200,000 in 2023", "than last
+    year") does not count."""
+    pattern = _OTHER_MONTH if qualifier.kind == "month" else _OTHER_YEAR
+    return any(m.group(0).lower() not in qualifier.forms
+               and not _COMPARED.search(" ".join(text[:m.start()].split()[-6:]))  # "from 62.4 per cent in 2019"
+               for m in pattern.finditer(text))
+
+
+def context_text(text: str, title: str, published: str | None, before: str | None, lead: str | None) -> str:
+    """A sentence with the context a reader sees it in: headline, date, the sentence before, the lead."""
+    return " \n ".join(t for t in (text, title, date_words(published), before or "", lead or "") if t)
+
+
+def missing_in(question: Question, context: str) -> list[Qualifier]:
+    """The question's qualifiers that `context` does not state."""
+    words = {w.lower() for w in _WORD.findall(context)}
+    lowered = context.lower()
+    missing = []
+    for qualifier in question.qualifiers:
+        if not any(_holds(form, words, lowered) for form in qualifier.forms):
+            missing.append(qualifier)
+    return missing
+
+
+def _holds(form: str, words: set[str], lowered: str) -> bool:
+    if " " in form or "-" in form or not form.replace("'", "").replace("’", "").isalnum():
+        return re.search(r"(?<![\w])" + re.escape(form).replace("'", "['’]") + r"(?![\w])", lowered) is not None
+    return form in words

@@ -1,0 +1,83 @@
+"""Is an evidence sentence about what the question names? (`Question.topics`)
+
+Every topic (a person, organisation, place, work or event the question names) must be mentioned in the
+sentence or its context (headline, the sentence before, the lead) or be the article's outlet: half of a
+name's words suffice ("Anskar" for "Bertil Anskar"), as do an alias ("the Kremlin" for Russia), a
+country's adjective or a close spelling; but not the same name with one word swapped (the Vesmark Prize
+in Physics is not the Vesmark Prize in Medicine). Names joined by "and" in the question may be answered
+one per sentence.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+
+from briefbot.answer.aliases import alias_group, mentions
+from briefbot.answer.question import Question
+from briefbot.index.lexical import content_terms
+from briefbot.types import EvidenceSentence
+
+CLOSE_SPELLING = 0.8  # the same cutoff retrieval uses to map a misspelt question word to a corpus word
+
+
+def missing_topics(question: Question, item: EvidenceSentence) -> list[str]:
+    """The question's topics that neither the sentence nor its context (title, the sentence before, the
+    article's lead) mentions, and that are not the article's outlet."""
+    if not question.topics:
+        return []
+    context = " \n ".join(t for t in (item.sentence.text, item.title, item.before, item.lead, item.source) if t)
+    terms = set(content_terms(context))
+    missing = [topic for topic in question.topics
+               if not _mentioned(topic, terms, context) or _swapped(topic, terms, context)]
+    # "What do Lavrov and Zakharova each say ...?": each sentence answers for one of the two
+    return [topic for topic in missing if not any(other not in missing for other in _conjoined(question, topic))]
+
+
+def _conjoined(question: Question, topic: str) -> list[str]:
+    """The question's other topics joined to `topic` by "and" / "or" ("Lavrov and Zakharova")."""
+    out = []
+    for other in question.topics:
+        if other != topic and re.search(
+                rf"{re.escape(topic)}\W+(?:and|or)\W+(?:the\s+)?{re.escape(other)}|"
+                rf"{re.escape(other)}\W+(?:and|or)\W+(?:the\s+)?{re.escape(topic)}", question.text):
+            out.append(other)
+    return out
+
+
+def _swapped(topic: str, terms: set[str], context: str) -> bool:
+    """Whether the context names another thing of the same form: the topic with one capitalised word
+    swapped for another ("the Vesmark Prize in Physics" for "the Vesmark Prize in Medicine", "Bertil
+    Larsson" for "Bertil Anskar"). Half of a name's words still suffice when none is swapped."""
+    words = topic.split()
+    if len(words) < 2:
+        return False
+    for k, word in enumerate(words):
+        if not word[:1].isupper() or any(_has_word(w, terms) for w in content_terms(word)):
+            continue
+        pattern = r"(?<![\w'’-])" + r"\s+".join(
+            r"([A-Z][\w'’-]*)" if j == k else re.escape(w) for j, w in enumerate(words)) + r"(?![\w'’-])"
+        if any(m.group(1) != word for m in re.finditer(pattern, context)):
+            return True
+    return False
+
+
+def _mentioned(topic: str, terms: set[str], context: str) -> bool:
+    words = [w for w in content_terms(topic) if not w.isdigit()]
+    if not words or 2 * sum(_has_word(w, terms) for w in words) >= len(words):
+        return True
+    groups = {g for w in words if (g := alias_group(w)) is not None}
+    return any(mentions(group, context) for group in groups)
+
+
+def _has_word(word: str, terms: set[str]) -> bool:
+    """`word`, a word differing only in its ending (Brazil, Brazilian; Canada, Canadian; Germany, German) or,
+    for a word of five letters or more, a close spelling (Zakarova, Zakharova: as retrieval matches it)."""
+    if word in terms:
+        return True
+    if len(word) < 5:
+        return False
+    return any(len(t) >= 5 and (len(os.path.commonprefix([word, t])) >= max(5, min(len(word), len(t)) - 1)
+                                or difflib.SequenceMatcher(None, word, t).ratio() >= CLOSE_SPELLING)
+               for t in terms)
