@@ -57,16 +57,16 @@ def answering_form(evidence: Evidence, question: Question, floor: float = RELEVA
     pool = evidence.sentences
     if typed:
         pool = [e for e in pool if not missing_qualifiers(question, e)]
+    best_score = max((e.score for e in pool), default=0.0)
+    ratio = min(floor, TYPED_RELEVANCE_RATIO) if typed else floor
     by_position = {(e.sentence.article_id, e.sentence.index): e.sentence.text for e in evidence.sentences}
-    able = [e for e in sorted(pool, key=lambda e: -e.score)
-            if answers_form(question.form, e.sentence.text,
-                            by_position.get((e.sentence.article_id, e.sentence.index - 1)))
+    return [e for e in sorted(pool, key=lambda e: -e.score)
+            if e.score >= ratio * best_score  # first: the checks below may parse the sentence
+            and answers_form(question.form, e.sentence.text,
+                             by_position.get((e.sentence.article_id, e.sentence.index - 1)))
             and (not typed or has_candidate(question, e))  # the pool's qualifiers already hold
             and (not typed or not topical or not missing_topics(question, e))
             and (not typed or not settled or not previews(question, e))]
-    best_score = max((e.score for e in pool), default=0.0)
-    ratio = min(floor, TYPED_RELEVANCE_RATIO) if typed else floor
-    return [e for e in able if e.score >= ratio * best_score]
 
 
 def missing_reason(evidence: Evidence, question: Question) -> str | None:

@@ -25,6 +25,8 @@ _COMPARED = re.compile(r"\b(?:from|than|since|compared|against|versus|vs|with)\b
 def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Qualifier]:
     """The question's qualifiers that neither the sentence nor its context (title, date, the sentence
     before, the article's lead sentence) states."""
+    if not question.qualifiers:
+        return []
     missing = missing_in(question, context_text(item.sentence.text, item.title, item.published, item.before,
                                                 item.lead))
     undated = missing_in(question, context_text(item.sentence.text, item.title, None, item.before, item.lead))

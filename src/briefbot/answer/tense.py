@@ -45,14 +45,10 @@ def asks_for_outcome(question: str, doc) -> bool:
     return bool(_PAST.search(question)) or any(t.tag_ == "VBD" for t in doc)
 
 
+@lru_cache(maxsize=4096)
 def only_previews(text: str) -> bool:
     """Whether `text`'s main clause is in the future, expected, scheduled or put off, and it states no past
     fact besides who said it."""
-    return _only_previews(text)
-
-
-@lru_cache(maxsize=4096)
-def _only_previews(text: str) -> bool:
     doc = parse(text)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
