@@ -175,6 +175,21 @@ def test_a_preview_does_not_answer_a_question_about_what_happened():
     assert answers(won, defended)  # a past fact in the sentence: not only a preview
 
 
+def test_a_present_tense_sentence_that_looks_forward_to_the_outcome_does_not_answer_it():
+    won = analyse("Which film won the Silver Heron at the festival?")
+    assert not answers(won, item("The festival opens on Friday, with Salt Roads widely tipped to win the Silver Heron."))
+    assert not answers(won, item("Salt Roads leads the nominations for the Silver Heron at the festival."))
+    assert not answers(won, item("Salt Roads was nominated for the Silver Heron at the festival."))
+    assert answers(won, item("Salt Roads won the Silver Heron at the festival on Saturday."))
+    assert answers(won, item("Salt Roads, nominated twice before, won the Silver Heron at the festival."))
+
+
+def test_an_award_category_must_hold():
+    question = analyse("Who won best actress at the Lumeri festival?")
+    assert not answers(question, item("Ana Vell won best film at the Lumeri festival on Saturday."))
+    assert answers(question, item("Ana Vell won the best actress award at the Lumeri festival on Saturday."))
+
+
 def test_a_name_that_only_places_the_answer_before_or_after_someone_is_not_a_topic():
     question = analyse("Who led the Arnovian Space Agency before Ruben Tessaro?")
     assert "Ruben Tessaro" not in question.topics and "Arnovian Space Agency" in question.topics

@@ -54,6 +54,9 @@ def test_keyword_query(question, keyword):
     ("Where was the second edition held?", {"ordinal": ("2nd", "second")}),
     ("Who won the women's race?", {"category": ("women's", "women", "female", "ladies")}),
     ("What happened in March?", {"month": ("march", "mar.")}),
+    ("Who won best actor?", {"category": ("best actor",)}),
+    ("Who took Best New Artist at the awards?", {"category": ("best new artist",)}),
+    ("What is the best way to get there?", {}),  # no award category
 ])
 def test_qualifiers(question, kinds):
     found = {q.kind: q.forms for q in qualifiers_of(question)}

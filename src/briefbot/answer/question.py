@@ -7,7 +7,8 @@
   from their head noun. An empty `answer_labels` means any sentence may answer (open "what" questions).
 - `names`: the entities the question itself names (a candidate answer must be something else).
 - `qualifiers`: what must hold in the answering sentence or its context: years, quarters, months,
-  ordinals ("the second edition"), other numbers ("under-21"), and contrasting categories ("women's").
+  ordinals ("the second edition"), other numbers ("under-21"), award categories ("best actress") and
+  contrasting categories ("women's").
 - `current`: the question asks who holds a role now ("Who heads X?", "current CEO"): a *former* holder
   does not answer.
 - `outcome`: the question asks about something that has happened ("Who won ...?", "What was the verdict?"):
@@ -83,6 +84,11 @@ _MONTHS = ("january february march april may june july august september october 
 CATEGORY_GROUPS = (("women's", "women", "female", "ladies"), ("men's", "men", "male"),
                    ("junior", "juniors", "youth"), ("senior", "seniors"), ("indoor",), ("outdoor",),
                    ("amateur",), ("professional",))
+# An award category: "best actress", "Best Folk Recording" (the look-alike is the same award's other category:
+# "won the Golden Lantern for best film"); "best" before a word that names no category is left alone
+_BEST = re.compile(r"\b(?:Best(?:\s+[A-Z][\w'’-]*)+|best\s+(?!(?:way|known|time|thing|part|of|to|and|the|in|for|"
+                   r"on|at|a|an|is|was|be|one|ones|chance|friend|possible|practice|practices|interest|seller)\b)"
+                   r"[a-z][\w'’-]*)")
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
 _QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?![\w])")
@@ -284,7 +290,8 @@ def _from_noun(noun) -> tuple[AnswerType, tuple[str, ...], str | None]:
 
 
 def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
-    """Years, quarters, months, ordinals, other numbers and contrasting categories in `text`."""
+    """Years, quarters, months, ordinals, other numbers, award categories ("best actress") and contrasting
+    categories ("women's") in `text`."""
     found: list[Qualifier] = []
     taken: list[tuple[int, int]] = []
 
@@ -310,6 +317,8 @@ def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(n if n < 20 else n % 10, "th")
         forms = [f"{n}{suffix}"] + [w for w, v in _ORDINALS.items() if v == n]
         add("ordinal", m.group(0), forms, m.span())
+    for m in _BEST.finditer(text):
+        add("category", m.group(0), (m.group(0).lower(),), m.span())
     for m in _NUMBER.finditer(text):
         add("number", m.group(0), (m.group(1), m.group(1).replace(",", "")), m.span())
     lowered = text.lower()

@@ -3,7 +3,8 @@
 A question about an outcome ("Who won ...?", "What did the bank decide ...?", "What was the verdict?") is
 not answered by a preview: a sentence whose main clause is in the future or only expected, scheduled or
 put off ("X is expected to win Sunday's election", "The bank will announce its decision on Thursday",
-"The verdict has been postponed, the court said"), unless the sentence also states a past fact ("Smith,
+"The verdict has been postponed, the court said"), or in the present tense with a word that looks forward
+to the outcome ("The festival opens on Friday, with X tipped to win", "X leads the nominations"), unless the sentence also states a past fact ("Smith,
 who won the 2022 title, will defend it"). The sentence is parsed with spaCy (`index.nlp.parse`) when the
 check is needed, and remembered.
 """
@@ -22,6 +23,13 @@ _PREVIEW_VERBS = frozenset(stem(w) for w in (
     "expect expected tip tipped favour favoured favor favored schedule scheduled plan planned set due poised "
     "prepare prepared prepares preparing postpone postponed delay delayed adjourn adjourned defer deferred "
     "suspend suspended").split())
+# words that anticipate an outcome in a present-tense sentence: "opens on Friday, with X widely *tipped to*
+# win", "X is the *favourite to* win", "X *leads the nominations*", "X is *shortlisted*"
+_ANTICIPATING = frozenset(stem(w) for w in (
+    "expected tipped favoured favored favourite favorite likely poised set due predicted forecast").split())
+_NOMINATION = frozenset(stem(w) for w in (
+    "nomination nominations nominated nominee nominees shortlist shortlisted contender contenders "
+    "frontrunner front-runner").split())
 _SPEECH_VERBS = frozenset(stem(w) for w in (
     "say says said tell tells told announce announced report reported add added state stated confirm "
     "confirmed").split())
@@ -56,10 +64,21 @@ def only_previews(text: str) -> bool:
     if stem(root.lower_) in _SPEECH_VERBS:  # "The verdict has been postponed, the court said."
         root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), root)
     future = any(c.dep_ == "aux" and c.lower_ in _MODALS for c in root.children) \
-        or stem(root.lower_) in _PREVIEW_VERBS
+        or stem(root.lower_) in _PREVIEW_VERBS or stem(root.lower_) in _NOMINATION \
+        or (root.tag_ in ("VBZ", "VBP") and any(_anticipates(t) for t in doc))
     if not future:
         return False
     return not any(_past_fact(t) for t in doc)
+
+
+def _anticipates(token) -> bool:
+    """A word that looks forward to the outcome: one of expectation governing "to <verb>" ("tipped to win",
+    "the favourite to take the title"), or of nomination ("leads the nominations", "shortlisted")."""
+    word = stem(token.lower_)
+    if word in _NOMINATION:
+        return True
+    return word in _ANTICIPATING and any(c.pos_ in ("VERB", "AUX") and c.dep_ in ("xcomp", "relcl", "acl")
+                                         and any(a.lower_ == "to" for a in c.children) for c in token.children)
 
 
 def _past_fact(token) -> bool:
