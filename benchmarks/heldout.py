@@ -52,6 +52,7 @@ EVENTS_DIR = HERE / "heldout" / "events"
 EVENTS2_DIR = HERE / "heldout" / "events2"  # written blind in session 4; a blind split only
 EVENTS3_DIR = HERE / "heldout" / "events3"  # written blind in session 5; dev and blind splits
 EVENTS4_DIR = HERE / "heldout" / "events4"  # written blind in session 6 (wire-style prose, paraphrased questions)
+EVENTS5_DIR = HERE / "heldout" / "events5"  # written blind in session 7 (new domains: regulators, recalls, census, ...)
 SPLITS = ("dev", "blind", "all")
 KIND_ORDER = ("answerable", "removed", "impossible", "null", "decline")
 

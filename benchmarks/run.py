@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE))
 
 from adapters import multihop_to_corpus, squad_to_corpus  # noqa: E402
 from baseline import OverlapBaseline  # noqa: E402
-from heldout import (EVENTS2_DIR, EVENTS3_DIR, EVENTS4_DIR, KIND_ORDER, SPLITS, MissingSetError,  # noqa: E402
+from heldout import (EVENTS2_DIR, EVENTS3_DIR, EVENTS4_DIR, EVENTS5_DIR, KIND_ORDER, SPLITS, MissingSetError,  # noqa: E402
                      events_cases, kind_of, multihop_removed, squad_corpus)
 
 from briefbot import Briefbot, Settings  # noqa: E402
@@ -45,7 +45,8 @@ METRICS = [
 ]
 
 
-DATASETS = ("seed", "squad", "multihop", "squad-corpus", "multihop-removed", "events", "events2", "events3", "events4")
+DATASETS = ("seed", "squad", "multihop", "squad-corpus", "multihop-removed", "events", "events2", "events3", "events4",
+            "events5")
 SPLIT_SETS = {"squad-corpus": squad_corpus, "multihop-removed": multihop_removed}
 
 
@@ -70,6 +71,8 @@ def prepare(dataset: str, limit: int | None, work: Path, split: str = "dev") -> 
         return events_cases(out, split, limit, events_dir=EVENTS3_DIR)
     elif dataset == "events4":
         return events_cases(out, split, limit, events_dir=EVENTS4_DIR)
+    elif dataset == "events5":
+        return events_cases(out, split, limit, events_dir=EVENTS5_DIR)
     else:
         raise SystemExit(f"unknown data set {dataset!r}: use one of {', '.join(DATASETS)}")
     return out / "corpus", out / "cases.yaml"
