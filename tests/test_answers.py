@@ -184,6 +184,25 @@ def test_a_present_tense_sentence_that_looks_forward_to_the_outcome_does_not_ans
     assert answers(won, item("Salt Roads, nominated twice before, won the Silver Heron at the festival."))
 
 
+def test_an_open_question_naming_what_it_asks_for_needs_a_sentence_that_mentions_it():
+    turnout = analyse("What was the turnout in the Lessby mayoral election?")
+    assert turnout.answer_type == "open" and turnout.focus == "turnout"
+    assert not answers(turnout, item("Ana Vell is expected to win the Lessby mayoral election, polls say."))
+    assert answers(turnout, item("Turnout in the Lessby mayoral election was 41 per cent."))
+    # a decision is stated as the act ("found guilty"), not named: no focus check
+    assert answers(analyse("What was the verdict in the Moren bribery trial?"),
+                   item("The court found Moren guilty in the bribery trial on Friday."))
+    keyword = analyse("Moren bribery trial sentence")
+    assert keyword.focus == "sentence"
+    assert answers(keyword, item("Moren was sentenced to four years in prison in the bribery trial."))
+    assert not answers(keyword, item("Moren denied every charge in the bribery trial."))
+    # a general noun, a description, or the answer's kind ("which film") are not required words
+    assert analyse("Moren bribery trial result").focus is None or \
+        answers(analyse("Moren bribery trial result"), item("Moren was cleared in the bribery trial."))
+    assert analyse("What was the protest at the Moren trial about?").focus is None
+    assert analyse("Which film won the Silver Heron?").focus is None
+
+
 def test_an_award_category_must_hold():
     question = analyse("Who won best actress at the Lumeri festival?")
     assert not answers(question, item("Ana Vell won best film at the Lumeri festival on Saturday."))

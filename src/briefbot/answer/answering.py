@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from briefbot.answer.answers import has_candidate, previews
 from briefbot.answer.qualifiers import missing_qualifiers
-from briefbot.answer.topics import missing_topics
+from briefbot.answer.topics import missing_focus, missing_topics
 from briefbot.answer.question import Question
 from briefbot.answer.question_form import Form, answers_form, quoted_by_pronoun
 from briefbot.index.lexical import content_terms
@@ -65,7 +65,7 @@ def answering_form(evidence: Evidence, question: Question, floor: float = RELEVA
             and answers_form(question.form, e.sentence.text,
                              by_position.get((e.sentence.article_id, e.sentence.index - 1)))
             and (not typed or has_candidate(question, e))  # the pool's qualifiers already hold
-            and (not typed or not topical or not missing_topics(question, e))
+            and (not typed or not topical or not (missing_topics(question, e) or missing_focus(question, e)))
             and (not typed or not settled or not previews(question, e))]
 
 
@@ -78,8 +78,9 @@ def missing_reason(evidence: Evidence, question: Question) -> str | None:
             return ("no relevant evidence sentence says it happened: they only say it is expected, scheduled "
                     "or put off")
         if any(answering_parts(evidence, question, topical=False)):
-            return (f"no relevant evidence sentence that states {question.describe()} is about "
-                    + " and ".join(question.topics))
+            about = list(question.topics) + ([f"the {question.focus}"] if question.answer_type == "open"
+                                              and question.focus else [])
+            return f"no relevant evidence sentence that states {question.describe()} is about " + " and ".join(about)
         return f"no relevant evidence sentence states {question.describe()}"
     return None
 

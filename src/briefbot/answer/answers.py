@@ -23,7 +23,7 @@ import re
 
 from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.question import Question
-from briefbot.answer.topics import missing_topics
+from briefbot.answer.topics import missing_focus, missing_topics
 from briefbot.index.lexical import STOP_WORDS
 from briefbot.answer.speech import quoted_by_pronoun
 from briefbot.answer.tense import only_previews
@@ -81,10 +81,10 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
 
 
 def answers(question: Question, item: EvidenceSentence) -> bool:
-    """Whether `item` answers `question`: its qualifiers hold, its topics are mentioned, `has_candidate`,
-    and it does not only preview what the question asks about."""
+    """Whether `item` answers `question`: its qualifiers hold, its topics (and an open question's named
+    focus) are mentioned, `has_candidate`, and it does not only preview what the question asks about."""
     return not missing_qualifiers(question, item) and not missing_topics(question, item) \
-        and has_candidate(question, item) and not previews(question, item)
+        and not missing_focus(question, item) and has_candidate(question, item) and not previews(question, item)
 
 
 def previews(question: Question, item: EvidenceSentence) -> bool:

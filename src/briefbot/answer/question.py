@@ -154,7 +154,7 @@ def analyse(text: str) -> Question:
     keyword = bool(tokens) and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in tokens) \
         and lowered[0] not in _AUX_FIRST and not text.rstrip().endswith("?")
     if keyword and answer_type == "open":
-        answer_type, labels, focus = _from_noun(_head_noun(tokens))
+        answer_type, labels, focus = _from_noun(_head_noun(tokens), named=True)
     names = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL")))
     topics = tuple(dict.fromkeys(_THE.sub("", _extended(e)) for e in doc.ents
                                  if e.label_ not in _NOT_TOPICS and not _anchor(e)))
@@ -213,9 +213,11 @@ def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...
         if word in ("which", "what") and i + 1 < len(tokens):
             noun = _noun_after(tokens, i)
             if noun is None and word == "what" and lowered[i + 1] in ("is", "was", "are", "were"):
-                noun = _subject_noun(tokens[i + 1])  # "What was Arnovia's inflation *rate*?"
+                noun = _subject(tokens[i + 1])  # "What was Arnovia's inflation *rate*?", "What was the *verdict*?"
+                if noun is not None:
+                    return _from_noun(noun, named=not _described(noun))
             if noun is not None:
-                return _from_noun(noun)
+                return _from_noun(noun)  # "Which *film* won?": the answer is a film, rarely called one
             return "open", (), None
         if word in ("what", "how"):
             return "open", (), None
@@ -253,22 +255,28 @@ def _noun_after(tokens, i: int):
     return None
 
 
-def _subject_noun(verb):
+def _subject(verb):
     """The head noun of the subject of "what is/was ...": "rate" in "What was Arnovia's inflation rate?",
-    "capital" in "What is the capital of France?"; None when it is not a noun naming a kind of answer."""
+    "capital" in "What is the capital of France?", "verdict" in "What was the verdict?"; or None."""
     head = verb.head if verb.dep_ in ("aux", "auxpass", "cop") else verb
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "attr") and c.pos_ == "NOUN"),
-                   None)
-    if subject is None or (subject.lower_ not in _NOUN_KIND and subject.lower_.rstrip("s") not in _NOUN_KIND):
-        return None
-    return subject
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "attr") and c.pos_ == "NOUN"), None)
+
+
+def _described(noun) -> bool:
+    """Whether the question asks what the noun's thing was like rather than for its value: "What was the
+    protest *about*?", "What was the disobedience *performed* at the site?" (the answer describes the act
+    and need not name it)."""
+    last = [t for t in noun.doc if not t.is_punct][-1]
+    return last.dep_ == "prep" or any(c.dep_ in ("acl", "relcl") for c in noun.children)
 
 
 def _head_noun(tokens):
-    """The noun a keyword query asks for: its last noun ('... host *city*', '... release *date*', 'CEO')."""
-    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and t.lower_ in _NOUN_KIND
-             and not _in_title(t)]
-    return nouns[-1] if nouns else None
+    """The noun a keyword query asks for: its last noun naming a kind of answer ('... host *city*', '...
+    release *date*', 'CEO'), else its last common noun ('Koslow trial *verdict*'), or None."""
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and not _in_title(t)]
+    kinds = [t for t in nouns if t.lower_ in _NOUN_KIND]
+    common = [t for t in nouns if t.pos_ == "NOUN" and not t.ent_type_]
+    return kinds[-1] if kinds else (common[-1] if common else None)
 
 
 def _in_title(token) -> bool:
@@ -279,12 +287,14 @@ def _in_title(token) -> bool:
     return bool(token.ent_type_) or (before is not None and (before.lower_ in ("the", "of") or before.text.istitle()))
 
 
-def _from_noun(noun) -> tuple[AnswerType, tuple[str, ...], str | None]:
+def _from_noun(noun, named: bool = False) -> tuple[AnswerType, tuple[str, ...], str | None]:
+    """The answer type a noun asks for; for a noun naming no kind of answer, "open" and the noun (as the
+    thing an answering sentence must mention when `named`: "the *verdict*", not "which *film*")."""
     if noun is None:
         return "open", (), None
     word = noun.lower_.rstrip("s") if noun.lower_ not in _NOUN_KIND else noun.lower_
     if word not in _NOUN_KIND:
-        return "open", (), noun.text
+        return "open", (), noun.text if named else None
     kind, labels = _NOUN_KIND[word]
     return kind, labels, noun.text
 

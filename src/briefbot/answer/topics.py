@@ -6,6 +6,10 @@ name's words suffice ("Anskar" for "Bertil Anskar"), as do an alias ("the Kremli
 country's adjective or a close spelling; but not the same name with one word swapped (the Vesmark Prize
 in Physics is not the Vesmark Prize in Medicine). Names joined by "and" in the question may be answered
 one per sentence.
+
+An open question that names the thing it asks for ("What was the *verdict* in the Koslow trial?", "Koslow
+trial *verdict*") is answered only by a sentence that mentions that thing (`missing_focus`): the sentence
+about the trial's opening is not the verdict. Nouns too general to be repeated ("result", "goal") are exempt.
 """
 
 from __future__ import annotations
@@ -33,6 +37,33 @@ def missing_topics(question: Question, item: EvidenceSentence) -> list[str]:
                if not _mentioned(topic, terms, context) or _swapped(topic, terms, context)]
     # "What do Lavrov and Zakharova each say ...?": each sentence answers for one of the two
     return [topic for topic in missing if not any(other not in missing for other in _conjoined(question, topic))]
+
+
+# Nouns an answer rarely repeats ("the result of the vote" is "shareholders approved it"): no focus check
+_GENERAL_NOUNS = frozenset(
+    "result results outcome outcomes news status latest update updates situation story stories detail details "
+    "thing things information reason reasons name names purpose role goal goals aim effect effects impact cause "
+    "causes type types kind kinds part parts example examples meaning way ways view views position response "
+    "reaction reactions event events problem problems issue issues matter plan plans idea term terms "
+    "one ones "
+    # ... nor a decision, which a sentence states as the act: "found him guilty", "ruled that", "decided to"
+    "verdict verdicts ruling rulings judgment judgement decision decisions".split())
+
+
+_WORD = re.compile(r"[\w'’-]+")
+_SAME_WORD_PREFIX = 5  # "evacuated" mentions "evacuations", "rivalry" mentions "rival", "sentenced" "sentence"
+
+
+def missing_focus(question: Question, item: EvidenceSentence) -> str | None:
+    """For an open question (no expected entity type) that names what it asks for, that noun, when neither
+    the sentence, its headline nor the sentence before mentions it (a word with the same first five letters:
+    "sentenced" mentions "sentence"); else None."""
+    focus = question.focus
+    if question.answer_type != "open" or not focus or focus.lower() in _GENERAL_NOUNS:
+        return None
+    context = " \n ".join(t for t in (item.sentence.text, item.title, item.before) if t)
+    prefix = focus.lower()[:_SAME_WORD_PREFIX]
+    return None if any(w.lower().startswith(prefix) for w in _WORD.findall(context)) else focus
 
 
 def _conjoined(question: Question, topic: str) -> list[str]:
