@@ -1,7 +1,8 @@
 """Do a question's qualifiers hold for an evidence sentence? (years, quarters, months, ordinals, numbers, categories)
 
 A qualifier holds when the sentence or its immediate context states it: its article's headline and date,
-the sentence before it, the article's lead. Two exceptions keep look-alikes out: a number ("under-21") is
+the sentence before it, the article's lead; "last year" and "last October" count as the year and month they
+mean at the article's date (`dates.py`). Two exceptions keep look-alikes out: a number ("under-21") is
 not held by the day of the article's date, and a month or year that only the context holds does not hold
 when the sentence (or, for one only the date holds, the headline) names another one, comparisons aside.
 `Question.qualifiers` are found by `question.qualifiers_of`; this module only checks them.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from briefbot.answer.dates import absolute
 from briefbot.answer.question import Qualifier, Question
 from briefbot.index.lexical import date_words
 from briefbot.types import EvidenceSentence
@@ -27,10 +29,12 @@ def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Quali
     before, the article's lead sentence) states."""
     if not question.qualifiers:
         return []
-    missing = missing_in(question, context_text(item.sentence.text, item.title, item.published, item.before,
-                                                item.lead))
-    undated = missing_in(question, context_text(item.sentence.text, item.title, None, item.before, item.lead))
-    elsewhere = missing_in(question, item.sentence.text)  # held, if at all, only by the context
+    # "last year", "last October": the year and month they mean at the article's date (`dates.py`)
+    text, title, before, lead = (absolute(t, item.published) if t else t
+                                 for t in (item.sentence.text, item.title, item.before, item.lead))
+    missing = missing_in(question, context_text(text, title, item.published, before, lead))
+    undated = missing_in(question, context_text(text, title, None, before, lead))
+    elsewhere = missing_in(question, text)  # held, if at all, only by the context
     # "under-21" is not the 21st of the month; and a month or year that only the context holds does not hold
     # when the sentence (or, for one held only by the date, the headline) names another one ("handled
     # 226,800 containers in January" in a February article; "Inflation slowed to 4.9 per cent in May" under
@@ -41,8 +45,8 @@ def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Quali
         if qualifier.kind == "number" and qualifier in undated:
             missing.append(qualifier)
         elif qualifier.kind in ("month", "year") and qualifier in elsewhere and (
-                _names_another(qualifier, item.sentence.text)
-                or (qualifier in undated and _names_another(qualifier, item.title))):
+                _names_another(qualifier, text)
+                or (qualifier in undated and _names_another(qualifier, title))):
             missing.append(qualifier)
     return [q for q in question.qualifiers if q in missing]
 
@@ -58,13 +62,16 @@ def _names_another(qualifier: Qualifier, text: str) -> bool:
 
 
 def context_text(text: str, title: str, published: str | None, before: str | None, lead: str | None) -> str:
-    """A sentence with the context a reader sees it in: headline, date, the sentence before, the lead."""
-    return " \n ".join(t for t in (text, title, date_words(published), before or "", lead or "") if t)
+    """A sentence with the context a reader sees it in: headline, date, the sentence before, the lead; with
+    a date, their "last year" and "last October" read as the year and month they mean (`dates.absolute`)."""
+    return " \n ".join(absolute(t, published) for t in (text, title, date_words(published), before or "", lead or "")
+                        if t)
 
 
 def missing_in(question: Question, context: str) -> list[Qualifier]:
     """The question's qualifiers that `context` does not state."""
     words = {w.lower() for w in _WORD.findall(context)}
+    words |= {w[:-2] for w in words if w.endswith(("'s", "’s"))}  # "October 2018's outage" states 2018
     lowered = context.lower()
     missing = []
     for qualifier in question.qualifiers:

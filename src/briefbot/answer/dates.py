@@ -1,0 +1,48 @@
+"""Relative time expressions, resolved against the date of the article that says them.
+
+News says "last year", "last October", "this month" and means a year and month fixed by the article's
+publication date: "The museum welcomed 684,000 visitors last year" in an article of 16 January 2019 is about
+2018. `absolute(text, published)` rewrites such expressions as the absolute month and year, so that a
+question's qualifiers ("in 2018") hold for the sentence, and a sentence saying "last year" in a 2023 article
+is not taken to name a year other than 2022. Only the explicit forms below are resolved; a bare "in
+December" is left alone (its year is the article's, or the one before: the text does not say which).
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = ("January February March April May June July August September October November December").split()
+_DATE = re.compile(r"(\d{4})-(\d{2})")
+_YEAR_WORDS = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1}
+_RELATIVE_YEAR = re.compile(r"\b(?:the\s+)?(last|previous|past|this|next|coming)\s+year\b(?!'s|’s|\s+earlier|\s+ago)",
+                            re.IGNORECASE)
+_RELATIVE_MONTH = re.compile(r"\b(last|this|next)\s+month\b", re.IGNORECASE)
+_RELATIVE_NAMED_MONTH = re.compile(r"\b(last|this|next)\s+(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
+
+
+def absolute(text: str, published: str | None) -> str:
+    """`text` with "last year", "this month", "last October" and the like replaced by the month and year
+    they mean in an article published on `published` (YYYY-MM-DD); `text` itself without a date."""
+    m = _DATE.match(published or "")
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return text
+    year, month = int(m.group(1)), int(m.group(2))
+
+    def named_month(match: re.Match) -> str:
+        which, name = match.group(1).lower(), match.group(2).capitalize()
+        number = _MONTHS.index(name) + 1
+        if which == "last":
+            return f"{name} {year if number < month else year - 1}"
+        if which == "next":
+            return f"{name} {year if number > month else year + 1}"
+        return f"{name} {year}"
+
+    def relative_month(match: re.Match) -> str:
+        step = {"last": -1, "this": 0, "next": 1}[match.group(1).lower()]
+        index = year * 12 + (month - 1) + step
+        return f"{_MONTHS[index % 12]} {index // 12}"
+
+    text = _RELATIVE_NAMED_MONTH.sub(named_month, text)
+    text = _RELATIVE_MONTH.sub(relative_month, text)
+    return _RELATIVE_YEAR.sub(lambda match: str(year + _YEAR_WORDS[match.group(1).lower()]), text)

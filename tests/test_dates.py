@@ -1,0 +1,39 @@
+"""Relative time expressions resolved against the article's date (answer/dates.py), and the qualifiers they hold."""
+
+import pytest
+
+from briefbot.answer.dates import absolute
+from briefbot.answer.qualifiers import missing_qualifiers
+from briefbot.answer.question import analyse
+from briefbot.types import EvidenceSentence, Sentence
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The museum had 684,000 visitors last year.", "2019-01-16", "The museum had 684,000 visitors 2018."),
+    ("Sales will rise next year.", "2019-01-16", "Sales will rise 2020."),
+    ("It opened earlier this year.", "2021-06-01", "It opened earlier 2021."),
+    ("The fine was for last October's outage.", "2019-07-25", "The fine was for October 2018's outage."),
+    ("The fine was for last March's outage.", "2019-07-25", "The fine was for March 2019's outage."),
+    ("The vote is next March.", "2023-11-28", "The vote is March 2024."),
+    ("Last month's outage lasted a day.", "2022-01-03", "December 2021's outage lasted a day."),
+    ("Prices are up from last year's record.", "2020-05-01", "Prices are up from last year's record."),  # a comparison
+    ("It rose a year earlier.", "2020-05-01", "It rose a year earlier."),
+    ("The museum had 684,000 visitors last year.", None, "The museum had 684,000 visitors last year."),
+])
+def test_absolute(text, published, expected):
+    assert absolute(text, published) == expected
+
+
+def item(text: str, published: str) -> EvidenceSentence:
+    return EvidenceSentence(number=1, sentence=Sentence(id="a:s1", article_id="a", index=1, text=text, start=0,
+                                                        end=len(text)),
+                            title="News", score=1.0, published=published)
+
+
+def test_last_year_holds_the_year_before_the_articles_date_and_no_other():
+    question = analyse("How many people visited the Hessel Museum in 2018?")
+    said = "The Hessel Museum welcomed 684,000 visitors last year."
+    assert not missing_qualifiers(question, item(said, "2019-01-16"))
+    assert missing_qualifiers(question, item(said, "2020-01-16"))  # that "last year" is 2019
+    month = analyse("Which fine did Kallinet get for its October 2018 outage?")
+    assert not missing_qualifiers(month, item("Kallinet was fined for last October's outage.", "2019-07-25"))
