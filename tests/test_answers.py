@@ -225,6 +225,12 @@ def test_a_holder_at_the_time_is_not_the_holder_now():
     assert not answers(question, then)
 
 
+def test_a_holder_who_has_resigned_is_not_the_holder_now():
+    question = analyse("Who chairs the Lessby Tourism Board?")
+    assert not answers(question, item("Esben Dahl has resigned as chairman of the Lessby Tourism Board."))
+    assert answers(question, item("Esben Dahl was named chairman of the Lessby Tourism Board on Monday."))
+
+
 def test_a_place_the_tagger_calls_a_person_still_answers_where_after_in_or_at():
     question = analyse("Meridian Coast Marathon 2023 host city")
     assert question.answer_type == "place"

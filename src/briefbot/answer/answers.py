@@ -32,12 +32,12 @@ from briefbot.types import Entity, EvidenceSentence, ShortAnswer
 _FORMER = re.compile(r"\b(?:former|ex|previous|outgoing|then|late|predecessor|interim|acting|departed|"
                      r"departing|retired|ousted|replaced|succeeded)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 # ... or said after the name: "Edvard Koslow, the former chief executive", "Ilse Marrenholt will step down as
-# governor", "Jane Roe, who resigned in May" (a current-holder question is not answered by them either)
+# governor", "Jane Roe, who resigned in May", "Jane Roe has resigned as chair" (a current-holder question is not answered by them either)
 _FORMER_AFTER = re.compile(
     r"^,\s*(?:[\w'’-]+\s+){1,5}at\s+the\s+time\b"  # "Lisbet Harmsen, Veltra's finance director at the time"
     r"|^\W{0,3}(?:(?:,\s*)?(?:the|a|its|his|her|their)?\s*(?:former|ex|previous|outgoing|departing|retiring|retired|"
     r"late|interim|acting)\b|,?\s*(?:who\s+)?(?:will|is\s+to|is\s+set\s+to|is\s+due\s+to|plans\s+to|is\s+expected\s+to)"
-    r"\s+(?:step\s+down|stand\s+down|retire|resign|leave|quit)\b|,?\s*(?:who\s+)?(?:is\s+stepping\s+down|"
+    r"\s+(?:step\s+down|stand\s+down|retire|resign|leave|quit)\b|,?\s*(?:who\s+)?(?:has\s+|had\s+)?(?:is\s+stepping\s+down|"
     r"is\s+retiring|is\s+leaving|stepped\s+down|stood\s+down|resigned|retired|quit|was\s+replaced|was\s+ousted|"
     r"was\s+succeeded|was\s+dismissed|was\s+sacked|was\s+fired|left\s+(?:the|his|her|its)\b))", re.IGNORECASE)
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART")
