@@ -19,6 +19,12 @@ from briefbot.types import EvidenceSentence, Sentence
     ("Prices are up from last year's record.", "2020-05-01", "Prices are up from last year's record."),  # a comparison
     ("It rose a year earlier.", "2020-05-01", "It rose a year earlier."),
     ("The museum had 684,000 visitors last year.", None, "The museum had 684,000 visitors last year."),
+    # a month without a year: the last one, or the next one for what is to come
+    ("Fares will rise in January.", "2023-12-10", "Fares will rise in January 2024."),
+    ("Prices rose in December.", "2024-01-10", "Prices rose in December 2023."),
+    ("Inflation slowed in May.", "2023-06-10", "Inflation slowed in May 2023."),
+    ("She takes up the post on 1 April.", "2024-02-01", "She takes up the post on 1 April 2024."),
+    ("It rose in March 2022.", "2023-01-01", "It rose in March 2022."),
 ])
 def test_absolute(text, published, expected):
     assert absolute(text, published) == expected
@@ -35,5 +41,9 @@ def test_last_year_holds_the_year_before_the_articles_date_and_no_other():
     said = "The Hessel Museum welcomed 684,000 visitors last year."
     assert not missing_qualifiers(question, item(said, "2019-01-16"))
     assert missing_qualifiers(question, item(said, "2020-01-16"))  # that "last year" is 2019
+    fares = analyse("How much will fares rise in January 2024?")
+    assert not missing_qualifiers(fares, item("Fares will rise by 3.9 per cent in January.", "2023-12-10"))
+    assert missing_qualifiers(analyse("How much did fares rise in January 2023?"),
+                              item("Fares will rise by 3.9 per cent in January.", "2023-12-10"))
     month = analyse("Which fine did Kallinet get for its October 2018 outage?")
     assert not missing_qualifiers(month, item("Kallinet was fined for last October's outage.", "2019-07-25"))
