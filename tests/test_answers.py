@@ -225,6 +225,15 @@ def test_a_holder_at_the_time_is_not_the_holder_now():
     assert not answers(question, then)
 
 
+def test_the_announced_date_of_a_start_answers_when_it_began():
+    question = analyse("When did Ilona Weisz take over as chief statistician?")
+    assert not question.outcome
+    assert answers(question, item("Ilona Weisz will take over as chief statistician from 1 August, the ministry said."))
+    launched = analyse("When did the Kestra-4 satellite launch?")
+    assert launched.outcome  # a launch may be put off: its announced date does not say it happened
+    assert not answers(launched, item("The Kestra-4 satellite will launch on 5 May, the agency said."))
+
+
 def test_a_holder_who_has_resigned_is_not_the_holder_now():
     question = analyse("Who chairs the Lessby Tourism Board?")
     assert not answers(question, item("Esben Dahl has resigned as chairman of the Lessby Tourism Board."))

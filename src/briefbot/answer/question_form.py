@@ -25,6 +25,7 @@ from briefbot.answer.aliases import alias_group, one_word_aliases
 from briefbot.answer.answer_kind import PLACE, QUANTITY, TIME, answer_type_terms, expected_kind, supplies, time_spans
 from briefbot.index.lexical import STOP_WORDS, close, content_terms, stem, words
 from briefbot.judge.words import NUMBER_WORDS
+from briefbot.answer.tense import STARTS_WHEN
 from briefbot.answer.speech import PERSON_NOUNS, mentions_topic, quoted_by_pronoun, speaks, speech_of
 
 _COUNTED = re.compile(r"^\s*how\s+many\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)", re.IGNORECASE)
@@ -109,7 +110,8 @@ def form_of(question: str) -> Form:
     type_terms = set(answer_type_terms(question))
     event = tuple(t for t in terms if t not in names)
     dated = tuple(t for t in terms if t not in type_terms)
-    past_event = (kind == TIME and _PAST_QUESTION.search(question)) or _PAST_YES_NO.search(question)
+    past_event = (kind == TIME and _PAST_QUESTION.search(question) and not STARTS_WHEN.search(question)) \
+        or _PAST_YES_NO.search(question)
     return Form(
         kind=kind,
         counted=tuple(content_terms(counted.group(1))) if counted else (),

@@ -44,11 +44,21 @@ _ASKS_WHAT_WAS_SAID = frozenset(stem(w) for w in (
     "disclose disclosed confirm confirmed state stated add added note noted signal signalled").split())
 
 
+# "When did she take over?", "When did the law come into force?": a start of office or of a law is announced
+# with its date ("will replace her from 1 March", "will take effect on 1 January"), and such dates are kept
+STARTS_WHEN = re.compile(
+    r"^\s*when\b.*\b(?:take|took|taken|taking)\s+(?:over|charge|office|up|effect|the\s+helm)\b|^\s*when\b.*\b(?:"
+    r"replace|replaced|succeed|succeeded|come\s+into\s+(?:force|effect)|came\s+into\s+(?:force|effect))\b",
+    re.IGNORECASE)  # not "join" or "become": "NATO declared that Georgia would join" says no date it did
+
+
 def asks_for_outcome(question: str, doc) -> bool:
     """Whether the question asks about something that has happened: past tense ("did", "was", a past
-    verb such as "won"), and not about a plan ("When was it due to open?", "Who will win?") or about
-    what someone said ("What did Lavrov say?": what was said may well be a prediction)."""
-    if _PLAN_WORDS.search(question) or any(stem(t.lower_) in _ASKS_WHAT_WAS_SAID for t in doc):
+    verb such as "won"), and not about a plan ("When was it due to open?", "Who will win?"), about
+    what someone said ("What did Lavrov say?": what was said may well be a prediction) or about when
+    someone took office or a law took effect (`STARTS_WHEN`: announced in advance, with the date)."""
+    if _PLAN_WORDS.search(question) or any(stem(t.lower_) in _ASKS_WHAT_WAS_SAID for t in doc) \
+            or STARTS_WHEN.search(question):
         return False
     return bool(_PAST.search(question)) or any(t.tag_ == "VBD" for t in doc)
 
