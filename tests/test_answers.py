@@ -234,6 +234,17 @@ def test_the_announced_date_of_a_start_answers_when_it_began():
     assert not answers(launched, item("The Kestra-4 satellite will launch on 5 May, the agency said."))
 
 
+def test_a_name_is_not_swapped_when_it_is_there_itself_and_an_acronym_is_its_initials():
+    street = analyse("D'Olier Street is named after whom?")
+    assert not missing_topics(street, item("French Church Street in Cork; and D'Olier Street in Dublin, named after "
+                                           "a High Sheriff."))
+    assert missing_topics(street, item("French Church Street in Cork is named after a merchant."))
+    committee = analyse("What type of committee is set down under the SP's standing orders?")
+    assert not missing_topics(committee, item("Mandatory Committees are set down under the Scottish Parliament's "
+                                              "standing orders."))
+    assert missing_topics(committee, item("Mandatory Committees are set down under the Welsh Assembly's orders."))
+
+
 def test_a_holder_who_has_resigned_is_not_the_holder_now():
     question = analyse("Who chairs the Lessby Tourism Board?")
     assert not answers(question, item("Esben Dahl has resigned as chairman of the Lessby Tourism Board."))

@@ -3,7 +3,7 @@
 Every topic (a person, organisation, place, work or event the question names) must be mentioned in the
 sentence or its context (headline, the sentence before, the lead) or be the article's outlet: half of a
 name's words suffice ("Anskar" for "Bertil Anskar"), as do an alias ("the Kremlin" for Russia), a
-country's adjective or a close spelling; but not the same name with one word swapped (the Vesmark Prize
+country's adjective, a close spelling or the initials of an acronym ("SP": "the Scottish Parliament"); but not the same name with one word swapped (the Vesmark Prize
 in Physics is not the Vesmark Prize in Medicine). Names joined by "and" in the question may be answered
 one per sentence.
 
@@ -82,8 +82,8 @@ def _swapped(topic: str, terms: set[str], context: str) -> bool:
     swapped for another ("the Vesmark Prize in Physics" for "the Vesmark Prize in Medicine", "Bertil
     Larsson" for "Bertil Anskar"). Half of a name's words still suffice when none is swapped."""
     words = topic.split()
-    if len(words) < 2:
-        return False
+    if len(words) < 2 or re.search(r"(?<![\w'’-])" + re.escape(topic) + r"(?![\w'’-])", context):
+        return False  # "D'Olier Street" is there itself (beside "French Church Street")
     for k, word in enumerate(words):
         if not word[:1].isupper() or any(_has_word(w, terms) for w in content_terms(word)):
             continue
@@ -98,8 +98,27 @@ def _mentioned(topic: str, terms: set[str], context: str) -> bool:
     words = [w for w in content_terms(topic) if not w.isdigit()]
     if not words or 2 * sum(_has_word(w, terms) for w in words) >= len(words):
         return True
+    if _ACRONYM.fullmatch(topic) and topic in _initials(context):
+        return True  # "SP" for "the Scottish Parliament"
     groups = {g for w in words if (g := alias_group(w)) is not None}
     return any(mentions(group, context) for group in groups)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|the|and|for|de)?\s*[A-Z][\w'’-]*)+")
+
+
+def _initials(context: str) -> set[str]:
+    """The initials of every run of capitalised words in `context` ("Scottish Parliament" -> "SP", "Bank of
+    England" -> "BE" and "BOE"), and of each run's tails ("The Scottish Parliament" -> "TSP", "SP")."""
+    out = set()
+    for run in _CAPITALISED_RUN.finditer(context):
+        words = run.group(0).split()
+        for start in range(len(words)):
+            tail = words[start:]
+            out.add("".join(w[0] for w in tail if w[0].isupper()))
+            out.add("".join(w[0] for w in tail).upper())
+    return out
 
 
 def _has_word(word: str, terms: set[str]) -> bool:
