@@ -87,6 +87,9 @@ class Evidence(_Record):
     )
     multi_article: bool = Field(
         default=False, description="The question names several things, which may each be in another article.")
+    counted_alike: tuple[str, ...] = Field(
+        default=(), description="For a how-many question: words after a number in the evidence that mean what it "
+        "counts ('inhabitants' for 'people'; `answer.counting`), accepted as the counted word.")
 
     def by_number(self, number: int) -> EvidenceSentence | None:
         for item in self.sentences:

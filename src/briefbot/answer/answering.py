@@ -10,6 +10,8 @@ abstention, what no evidence sentence supplies. The gate and the composer both r
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefbot.answer.answers import has_candidate, previews
 from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.topics import missing_focus, missing_topics
@@ -59,10 +61,13 @@ def answering_form(evidence: Evidence, question: Question, floor: float = RELEVA
         pool = [e for e in pool if not missing_qualifiers(question, e)]
     best_score = max((e.score for e in pool), default=0.0)
     ratio = min(floor, TYPED_RELEVANCE_RATIO) if typed else floor
+    form = question.form
+    if form.counted and evidence.counted_alike:  # "inhabitants" counts "people" (`counting.py`)
+        form = replace(form, counted=form.counted + evidence.counted_alike)
     by_position = {(e.sentence.article_id, e.sentence.index): e.sentence.text for e in evidence.sentences}
     return [e for e in sorted(pool, key=lambda e: -e.score)
             if e.score >= ratio * best_score  # first: the checks below may parse the sentence
-            and answers_form(question.form, e.sentence.text,
+            and answers_form(form, e.sentence.text,
                              by_position.get((e.sentence.article_id, e.sentence.index - 1)))
             and (not typed or has_candidate(question, e))  # the pool's qualifiers already hold
             and (not typed or not topical or not (missing_topics(question, e) or missing_focus(question, e)))

@@ -15,6 +15,7 @@
   a sentence that only previews it ("is expected to win", "has been postponed") does not answer.
 - `recent`: the question asks for the newest news ("latest", "most recent", "this week"): newer articles
   are preferred by their publication date.
+- `counted_phrase`: what a how-many question counts ("tourists from abroad"), matched by meaning too.
 - `form`: the lexical form an answering sentence must have (`question_form.Form`: a time near the event
   for "when", a number counting the thing for "how many", the speaker for "what did X say", ...).
 - `terms`: its search terms (`terms.py`): content words, which are names, which only name the answer's kind.
@@ -125,6 +126,8 @@ class Question(BaseModel):
     recent: bool = Field(default=False, description="Asks for the newest news: prefer newer articles.")
     outcome: bool = Field(default=False, description="Asks about something that has happened (past tense, not a "
                           "plan): a sentence that only previews it does not answer (`tense.py`).")
+    counted_phrase: str | None = Field(default=None, description="What a how-many question counts, as written "
+                                       "('tourists from abroad'); compared by meaning in `counting.py`.")
     form: Form = Field(default_factory=Form, description="The lexical form an answering sentence must have.")
     terms: tuple[SearchTerm, ...] = Field(default=(), description="Its search terms, for retrieval.")
     parts: tuple["Question", "Question"] | None = Field(
@@ -169,8 +172,19 @@ def analyse(text: str) -> Question:
     return Question(text=text, answer_type=answer_type, answer_labels=labels, focus=focus, names=names, topics=topics,
                     qualifiers=qualifiers, keyword_query=keyword, current=current,
                     recent=bool(_RECENT.search(text)), outcome=asks_for_outcome(text, doc), form=form_of(text),
+                    counted_phrase=_counted_phrase(doc),
                     terms=search_terms(text),
                     parts=(analyse(split[0]), analyse(split[1])) if split else None)
+
+
+def _counted_phrase(doc) -> str | None:
+    """The noun phrase "how many" counts, without it: "tourists from abroad" in "How many tourists from abroad
+    came?", "experts on the advisory panel"; None for other questions."""
+    many = next((t for t in doc if t.lower_ == "many" and t.i > 0 and doc[t.i - 1].lower_ == "how"), None)
+    if many is None or many.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = [t for t in many.head.subtree if t.i > many.i and not t.is_punct]
+    return " ".join(t.text for t in words) or None
 
 
 def _anchor(entity) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from briefbot.answer.counting import alike_counted
 from briefbot.answer.qualifiers import context_text, missing_in
 from briefbot.answer.question import Question, analyse
 from briefbot.answer.aliases import alias_group, group_stems, mentions
@@ -283,9 +284,11 @@ class Retriever:
                                              dense=round(cosine, 4), published=article.published,
                                              source=article.source, url=article.url,
                                              before=before, lead=lead))
+        alike = alike_counted(analysed.counted_phrase, [e.sentence.text for e in evidence], self.embedder) \
+            if analysed.form.counted else ()
         return Evidence(question=analysed.text, sentences=evidence, chunk_ids=chunk_ids,
                         name_coverage=round(coverage, 4),
-                        multi_article=multi_article)
+                        multi_article=multi_article, counted_alike=alike)
 
     def _newer_first(self, scored: list[tuple[float, float, float, int]]) -> list[tuple[float, float, float, int]]:
         """`scored` re-weighted by freshness for a question about the latest news: each score grows by up

@@ -1,0 +1,58 @@
+"""What a how-many question counts, matched by meaning (answer/counting.py) and accepted by the answer rules."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from briefbot.answer.answering import answering
+from briefbot.answer.counting import alike_counted, number_phrases
+from briefbot.answer.question import analyse
+from briefbot.types import Evidence, EvidenceSentence, Sentence
+
+
+@pytest.mark.parametrize("text, phrases", [
+    ("Vestrand welcomed 1.42 million foreign visitors in July, a record.", ["foreign visitors"]),
+    ("Nine of the eleven members of the committee backed it.", ["members"]),
+    ("The bill passed by 118 votes to 64.", ["votes"]),
+    ("Halvik is recalling 38,500 Serra hatchbacks built for 2017.", ["Serra hatchbacks"]),
+    ("Prices rose 6 per cent in 2021.", []),
+])
+def test_number_phrases(text, phrases):
+    assert number_phrases(text) == phrases
+
+
+class TableEmbedder:
+    """Unit vectors from a table: phrases in the same group are alike, others orthogonal."""
+
+    def __init__(self, groups: list[set[str]]) -> None:
+        self.groups = groups
+
+    def embed(self, texts):
+        out = np.zeros((len(texts), len(self.groups) + 1), dtype=np.float32)
+        for row, text in enumerate(texts):
+            column = next((i for i, group in enumerate(self.groups) if text in group), len(self.groups))
+            out[row, column] = 1.0
+        return out
+
+
+def test_alike_counted_returns_the_heads_of_phrases_meaning_the_counted_thing():
+    embedder = TableEmbedder([{"tourists from abroad", "foreign visitors"}])
+    texts = ["Vestrand welcomed 1.42 million foreign visitors in July.", "There were 300 flights a day."]
+    assert alike_counted("tourists from abroad", texts, embedder) == ("visitor",)
+    assert alike_counted(None, texts, embedder) == ()
+    assert alike_counted("tourists from abroad", ["No number here."], embedder) == ()
+
+
+def evidence(text: str, alike: tuple[str, ...]) -> Evidence:
+    sentence = Sentence(id="a:s1", article_id="a", index=1, text=text, start=0, end=len(text))
+    return Evidence(question="q", sentences=[EvidenceSentence(number=1, sentence=sentence, title="Tourism figures",
+                                                              score=1.0)], counted_alike=alike)
+
+
+def test_a_number_of_what_the_question_counts_by_meaning_answers():
+    question = analyse("How many tourists from abroad came to Vestrand?")
+    assert question.counted_phrase == "tourists from abroad"
+    said = "Vestrand welcomed 1.42 million foreign visitors in July, a record for any month."
+    assert not answering(evidence(said, ()), question)  # the word check alone refuses it
+    assert answering(evidence(said, ("visitor",)), question)
