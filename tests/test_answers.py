@@ -200,6 +200,8 @@ def test_an_open_question_naming_what_it_asks_for_needs_a_sentence_that_mentions
     assert analyse("Moren bribery trial result").focus is None or \
         answers(analyse("Moren bribery trial result"), item("Moren was cleared in the bribery trial."))
     assert analyse("What was the protest at the Moren trial about?").focus is None
+    stance = analyse("What is the Lessby council's stance on the bypass?")  # said as "it says the bypass ..."
+    assert answers(stance, item("The Lessby council says the bypass is irreversible."))
     assert analyse("Which film won the Silver Heron?").focus is None
 
 

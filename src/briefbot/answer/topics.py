@@ -44,7 +44,8 @@ _GENERAL_NOUNS = frozenset(
     "result results outcome outcomes news status latest update updates situation story stories detail details "
     "thing things information reason reasons name names purpose role goal goals aim effect effects impact cause "
     "causes type types kind kinds part parts example examples meaning way ways view views position response "
-    "reaction reactions event events problem problems issue issues matter plan plans idea term terms "
+    "reaction reactions stance stances opinion opinions attitude approach "
+    "event events problem problems issue issues matter plan plans idea term terms "
     "one ones "
     # ... nor a decision, which a sentence states as the act: "found him guilty", "ruled that", "decided to"
     "verdict verdicts ruling rulings judgment judgement decision decisions".split())
