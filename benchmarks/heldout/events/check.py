@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Sanity checks for the held-out "events" set (self-contained; standard library + PyYAML).
+"""Sanity checks for the held-out "events" set (standard library + PyYAML).
 
-Checks:
-  * corpus/events.jsonl: required keys, unique ids, ISO dates, article/sentence counts;
+The checking logic is shared with the other sets in ../setcheck.py; this file states the rules
+of this set. Checks:
+  * corpus/events.jsonl: required keys, unique ids, ISO dates, article/sentence counts
+    (6-12 sentences per article, warning only);
   * every case has a question; answerable cases have evidence + key_facts,
     unanswerable ones (answerable: false) have neither;
   * every evidence snippet is a verbatim substring of at least one article text and lies
@@ -15,133 +17,56 @@ Checks:
 Usage: python3 check.py            (exit code 1 on errors)
        python3 check.py --counts   (only print counts)
 """
-import datetime
-import json
 import os
-import re
 import sys
 
-try:
-    import yaml
-except ImportError:  # pragma: no cover
-    sys.exit("PyYAML is required (pip install pyyaml, or use an interpreter that has it)")
-
 HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = os.path.join(HERE, "corpus", "events.jsonl")
-CASE_FILES = ["dev.yaml", "blind.yaml"]
-KEYS = {"id", "title", "text", "published", "source", "url"}
-QWORDS = ("who", "what", "when", "where", "which", "how", "why", "is", "are", "was",
-          "were", "did", "does", "do", "can", "could")
+sys.path.insert(0, os.path.dirname(HERE))  # for ../setcheck.py
+import setcheck  # noqa: E402
 
 
-def split_sentences(text):
-    out = []
-    for para in text.split("\n\n"):
-        # split after . ! ? followed by whitespace and a capital/quote/digit
-        parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9'\"])", para.strip())
-        out.extend(p.strip() for p in parts if p.strip())
-    return out
+def check_evidence_in_article(tag, evidence, key_facts, corpus, report):
+    """This set's looser evidence rule: a snippet may occur in several articles (warning), but
+    inside one sentence of each; a key fact outside the evidence sentence but elsewhere in that
+    article's text or title is only a warning.
 
-
-def load_corpus():
-    errors, arts = [], []
-    with open(CORPUS, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
+    Returns the sentences holding the evidence."""
+    holding_all = []
+    for snippet in evidence:
+        setcheck.warn_about_evidence_length(tag, snippet, report)
+        hits = [a for a in corpus.articles if snippet in a["text"]]
+        if not hits:
+            report.error(f"{tag}: evidence not found: {snippet!r}")
+            continue
+        if len(hits) > 1:
+            report.warning(f"{tag}: evidence in {len(hits)} articles: {[a['id'] for a in hits]}")
+        for article in hits:
+            holding = [s for s in corpus.sentences[article["id"]] if snippet in s]
+            if not holding:
+                report.error(f"{tag}: evidence spans a sentence boundary in {article['id']}")
                 continue
-            a = json.loads(line)
-            if set(a) != KEYS:
-                errors.append(f"corpus line {n}: keys {sorted(a)}")
-            try:
-                datetime.date.fromisoformat(a["published"])
-            except Exception:
-                errors.append(f"corpus line {n}: bad date {a.get('published')}")
-            arts.append(a)
-    ids = [a["id"] for a in arts]
-    if len(ids) != len(set(ids)):
-        errors.append("duplicate article ids")
-    return arts, errors
-
-
-def kf_match(kf, text):
-    if len(kf) > 2 and kf.startswith("/") and kf.endswith("/"):
-        return re.search(kf[1:-1], text) is not None
-    return kf in text
-
-
-def main():
-    counts_only = "--counts" in sys.argv
-    arts, errors = load_corpus()
-    warnings = []
-    sents = {a["id"]: split_sentences(a["text"]) for a in arts}
-    n_sent = sum(len(s) for s in sents.values())
-    print(f"corpus: {len(arts)} articles, ~{n_sent} sentences "
-          f"(min {min(len(s) for s in sents.values())}, max {max(len(s) for s in sents.values())} per article)")
-    for aid, ss in sents.items():
-        if not 6 <= len(ss) <= 12:
-            warnings.append(f"article {aid}: {len(ss)} sentences (outside 6-12)")
-
-    seen_q = {}
-    for cf in CASE_FILES:
-        data = yaml.safe_load(open(os.path.join(HERE, cf), encoding="utf-8"))
-        cases = data["cases"]
-        c = {"answerable": 0, "unanswerable": 0, "answerable_keyword": 0, "unanswerable_keyword": 0}
-        for i, case in enumerate(cases):
-            q = case.get("question", "")
-            tag = f"{cf}#{i + 1} {q!r}"
-            if not q:
-                errors.append(f"{tag}: no question")
-            if q in seen_q:
-                errors.append(f"{tag}: duplicate of {seen_q[q]}")
-            seen_q[q] = tag
-            keyword = not q.rstrip().endswith("?") and q.split()[0].lower() not in QWORDS
-            if case.get("answerable", True) is False:
-                c["unanswerable"] += 1
-                c["unanswerable_keyword"] += keyword
-                if case.get("evidence") or case.get("key_facts"):
-                    errors.append(f"{tag}: unanswerable case with evidence/key_facts")
-                continue
-            c["answerable"] += 1
-            c["answerable_keyword"] += keyword
-            ev = case.get("evidence") or []
-            kfs = case.get("key_facts") or []
-            if not ev or not kfs:
-                errors.append(f"{tag}: answerable case needs evidence and key_facts")
-                continue
-            for snip in ev:
-                nw = len(snip.split())
-                if not 5 <= nw <= 12:
-                    warnings.append(f"{tag}: evidence has {nw} words")
-                hits = [a for a in arts if snip in a["text"]]
-                if not hits:
-                    errors.append(f"{tag}: evidence not found: {snip!r}")
+            holding_all.extend(holding)
+            for key_fact in key_facts:
+                if any(setcheck.key_fact_in(key_fact, s) for s in holding):
                     continue
-                if len(hits) > 1:
-                    warnings.append(f"{tag}: evidence in {len(hits)} articles: {[a['id'] for a in hits]}")
-                for a in hits:
-                    holding = [s for s in sents[a["id"]] if snip in s]
-                    if not holding:
-                        errors.append(f"{tag}: evidence spans a sentence boundary in {a['id']}")
-                        continue
-                    for kf in kfs:
-                        if any(kf_match(kf, s) for s in holding):
-                            continue
-                        if kf_match(kf, a["text"]) or kf_match(kf, a["title"]):
-                            warnings.append(f"{tag}: key fact {kf!r} in article {a['id']} but not in the evidence sentence")
-                        else:
-                            errors.append(f"{tag}: key fact {kf!r} not in article {a['id']}")
-        print(f"{cf}: {len(cases)} cases: {c['answerable']} answerable "
-              f"({c['answerable_keyword']} keyword queries), {c['unanswerable']} unanswerable "
-              f"({c['unanswerable_keyword']} keyword queries)")
+                if setcheck.key_fact_in(key_fact, article["text"]) or setcheck.key_fact_in(key_fact, article["title"]):
+                    report.warning(f"{tag}: key fact {key_fact!r} in article {article['id']} "
+                                   f"but not in the evidence sentence")
+                else:
+                    report.error(f"{tag}: key fact {key_fact!r} not in article {article['id']}")
+    return holding_all
 
-    if not counts_only:
-        for w in warnings:
-            print("WARNING:", w)
-        for e in errors:
-            print("ERROR:", e)
-        print("OK" if not errors else f"{len(errors)} error(s)")
-    return 1 if errors else 0
 
+RULES = setcheck.SetRules(
+    folder=HERE,
+    corpus_file="events.jsonl",
+    case_files=("dev.yaml", "blind.yaml"),
+    question_words=setcheck.QUESTION_WORDS,
+    sentences_per_article=(6, 12),
+    sentence_count_is_error=False,
+    approximate_sentence_total=True,
+    check_evidence=check_evidence_in_article,
+)
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(setcheck.main(RULES))

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Sanity checks for the held-out "events2" set (self-contained; standard library + PyYAML).
+"""Sanity checks for the held-out "events2" set (standard library + PyYAML).
 
-Adapted from ../events/check.py. Checks:
+Adapted from ../events/check.py; the checking logic is shared with the other sets in
+../setcheck.py, and this file states the rules of this set. Checks:
   * corpus/events2.jsonl: required keys, unique ids, ISO dates, example-news.test urls,
     36-45 articles, 6-10 sentences per article (naive splitter);
   * blind.yaml: ids unique and named blind-01..blind-NN; every case has a question;
@@ -17,156 +18,26 @@ Adapted from ../events/check.py. Checks:
 Usage: python3 check.py            (exit code 1 on errors)
        python3 check.py --counts   (only print counts)
 """
-import datetime
-import json
 import os
-import re
 import sys
 
-try:
-    import yaml
-except ImportError:  # pragma: no cover
-    sys.exit("PyYAML is required (pip install pyyaml, or use an interpreter that has it)")
-
 HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = os.path.join(HERE, "corpus", "events2.jsonl")
-CASE_FILES = ["blind.yaml"]
-KEYS = {"id", "title", "text", "published", "source", "url"}
-QWORDS = ("who", "what", "when", "where", "which", "how", "why", "is", "are", "was",
-          "were", "did", "does", "do", "can", "could", "in", "by")
-EXPECTED = {"total": 40, "answerable": 24, "answerable_keyword": 6,
-            "unanswerable": 16, "unanswerable_keyword": 3}
-N_ARTICLES = (36, 45)
-N_SENTENCES = (6, 10)
+sys.path.insert(0, os.path.dirname(HERE))  # for ../setcheck.py
+import setcheck  # noqa: E402
 
-
-def split_sentences(text):
-    out = []
-    for para in text.split("\n\n"):
-        # split after . ! ? followed by whitespace and a capital/quote/digit
-        parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9'\"])", para.strip())
-        out.extend(p.strip() for p in parts if p.strip())
-    return out
-
-
-def load_corpus():
-    errors, arts = [], []
-    with open(CORPUS, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            a = json.loads(line)
-            if set(a) != KEYS:
-                errors.append(f"corpus line {n}: keys {sorted(a)}")
-            try:
-                datetime.date.fromisoformat(a["published"])
-            except Exception:
-                errors.append(f"corpus line {n}: bad date {a.get('published')}")
-            if not str(a.get("url", "")).startswith("https://example-news.test/"):
-                errors.append(f"corpus line {n}: url not on example-news.test")
-            arts.append(a)
-    ids = [a["id"] for a in arts]
-    if len(ids) != len(set(ids)):
-        errors.append("duplicate article ids")
-    urls = [a["url"] for a in arts]
-    if len(urls) != len(set(urls)):
-        errors.append("duplicate article urls")
-    return arts, errors
-
-
-def kf_match(kf, text):
-    if len(kf) > 2 and kf.startswith("/") and kf.endswith("/"):
-        return re.search(kf[1:-1], text) is not None
-    return kf in text
-
-
-def main():
-    counts_only = "--counts" in sys.argv
-    arts, errors = load_corpus()
-    warnings = []
-    sents = {a["id"]: split_sentences(a["text"]) for a in arts}
-    n_sent = sum(len(s) for s in sents.values())
-    print(f"corpus: {len(arts)} articles, {n_sent} sentences "
-          f"(min {min(len(s) for s in sents.values())}, max {max(len(s) for s in sents.values())} per article)")
-    if not N_ARTICLES[0] <= len(arts) <= N_ARTICLES[1]:
-        errors.append(f"corpus has {len(arts)} articles (expected {N_ARTICLES[0]}-{N_ARTICLES[1]})")
-    for aid, ss in sents.items():
-        if not N_SENTENCES[0] <= len(ss) <= N_SENTENCES[1]:
-            errors.append(f"article {aid}: {len(ss)} sentences (outside {N_SENTENCES[0]}-{N_SENTENCES[1]})")
-
-    seen_q, seen_id = {}, {}
-    for cf in CASE_FILES:
-        data = yaml.safe_load(open(os.path.join(HERE, cf), encoding="utf-8"))
-        cases = data["cases"]
-        prefix = os.path.splitext(cf)[0]
-        c = {"answerable": 0, "unanswerable": 0, "answerable_keyword": 0, "unanswerable_keyword": 0}
-        for i, case in enumerate(cases):
-            q = case.get("question", "")
-            cid = case.get("id")
-            tag = f"{cf}#{i + 1} {cid} {q!r}"
-            if cid != f"{prefix}-{i + 1:02d}":
-                errors.append(f"{tag}: id should be {prefix}-{i + 1:02d}")
-            if cid in seen_id:
-                errors.append(f"{tag}: duplicate id (also {seen_id[cid]})")
-            seen_id[cid] = tag
-            if not q:
-                errors.append(f"{tag}: no question")
-            if q in seen_q:
-                errors.append(f"{tag}: duplicate of {seen_q[q]}")
-            seen_q[q] = tag
-            keyword = bool(q) and not q.rstrip().endswith("?") and q.split()[0].lower() not in QWORDS
-            if case.get("answerable", True) is False:
-                c["unanswerable"] += 1
-                c["unanswerable_keyword"] += keyword
-                if case.get("evidence") or case.get("key_facts"):
-                    errors.append(f"{tag}: unanswerable case with evidence/key_facts")
-                continue
-            c["answerable"] += 1
-            c["answerable_keyword"] += keyword
-            ev = case.get("evidence") or []
-            kfs = case.get("key_facts") or []
-            if not ev or not kfs:
-                errors.append(f"{tag}: answerable case needs evidence and key_facts")
-                continue
-            holding_all = []
-            for snip in ev:
-                nw = len(snip.split())
-                if not 5 <= nw <= 12:
-                    warnings.append(f"{tag}: evidence has {nw} words")
-                hits = [(a["id"], s) for a in arts for s in sents[a["id"]] if snip in s]
-                if not hits:
-                    if any(snip in a["text"] for a in arts):
-                        errors.append(f"{tag}: evidence spans a sentence boundary: {snip!r}")
-                    else:
-                        errors.append(f"{tag}: evidence not found: {snip!r}")
-                    continue
-                if len(hits) > 1:
-                    errors.append(f"{tag}: evidence in {len(hits)} sentences: {[h[0] for h in hits]}")
-                holding_all.extend(h[1] for h in hits)
-            if not holding_all:
-                continue
-            for kf in kfs:
-                if not any(kf_match(kf, s) for s in holding_all):
-                    errors.append(f"{tag}: key fact {kf!r} not in the evidence sentence")
-                elif not any(kf_match(kf, snip) for snip in ev):
-                    warnings.append(f"{tag}: key fact {kf!r} in the evidence sentence but not in the snippet")
-        total = c["answerable"] + c["unanswerable"]
-        print(f"{cf}: {total} cases: {c['answerable']} answerable "
-              f"({c['answerable_keyword']} keyword queries), {c['unanswerable']} unanswerable "
-              f"({c['unanswerable_keyword']} keyword queries)")
-        got = dict(c, total=total)
-        for k, v in EXPECTED.items():
-            if got[k] != v:
-                errors.append(f"{cf}: {k} = {got[k]}, expected {v}")
-
-    if not counts_only:
-        for w in warnings:
-            print("WARNING:", w)
-        for e in errors:
-            print("ERROR:", e)
-        print("OK" if not errors else f"{len(errors)} error(s)")
-    return 1 if errors else 0
-
+RULES = setcheck.SetRules(
+    folder=HERE,
+    corpus_file="events2.jsonl",
+    case_files=("blind.yaml",),
+    question_words=setcheck.QUESTION_WORDS + ("in", "by"),
+    articles=(36, 45),
+    sentences_per_article=(6, 10),
+    url_prefix="https://example-news.test/",
+    unique_urls=True,
+    numbered_case_ids=True,
+    expected_counts={"total": 40, "answerable": 24, "answerable_keyword": 6,
+                     "unanswerable": 16, "unanswerable_keyword": 3},
+)
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(setcheck.main(RULES))
