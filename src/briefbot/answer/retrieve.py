@@ -8,7 +8,8 @@ are matched to a close corpus word first, so "Zakarova" still finds "Zakharova")
 cosine similarity of question and sentence. The best `k` sentences become the numbered Evidence.
 Sentences that read as instructions to a model (`injection.py`) are never evidence. Evidence sentences
 carry their named entities: stored by the build, or (the default) found here the first time a sentence
-becomes evidence.
+becomes evidence. For a how-many question, the evidence also says which words after its numbers mean what
+the question counts (`Evidence.counted_alike`, compared with the embedder by `counting.py`).
 Dense retrieval alone misses names the embedder never saw; that is why the lexical half exists.
 """
 
