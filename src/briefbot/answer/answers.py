@@ -7,7 +7,8 @@ A sentence answers only when
 2. every topic of the question (`Question.topics`: the people, organisations, places, works and events it
    names) is mentioned in that same context, or is the article's outlet: a sentence about another contest
    or company is no answer, however well it matches the question's other words (half of a name's words
-   suffice, "Anskar" for "Bertil Anskar"; an alias counts, "the Kremlin" for Russia: `topics.py`); and
+   suffice, "Anskar" for "Bertil Anskar"; an alias counts, "the Kremlin" for Russia: `topics.py`), as is
+   the noun an open question names as what it asks for ("What was the *turnout*?": `topics.missing_focus`); and
 3. it contains a candidate of the expected type that the question does not already name: a person or
    organisation for who, a date for when, a place for where, a number or amount for how many / how much,
    an entity of the noun's kind for which X / keyword queries. Candidates are the sentence's spaCy

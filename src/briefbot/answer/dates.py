@@ -12,8 +12,9 @@ rise in January", said in December 2023, is January 2024).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-_MONTHS = ("January February March April May June July August September October November December").split()
+from briefbot.index.lexical import MONTH_NAMES as _MONTHS
 _DATE = re.compile(r"(\d{4})-(\d{2})")
 _YEAR_WORDS = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1}
 _RELATIVE_YEAR = re.compile(r"\b(?:the\s+)?(last|previous|past|this|next|coming)\s+year\b(?!'s|’s|\s+earlier|\s+ago)",
@@ -37,6 +38,7 @@ def _past(text: str) -> bool:
     return any(t.tag_ == "VBD" for t in parse(text))
 
 
+@lru_cache(maxsize=8192)  # retrieval and the answer check read the same sentences, headlines and leads
 def absolute(text: str, published: str | None) -> str:
     """`text` with "last year", "this month", "last October" and the like replaced by the month and year
     they mean in an article published on `published` (YYYY-MM-DD); `text` itself without a date."""

@@ -14,12 +14,11 @@ import re
 
 from briefbot.answer.dates import absolute
 from briefbot.answer.question import Qualifier, Question
-from briefbot.index.lexical import date_words
+from briefbot.index.lexical import MONTH_NAMES, date_words
 from briefbot.types import EvidenceSentence
 
 _WORD = re.compile(r"[\w'’]+")
-_OTHER_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                          r"December)\b")  # capitalised: "may" the verb is no month
+_OTHER_MONTH = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b")  # capitalised: "may" the verb is no month
 _OTHER_YEAR = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b|\b(?:last|next|previous|following)\s+year\b", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:from|than|since|compared|against|versus|vs|with)\b", re.IGNORECASE)
 
@@ -32,8 +31,8 @@ def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Quali
     # "last year", "last October": the year and month they mean at the article's date (`dates.py`)
     text, title, before, lead = (absolute(t, item.published) if t else t
                                  for t in (item.sentence.text, item.title, item.before, item.lead))
-    missing = missing_in(question, context_text(text, title, item.published, before, lead))
-    undated = missing_in(question, context_text(text, title, None, before, lead))
+    missing = missing_in(question, _joined(text, title, date_words(item.published), before, lead))
+    undated = missing_in(question, _joined(text, title, before, lead))
     elsewhere = missing_in(question, text)  # held, if at all, only by the context
     # "under-21" is not the 21st of the month; and a month or year that only the context holds does not hold
     # when the sentence (or, for one held only by the date, the headline) names another one ("handled
@@ -64,8 +63,13 @@ def _names_another(qualifier: Qualifier, text: str) -> bool:
 def context_text(text: str, title: str, published: str | None, before: str | None, lead: str | None) -> str:
     """A sentence with the context a reader sees it in: headline, date, the sentence before, the lead; with
     a date, their "last year" and "last October" read as the year and month they mean (`dates.absolute`)."""
-    return " \n ".join(absolute(t, published) for t in (text, title, date_words(published), before or "", lead or "")
-                        if t)
+    return _joined(absolute(text, published), absolute(title, published), date_words(published),
+                   absolute(before or "", published), absolute(lead or "", published))
+
+
+def _joined(*parts: str | None) -> str:
+    """Texts of a sentence's context, one after another (the empty ones left out)."""
+    return " \n ".join(t for t in parts if t)
 
 
 def missing_in(question: Question, context: str) -> list[Qualifier]:

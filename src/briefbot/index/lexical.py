@@ -321,7 +321,7 @@ def cached_content_terms(cache: dict[str, list[str]]):
     return terms
 
 
-_MONTH_NAMES = ("January February March April May June July August September October November December").split()
+MONTH_NAMES = ("January February March April May June July August September October November December").split()
 
 
 def date_words(published: str | None) -> str:
@@ -332,4 +332,4 @@ def date_words(published: str | None) -> str:
     if not m or not 1 <= int(m.group(2)) <= 12:
         return published
     day = str(int(m.group(3))) if m.group(3) else ""
-    return f"{published} {day} {_MONTH_NAMES[int(m.group(2)) - 1]} {m.group(1)}"
+    return f"{published} {day} {MONTH_NAMES[int(m.group(2)) - 1]} {m.group(1)}"
