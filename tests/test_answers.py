@@ -197,8 +197,7 @@ def test_an_open_question_naming_what_it_asks_for_needs_a_sentence_that_mentions
     assert answers(keyword, item("Moren was sentenced to four years in prison in the bribery trial."))
     assert not answers(keyword, item("Moren denied every charge in the bribery trial."))
     # a general noun, a description, or the answer's kind ("which film") are not required words
-    assert analyse("Moren bribery trial result").focus is None or \
-        answers(analyse("Moren bribery trial result"), item("Moren was cleared in the bribery trial."))
+    assert answers(analyse("Moren bribery trial result"), item("Moren was cleared in the bribery trial."))
     assert analyse("What was the protest at the Moren trial about?").focus is None
     stance = analyse("What is the Lessby council's stance on the bypass?")  # said as "it says the bypass ..."
     assert answers(stance, item("The Lessby council says the bypass is irreversible."))
