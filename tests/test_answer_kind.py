@@ -101,6 +101,11 @@ def test_a_place_speaks_through_its_other_names():
     ("time", "When will the ceasefire come into force?",
      "It comes as Moscow is said to be preparing to declare victory in the war within days, officials said.", False),
     ("time", "When will the ceasefire come into force?", "The ceasefire comes into force on Monday.", True),
+    # ... within TIME_WINDOW words, an apposition between them included
+    ("time", "When did Bregovar take charge of the regulator?", "Konstantin Bregovar, head of the board's clinical "
+     "assessment division, will replace her from 1 September.", True),
+    ("time", "When did Bregovar take charge of the regulator?", "Konstantin Bregovar, who trained as a cardiologist "
+     "at Brannholm University Hospital and later ran two of its largest wards, joined in 2009.", False),
     ("time", "When did Zelensky meet Keith Kellogg?",
      "Zelenskyy greets envoy Keith Kellogg, right, before the start of a bilateral meeting, February 20, 2025", True),
     # a where question needs a place

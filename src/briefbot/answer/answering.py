@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from briefbot.answer.answers import has_candidate, previews
+from briefbot.answer.answers import has_candidate, lacks_negation, previews
 from briefbot.answer.qualifiers import missing_qualifiers
-from briefbot.answer.topics import missing_focus, missing_topics
+from briefbot.answer.topics import missing_focus, missing_office, missing_topics
 from briefbot.answer.question import Question
 from briefbot.answer.question_form import Form, answers_form, quoted_by_pronoun
 from briefbot.index.lexical import content_terms
@@ -35,7 +35,7 @@ def answering(evidence: Evidence, question: Question) -> list[EvidenceSentence]:
 
 
 def answering_parts(evidence: Evidence, question: Question, *, typed: bool = True, topical: bool = True,
-                    settled: bool = True) -> tuple[list[EvidenceSentence], list[EvidenceSentence]]:
+                    settled: bool = True, polar: bool = True) -> tuple[list[EvidenceSentence], list[EvidenceSentence]]:
     """The evidence that can answer the question (and an empty list), or, for a question that asks two
     things, the evidence that can answer each part, from a wider relevant set, leaning to that part.
     With `typed`, a sentence must also answer the record (`answer.answers`: qualifiers hold, a candidate
@@ -43,17 +43,19 @@ def answering_parts(evidence: Evidence, question: Question, *, typed: bool = Tru
     questions or questions comparing articles."""
     if question.parts is None:
         return answering_form(evidence, question, typed=typed and not evidence.multi_article, topical=topical,
-                              settled=settled), []
+                              settled=settled, polar=polar), []
     first, rest = question.parts
     return (_by_part(answering_form(evidence, first, TWO_PART_FLOOR), first, rest),
             _by_part(answering_form(evidence, rest, TWO_PART_FLOOR), rest, first))
 
 
 def answering_form(evidence: Evidence, question: Question, floor: float = RELEVANCE_RATIO, *,
-                   typed: bool = False, topical: bool = True, settled: bool = True) -> list[EvidenceSentence]:
+                   typed: bool = False, topical: bool = True, settled: bool = True, polar: bool = True
+                   ) -> list[EvidenceSentence]:
     """The relevant evidence sentences (best first) that have the question's form (`Question.form`);
     with `typed`, also `answer.answers` (qualifiers hold, a candidate of the expected type, with `topical`
-    the question's topics mentioned, with `settled` no mere preview of what it asks about), relevance
+    the question's topics mentioned, with `settled` no mere preview of what it asks about, with `polar` a
+    negation for a question about what is not so), relevance
     then being measured against the best sentence whose qualifiers hold (a look-alike from another year
     does not set the bar)."""
     pool = evidence.sentences
@@ -70,8 +72,10 @@ def answering_form(evidence: Evidence, question: Question, floor: float = RELEVA
             and answers_form(form, e.sentence.text,
                              by_position.get((e.sentence.article_id, e.sentence.index - 1)))
             and (not typed or has_candidate(question, e))  # the pool's qualifiers already hold
-            and (not typed or not topical or not (missing_topics(question, e) or missing_focus(question, e)))
-            and (not typed or not settled or not previews(question, e))]
+            and (not typed or not topical or not (missing_topics(question, e) or missing_focus(question, e)
+                                                  or missing_office(question, e)))
+            and (not typed or not settled or not previews(question, e))
+            and (not typed or not polar or not lacks_negation(question, e))]
 
 
 def missing_reason(evidence: Evidence, question: Question) -> str | None:
@@ -79,12 +83,15 @@ def missing_reason(evidence: Evidence, question: Question) -> str | None:
     if not any(answering_parts(evidence, question, typed=False)):
         return f"no relevant evidence sentence {describe_form(question.form)}"
     if not any(answering_parts(evidence, question)):
+        if any(answering_parts(evidence, question, polar=False)):
+            return "no relevant evidence sentence says what is not so: they only state what is"
         if any(answering_parts(evidence, question, settled=False)):
             return ("no relevant evidence sentence says it happened: they only say it is expected, scheduled "
                     "or put off")
         if any(answering_parts(evidence, question, topical=False)):
             about = list(question.topics) + ([f"the {question.focus}"] if question.answer_type == "open"
-                                              and question.focus else [])
+                                              and question.focus else []) \
+                + ([f"the office of {question.office}"] if question.office not in (None, "*") else [])
             return f"no relevant evidence sentence that states {question.describe()} is about " + " and ".join(about)
         return f"no relevant evidence sentence states {question.describe()}"
     return None

@@ -14,7 +14,8 @@ A sentence answers only when
    an entity of the noun's kind for which X / keyword queries. Candidates are the sentence's spaCy
    entities; a question about who holds a role *now* is not answered by a *former* or departing holder; and
 4. for a question about something that has happened, it does not only preview it ("is expected to win",
-   "will announce its decision", "has been postponed": `tense.py`).
+   "will announce its decision", "has been postponed": `tense.py`); and
+5. for a question about what is not so ("What did X not do?"), it says something is not so (`polarity.py`).
 Open questions (what ..., why, yes/no) have no candidate type; their qualifiers, topics and tense are checked.
 """
 
@@ -22,9 +23,10 @@ from __future__ import annotations
 
 import re
 
+from briefbot.answer.polarity import states_negation
 from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.question import Question
-from briefbot.answer.topics import missing_focus, missing_topics
+from briefbot.answer.topics import missing_focus, missing_office, missing_topics
 from briefbot.index.lexical import STOP_WORDS
 from briefbot.answer.speech import quoted_by_pronoun
 from briefbot.answer.tense import only_previews
@@ -85,7 +87,15 @@ def answers(question: Question, item: EvidenceSentence) -> bool:
     """Whether `item` answers `question`: its qualifiers hold, its topics (and an open question's named
     focus) are mentioned, `has_candidate`, and it does not only preview what the question asks about."""
     return not missing_qualifiers(question, item) and not missing_topics(question, item) \
-        and not missing_focus(question, item) and has_candidate(question, item) and not previews(question, item)
+        and not missing_focus(question, item) and not missing_office(question, item) and has_candidate(question, item) and not previews(question, item) \
+        and not lacks_negation(question, item)
+
+
+def lacks_negation(question: Question, item: EvidenceSentence) -> bool:
+    """Whether the question asks what is not so and neither the sentence nor the one before says anything
+    is not so (`polarity.py`)."""
+    return question.negated and not (states_negation(item.sentence.text)
+                                     or (item.before is not None and states_negation(item.before)))
 
 
 def previews(question: Question, item: EvidenceSentence) -> bool:

@@ -30,6 +30,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from briefbot.answer.offices import office_asked
+from briefbot.answer.polarity import asks_negated
 from briefbot.answer.question_form import Form, form_of
 from briefbot.answer.questions import two_parts
 from briefbot.answer.tense import asks_for_outcome
@@ -95,7 +97,8 @@ _QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter)\b"
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?![\w])")
 _RECENT = re.compile(r"\b(?:latest|most\s+recent(?:ly)?|newest|recently|this\s+(?:week|month)|last\s+week"
                      r"|yesterday|today)\b", re.IGNORECASE)
-_CURRENT = re.compile(r"\b(?:current|currently|now|today|present)\b|^\s*who\s+(?:heads|leads|runs|chairs)\b"
+_CURRENT = re.compile(r"\b(?:current|currently|now|today|present|nowadays|these\s+days)\b"
+                      r"|^\s*who\s+(?:heads|leads|runs|chairs|presides|manages|is\s+in\s+charge|is\s+at\s+the\s+helm)\b"
                       r"|^\s*who\s+(?:is|are)\s+(?:the|its|their|his|her)\b",  # "Who is Keith Kellogg?" asks who he is
                       re.IGNORECASE)
 
@@ -123,6 +126,10 @@ class Question(BaseModel):
     qualifiers: tuple[Qualifier, ...] = ()
     keyword_query: bool = False
     current: bool = False
+    negated: bool = Field(default=False, description="Asks about what is not so ('What did X not do?'): the "
+                          "answer must say something is not so (`polarity.py`).")
+    office: str | None = Field(default=None, description="The office a who-question asks the holder of ('chief "
+                               "executive'; '*' for 'Who runs X?'): the answer must speak of it (`offices.py`).")
     recent: bool = Field(default=False, description="Asks for the newest news: prefer newer articles.")
     outcome: bool = Field(default=False, description="Asks about something that has happened (past tense, not a "
                           "plan): a sentence that only previews it does not answer (`tense.py`).")
@@ -171,6 +178,8 @@ def analyse(text: str) -> Question:
     split = two_parts(text)
     return Question(text=text, answer_type=answer_type, answer_labels=labels, focus=focus, names=names, topics=topics,
                     qualifiers=qualifiers, keyword_query=keyword, current=current,
+                    negated=asks_negated(text),
+                    office=office_asked(text, keyword_query=keyword) if answer_type == "person" else None,
                     recent=bool(_RECENT.search(text)), outcome=asks_for_outcome(text, doc), form=form_of(text),
                     counted_phrase=_counted_phrase(doc),
                     terms=search_terms(text),

@@ -19,6 +19,7 @@ import os
 import re
 
 from briefbot.answer.aliases import alias_group, mentions
+from briefbot.answer.offices import mentions_office
 from briefbot.answer.question import Question
 from briefbot.index.lexical import content_terms
 from briefbot.types import EvidenceSentence
@@ -65,6 +66,16 @@ def missing_focus(question: Question, item: EvidenceSentence) -> str | None:
     context = " \n ".join(t for t in (item.sentence.text, item.title, item.before) if t)
     prefix = focus.lower()[:_SAME_WORD_PREFIX]
     return None if any(w.lower().startswith(prefix) for w in _WORD.findall(context)) else focus
+
+
+def missing_office(question: Question, item: EvidenceSentence) -> str | None:
+    """For a question about who holds an office (`Question.office`), that office, when neither the sentence,
+    its headline nor the sentence before speaks of it (`offices.mentions_office`); else None."""
+    office = question.office
+    if not office:
+        return None
+    context = " \n ".join(t for t in (item.sentence.text, item.title, item.before) if t)
+    return None if mentions_office(office, context) else office
 
 
 def _conjoined(question: Question, topic: str) -> list[str]:

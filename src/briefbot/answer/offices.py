@@ -1,0 +1,93 @@
+"""Questions about who holds an office: which office is asked about, and whether a sentence speaks of it.
+
+"Who is the chief executive of Kallinet?", "National Medicines Board director general", "Who presides over
+the Assembly these days?" ask for the holder of an office. A sentence that merely names a person or
+organisation near the body's name ("The Board is due to decide ... whether to approve Omivra, a treatment
+from Ferrand Laboratories") does not answer them; one that names the office does ("Director general
+Konstantin Bregovar said ..."), as does one that tells of a change of holder ("named Mirela Antic as his
+successor", "replaces Harriet Vollmer") or of someone leading ("who has led Halvik since 2014").
+
+`office_asked(text)` finds the office in a who-question or keyword query: a noun of `OFFICE_NOUNS` (longest
+first: "director general" before "director"), or `ANY_OFFICE` for a verb that names none ("runs", "presides
+over", "is in charge of"). `mentions_office(office, text)` says whether a text speaks of it.
+The table is hand-made: office titles are a closed, well-known class that the small tagger does not mark.
+"""
+
+from __future__ import annotations
+
+import re
+
+ANY_OFFICE = "*"  # "Who runs X?": any office (or leading X) answers
+
+# Office titles, longest phrases first when matched. Each maps to the words that mention it in a sentence
+# (a prefix match: "chair" covers "chairman", "chairwoman"); a two-word title is also mentioned by its head.
+OFFICE_NOUNS: dict[str, tuple[str, ...]] = {
+    "chief executive officer": ("chief executive", "ceo", "boss"),
+    "chief executive": ("chief executive", "ceo", "boss"),
+    "ceo": ("chief executive", "ceo", "boss"),
+    "managing director": ("managing director", "director"),
+    "director general": ("director general", "director-general", "director"),
+    "director-general": ("director general", "director-general", "director"),
+    "general manager": ("general manager", "manager"),
+    "chief conductor": ("conductor",),
+    "music director": ("music director", "conductor"),
+    "chief statistician": ("statistician",),
+    "prime minister": ("prime minister", "premier"),
+    "secretary general": ("secretary general", "secretary-general"),
+    "head coach": ("coach", "manager"),
+    "chairman": ("chair",), "chairwoman": ("chair",), "chairperson": ("chair",), "chair": ("chair",),
+    "president": ("president",), "director": ("director",), "governor": ("governor",),
+    "speaker": ("speaker",), "rector": ("rector",), "mayor": ("mayor",), "minister": ("minister",),
+    "premier": ("premier", "prime minister"), "coach": ("coach", "manager"), "manager": ("manager", "coach"),
+    "conductor": ("conductor",), "editor": ("editor",), "captain": ("captain", "skipper"),
+    "principal": ("principal",), "dean": ("dean",), "chancellor": ("chancellor",),
+    "commissioner": ("commissioner",), "curator": ("curator",), "superintendent": ("superintendent",),
+    "ombudsman": ("ombudsman",), "treasurer": ("treasurer",), "boss": ("boss", "chief executive", "ceo"),
+    "head": ("head",), "leader": ("leader",), "chief": ("chief",),
+}
+_ALL_OFFICE_WORDS = tuple(sorted({w for words in OFFICE_NOUNS.values() for w in words} | set(OFFICE_NOUNS),
+                                 key=len, reverse=True))
+# verbs that ask for a holder without naming the office ("Who runs Kallinet now?"); "chairs" names one
+_ASKING_VERBS = re.compile(
+    r"^\s*who\s+(?:is\s+|are\s+|was\s+)?(?:currently\s+|now\s+)?(?:(?P<chair>chairs|chaired)|(?P<governs>governs|governed)|"
+    r"(?P<coach>coaches|coached)|heads(?:\s+up)?|headed|leads|led|runs|ran|manages|managed|directs|directed|"
+    r"presides|presided|in\s+charge\s+(?:of|at)|at\s+the\s+helm\s+(?:of|at)|the\s+head\s+of|the\s+boss\s+(?:of|at))\b",
+    re.IGNORECASE)
+_OFFICE = r"(" + "|".join(re.escape(n) for n in sorted(OFFICE_NOUNS, key=len, reverse=True)) + r")s?\b"
+# "Who is the (new) chief executive of X?", "Who was X's chair before Y?", "Who replaced Y as governor?"
+_WHO_IS_OFFICE = re.compile(
+    r"^\s*who\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes|will\s+become|"
+    r"(?:replaced|succeeded|replaces|succeeds|did\s+[\w'’ -]{1,40}?\s+(?:replace|succeed))(?:\s+[\w'’ -]{1,40}?)?\s+as)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?" + _OFFICE, re.IGNORECASE)
+_KEYWORD_OFFICE = re.compile(r"\b" + _OFFICE, re.IGNORECASE)
+# a sentence that tells of someone leading, or of a change of holder, speaks of the office
+_LEADS_OR_SUCCEEDS = re.compile(
+    r"\b(?:led|leads|leading|heads|headed|runs|ran|in\s+charge|at\s+the\s+helm|presides|presided|successor|"
+    r"succeeds?|succeeded|replaces?|replaced|replacing|took\s+over|takes\s+over|take\s+over|taking\s+over|"
+    r"appointed|appoints|named\s+[\w'’ -]{1,40}\s+as|elected\s+[\w'’ -]{1,40}\s+as|sworn\s+in)\b", re.IGNORECASE)
+
+
+def office_asked(text: str, *, keyword_query: bool = False) -> str | None:
+    """The office a who-question (or keyword query) asks the holder of, ANY_OFFICE for "Who runs X?", or None.
+    "Who chairs X?" asks for the chair, "Who governs X?" for the governor."""
+    verb = _ASKING_VERBS.search(text)
+    if verb is not None:
+        if verb.group("chair"):
+            return "chair"
+        if verb.group("governs"):
+            return "governor"
+        if verb.group("coach"):
+            return "coach"
+        return ANY_OFFICE
+    found = (_KEYWORD_OFFICE if keyword_query else _WHO_IS_OFFICE).search(text)
+    return found.group(1).lower() if found else None
+
+
+def mentions_office(office: str, text: str) -> bool:
+    """Whether `text` names `office` (any office for ANY_OFFICE), says someone leads, or tells of a change
+    of holder."""
+    lowered = text.lower()
+    words = _ALL_OFFICE_WORDS if office == ANY_OFFICE else OFFICE_NOUNS.get(office, (office,))
+    if any(re.search(rf"\b{re.escape(w)}(?:s|man|men|woman|women|person|ed|ing)?\b", lowered) for w in words):
+        return True
+    return _LEADS_OR_SUCCEEDS.search(text) is not None

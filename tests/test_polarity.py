@@ -1,0 +1,47 @@
+"""`answer.polarity`: a question about what is not so is answered only by a sentence that says something is not
+so (SQuAD 2.0's unanswerables often insert a negation into an answerable question)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefbot.answer.answers import answers, lacks_negation
+from briefbot.answer.polarity import asks_negated, states_negation
+from briefbot.answer.question import analyse
+from tests.test_answers import item
+
+
+@pytest.mark.parametrize("question, negated", [
+    ("What did the Treaties not seek to do since its foundation?", True),
+    ("Where are clinical pharmacists not allowed to work with patients?", True),
+    ("Where wasn't there a weakness in the British supply chain?", True),
+    ("What types of outcomes do pharmacists never have with their patients?", True),
+    ("What did the Treaties seek to do since its foundation?", False),
+    ("Which firms were not only fined but also banned?", False),  # "not only" asks nothing negative
+    ("Did the court decide whether or not to hear the case?", False),
+])
+def test_a_question_asks_about_what_is_not_so(question, negated):
+    assert asks_negated(question) is negated
+    assert analyse(question).negated is negated
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Breathing pure oxygen at low pressure causes no damage.", True),
+    ("The council refused to approve the plan.", True),
+    ("Smoking is banned in all stations.", True),
+    ("The museum did not reopen until May.", True),
+    ("Since its foundation, the Treaties sought to enable people to move freely.", False),
+    ("The firm disclosed its results and invested in industrial plants.", False),
+])
+def test_a_text_says_something_is_not_so(text, negated):
+    assert states_negation(text) is negated
+
+
+def test_a_positive_statement_does_not_answer_a_negated_question():
+    question = analyse("What did the Treaties not seek to do since their foundation?")
+    positive = item("Since their foundation, the Treaties sought to enable people to pursue their goals in any country.")
+    assert lacks_negation(question, positive)
+    assert not answers(question, positive)
+    negative = item("Since their foundation, the Treaties did not seek to harmonise taxes.")
+    assert not lacks_negation(question, negative)
+    assert not lacks_negation(question, item("They harmonised nothing else.", before="The Treaties did not seek it."))
