@@ -53,6 +53,9 @@ EVENTS2_DIR = HERE / "heldout" / "events2"  # written blind in session 4; a blin
 EVENTS3_DIR = HERE / "heldout" / "events3"  # written blind in session 5; dev and blind splits
 EVENTS4_DIR = HERE / "heldout" / "events4"  # written blind in session 6 (wire-style prose, paraphrased questions)
 EVENTS5_DIR = HERE / "heldout" / "events5"  # written blind in session 7 (new domains: regulators, recalls, census, ...)
+EVENTS6_DIR = HERE / "heldout" / "events6"  # written blind in session 8 (a multi-topic archive: series and one-offs)
+EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_DIR, "events4": EVENTS4_DIR,
+               "events5": EVENTS5_DIR, "events6": EVENTS6_DIR}
 SPLITS = ("dev", "blind", "all")
 KIND_ORDER = ("answerable", "removed", "impossible", "null", "decline")
 

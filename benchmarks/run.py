@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE))
 
 from adapters import multihop_to_corpus, squad_to_corpus  # noqa: E402
 from baseline import OverlapBaseline  # noqa: E402
-from heldout import (EVENTS2_DIR, EVENTS3_DIR, EVENTS4_DIR, EVENTS5_DIR, KIND_ORDER, SPLITS, MissingSetError,  # noqa: E402
+from heldout import (EVENTS_DIRS, KIND_ORDER, SPLITS, MissingSetError,  # noqa: E402
                      events_cases, kind_of, multihop_removed, squad_corpus)
 
 from briefbot import Briefbot, Settings  # noqa: E402
@@ -45,8 +45,7 @@ METRICS = [
 ]
 
 
-DATASETS = ("seed", "squad", "multihop", "squad-corpus", "multihop-removed", "events", "events2", "events3", "events4",
-            "events5")
+DATASETS = ("seed", "squad", "multihop", "squad-corpus", "multihop-removed") + tuple(EVENTS_DIRS)
 SPLIT_SETS = {"squad-corpus": squad_corpus, "multihop-removed": multihop_removed}
 
 
@@ -63,16 +62,8 @@ def prepare(dataset: str, limit: int | None, work: Path, split: str = "dev") -> 
         summary = SPLIT_SETS[dataset](out_dir=out, split=split, limit=limit)
         print(f"[{dataset}] {split}: {summary['articles']} articles ({summary['removed_articles']} removed), "
               f"cases by kind {summary['kinds']}", file=sys.stderr)
-    elif dataset == "events":
-        return events_cases(out, split, limit)  # MissingSetError when the set is not written yet
-    elif dataset == "events2":
-        return events_cases(out, split, limit, events_dir=EVENTS2_DIR)  # blind split only
-    elif dataset == "events3":
-        return events_cases(out, split, limit, events_dir=EVENTS3_DIR)
-    elif dataset == "events4":
-        return events_cases(out, split, limit, events_dir=EVENTS4_DIR)
-    elif dataset == "events5":
-        return events_cases(out, split, limit, events_dir=EVENTS5_DIR)
+    elif dataset in EVENTS_DIRS:  # hand-written sets (events2 has a blind split only); MissingSetError if unwritten
+        return events_cases(out, split, limit, events_dir=EVENTS_DIRS[dataset])
     else:
         raise SystemExit(f"unknown data set {dataset!r}: use one of {', '.join(DATASETS)}")
     return out / "corpus", out / "cases.yaml"
