@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefbot.answer.answers import answers, lacks_negation
-from briefbot.answer.polarity import asks_negated, states_negation
+from briefbot.answer.answers import answers, wrong_polarity
+from briefbot.answer.polarity import asks_negated, states_negation, swapped_opposite
 from briefbot.answer.question import analyse
 from tests.test_answers import item
 
@@ -40,8 +40,26 @@ def test_a_text_says_something_is_not_so(text, negated):
 def test_a_positive_statement_does_not_answer_a_negated_question():
     question = analyse("What did the Treaties not seek to do since their foundation?")
     positive = item("Since their foundation, the Treaties sought to enable people to pursue their goals in any country.")
-    assert lacks_negation(question, positive)
+    assert wrong_polarity(question, positive)
     assert not answers(question, positive)
     negative = item("Since their foundation, the Treaties did not seek to harmonise taxes.")
-    assert not lacks_negation(question, negative)
-    assert not lacks_negation(question, item("They harmonised nothing else.", before="The Treaties did not seek it."))
+    assert not wrong_polarity(question, negative)
+    assert not wrong_polarity(question, item("They harmonised nothing else.", before="The Treaties did not seek it."))
+
+
+@pytest.mark.parametrize("question, text, context, swapped", [
+    ("What asks a more specific question about all algorithms?",
+     "The latter asks a more general question about all possible algorithms.", "", "specific"),
+    ("What is often associated with the transfer of cold?", "Such forces are associated with the transfer of heat.", "",
+     "cold"),
+    ("Who won the first race?", "Marta Quill won the first race after the last one was cancelled.", "", None),
+    ("What is the largest city?", "The smallest district borders the largest city.", "", None),  # both said
+    ("What did the eastern region vote?", "The western region voted to stay.", "Eastern region votes", None),
+])
+def test_a_question_that_swaps_in_an_opposite(question, text, context, swapped):
+    assert swapped_opposite(question, text, context) == swapped
+
+
+def test_a_sentence_holding_the_opposite_does_not_answer():
+    question = analyse("What are often associated with the transfer of cold?")
+    assert wrong_polarity(question, item("Nonconservative forces are often associated with the transfer of heat."))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from briefbot.answer.answers import has_candidate, lacks_negation, previews
+from briefbot.answer.answers import has_candidate, wrong_polarity, previews
 from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.topics import missing_focus, missing_office, missing_topics
 from briefbot.answer.question import Question
@@ -54,8 +54,8 @@ def answering_form(evidence: Evidence, question: Question, floor: float = RELEVA
                    ) -> list[EvidenceSentence]:
     """The relevant evidence sentences (best first) that have the question's form (`Question.form`);
     with `typed`, also `answer.answers` (qualifiers hold, a candidate of the expected type, with `topical`
-    the question's topics mentioned, with `settled` no mere preview of what it asks about, with `polar` a
-    negation for a question about what is not so), relevance
+    the question's topics mentioned, with `settled` no mere preview of what it asks about, with `polar` not the
+    opposite of what it asks: `answers.wrong_polarity`), relevance
     then being measured against the best sentence whose qualifiers hold (a look-alike from another year
     does not set the bar)."""
     pool = evidence.sentences
@@ -75,7 +75,7 @@ def answering_form(evidence: Evidence, question: Question, floor: float = RELEVA
             and (not typed or not topical or not (missing_topics(question, e) or missing_focus(question, e)
                                                   or missing_office(question, e)))
             and (not typed or not settled or not previews(question, e))
-            and (not typed or not polar or not lacks_negation(question, e))]
+            and (not typed or not polar or not wrong_polarity(question, e))]
 
 
 def missing_reason(evidence: Evidence, question: Question) -> str | None:
@@ -84,7 +84,8 @@ def missing_reason(evidence: Evidence, question: Question) -> str | None:
         return f"no relevant evidence sentence {describe_form(question.form)}"
     if not any(answering_parts(evidence, question)):
         if any(answering_parts(evidence, question, polar=False)):
-            return "no relevant evidence sentence says what is not so: they only state what is"
+            return ("no relevant evidence sentence says what the question asks: they state its opposite (what is "
+                    "so, for a question about what is not; another word's opposite)")
         if any(answering_parts(evidence, question, settled=False)):
             return ("no relevant evidence sentence says it happened: they only say it is expected, scheduled "
                     "or put off")

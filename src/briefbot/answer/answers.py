@@ -15,7 +15,9 @@ A sentence answers only when
    entities; a question about who holds a role *now* is not answered by a *former* or departing holder; and
 4. for a question about something that has happened, it does not only preview it ("is expected to win",
    "will announce its decision", "has been postponed": `tense.py`); and
-5. for a question about what is not so ("What did X not do?"), it says something is not so (`polarity.py`).
+5. it does not say the opposite of what is asked (`polarity.py`): for a question about what is not so ("What
+   did X not do?") it says something is not so, and it does not hold the opposite of a question word it
+   lacks ("more general" for "more specific").
 Open questions (what ..., why, yes/no) have no candidate type; their qualifiers, topics and tense are checked.
 """
 
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from briefbot.answer.polarity import states_negation
+from briefbot.answer.polarity import states_negation, swapped_opposite
 from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.question import Question
 from briefbot.answer.topics import missing_focus, missing_office, missing_topics
@@ -88,14 +90,17 @@ def answers(question: Question, item: EvidenceSentence) -> bool:
     focus) are mentioned, `has_candidate`, and it does not only preview what the question asks about."""
     return not missing_qualifiers(question, item) and not missing_topics(question, item) \
         and not missing_focus(question, item) and not missing_office(question, item) and has_candidate(question, item) and not previews(question, item) \
-        and not lacks_negation(question, item)
+        and not wrong_polarity(question, item)
 
 
-def lacks_negation(question: Question, item: EvidenceSentence) -> bool:
-    """Whether the question asks what is not so and neither the sentence nor the one before says anything
-    is not so (`polarity.py`)."""
-    return question.negated and not (states_negation(item.sentence.text)
-                                     or (item.before is not None and states_negation(item.before)))
+def wrong_polarity(question: Question, item: EvidenceSentence) -> bool:
+    """Whether the sentence says the opposite of what the question asks (`polarity.py`): the question asks
+    what is not so and neither the sentence nor the one before says anything is not so, or the sentence
+    holds the opposite of a question word it lacks ("more general" for "more specific")."""
+    if question.negated and not (states_negation(item.sentence.text)
+                                 or (item.before is not None and states_negation(item.before))):
+        return True
+    return swapped_opposite(question.text, item.sentence.text, f"{item.title} {item.before or ''}") is not None
 
 
 def previews(question: Question, item: EvidenceSentence) -> bool:
