@@ -293,6 +293,28 @@ def test_a_month_only_the_headline_or_lead_gives_does_not_hold_when_the_sentence
     assert answers(rate, march)
 
 
+def test_a_quarter_only_the_headline_gives_does_not_hold_when_the_sentence_names_another():
+    question = analyse("national average house price first quarter 2025")
+    fourth = item("In the fourth quarter, the average price of a home was 266,300 rondels, the registry said.",
+                  title="First-quarter house price figures due later this month").model_copy(
+                      update={"published": "2025-04-02"})
+    assert not answers(question, fourth)
+    first = item("The average price of a home was 268,900 rondels, the registry said.",
+                 title="House prices edge up in first quarter").model_copy(update={"published": "2025-04-20"})
+    assert answers(question, first)
+
+
+def test_how_much_someone_was_fined_needs_a_number_by_the_fine():  # the form check (`question_form`)
+    from briefbot.answer.question_form import answers_form
+    form = analyse("How much was Lindenbyte fined over the breach?").form
+    assert not answers_form(form, "Lindenbyte discovered the breach on 4 March, when its engineers noticed "
+                                  "unusual traffic leaving one of its servers.")
+    assert answers_form(form, "The data regulator fined Lindenbyte 2.4 million euros over the breach.")
+    paid = analyse("How much did Granholt pay for Kestrel Copper?").form
+    assert answers_form(paid, "Granholt Minerals has agreed to buy Kestrel Copper, the owner of the Dunmere "
+                              "open-pit mine, for 310 million dalers in cash.")
+
+
 def test_who_holds_a_role_now_is_a_person_or_a_body_not_a_place():
     question = analyse("Who is the current managing director of the Arnovian National Symphony Orchestra?")
     assert "GPE" not in question.answer_labels

@@ -3,7 +3,7 @@
 A qualifier holds when the sentence or its immediate context states it: its article's headline and date,
 the sentence before it, the article's lead; "last year" and "last October" count as the year and month they
 mean at the article's date (`dates.py`). Two exceptions keep look-alikes out: a number ("under-21") is
-not held by the day of the article's date, and a month or year that only the context holds does not hold
+not held by the day of the article's date, and a month, quarter or year that only the context holds does not hold
 when the sentence (or, for one only the date holds, the headline) names another one, comparisons aside.
 `Question.qualifiers` are found by `question.qualifiers_of`; this module only checks them.
 """
@@ -20,6 +20,7 @@ from briefbot.types import EvidenceSentence
 _WORD = re.compile(r"[\w'’]+")
 _OTHER_MONTH = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b")  # capitalised: "may" the verb is no month
 _OTHER_YEAR = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b|\b(?:last|next|previous|following)\s+year\b", re.IGNORECASE)
+_OTHER_QUARTER = re.compile(r"\b(?:(?:first|second|third|fourth|final|last)[- ]quarter|q[1-4])\b", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:from|than|since|compared|against|versus|vs|with)\b", re.IGNORECASE)
 
 
@@ -43,7 +44,7 @@ def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Quali
             continue
         if qualifier.kind == "number" and qualifier in undated:
             missing.append(qualifier)
-        elif qualifier.kind in ("month", "year") and qualifier in elsewhere and (
+        elif qualifier.kind in ("month", "year", "quarter") and qualifier in elsewhere and (
                 _names_another(qualifier, text)
                 or (qualifier in undated and _names_another(qualifier, title))):
             missing.append(qualifier)
@@ -54,7 +55,7 @@ def _names_another(qualifier: Qualifier, text: str) -> bool:
     """Whether `text` states something for a month (for a month qualifier) or a year, "last/next year" (for a
     year qualifier) other than the qualifier's own; a comparison ("up from 200,000 in 2023", "than last
     year") does not count."""
-    pattern = _OTHER_MONTH if qualifier.kind == "month" else _OTHER_YEAR
+    pattern = {"month": _OTHER_MONTH, "quarter": _OTHER_QUARTER}.get(qualifier.kind, _OTHER_YEAR)
     return any(m.group(0).lower() not in qualifier.forms
                and not _COMPARED.search(" ".join(text[:m.start()].split()[-6:]))  # "from 62.4 per cent in 2019"
                for m in pattern.finditer(text))

@@ -38,6 +38,12 @@ _MEASURED = re.compile(
     r"|will\b|would\b|can\b|could\b)[A-Za-z’'-]+)?))\b",
     re.IGNORECASE,
 )  # "What is the population of Ukraine?", "How much military aid ...?" ask for a number measuring that
+# "How much was Kallinet fined?", "How much did the rescue cost?": the number must stand by that verb or a word for
+# it, not be any number in a sentence about Kallinet ("discovered the breach on 4 March, ... one of its servers")
+_MONEY_VERB = re.compile(r"^\s*how\s+much\b.*?\b(fined|pay|paid|cost)\b", re.IGNORECASE)
+PRICE_WINDOW = 12  # words between the number and the word for the payment (a buyer and the thing bought between)
+_MONEY_WORDS = {"fined": "fine fined penalty penalties", "pay": "pay paid buy bought sell sold fee price deal",
+                "paid": "pay paid buy bought sell sold fee price deal", "cost": "cost costs price budget bill"}
 # "Which officials ...?" asks who they are: a sentence naming them ("European leaders such as Macron")
 # answers, one that only mentions them ("several European leaders", "citing officials") does not
 _IDENTIFY_NOUNS = PERSON_NOUNS | frozenset(stem(w) for w in "country countries nation nations company companies "
@@ -90,6 +96,7 @@ class Form:
     kind: str | None = None
     counted: tuple[str, ...] = ()
     measured: tuple[str, ...] = ()
+    priced: tuple[str, ...] = ()  # "How much was X fined?": a number near one of these ("fined", "penalty")
     speakers: tuple[str, ...] = ()
     topic: tuple[str, ...] = ()
     topic_names: tuple[str, ...] = ()
@@ -108,7 +115,8 @@ def form_of(question: str) -> Form:
     question = one_word_aliases(question)
     counted = _COUNTED.search(question)
     measured = _MEASURED.search(question)
-    kind = expected_kind(question) or (QUANTITY if measured else None)
+    money_verb = _MONEY_VERB.search(question) if measured is None else None
+    kind = expected_kind(question) or (QUANTITY if measured or money_verb else None)
     names = _names(question)
     speech = speech_of(question, names)
     terms = tuple(content_terms(question))
@@ -121,6 +129,8 @@ def form_of(question: str) -> Form:
         kind=kind,
         counted=tuple(content_terms(counted.group(1))) if counted else (),
         measured=tuple(content_terms(next(g for g in measured.groups() if g))) if measured else (),
+        priced=tuple(dict.fromkeys(stem(w) for w in _MONEY_WORDS[money_verb.group(1).lower()].split()))
+        if money_verb else (),
         speakers=speech.speakers,
         topic=speech.topic,
         topic_names=tuple(t for t in speech.topic if t in names),
@@ -187,13 +197,14 @@ def _is_number(token: str) -> bool:
     return token.isdigit() or token.lower() in _NUMBER_STEMS
 
 
-def measures(measured: tuple[str, ...], text: str) -> bool:
-    """A number within five words of the measured thing ("a population of 38 million", "$60bn in aid")."""
+def measures(measured: tuple[str, ...], text: str, window: int = 5) -> bool:
+    """A number within five (`window`) words of the measured thing ("a population of 38 million", "$60bn in
+    aid")."""
     if not measured:
         return True
     tokens = [stem(t) for t in _TOKEN.findall(text)]
     return any((any(ch.isdigit() for ch in tok) or _is_number(tok))
-               and any(close(m, near) for near in tokens[max(0, i - 5):i + 6] for m in measured)
+               and any(close(m, near) for near in tokens[max(0, i - window):i + window + 1] for m in measured)
                for i, tok in enumerate(tokens))
 
 
@@ -268,6 +279,8 @@ def answers_form(form: Form, text: str, before: str | None = None) -> bool:
     """Whether `text` can answer a question of this form; `before` is the sentence preceding it in its
     article, which a pronoun-attributed quote ("..., she said.") takes its speaker from."""
     if not supplies(form.kind, text) or not counts(form.counted, text) or not measures(form.measured, text):
+        return False
+    if not measures(form.priced, text, PRICE_WINDOW):  # "agreed to buy Kestrel Copper, the owner of ..., for 310 million"
         return False
     if not states_as_fact(form.event_terms, text) or not gives_reason(form.reason_for, text):
         return False
