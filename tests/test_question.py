@@ -173,3 +173,14 @@ def test_a_keyword_query_for_a_role_asks_for_its_holder_now_unless_dated():
 def test_who_is_a_named_person_asks_who_they_are_not_who_holds_a_role_now():
     assert not analyse("who is keith kellogg?").current
     assert analyse("Who is the chief executive of Quorra Devices?").current
+
+
+@pytest.mark.parametrize("question, outcome", [
+    ("What did the planning inspectorate decide on the Durrow Moor appeal?", True),  # a body, not a plan
+    ("Was planning permission granted for the mall?", True),
+    ("When is the council planning to vote?", False),
+    ("What was the council planning?", False),
+    ("When was the bridge planned to open?", False),
+])
+def test_planning_is_a_plan_only_as_a_verb(question, outcome):
+    assert analyse(question).outcome is outcome

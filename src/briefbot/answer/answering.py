@@ -87,6 +87,8 @@ def missing_reason(evidence: Evidence, question: Question) -> str | None:
             return ("no relevant evidence sentence says what the question asks: they state its opposite (what is "
                     "so, for a question about what is not; another word's opposite)")
         if any(answering_parts(evidence, question, settled=False)):
+            if question.decision:
+                return "no relevant evidence sentence states a decision: they only say one is expected, or none"
             return ("no relevant evidence sentence says it happened: they only say it is expected, scheduled "
                     "or put off")
         if any(answering_parts(evidence, question, topical=False)):

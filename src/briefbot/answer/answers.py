@@ -14,7 +14,8 @@ A sentence answers only when
    an entity of the noun's kind for which X / keyword queries. Candidates are the sentence's spaCy
    entities; a question about who holds a role *now* is not answered by a *former* or departing holder; and
 4. for a question about something that has happened, it does not only preview it ("is expected to win",
-   "will announce its decision", "has been postponed": `tense.py`); and
+   "will announce its decision", "has been postponed": `tense.py`), and for one about a decision ("What did
+   the regulator decide?", "What was the verdict?") it states one ("approved", "found guilty": `decisions.py`); and
 5. it does not say the opposite of what is asked (`polarity.py`): for a question about what is not so ("What
    did X not do?") it says something is not so, and it does not hold the opposite of a question word it
    lacks ("more general" for "more specific").
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from briefbot.answer.decisions import states_decision
 from briefbot.answer.polarity import states_negation, swapped_opposite
 from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.question import Question
@@ -104,7 +106,10 @@ def wrong_polarity(question: Question, item: EvidenceSentence) -> bool:
 
 
 def previews(question: Question, item: EvidenceSentence) -> bool:
-    """Whether the question asks what happened and the sentence only says it is coming (`tense.py`)."""
+    """Whether the question asks what happened and the sentence only says it is coming (`tense.py`), or it
+    asks what was decided and the sentence states no decision (`decisions.py`)."""
+    if question.decision and not states_decision(item.sentence.text):
+        return True
     return question.outcome and only_previews(item.sentence.text)
 
 

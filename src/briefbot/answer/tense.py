@@ -35,6 +35,8 @@ _SPEECH_VERBS = frozenset(stem(w) for w in (
     "confirmed").split())
 _PLAN_WORDS = re.compile(r"\b(?:will|due|schedul\w*|expect\w*|plan|plans|planned|planning|set\s+to|going\s+to|"
                          r"supposed|upcoming|next|forecast\w*|predicted|tipped)\b", re.IGNORECASE)
+_PLANNING_VERB = re.compile(r"\b(?:is|are|was|were|be|been|am)\s+planning\s+(?:to|a|an|the|for|on)\b|"
+                            r"\bplanning\s+to\b|\bplanning\W*$", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
 # "What did Lavrov say?" asks what was said, and what was said is often a prediction or a threat
 _ASKS_WHAT_WAS_SAID = frozenset(stem(w) for w in (
@@ -57,10 +59,17 @@ def asks_for_outcome(question: str, doc) -> bool:
     verb such as "won"), and not about a plan ("When was it due to open?", "Who will win?"), about
     what someone said ("What did Lavrov say?": what was said may well be a prediction) or about when
     someone took office or a law took effect (`STARTS_WHEN`: announced in advance, with the date)."""
-    if _PLAN_WORDS.search(question) or any(stem(t.lower_) in _ASKS_WHAT_WAS_SAID for t in doc) \
+    if _plans(question) or any(stem(t.lower_) in _ASKS_WHAT_WAS_SAID for t in doc) \
             or STARTS_WHEN.search(question):
         return False
     return bool(_PAST.search(question)) or any(t.tag_ == "VBD" for t in doc)
+
+
+def _plans(question: str) -> bool:
+    """Whether the question speaks of a plan. "planning" does only as a verb ("is planning to"), not as a
+    modifier naming a body or a thing ("the planning inspectorate", "planning permission")."""
+    return any(m.group(0).lower() != "planning" or _PLANNING_VERB.search(question)
+               for m in _PLAN_WORDS.finditer(question))
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,45 @@
+"""A question about a decision is answered only by a sentence that states one.
+
+"What did the regulator decide about Omivra?", "What did the safety office conclude about the fires?", "What
+was the verdict in the Koslow trial?" ask for a decision. A sentence about the case that states none ("Omivra
+slowed memory decline by a quarter in a trial", "an investigation ... which it has not yet concluded",
+"the trial opened on Monday") does not answer them, however many words it shares; one that states the act
+does ("approved Corvalex", "found him guilty", "upheld the rejection", "kept its rate unchanged"). A decision
+said only as negated ("has not decided", "did not rule") is none.
+
+The decision verbs are a hand-made table of inflected forms: a closed class of verbs that report the outcome
+of a decision (approved, rejected, ruled, convicted, upheld, fined, ...), which the small tagger does not tell
+apart from other verbs.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DECISION_QUESTION = re.compile(
+    r"^\s*what\s+(?:did|does|do|has|have|had|will)\s+.+?\s+(?:decide|conclude|rule|find|determine|recommend|"
+    r"agree|resolve|vote)\b"
+    r"|^\s*what\s+(?:was|is|were|has\s+been)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:verdict|ruling|decision|judge?ment|"
+    r"conclusion|finding|findings)\b"
+    r"|\b(?:verdict|ruling|decision|judge?ment)\s*\??$", re.IGNORECASE)
+_DECISION_VERBS = frozenset("""
+    approved approves decided decides concluded concludes ruled found finds rejected rejects refused refuses
+    cleared clears upheld upholds overturned overturns overruled dismissed dismisses granted grants backed
+    voted convicted acquitted sentenced guilty blocked blocks allowed allows banned bans fined fines extended
+    agreed recommended authorised authorized endorsed lifted imposed imposes suspended revoked withdrew kept
+    keeps raised cut lowered chose chosen selected awarded annulled quashed accepted denied permitted
+    prohibited halted cancelled canceled renewed confirmed elected appointed named passed adopted
+""".split())
+_VERB = re.compile(r"\b(?:" + "|".join(sorted(_DECISION_VERBS)) + r")\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|yet\s+to|no)\s+(?:yet\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def asks_for_decision(question: str) -> bool:
+    """Whether the question asks what someone decided, concluded or ruled (or for a verdict or ruling)."""
+    return _DECISION_QUESTION.search(question) is not None
+
+
+def states_decision(text: str) -> bool:
+    """Whether `text` states a decision: a decision verb not negated ("approved", "found guilty"; not "has not
+    yet concluded")."""
+    return any(not _NEGATED.search(text[max(0, m.start() - 24):m.start()]) for m in _VERB.finditer(text))
