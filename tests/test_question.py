@@ -184,3 +184,12 @@ def test_who_is_a_named_person_asks_who_they_are_not_who_holds_a_role_now():
 ])
 def test_planning_is_a_plan_only_as_a_verb(question, outcome):
     assert analyse(question).outcome is outcome
+
+
+def test_a_keyword_query_ending_in_a_measure_needs_a_number_by_what_it_measures():
+    from briefbot.answer.question_form import answers_form
+    form = analyse("Saltreach tram compensation fund size").form
+    assert form.measured == ("compensation", "fund", "siz")
+    assert not answers_form(form, "The council approved a 4.8-kilometre line with seven new stops.")
+    assert answers_form(form, "The council set up a compensation fund of 2 million rondels for shop owners.")
+    assert analyse("Kallinet fine 2018 mobile outage").form.measured == ()  # "outage" is no "age"

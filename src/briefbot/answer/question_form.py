@@ -29,15 +29,21 @@ from briefbot.answer.tense import STARTS_WHEN
 from briefbot.answer.speech import PERSON_NOUNS, mentions_topic, quoted_by_pronoun, speaks, speech_of
 
 _COUNTED = re.compile(r"^\s*how\s+many\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)", re.IGNORECASE)
+_MEASURES = (r"(population|size|cost|price|value|budget|age|height|length|area|death\s+toll|toll|salary|revenue|"
+             r"income|debt|turnout|distance|weight|speed|capacity|spending)")
 _MEASURED = re.compile(
     r"^\s*(?:what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:current\s+|total\s+|estimated\s+)?"
-    r"(population|size|cost|price|value|budget|age|height|length|area|death\s+toll|toll|salary|revenue|"
-    r"income|debt|turnout|distance|weight|speed|capacity|spending)\s+of"
+    + _MEASURES + r"\s+of"
     r"|how\s+much\s+((?!of\b|did\b|does\b|do\b|has\b|have\b|had\b|is\b|was\b|are\b|were\b|will\b|would\b"
     r"|can\b|could\b|money\b|cash\b)[A-Za-z’'-]+(?:\s+(?!of\b|did\b|does\b|do\b|has\b|have\b|had\b|is\b|was\b|are\b|were\b"
     r"|will\b|would\b|can\b|could\b)[A-Za-z’'-]+)?))\b",
     re.IGNORECASE,
 )  # "What is the population of Ukraine?", "How much military aid ...?" ask for a number measuring that
+# a keyword query ending in what it measures: "Saltreach tram compensation fund size" -> compensation, fund, size
+# (the lower-case words before the measure: a number by a "4.8-kilometre line" is no fund's size)
+_KEYWORD_MEASURED = re.compile(r"^(?!\s*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|"
+                               r"has|have|had|can|could|will|would|should)\b)[^?]*?((?:\b[a-z][a-z'’-]*\s+){0,2}\b"
+                               + _MEASURES + r")\s*$", re.IGNORECASE)
 # "How much was Kallinet fined?", "How much did the rescue cost?": the number must stand by that verb or a word for
 # it, not be any number in a sentence about Kallinet ("discovered the breach on 4 March, ... one of its servers")
 _MONEY_VERB = re.compile(r"^\s*how\s+much\b.*?\b(fined|pay|paid|cost)\b", re.IGNORECASE)
@@ -114,7 +120,7 @@ def form_of(question: str) -> Form:
     """The form of `question`; `question.analyse` calls it once and keeps it as `Question.form`."""
     question = one_word_aliases(question)
     counted = _COUNTED.search(question)
-    measured = _MEASURED.search(question)
+    measured = _MEASURED.search(question) or _KEYWORD_MEASURED.search(question)
     money_verb = _MONEY_VERB.search(question) if measured is None else None
     kind = expected_kind(question) or (QUANTITY if measured or money_verb else None)
     names = _names(question)
