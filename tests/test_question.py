@@ -193,3 +193,9 @@ def test_a_keyword_query_ending_in_a_measure_needs_a_number_by_what_it_measures(
     assert not answers_form(form, "The council approved a 4.8-kilometre line with seven new stops.")
     assert answers_form(form, "The council set up a compensation fund of 2 million rondels for shop owners.")
     assert analyse("Kallinet fine 2018 mobile outage").form.measured == ()  # "outage" is no "age"
+
+
+def test_best_able_is_no_award_category_and_females_are_women():
+    assert analyse("Who is best able to leverage the accumulation of wealth?").qualifiers == ()
+    women = next(q for q in analyse("How many men are there for every 100 women?").qualifiers if q.text == "women")
+    assert "females" in women.forms

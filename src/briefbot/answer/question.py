@@ -85,13 +85,14 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 _MONTHS = ("january february march april may june july august september october november december").split()
 # Categories that come in contrasting pairs; a question naming one is not answered by a sentence naming
 # only the other (the women's race winner is not the men's).
-CATEGORY_GROUPS = (("women's", "women", "female", "ladies"), ("men's", "men", "male"),
+CATEGORY_GROUPS = (("women's", "women", "female", "females", "ladies"), ("men's", "men", "male", "males"),
                    ("junior", "juniors", "youth"), ("senior", "seniors"), ("indoor",), ("outdoor",),
                    ("amateur",), ("professional",))
 # An award category: "best actress", "Best Folk Recording" (the look-alike is the same award's other category:
 # "won the Golden Lantern for best film"); "best" before a word that names no category is left alone
 _BEST = re.compile(r"\b(?:Best(?:\s+[A-Z][\w'’-]*)+|best\s+(?!(?:way|known|time|thing|part|of|to|and|the|in|for|"
-                   r"on|at|a|an|is|was|be|one|ones|chance|friend|possible|practice|practices|interest|seller)\b)"
+                   r"on|at|a|an|is|was|be|one|ones|chance|friend|possible|practice|practices|interest|seller|able|placed|"
+                   r"suited|positioned|remembered|described|seen|used|served)\b)"
                    r"[a-z][\w'’-]*)")
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
 _QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter)\b", re.IGNORECASE)
