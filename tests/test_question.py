@@ -52,7 +52,7 @@ def test_keyword_query(question, keyword):
     ("What was Q2 revenue?", {"quarter": ("q2", "second quarter", "second-quarter")}),
     ("Who won the under-21 final?", {"number": ("21",)}),
     ("Where was the second edition held?", {"ordinal": ("2nd", "second")}),
-    ("Who won the women's race?", {"category": ("women's", "women", "female", "ladies")}),
+    ("Who won the women's race?", {"category": ("women's", "women", "female", "females", "ladies")}),
     ("What happened in March?", {"month": ("march", "mar.")}),
     ("Who won best actor?", {"category": ("best actor",)}),
     ("Who took Best New Artist at the awards?", {"category": ("best new artist",)}),
