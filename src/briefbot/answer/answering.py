@@ -128,6 +128,8 @@ def describe_form(form: Form) -> str:
             " about " + " / ".join(form.topic) if form.topic else "")
     if form.counted or form.measured:
         return "gives a number of " + " / ".join(form.counted or form.measured)
+    if form.priced:
+        return "gives an amount for the " + " / ".join(form.priced[:3])
     if form.identify:
         return "names the " + " / ".join(form.identify) + " asked about"
     if form.reason_for:

@@ -8,7 +8,9 @@ A sentence answers only when
    names) is mentioned in that same context, or is the article's outlet: a sentence about another contest
    or company is no answer, however well it matches the question's other words (half of a name's words
    suffice, "Anskar" for "Bertil Anskar"; an alias counts, "the Kremlin" for Russia: `topics.py`), as is
-   the noun an open question names as what it asks for ("What was the *turnout*?": `topics.missing_focus`); and
+   the noun an open question names as what it asks for ("What was the *turnout*?": `topics.missing_focus`)
+   and the office a who-question asks the holder of ("chief executive": `topics.missing_office`,
+   `offices.py`); and
 3. it contains a candidate of the expected type that the question does not already name: a person or
    organisation for who, a date for when, a place for where, a number or amount for how many / how much,
    an entity of the noun's kind for which X / keyword queries. Candidates are the sentence's spaCy
@@ -89,10 +91,11 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
 
 def answers(question: Question, item: EvidenceSentence) -> bool:
     """Whether `item` answers `question`: its qualifiers hold, its topics (and an open question's named
-    focus) are mentioned, `has_candidate`, and it does not only preview what the question asks about."""
+    focus, a who-question's office) are mentioned, `has_candidate`, it does not only preview what the
+    question asks about (or state no decision when one is asked for), nor say its opposite."""
     return not missing_qualifiers(question, item) and not missing_topics(question, item) \
-        and not missing_focus(question, item) and not missing_office(question, item) and has_candidate(question, item) and not previews(question, item) \
-        and not wrong_polarity(question, item)
+        and not missing_focus(question, item) and not missing_office(question, item) \
+        and has_candidate(question, item) and not previews(question, item) and not wrong_polarity(question, item)
 
 
 def wrong_polarity(question: Question, item: EvidenceSentence) -> bool:

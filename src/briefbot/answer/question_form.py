@@ -4,7 +4,8 @@
   join" says nobody joined; "Did Russia declare victory?" is not answered by "preparing to declare").
 - "Where ...?" needs a place ("in Brussels", "at the Romanian camp").
 - "How many troops ...?" needs a number counting troops; "How much aid ...?" / "What is the population
-  of ...?" a number near the thing measured.
+  of ...?" / "Saltreach tram compensation fund size" a number near the thing measured; "How much was X
+  fined / did X pay / did it cost?" a number near the fine, payment or cost (`Form.priced`).
 - "What did Putin say about the ceasefire?" needs Putin speaking (or a quote attributed to him by "he
   said" in the next sentence) about the ceasefire; a place speaks through its other names ("Russia has
   said" for "the Kremlin").

@@ -10,6 +10,8 @@ one per sentence.
 An open question that names the thing it asks for ("What was the *verdict* in the Koslow trial?", "Koslow
 trial *verdict*") is answered only by a sentence that mentions that thing (`missing_focus`): the sentence
 about the trial's opening is not the verdict. Nouns too general to be repeated ("result", "goal") are exempt.
+Likewise a question about who holds an office is answered only by a sentence whose context speaks of that
+office (`missing_office`; what counts as speaking of it is `offices.mentions_office`).
 """
 
 from __future__ import annotations
