@@ -106,20 +106,31 @@ def test_a_full_queue_refuses_at_once_with_busy_try_again(tmp_path):
     from briefbot.ui.page import launch
 
     release = threading.Event()
+    entered = threading.Event()
 
     def stuck(messages):  # the first answer holds the only slot until released
+        entered.set()
         release.wait(30)
         return ZAKHAROVA_DRAFT
 
     bot = fake_bot(tmp_path / "index", ScriptedLLM(stuck), page_queue=2)
     demo = launch(bot, host="127.0.0.1", port=free_port(), prevent_thread_lock=True, quiet=True)
+    first: list = []
     try:
+        # the first user takes the slot before the others arrive (all six at once would race for it: which
+        # of them the queue has moved into the slot when the rest arrive decides how many fit)
+        holder = threading.Thread(target=lambda: first.extend(
+            run_users(demo.local_url, 1, questions=["What did Zakharova demand?"], timeout=40)[0]))
+        holder.start()
+        assert entered.wait(20), "the first question never reached the model"
         timer = threading.Timer(8.0, release.set)
         timer.start()
-        outcomes, wall = run_users(demo.local_url, 6, questions=["What did Zakharova demand?"], timeout=40)
+        outcomes, wall = run_users(demo.local_url, 5, questions=["What did Zakharova demand?"], timeout=40)
+        holder.join(40)
     finally:
         release.set()
         demo.close()
+    outcomes = first + outcomes
     statuses = sorted(o.status for o in outcomes)
     assert len(outcomes) == 6 and set(statuses) <= {"answered", "busy"}, [(o.status, o.detail) for o in outcomes]
     busy = [o for o in outcomes if o.status == "busy"]
