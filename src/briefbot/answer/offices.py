@@ -16,6 +16,7 @@ The table is hand-made: office titles are a closed, well-known class that the sm
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 ANY_OFFICE = "*"  # "Who runs X?": any office (or leading X) answers
 
@@ -86,8 +87,13 @@ def office_asked(text: str, *, keyword_query: bool = False) -> str | None:
 def mentions_office(office: str, text: str) -> bool:
     """Whether `text` names `office` (any office for ANY_OFFICE), says someone leads, or tells of a change
     of holder."""
-    lowered = text.lower()
+    return _office_words(office).search(text) is not None or _LEADS_OR_SUCCEEDS.search(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _office_words(office: str) -> re.Pattern[str]:
+    """One pattern for the words that name `office` (any office for ANY_OFFICE), with their endings ("chair"
+    -> "chairman", "chairs"), compiled once: the answer check runs it on every evidence sentence."""
     words = _ALL_OFFICE_WORDS if office == ANY_OFFICE else OFFICE_NOUNS.get(office, (office,))
-    if any(re.search(rf"\b{re.escape(w)}(?:s|man|men|woman|women|person|ed|ing)?\b", lowered) for w in words):
-        return True
-    return _LEADS_OR_SUCCEEDS.search(text) is not None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")(?:s|man|men|woman|women|person|ed|ing)?\b",
+                      re.IGNORECASE)

@@ -37,6 +37,7 @@ from briefbot.answer.question_form import Form, form_of
 from briefbot.answer.questions import two_parts
 from briefbot.answer.tense import asks_for_outcome
 from briefbot.answer.terms import SearchTerm, search_terms
+from briefbot.index.lexical import MONTH_NAMES
 from briefbot.index.nlp import parse
 
 AnswerType = Literal["person", "date", "place", "number", "amount", "entity", "reason", "yesno", "open"]
@@ -82,7 +83,7 @@ _AUX_FIRST = {"is", "are", "was", "were", "did", "does", "do", "has", "have", "h
               "could", "should"}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
              "eighth": 8, "ninth": 9, "tenth": 10}
-_MONTHS = ("january february march april may june july august september october november december").split()
+_MONTHS = [month.lower() for month in MONTH_NAMES]
 # Categories that come in contrasting pairs; a question naming one is not answered by a sentence naming
 # only the other (the women's race winner is not the men's).
 CATEGORY_GROUPS = (("women's", "women", "female", "females", "ladies"), ("men's", "men", "male", "males"),

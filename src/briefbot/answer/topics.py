@@ -65,9 +65,8 @@ def missing_focus(question: Question, item: EvidenceSentence) -> str | None:
     focus = question.focus
     if question.answer_type != "open" or not focus or focus.lower() in _GENERAL_NOUNS:
         return None
-    context = " \n ".join(t for t in (item.sentence.text, item.title, item.before) if t)
     prefix = focus.lower()[:_SAME_WORD_PREFIX]
-    return None if any(w.lower().startswith(prefix) for w in _WORD.findall(context)) else focus
+    return None if any(w.lower().startswith(prefix) for w in _WORD.findall(_near(item))) else focus
 
 
 def missing_office(question: Question, item: EvidenceSentence) -> str | None:
@@ -76,8 +75,12 @@ def missing_office(question: Question, item: EvidenceSentence) -> str | None:
     office = question.office
     if not office:
         return None
-    context = " \n ".join(t for t in (item.sentence.text, item.title, item.before) if t)
-    return None if mentions_office(office, context) else office
+    return None if mentions_office(office, _near(item)) else office
+
+
+def _near(item: EvidenceSentence) -> str:
+    """The sentence with its headline and the sentence before: where an answer names what it is about."""
+    return " \n ".join(t for t in (item.sentence.text, item.title, item.before) if t)
 
 
 def _conjoined(question: Question, topic: str) -> list[str]:
