@@ -175,6 +175,19 @@ def test_a_preview_does_not_answer_a_question_about_what_happened():
     assert answers(won, defended)  # a past fact in the sentence: not only a preview
 
 
+def test_a_past_fact_only_describing_someone_does_not_make_a_preview_an_outcome():
+    sentenced = analyse("What sentence did Dorran Pike get?")
+    assert sentenced.outcome
+    assert not answers(sentenced, item("Dorran Pike, 29, who admitted handling stolen goods, will be sentenced "
+                                       "next month."))
+    assert answers(sentenced, item("Dorran Pike, 29, who admitted handling stolen goods, was sentenced to two "
+                                   "years in prison."))
+    # the describing clause holds what the question asks: it answers
+    led = analyse("Who led the Arnovian Space Agency before Ruben Tessaro?")
+    assert answers(led, item("Fenna Dahlquist, who has led the Arnovian Space Agency since 2011, will step down "
+                             "at the end of May."))
+
+
 def test_a_present_tense_sentence_that_looks_forward_to_the_outcome_does_not_answer_it():
     won = analyse("Which film won the Silver Heron at the festival?")
     assert not answers(won, item("The festival opens on Friday, with Salt Roads widely tipped to win the Silver Heron."))

@@ -195,6 +195,16 @@ def test_a_keyword_query_ending_in_a_measure_needs_a_number_by_what_it_measures(
     assert analyse("Kallinet fine 2018 mobile outage").form.measured == ()  # "outage" is no "age"
 
 
+def test_a_keyword_query_asking_for_numbers_of_something_needs_a_number_counting_it():
+    from briefbot.answer.question_form import answers_form
+    form = analyse("Stavenby Harvest Fair 2019 visitor numbers").form
+    assert form.counted == ("visitor",)
+    assert not answers_form(form, "The young producer award went to Livia Quillan, 23, who makes sausages.")
+    assert answers_form(form, "The fair drew 61,000 visitors over three days, its organisers said.")
+    assert analyse("number of passengers Skerrline 2021").form.counted == ("passenger",)
+    assert analyse("Harbour Marathon total prize money").form.counted == ()
+
+
 def test_best_able_is_no_award_category_and_females_are_women():
     assert analyse("Who is best able to leverage the accumulation of wealth?").qualifiers == ()
     women = next(q for q in analyse("How many men are there for every 100 women?").qualifiers if q.text == "women")

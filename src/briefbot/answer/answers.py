@@ -113,7 +113,7 @@ def previews(question: Question, item: EvidenceSentence) -> bool:
     asks what was decided and the sentence states no decision (`decisions.py`)."""
     if question.decision and not states_decision(item.sentence.text):
         return True
-    return question.outcome and only_previews(item.sentence.text)
+    return question.outcome and only_previews(item.sentence.text, frozenset(question.form.question_terms))
 
 
 def has_candidate(question: Question, item: EvidenceSentence) -> bool:

@@ -45,6 +45,11 @@ _MEASURED = re.compile(
 _KEYWORD_MEASURED = re.compile(r"^(?!\s*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|"
                                r"has|have|had|can|could|will|would|should)\b)[^?]*?((?:\b[a-z][a-z'’-]*\s+){0,2}\b"
                                + _MEASURES + r")\s*$", re.IGNORECASE)
+# a keyword query asking for a count: "Stavenby Harvest Fair 2019 visitor numbers", "number of passengers 2021"
+# -> the number must count visitors / passengers, not be any number in a sentence about the fair
+_KEYWORD_COUNTED = re.compile(r"^(?!\s*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|"
+                              r"has|have|had|can|could|will|would|should)\b)[^?]*?\b(?:([a-z][a-z'’-]+)\s+(?:numbers|count|headcount)|"
+                              r"numbers?\s+of\s+([a-z][a-z'’-]+))\b", re.IGNORECASE)
 # "How much was Kallinet fined?", "How much did the rescue cost?": the number must stand by that verb or a word for
 # it, not be any number in a sentence about Kallinet ("discovered the breach on 4 March, ... one of its servers")
 _MONEY_VERB = re.compile(r"^\s*how\s+much\b.*?\b(fined|pay|paid|cost)\b", re.IGNORECASE)
@@ -120,7 +125,7 @@ class Form:
 def form_of(question: str) -> Form:
     """The form of `question`; `question.analyse` calls it once and keeps it as `Question.form`."""
     question = one_word_aliases(question)
-    counted = _COUNTED.search(question)
+    counted = _COUNTED.search(question) or _KEYWORD_COUNTED.search(question)
     measured = _MEASURED.search(question) or _KEYWORD_MEASURED.search(question)
     money_verb = _MONEY_VERB.search(question) if measured is None else None
     kind = expected_kind(question) or (QUANTITY if measured or money_verb else None)
@@ -134,7 +139,7 @@ def form_of(question: str) -> Form:
         or _PAST_YES_NO.search(question)
     return Form(
         kind=kind,
-        counted=tuple(content_terms(counted.group(1))) if counted else (),
+        counted=tuple(content_terms(next(g for g in counted.groups() if g))) if counted else (),
         measured=tuple(content_terms(next(g for g in measured.groups() if g))) if measured else (),
         priced=tuple(dict.fromkeys(stem(w) for w in _MONEY_WORDS[money_verb.group(1).lower()].split()))
         if money_verb else (),

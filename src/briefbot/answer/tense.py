@@ -73,9 +73,12 @@ def _plans(question: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def only_previews(text: str) -> bool:
+def only_previews(text: str, asked: frozenset[str] = frozenset()) -> bool:
     """Whether `text`'s main clause is in the future, expected, scheduled or put off, and it states no past
-    fact besides who said it."""
+    fact besides who said it. A past fact in a clause that only describes someone counts when that clause has
+    one of the question's words (`asked`, stemmed): "Dahlquist, *who has led the agency since 2011*, will step
+    down" answers "Who led the agency before ...?"; "Pike, *who admitted handling stolen goods*, will be
+    sentenced next month" does not answer "What sentence did Pike get?"."""
     doc = parse(text)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
@@ -87,7 +90,14 @@ def only_previews(text: str) -> bool:
         or (root.tag_ in ("VBZ", "VBP") and any(_anticipates(t) for t in doc))
     if not future:
         return False
-    return not any(_past_fact(t) for t in doc)
+    return not any(_past_fact(t) and not _describes_apart(t, asked) for t in doc)
+
+
+def _describes_apart(token, asked: frozenset[str]) -> bool:
+    """Whether the token stands in a clause that only describes someone or something (a relative clause,
+    a participle, an apposition) and that clause has none of the question's words: no outcome it asks about."""
+    clause = next((a for a in [token, *token.ancestors] if a.dep_ in ("relcl", "acl", "appos")), None)
+    return clause is not None and not any(stem(t.lower_) in asked for t in clause.subtree)
 
 
 def _anticipates(token) -> bool:
