@@ -4,7 +4,7 @@ the sentence before, the lead, or the outlet mentions each of the question's top
 
 from __future__ import annotations
 
-from briefbot.answer.answers import answers
+from briefbot.answer.answers import answers, has_candidate
 from briefbot.answer.topics import missing_topics
 from briefbot.answer.question import analyse
 from briefbot.index.nlp import SpacyAnnotator
@@ -340,3 +340,10 @@ def test_a_digit_in_a_product_name_is_not_an_amount_and_how_much_is_not_a_date()
     assert not answers(altitude, item("Unlike Kestra-1, the new Kestra-3 satellite carries a radar that sees through clouds."))
     cost = analyse("How much does the Lumo 3 cost in North America?")
     assert not answers(cost, item("The Lumo 3 reached North American shops in October 2023."))
+
+
+def test_one_as_a_pronoun_is_no_number():
+    salary = analyse("What salary did Hilde Ransome earn as vice-chancellor?")
+    assert not has_candidate(salary, item("Hilde Ransome said Tormeade was no longer a regional university but a "
+                                          "national one."))
+    assert has_candidate(salary, item("Hilde Ransome earned one million dorins as vice-chancellor last year."))
