@@ -48,8 +48,11 @@ def test_keyword_query(question, keyword):
 
 @pytest.mark.parametrize("question, kinds", [
     ("Who won in 2021?", {"year": ("2021",)}),
-    ("What was the profit in the third quarter?", {"quarter": ("q3", "third quarter", "third-quarter")}),
-    ("What was Q2 revenue?", {"quarter": ("q2", "second quarter", "second-quarter")}),
+    ("What was the profit in the third quarter?", {"quarter": ("q3", "third quarter", "third-quarter",
+                                                                   "july to september", "between july and september",
+                                                                   "july-september")}),
+    ("What was Q2 revenue?", {"quarter": ("q2", "second quarter", "second-quarter", "april to june",
+                                                  "between april and june", "april-june")}),
     ("Who won the under-21 final?", {"number": ("21",)}),
     ("Where was the second edition held?", {"ordinal": ("2nd", "second")}),
     ("Who won the women's race?", {"category": ("women's", "women", "female", "females", "ladies")}),
@@ -100,6 +103,20 @@ def test_missing_qualifiers_names_them():
     question = analyse("Who won the under-21 final in 2019?")
     missing = missing_qualifiers(question, item("Rovers won the senior final in 2019."))
     assert [q.kind for q in missing] == ["number"]
+
+
+def test_a_quarter_may_be_stated_by_its_months_and_a_beaten_record_names_no_other_year():
+    quarter = analyse("Brede Valley Railways punctuality third quarter 2020")
+    months = item("The railway ran 93.6 per cent of its trains on time between July and September.",
+                  published="2020-10-20")
+    assert not missing_qualifiers(quarter, months)
+    assert missing_qualifiers(quarter, item("The railway ran 91.2 per cent of its trains on time between April "
+                                            "and June.", published="2020-07-21"))
+    visitors = analyse("How many people visited the 2019 Stavenby fair?")
+    record = "A record 76,200 people visited the Stavenby fair, beating the previous best of 74,000 set in 2015."
+    assert not missing_qualifiers(visitors, item(record, published="2019-09-09"))
+    assert missing_qualifiers(visitors, item("About 70,000 people visited the Stavenby fair in 2017.",
+                                             published="2019-09-09"))
 
 
 @pytest.mark.parametrize("question, text, span", [

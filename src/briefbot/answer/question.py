@@ -96,6 +96,7 @@ _BEST = re.compile(r"\b(?:Best(?:\s+[A-Z][\w'’-]*)+|best\s+(?!(?:way|known|tim
                    r"suited|positioned|remembered|described|seen|used|served)\b)"
                    r"[a-z][\w'’-]*)")
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
+_QUARTER_MONTHS = tuple((_MONTHS[3 * i], _MONTHS[3 * i + 2]) for i in range(4))  # (first, last) month of each
 _QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?![\w])")
 _RECENT = re.compile(r"\b(?:latest|most\s+recent(?:ly)?|newest|recently|this\s+(?:week|month)|last\s+week"
@@ -342,7 +343,9 @@ def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
     for m in _QUARTER.finditer(text):
         n = int(m.group(1)) if m.group(1) else list(_ORDINALS).index(m.group(2).lower()) + 1
         word = list(_ORDINALS)[n - 1]
-        add("quarter", m.group(0), (f"q{n}", f"{word} quarter", f"{word}-quarter"), m.span())
+        first, last = _QUARTER_MONTHS[n - 1]  # "between July and September" states the third quarter
+        add("quarter", m.group(0), (f"q{n}", f"{word} quarter", f"{word}-quarter", f"{first} to {last}",
+                                    f"between {first} and {last}", f"{first}-{last}"), m.span())
     for m in _YEAR.finditer(text):
         add("year", m.group(0), (m.group(1),), m.span())
     for m in re.finditer(r"\b(" + "|".join(_MONTHS) + r")\b", text, re.IGNORECASE):
