@@ -97,6 +97,8 @@ def test_a_former_holder_does_not_answer_who_holds_it_now():
     question = analyse("Who is the chief executive of Kestrel Foods?")
     assert not answers(question, item("Kestrel Foods said former chief executive Mara Lind would advise the board."))
     assert answers(question, item("Kestrel Foods named Omar Reyes chief executive in March."))
+    veltra = analyse("Who is in charge of Veltra Energy today?")
+    assert not candidates(veltra, item("The trial of former Veltra Energy chief executive Edvard Koslow opened."))
 
 
 def test_missing_qualifiers_names_them():

@@ -38,8 +38,9 @@ from briefbot.answer.speech import quoted_by_pronoun
 from briefbot.answer.tense import only_previews
 from briefbot.types import Entity, EvidenceSentence, ShortAnswer
 
+# a holder named as former, up to five words after it ("former Veltra Energy chief executive Edvard Koslow")
 _FORMER = re.compile(r"\b(?:former|ex|previous|outgoing|then|late|predecessor|interim|acting|departed|"
-                     r"departing|retired|ousted|replaced|succeeded)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+                     r"departing|retired|ousted|replaced|succeeded)\W+(?:\w+\W+){0,5}$", re.IGNORECASE)
 # ... or said after the name: "Edvard Koslow, the former chief executive", "Ilse Marrenholt will step down as
 # governor", "Jane Roe, who resigned in May", "Jane Roe has resigned as chair" (a current-holder question is not answered by them either)
 _FORMER_AFTER = re.compile(
