@@ -268,3 +268,30 @@ def test_a_question_about_who_holds_a_role_now_prefers_the_newer_article(make_bo
     bot = make_bot(corpus=corpus, index=tmp_path / "heads-index")
     now = bot.retriever.retrieve("Who is the current governor of the Corvale central bank?")
     assert [e.sentence.article_id for e in now.sentences][:1] == ["head-2024"]
+
+
+def test_the_newest_sentence_naming_the_holder_comes_first_for_who_holds_an_office_now(make_bot, tmp_path):
+    import json
+
+    corpus = tmp_path / "holders"
+    corpus.mkdir()
+    rows = [
+        {"id": "old", "title": "Corvale Foods chief to leave", "published": "2021-03-01",
+         "text": "Ada Brandt will step down as chief executive of Corvale Foods at the end of the year. "
+                 "Corvale Foods makes frozen meals."},
+        {"id": "new", "title": "Corvale Foods profit rises", "published": "2023-05-01",
+         "text": "Corvale Foods said profit rose by a fifth in the first quarter. "
+                 "Chief executive Lena Vos said demand for frozen meals was strong."},
+        {"id": "other", "title": "Harlow Mills opens a plant", "published": "2024-02-01",
+         "text": "Harlow Mills opened a flour plant in Tarrin. Chief executive Omar Fell said it would hire 80 people."},
+        {"id": "trial", "title": "Corvale Foods trial", "published": "2024-06-01",
+         "text": "The trial of former Corvale Foods chief executive Ada Brandt opened on Monday."},
+    ]
+    (corpus / "holders.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    bot = make_bot(corpus=corpus, index=tmp_path / "holders-index")
+    now = bot.retriever.retrieve("Who is the chief executive of Corvale Foods?")
+    assert now.sentences[0].sentence.text.startswith("Chief executive Lena Vos")  # not Harlow Mills' newer one
+    assert now.sentences[0].score > max(e.score for e in now.sentences[1:])
+    # a question about a past holder keeps the usual ranking
+    before = bot.retriever.retrieve("Who was the chief executive of Corvale Foods in 2021?")
+    assert before.sentences[0].sentence.article_id == "old"

@@ -90,6 +90,11 @@ def mentions_office(office: str, text: str) -> bool:
     return _office_words(office).search(text) is not None or _LEADS_OR_SUCCEEDS.search(text) is not None
 
 
+def office_spots(office: str, text: str) -> list[int]:
+    """Where in `text` the office is named, or someone is said to lead or succeed (character offsets)."""
+    return [m.start() for pattern in (_office_words(office), _LEADS_OR_SUCCEEDS) for m in pattern.finditer(text)]
+
+
 @lru_cache(maxsize=None)
 def _office_words(office: str) -> re.Pattern[str]:
     """One pattern for the words that name `office` (any office for ANY_OFFICE), with their endings ("chair"

@@ -1,0 +1,46 @@
+"""Who holds an office now: whether an evidence sentence names a holder of the office a question asks about.
+
+A current-holder question ("Who is the chief executive of Skerrline?", "Bank of Arnovia governor") is answered
+by the newest article that names the holder ("Chief executive Declan Moorcroft said ..." in 2024), not by an
+older one that shares more of the question's words ("Oona Feltham will step down as chief executive of
+Skerrline", 2022). Retrieval ranks the sentences `names_holder` accepts first, newest first
+(`Retriever._holders_first`).
+
+A sentence names a holder when a candidate answer of the expected type that is not a former holder
+(`answers.candidates`) stands within HOLDER_REACH characters of the office's words or of a word for leading or
+succeeding (`offices.py`), and its article is about the body asked about: the question's topics and its other
+content words are in the sentence, its headline, its lead or the sentence before.
+"""
+
+from __future__ import annotations
+
+from briefbot.answer.answers import candidates
+from briefbot.answer.offices import OFFICE_NOUNS, office_spots
+from briefbot.answer.question import Question
+from briefbot.answer.topics import missing_topics
+from briefbot.index.lexical import content_terms
+from briefbot.types import EvidenceSentence
+
+HOLDER_REACH = 80  # characters between the holder's name and the office ("has appointed Ilse Dormand, the head
+# of the Pellmouth Port Authority, as its chief executive")
+# words that name the office or ask for its holder now, not the body: "Skerrline" must be in the article, these not
+_NOT_BODY = frozenset(content_terms(" ".join([*OFFICE_NOUNS, *(w for words in OFFICE_NOUNS.values() for w in words),
+                                              "current currently now nowadays today these days present in charge",
+                                              "helm runs running heads leads led ran presides"])))
+
+
+def names_holder(question: Question, item: EvidenceSentence) -> bool:
+    """Whether `item` names someone holding `question.office` in an article about the body the question names."""
+    if not question.office:
+        return False
+    text = item.sentence.text
+    spots = office_spots(question.office, text)
+    found = candidates(question, item)
+    if not spots or not any(abs(c.start - s) <= HOLDER_REACH or abs(c.end - s) <= HOLDER_REACH
+                            for c in found for s in spots):
+        return False
+    if missing_topics(question, item):
+        return False
+    near = set(content_terms(" ".join(t for t in (text, item.title, item.lead, item.before) if t)))
+    return all(term in near for term in content_terms(question.text)
+               if term not in _NOT_BODY and not term.isdigit())
