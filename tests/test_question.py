@@ -119,6 +119,10 @@ def test_a_quarter_may_be_stated_by_its_months_and_a_beaten_record_names_no_othe
     assert not missing_qualifiers(visitors, item(record, published="2019-09-09"))
     assert missing_qualifiers(visitors, item("About 70,000 people visited the Stavenby fair in 2017.",
                                              published="2019-09-09"))
+    students = analyse("How many students enrolled at Tormeade in 2017?")
+    assert not missing_qualifiers(students, item("Tormeade has enrolled 19,850 students this autumn, up 6 per cent "
+                                                 "on last year.", published="2017-09-19"))
+    assert missing_qualifiers(students, item("Tormeade enrolled 18,700 students last year.", published="2017-09-19"))
 
 
 @pytest.mark.parametrize("question, text, span", [

@@ -21,10 +21,10 @@ _WORD = re.compile(r"[\w'’]+")
 _OTHER_MONTH = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b")  # capitalised: "may" the verb is no month
 _OTHER_YEAR = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b|\b(?:last|next|previous|following)\s+year\b", re.IGNORECASE)
 _OTHER_QUARTER = re.compile(r"\b(?:(?:first|second|third|fourth|final|last)[- ]quarter|q[1-4])\b", re.IGNORECASE)
-# a year in a comparison or a record it beat ("up from 62.4 per cent in 2019", "beating the previous best of 74,000
-# set in 2015") is not the year the sentence reports on
+# a year in a comparison or a record it beat ("up from 62.4 per cent in 2019", "up 6 per cent on last year",
+# "beating the previous best of 74,000 set in 2015") is not the year the sentence reports on
 _COMPARED = re.compile(r"\b(?:from|than|since|compared|against|versus|vs|with|previous|prior|beating|beat|"
-                       r"surpassing|surpassed|topping|eclipsing)\b", re.IGNORECASE)
+                       r"surpassing|surpassed|topping|eclipsing)\b|\b(?:up|down)\b.*\bon\s*$", re.IGNORECASE)
 
 
 def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Qualifier]:
