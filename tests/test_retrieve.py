@@ -295,3 +295,20 @@ def test_the_newest_sentence_naming_the_holder_comes_first_for_who_holds_an_offi
     # a question about a past holder keeps the usual ranking
     before = bot.retriever.retrieve("Who was the chief executive of Corvale Foods in 2021?")
     assert before.sentences[0].sentence.article_id == "old"
+
+
+def test_the_sentence_telling_when_someone_took_office_comes_first(make_bot, tmp_path):
+    import json
+
+    corpus = tmp_path / "starts"
+    corpus.mkdir()
+    rows = [{"id": "named", "title": "Brannock Foods names a chief executive", "published": "2022-11-10",
+             "text": "Brannock Foods has appointed Tobias Quenell as its new chief executive, the company said. "
+                     "Quenell ran the drinks group Halvard Brewing for six years. "
+                     "Tobias Quenell takes over on 1 January."}]
+    (corpus / "starts.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    bot = make_bot(corpus=corpus, index=tmp_path / "starts-index")
+    when = bot.retriever.retrieve("When did Tobias Quenell take over as chief executive of Brannock Foods?")
+    assert when.sentences[0].sentence.text == "Tobias Quenell takes over on 1 January."
+    plain = bot.retriever.retrieve("Who did Brannock Foods appoint as chief executive?")
+    assert plain.sentences[0].sentence.text.startswith("Brannock Foods has appointed")

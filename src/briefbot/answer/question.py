@@ -35,7 +35,7 @@ from briefbot.answer.offices import office_asked
 from briefbot.answer.polarity import asks_negated
 from briefbot.answer.question_form import Form, form_of
 from briefbot.answer.questions import two_parts
-from briefbot.answer.tense import asks_for_outcome
+from briefbot.answer.tense import asks_for_outcome, asks_when_started
 from briefbot.answer.terms import SearchTerm, search_terms
 from briefbot.index.lexical import MONTH_NAMES
 from briefbot.index.nlp import parse
@@ -136,6 +136,9 @@ class Question(BaseModel):
                           "answer must say something is not so (`polarity.py`).")
     office: str | None = Field(default=None, description="The office a who-question asks the holder of ('chief "
                                "executive'; '*' for 'Who runs X?'): the answer must speak of it (`offices.py`).")
+    starts: bool = Field(default=False, description="Asks when something began or someone took office ('When did "
+                         "X take over?', 'When did the strike start?'): retrieval ranks sentences saying so first "
+                         "(`beginnings.py`).")
     recent: bool = Field(default=False, description="Asks for the newest news: prefer newer articles.")
     outcome: bool = Field(default=False, description="Asks about something that has happened (past tense, not a "
                           "plan): a sentence that only previews it does not answer (`tense.py`).")
@@ -186,7 +189,7 @@ def analyse(text: str) -> Question:
                     qualifiers=qualifiers, keyword_query=keyword, current=current,
                     negated=asks_negated(text), decision=asks_for_decision(text),
                     office=office_asked(text, keyword_query=keyword) if answer_type == "person" else None,
-                    recent=bool(_RECENT.search(text)), outcome=asks_for_outcome(text, doc), form=form_of(text),
+                    starts=asks_when_started(text), recent=bool(_RECENT.search(text)), outcome=asks_for_outcome(text, doc), form=form_of(text),
                     counted_phrase=_counted_phrase(doc),
                     terms=search_terms(text),
                     parts=(analyse(split[0]), analyse(split[1])) if split else None)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from briefbot.answer.beginnings import tells_beginning
 from briefbot.answer.counting import alike_counted
 from briefbot.answer.holders import names_holder
 from briefbot.answer.qualifiers import context_text, missing_in
@@ -62,6 +63,8 @@ HEADLINE_NAME_SHARE = 1.0  # a question's name only the sentence's headline hold
 HOLDER_LEAD = 1.05  # a sentence naming the asked office's holder scores this share of the best score, plus up to
 HOLDER_RECENCY = 0.2  # this share with its article's date: the newest holder first (`_holders_first`). Current-holder
 # questions of the events dev splits (rules, no model): key fact in the first cited sentence 13 -> 16 of 17
+BEGINNING_LEAD = 1.05  # a sentence telling when what the question asks about began scores this share of the best
+# (`_beginnings_first`). Events dev splits (rules, no model): gold among the two cited 298 -> 303 of 379
 RECENCY_BOOST = 0.25  # "latest ...": a sentence's score grows by up to this share with its article's date
 # (the newest of the candidates' articles gets it all, the oldest none): a design weight, not fitted
 SENTENCE_MEMO = 4096  # decoded sentences the retriever keeps (one question reads ~100 rows, most several times)
@@ -304,6 +307,8 @@ class Retriever:
             scored = self._holders_first(analysed, scored)  # "Who is the chief executive?": the newest holder
         elif analysed.recent or analysed.current:  # who holds a role *now*: the newest article says so
             scored = self._newer_first(scored)
+        if analysed.starts and not multi_article and parts is None:
+            scored = self._beginnings_first(analysed, scored)  # "When did X take over?": the sentence saying so
         by_relevance = [row for *_, row in scored[:k]]
         if analysed.qualifiers and not multi_article:
             scored = self._qualified_first(analysed, scored)
@@ -360,6 +365,22 @@ class Retriever:
         holders = [(best * (HOLDER_LEAD + HOLDER_RECENCY * rank[dates[row]]), lexical, dense, row)
                    for _, lexical, dense, row in scored if row in dates]
         return sorted(holders + rest, key=lambda item: (-item[0], item[3]))
+
+    def _beginnings_first(self, analysed: Question, scored: list[tuple[float, float, float, int]]
+                          ) -> list[tuple[float, float, float, int]]:
+        """`scored` for a question about when something began: the sentences that tell it
+        (`beginnings.tells_beginning`) score BEGINNING_LEAD of the best score, ahead of the rest."""
+        best = max((item[0] for item in scored), default=0.0)
+        lifted = [(best * BEGINNING_LEAD, lexical, dense, row) if self._tells_beginning(analysed, row)
+                  else (score, lexical, dense, row) for score, lexical, dense, row in scored]
+        return sorted(lifted, key=lambda item: (-item[0], item[3]))
+
+    def _tells_beginning(self, analysed: Question, row: int) -> bool:
+        article, before, lead = self._surroundings(row)
+        sentence = self._annotated([row])[row]
+        return tells_beginning(analysed, EvidenceSentence(number=1, sentence=sentence, title=article.title, score=0.0,
+                                                          published=article.published, source=article.source,
+                                                          before=before, lead=lead))
 
     def _qualified_first(self, analysed: Question, scored: list[tuple[float, float, float, int]]
                          ) -> list[tuple[float, float, float, int]]:

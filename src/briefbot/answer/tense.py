@@ -52,6 +52,14 @@ STARTS_WHEN = re.compile(
     r"^\s*when\b.*\b(?:take|took|taken|taking)\s+(?:over|charge|office|up|effect|the\s+helm)\b|^\s*when\b.*\b(?:"
     r"replace|replaced|succeed|succeeded|come\s+into\s+(?:force|effect)|came\s+into\s+(?:force|effect))\b",
     re.IGNORECASE)  # not "join" or "become": "NATO declared that Georgia would join" says no date it did
+# "When did the strike start?", "When did Haldane start as head of the fire service?", "When did her term begin?"
+_BEGINS_WHEN = re.compile(r"^\s*when\b.*\b(?:start|starts|started|begin|begins|began|become|became|join|joined)\b",
+                          re.IGNORECASE)
+
+
+def asks_when_started(question: str) -> bool:
+    """Whether the question asks when something began or someone took office (`beginnings.py`)."""
+    return bool(STARTS_WHEN.search(question) or _BEGINS_WHEN.search(question))
 
 
 def asks_for_outcome(question: str, doc) -> bool:

@@ -1,0 +1,33 @@
+"""Whether a sentence tells when what a question asks about began (`answer.beginnings`)."""
+
+from __future__ import annotations
+
+from briefbot.answer.beginnings import tells_beginning
+from briefbot.answer.question import analyse
+from briefbot.index.nlp import SpacyAnnotator
+from briefbot.types import EvidenceSentence, Sentence
+
+
+def item(text: str, title: str = "News", before: str | None = None) -> EvidenceSentence:
+    entities = tuple(SpacyAnnotator().entities([text])[0])
+    sentence = Sentence(id="a:s1", article_id="a", index=1, text=text, start=0, end=len(text), entities=entities)
+    return EvidenceSentence(number=1, sentence=sentence, title=title, score=1.0, before=before)
+
+
+def test_questions_about_a_beginning_are_recognised():
+    assert analyse("When did Tobias Quenell take over as chief executive?").starts
+    assert analyse("When did Nikolai Haldane start as head of the fire service?").starts
+    assert analyse("When did Quenning's term at the top of the central bank begin?").starts
+    assert not analyse("When did the fire service buy new engines?").starts
+
+
+def test_a_sentence_tells_a_beginning_with_a_date_a_word_for_it_and_what_the_question_names():
+    question = analyse("When did Tobias Quenell take over as chief executive of Brannock Foods?")
+    assert tells_beginning(question, item("Her successor, Tobias Quenell, took over on 1 January.",
+                                          title="Brannock Foods profit rises"))
+    assert not tells_beginning(question, item("Tobias Quenell said sales rose on 1 January.",
+                                              title="Brannock Foods profit rises"))  # no word for beginning
+    assert not tells_beginning(question, item("Her successor took over on 1 January.",
+                                              title="Brannock Foods names Tobias Quenell"))  # named only in the title
+    assert not tells_beginning(question, item("Tobias Quenell took over the drinks division last year.",
+                                              title="Halvard Brewing results"))  # another body
