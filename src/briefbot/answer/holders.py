@@ -17,14 +17,14 @@ from __future__ import annotations
 from briefbot.answer.answers import candidates
 from briefbot.answer.offices import OFFICE_NOUNS, office_spots
 from briefbot.answer.question import Question
-from briefbot.answer.topics import missing_topics
+from briefbot.answer.topics import holds_words, missing_topics
 from briefbot.index.lexical import content_terms
 from briefbot.types import EvidenceSentence
 
 HOLDER_REACH = 80  # characters between the holder's name and the office ("has appointed Ilse Dormand, the head
 # of the Pellmouth Port Authority, as its chief executive")
 # words that name the office or ask for its holder now, not the body: "Skerrline" must be in the article, these not
-_NOT_BODY = frozenset(content_terms(" ".join([*OFFICE_NOUNS, *(w for words in OFFICE_NOUNS.values() for w in words),
+NOT_BODY = frozenset(content_terms(" ".join([*OFFICE_NOUNS, *(w for words in OFFICE_NOUNS.values() for w in words),
                                               "current currently now nowadays today these days present in charge",
                                               "helm runs running heads leads led ran presides"])))
 
@@ -39,8 +39,4 @@ def names_holder(question: Question, item: EvidenceSentence) -> bool:
     if not spots or not any(abs(c.start - s) <= HOLDER_REACH or abs(c.end - s) <= HOLDER_REACH
                             for c in found for s in spots):
         return False
-    if missing_topics(question, item):
-        return False
-    near = set(content_terms(" ".join(t for t in (text, item.title, item.lead, item.before) if t)))
-    return all(term in near for term in content_terms(question.text)
-               if term not in _NOT_BODY and not term.isdigit())
+    return not missing_topics(question, item) and holds_words(question, item, NOT_BODY)

@@ -78,6 +78,14 @@ def missing_office(question: Question, item: EvidenceSentence) -> str | None:
     return None if mentions_office(office, _near(item)) else office
 
 
+def holds_words(question: Question, item: EvidenceSentence, ignoring: frozenset[str]) -> bool:
+    """Whether every content word of the question (stemmed), but those in `ignoring` and numbers, is in the
+    sentence, its headline, its lead or the sentence before: the context is about what the question names,
+    also where the tagger marked no name ("Skerrline chief executive", "the national weather bureau")."""
+    near = set(content_terms(" ".join(t for t in (item.sentence.text, item.title, item.lead, item.before) if t)))
+    return all(term in near for term in content_terms(question.text) if term not in ignoring and not term.isdigit())
+
+
 def _near(item: EvidenceSentence) -> str:
     """The sentence with its headline and the sentence before: where an answer names what it is about."""
     return " \n ".join(t for t in (item.sentence.text, item.title, item.before) if t)
