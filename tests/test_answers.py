@@ -175,6 +175,14 @@ def test_a_preview_does_not_answer_a_question_about_what_happened():
     assert answers(won, defended)  # a past fact in the sentence: not only a preview
 
 
+def test_a_joined_clause_that_looks_forward_makes_a_sentence_without_past_facts_a_preview():
+    fined = analyse("How much was Grimsholt fined over the Ashcombe leak?")
+    assert not answers(fined, item("The agency is still investigating the Ashcombe leak, and Grimsholt could face a "
+                                   "fine of up to 5 million dorins."))
+    assert answers(fined, item("The agency fined Grimsholt 2 million dorins over the Ashcombe leak, and it could "
+                               "face more penalties."))
+
+
 def test_a_past_fact_only_describing_someone_does_not_make_a_preview_an_outcome():
     sentenced = analyse("What sentence did Dorran Pike get?")
     assert sentenced.outcome

@@ -93,7 +93,10 @@ def only_previews(text: str, asked: frozenset[str] = frozenset()) -> bool:
         return False
     if stem(root.lower_) in _SPEECH_VERBS:  # "The verdict has been postponed, the court said."
         root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), root)
-    future = any(c.dep_ == "aux" and c.lower_ in _MODALS for c in root.children) \
+    clauses = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    # "The agency is still investigating, and the company could face a fine of up to 5 million": a joined
+    # clause in the future or conditional looks forward too (a past fact anywhere still makes it no preview)
+    future = any(c.dep_ == "aux" and c.lower_ in _MODALS for clause in clauses for c in clause.children) \
         or stem(root.lower_) in _PREVIEW_VERBS or stem(root.lower_) in _NOMINATION \
         or (root.tag_ in ("VBZ", "VBP") and any(_anticipates(t) for t in doc))
     if not future:
