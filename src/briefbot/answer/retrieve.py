@@ -350,12 +350,10 @@ class Retriever:
         HOLDER_RECENCY with their article's date among theirs; the others are ranked newer first."""
         sentences = self._annotated([row for *_, row in scored])
         dates: dict[int, str] = {}
-        for item in scored:
-            article, before, lead = self._surroundings(item[3])
-            evidence = EvidenceSentence(number=1, sentence=sentences[item[3]], title=article.title, score=item[0],
-                                        published=article.published, source=article.source, before=before, lead=lead)
-            if names_holder(analysed, evidence):
-                dates[item[3]] = article.published or ""
+        for score, _, _, row in scored:
+            candidate = self._candidate(row, sentences[row], score)
+            if names_holder(analysed, candidate):
+                dates[row] = candidate.published or ""
         if not dates:
             return self._newer_first(scored)
         known = sorted(set(dates.values()))
@@ -370,17 +368,19 @@ class Retriever:
                           ) -> list[tuple[float, float, float, int]]:
         """`scored` for a question about when something began: the sentences that tell it
         (`beginnings.tells_beginning`) score BEGINNING_LEAD of the best score, ahead of the rest."""
+        sentences = self._annotated([row for *_, row in scored])
         best = max((item[0] for item in scored), default=0.0)
-        lifted = [(best * BEGINNING_LEAD, lexical, dense, row) if self._tells_beginning(analysed, row)
+        lifted = [(best * BEGINNING_LEAD, lexical, dense, row)
+                  if tells_beginning(analysed, self._candidate(row, sentences[row], score))
                   else (score, lexical, dense, row) for score, lexical, dense, row in scored]
         return sorted(lifted, key=lambda item: (-item[0], item[3]))
 
-    def _tells_beginning(self, analysed: Question, row: int) -> bool:
+    def _candidate(self, row: int, sentence: Sentence, score: float) -> EvidenceSentence:
+        """A scored candidate as the answer checks read it: with its headline, date, outlet, the sentence before
+        and its article's lead."""
         article, before, lead = self._surroundings(row)
-        sentence = self._annotated([row])[row]
-        return tells_beginning(analysed, EvidenceSentence(number=1, sentence=sentence, title=article.title, score=0.0,
-                                                          published=article.published, source=article.source,
-                                                          before=before, lead=lead))
+        return EvidenceSentence(number=1, sentence=sentence, title=article.title, score=score,
+                                published=article.published, source=article.source, before=before, lead=lead)
 
     def _qualified_first(self, analysed: Question, scored: list[tuple[float, float, float, int]]
                          ) -> list[tuple[float, float, float, int]]:
