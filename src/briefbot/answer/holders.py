@@ -15,7 +15,7 @@ content words are in the sentence, its headline, its lead or the sentence before
 from __future__ import annotations
 
 from briefbot.answer.answers import candidates
-from briefbot.answer.offices import OFFICE_NOUNS, office_spots
+from briefbot.answer.offices import ALL_OFFICE_WORDS, office_spots
 from briefbot.answer.question import Question
 from briefbot.answer.topics import holds_words, missing_topics
 from briefbot.index.lexical import content_terms
@@ -24,7 +24,7 @@ from briefbot.types import EvidenceSentence
 HOLDER_REACH = 80  # characters between the holder's name and the office ("has appointed Ilse Dormand, the head
 # of the Pellmouth Port Authority, as its chief executive")
 # words that name the office or ask for its holder now, not the body: "Skerrline" must be in the article, these not
-NOT_BODY = frozenset(content_terms(" ".join([*OFFICE_NOUNS, *(w for words in OFFICE_NOUNS.values() for w in words),
+NOT_BODY = frozenset(content_terms(" ".join([*ALL_OFFICE_WORDS,
                                               "current currently now nowadays today these days present in charge",
                                               "helm runs running heads leads led ran presides"])))
 
@@ -33,10 +33,8 @@ def names_holder(question: Question, item: EvidenceSentence) -> bool:
     """Whether `item` names someone holding `question.office` in an article about the body the question names."""
     if not question.office:
         return False
-    text = item.sentence.text
-    spots = office_spots(question.office, text)
-    found = candidates(question, item)
+    spots = office_spots(question.office, item.sentence.text)
     if not spots or not any(abs(c.start - s) <= HOLDER_REACH or abs(c.end - s) <= HOLDER_REACH
-                            for c in found for s in spots):
+                            for c in candidates(question, item) for s in spots):
         return False
     return not missing_topics(question, item) and holds_words(question, item, NOT_BODY)

@@ -46,8 +46,8 @@ OFFICE_NOUNS: dict[str, tuple[str, ...]] = {
     "ombudsman": ("ombudsman",), "treasurer": ("treasurer",), "boss": ("boss", "chief executive", "ceo"),
     "head": ("head",), "leader": ("leader",), "chief": ("chief",),
 }
-_ALL_OFFICE_WORDS = tuple(sorted({w for words in OFFICE_NOUNS.values() for w in words} | set(OFFICE_NOUNS),
-                                 key=len, reverse=True))
+ALL_OFFICE_WORDS = tuple(sorted({w for words in OFFICE_NOUNS.values() for w in words} | set(OFFICE_NOUNS),
+                                key=len, reverse=True))
 # verbs that ask for a holder without naming the office ("Who runs Kallinet now?"); "chairs" names one
 _ASKING_VERBS = re.compile(
     r"^\s*who\s+(?:is\s+|are\s+|was\s+)?(?:currently\s+|now\s+)?(?:(?P<chair>chairs|chaired)|(?P<governs>governs|governed)|"
@@ -99,6 +99,6 @@ def office_spots(office: str, text: str) -> list[int]:
 def _office_words(office: str) -> re.Pattern[str]:
     """One pattern for the words that name `office` (any office for ANY_OFFICE), with their endings ("chair"
     -> "chairman", "chairs"), compiled once: the answer check runs it on every evidence sentence."""
-    words = _ALL_OFFICE_WORDS if office == ANY_OFFICE else OFFICE_NOUNS.get(office, (office,))
+    words = ALL_OFFICE_WORDS if office == ANY_OFFICE else OFFICE_NOUNS.get(office, (office,))
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")(?:s|man|men|woman|women|person|ed|ing)?\b",
                       re.IGNORECASE)

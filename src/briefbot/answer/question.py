@@ -189,7 +189,8 @@ def analyse(text: str) -> Question:
                     qualifiers=qualifiers, keyword_query=keyword, current=current,
                     negated=asks_negated(text), decision=asks_for_decision(text),
                     office=office_asked(text, keyword_query=keyword) if answer_type == "person" else None,
-                    starts=asks_when_started(text), recent=bool(_RECENT.search(text)), outcome=asks_for_outcome(text, doc), form=form_of(text),
+                    starts=asks_when_started(text), recent=bool(_RECENT.search(text)),
+                    outcome=asks_for_outcome(text, doc), form=form_of(text),
                     counted_phrase=_counted_phrase(doc),
                     terms=search_terms(text),
                     parts=(analyse(split[0]), analyse(split[1])) if split else None)

@@ -42,13 +42,13 @@ _MEASURED = re.compile(
 )  # "What is the population of Ukraine?", "How much military aid ...?" ask for a number measuring that
 # a keyword query ending in what it measures: "Saltreach tram compensation fund size" -> compensation, fund, size
 # (the lower-case words before the measure: a number by a "4.8-kilometre line" is no fund's size)
-_KEYWORD_MEASURED = re.compile(r"^(?!\s*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|"
-                               r"has|have|had|can|could|will|would|should)\b)[^?]*?((?:\b[a-z][a-z'’-]*\s+){0,2}\b"
-                               + _MEASURES + r")\s*$", re.IGNORECASE)
+_KEYWORD_QUERY = (r"^(?!\s*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|has|have|"
+                  r"had|can|could|will|would|should)\b)[^?]*?")  # no question word first, no question mark
+_KEYWORD_MEASURED = re.compile(_KEYWORD_QUERY + r"((?:\b[a-z][a-z'’-]*\s+){0,2}\b" + _MEASURES + r")\s*$",
+                               re.IGNORECASE)
 # a keyword query asking for a count: "Stavenby Harvest Fair 2019 visitor numbers", "number of passengers 2021"
 # -> the number must count visitors / passengers, not be any number in a sentence about the fair
-_KEYWORD_COUNTED = re.compile(r"^(?!\s*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|"
-                              r"has|have|had|can|could|will|would|should)\b)[^?]*?\b(?:([a-z][a-z'’-]+)\s+(?:numbers|count|headcount)|"
+_KEYWORD_COUNTED = re.compile(_KEYWORD_QUERY + r"\b(?:([a-z][a-z'’-]+)\s+(?:numbers|count|headcount)|"
                               r"numbers?\s+of\s+([a-z][a-z'’-]+))\b", re.IGNORECASE)
 # "How much was Kallinet fined?", "How much did the rescue cost?": the number must stand by that verb or a word for
 # it, not be any number in a sentence about Kallinet ("discovered the breach on 4 March, ... one of its servers")
