@@ -17,6 +17,8 @@ import pytest
 from briefbot.bot import Briefbot
 from briefbot.config import Settings
 from briefbot.fakes import HashingEmbedder, ScriptedLLM
+from briefbot.index.nlp import SpacyAnnotator
+from briefbot.types import EvidenceSentence, Sentence
 
 NATO_TXT = """Russia rejects NATO plan for Ukraine
 Russia has rejected a proposal that would let Ukraine join NATO if a ceasefire is broken.
@@ -57,6 +59,16 @@ BAKERY = "wire-1:s0"
 
 ARTICLE_IDS = ["harbour", "nato", "wire-1", "wire-2"]
 BRIEFBOT_VARS = [name for name in Settings.model_fields]
+
+
+def evidence_item(text: str, *, title: str = "News", published: str | None = None, before: str | None = None,
+                  lead: str | None = None, source: str | None = None) -> EvidenceSentence:
+    """One evidence sentence with its spaCy entities and the context the answer checks read (headline, date,
+    sentence before, lead, outlet), for unit tests of those checks."""
+    entities = tuple(SpacyAnnotator().entities([text])[0])
+    sentence = Sentence(id="a:s1", article_id="a", index=1, text=text, start=0, end=len(text), entities=entities)
+    return EvidenceSentence(number=1, sentence=sentence, title=title, score=1.0, published=published, before=before,
+                            lead=lead, source=source)
 
 
 def write_corpus(directory: Path, *, nato: str = NATO_TXT, harbour: str = HARBOUR_MD,

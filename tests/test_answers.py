@@ -7,16 +7,9 @@ from __future__ import annotations
 from briefbot.answer.answers import answers, has_candidate
 from briefbot.answer.topics import missing_topics
 from briefbot.answer.question import analyse
-from briefbot.index.nlp import SpacyAnnotator
-from briefbot.types import EvidenceSentence, Sentence
+from briefbot.types import EvidenceSentence
 
-
-def item(text: str, *, title: str = "News", before: str | None = None, lead: str | None = None,
-         source: str | None = None) -> EvidenceSentence:
-    entities = tuple(SpacyAnnotator().entities([text])[0])
-    sentence = Sentence(id="a:s3", article_id="a", index=3, text=text, start=0, end=len(text), entities=entities)
-    return EvidenceSentence(number=1, sentence=sentence, title=title, score=1.0, before=before, lead=lead,
-                            source=source)
+from conftest import evidence_item as item
 
 
 def test_topics_leave_out_dates_and_numbers():

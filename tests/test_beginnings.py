@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from briefbot.answer.beginnings import tells_beginning
 from briefbot.answer.question import analyse
-from briefbot.index.nlp import SpacyAnnotator
-from briefbot.types import EvidenceSentence, Sentence
 
-
-def item(text: str, title: str = "News", before: str | None = None) -> EvidenceSentence:
-    entities = tuple(SpacyAnnotator().entities([text])[0])
-    sentence = Sentence(id="a:s1", article_id="a", index=1, text=text, start=0, end=len(text), entities=entities)
-    return EvidenceSentence(number=1, sentence=sentence, title=title, score=1.0, before=before)
+from conftest import evidence_item as item
 
 
 def test_questions_about_a_beginning_are_recognised():

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from briefbot.answer.holders import names_holder
 from briefbot.answer.question import analyse
-from briefbot.index.nlp import SpacyAnnotator
-from briefbot.types import EvidenceSentence, Sentence
 
-
-def item(text: str, title: str = "News") -> EvidenceSentence:
-    entities = tuple(SpacyAnnotator().entities([text])[0])
-    sentence = Sentence(id="a:s1", article_id="a", index=1, text=text, start=0, end=len(text), entities=entities)
-    return EvidenceSentence(number=1, sentence=sentence, title=title, score=1.0)
+from conftest import evidence_item as item
 
 
 def test_a_holder_is_named_by_the_office_near_the_name_in_an_article_about_the_body():

@@ -7,14 +7,8 @@ import pytest
 from briefbot.answer.answers import answers, candidates, short_answer
 from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.question import analyse, qualifiers_of
-from briefbot.index.nlp import SpacyAnnotator
-from briefbot.types import EvidenceSentence, Sentence
 
-
-def item(text: str, *, title: str = "News", published: str | None = None, before: str | None = None):
-    entities = tuple(SpacyAnnotator().entities([text])[0])
-    sentence = Sentence(id="a:s1", article_id="a", index=1, text=text, start=0, end=len(text), entities=entities)
-    return EvidenceSentence(number=1, sentence=sentence, title=title, score=1.0, published=published, before=before)
+from conftest import evidence_item as item
 
 
 @pytest.mark.parametrize("question, answer_type", [
