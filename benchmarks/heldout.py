@@ -55,8 +55,10 @@ EVENTS4_DIR = HERE / "heldout" / "events4"  # written blind in session 6 (wire-s
 EVENTS5_DIR = HERE / "heldout" / "events5"  # written blind in session 7 (new domains: regulators, recalls, census, ...)
 EVENTS6_DIR = HERE / "heldout" / "events6"  # written blind in session 8 (a multi-topic archive: series and one-offs)
 EVENTS7_DIR = HERE / "heldout" / "events7"  # written blind in session 9 (a regional newspaper archive)
+EVENTS8_DIR = HERE / "heldout" / "events8"  # written blind in session 10 (a national news agency's archive)
 EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_DIR, "events4": EVENTS4_DIR,
-               "events5": EVENTS5_DIR, "events6": EVENTS6_DIR, "events7": EVENTS7_DIR}
+               "events5": EVENTS5_DIR, "events6": EVENTS6_DIR, "events7": EVENTS7_DIR,
+               "events8": EVENTS8_DIR}
 SPLITS = ("dev", "blind", "all")
 KIND_ORDER = ("answerable", "removed", "impossible", "null", "decline")
 
