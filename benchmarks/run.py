@@ -38,6 +38,7 @@ METRICS = [
     ("citation_precision", "citation precision"),
     ("supported_rate", "supported sentences (judge)"),
     ("answer_accuracy", "answer accuracy (key facts)"),
+    ("short_answer_accuracy", "short answer gives a key fact"),
     ("abstention_rate", "abstention on unanswerable"),
     ("false_abstention_rate", "false abstention on answerable"),
     ("retrieval_recall", "retrieval recall@6"),

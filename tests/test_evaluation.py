@@ -14,9 +14,9 @@ from briefbot.evaluation import (Case, CaseFile, EvalReport, Metrics, SentenceLo
                                  check_thresholds, citation_precision, citation_recall, contract_violations,
                                  format_case_line, format_result, format_table, key_fact_found, load_cases, parse_cases,
                                  percentile, resolve_case, resolve_cases, retrieval_recall, run_cases,
-                                 run_eval_command, score_case, summarize)
+                                 run_eval_command, score_case, short_answer_holds, summarize)
 from briefbot.judge import Verdict
-from briefbot.types import Answer, AnswerSentence, Citation, Sentence, Timings
+from briefbot.types import Answer, AnswerSentence, Citation, Sentence, ShortAnswer, Timings
 
 TEXTS = {
     "a:s0": "Foreign ministry spokeswoman Maria Zakharova said that Moscow wants NATO to completely disavow its "
@@ -257,6 +257,34 @@ def test_score_case_notes_quality_problems_without_failing():
     assert any("key facts missing" in n for n in result.notes)
     assert any("gold evidence not cited: ['a:s1']" in n for n in result.notes)
     assert any("neither gold nor acceptable: ['a:s0']" in n for n in result.notes)
+
+
+@pytest.mark.parametrize("fact, short, holds", [
+    ("Ilse Dormand", "chief executive Ilse Dormand", True),     # the fact is in the span
+    ("230 million dalers", "about 230 million", True),          # the span, hedging aside, is whole words of it
+    ("1958", "58", False),                                      # "58" is no word of "1958"
+    (["63 days", "63"], "63 days", True),
+    ("/19(67|68)/", "1967", True),
+    ("/19(67|68)/", "1991", False),
+    ("2.75 per cent", "the month", False),
+])
+def test_short_answer_holds(fact, short, holds):
+    assert short_answer_holds(fact, short) is holds
+
+
+def test_short_answer_accuracy_counts_correct_answers_only():
+    said = ZAKHAROVA_SAYS.text
+    start = said.index("disavow")
+    right = answer(ZAKHAROVA_SAYS).model_copy(update={"short_answer": ShortAnswer(
+        text="disavow", sentence_id="a:s0", start=start, end=start + len("disavow"))})
+    wrong = answer(ZAKHAROVA_SAYS).model_copy(update={"short_answer": ShortAnswer(
+        text="NATO", sentence_id="a:s0", start=said.index("NATO"), end=said.index("NATO") + 4)})
+    results = [score_case(resolved(evidence=["a:s0"], key_facts=["disavow"]), right),
+               score_case(resolved(evidence=["a:s0"], key_facts=["disavow"]), wrong),
+               score_case(resolved(evidence=["a:s0"], key_facts=["disavow"]), answer(ZAKHAROVA_SAYS)),  # none
+               score_case(resolved(evidence=["a:s0"], key_facts=["1949"]), right)]  # a wrong answer: left out
+    assert [r.short_correct for r in results] == [True, False, False, None]
+    assert aggregate(results).short_answer_accuracy == pytest.approx(1 / 3)
 
 
 def scored_run():

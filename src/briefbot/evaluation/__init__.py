@@ -15,7 +15,8 @@ separate from (and stricter than) the pipeline's own check.
 
 from briefbot.evaluation.cases import Case, CaseFile, Thresholds, load_cases, parse_cases
 from briefbot.evaluation.metrics import (CaseResult, Metrics, aggregate, citation_precision, citation_recall,
-                                         contract_violations, key_fact_found, percentile, retrieval_recall)
+                                         contract_violations, key_fact_found, percentile, retrieval_recall,
+                                         short_answer_holds)
 from briefbot.evaluation.resolve import ResolvedCase, SentenceLookup, resolve_case, resolve_cases
 from briefbot.evaluation.report import (format_case_line, format_result, format_table, report_dict,
                                         run_eval_command, write_json)
@@ -27,5 +28,5 @@ __all__ = [
     "aggregate", "check_thresholds", "citation_precision", "citation_recall", "contract_violations",
     "format_case_line", "format_result", "format_table", "key_fact_found", "load_cases", "parse_cases",
     "percentile", "report_dict", "resolve_case", "resolve_cases", "retrieval_recall", "run_case", "run_cases",
-    "run_eval_command", "score_case", "summarize", "write_json",
+    "run_eval_command", "score_case", "short_answer_holds", "summarize", "write_json",
 ]

@@ -47,6 +47,7 @@ class Thresholds(BaseModel):
     citation_precision: float | None = Field(default=None, ge=0, le=1)
     supported_rate: float | None = Field(default=None, ge=0, le=1)
     answer_accuracy: float | None = Field(default=None, ge=0, le=1)
+    short_answer_accuracy: float | None = Field(default=None, ge=0, le=1)
     abstention_rate: float | None = Field(default=None, ge=0, le=1)
     retrieval_recall: float | None = Field(default=None, ge=0, le=1)
     pass_rate: float | None = Field(default=None, ge=0, le=1, description="Share of cases that pass.")

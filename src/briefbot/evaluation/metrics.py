@@ -66,6 +66,25 @@ def key_fact_found(fact: Ref, text: str) -> bool:
     return normalise(fact) in normalise(text)
 
 
+# what may stand before the short answer's own words ("about 230 million" for the key fact "230 million dalers")
+_HEDGE_WORDS = re.compile(r"^(?:(?:about|around|some|nearly|almost|roughly|approximately|more than|less than|"
+                          r"over|under|up to|just|only|the|a|an)\s+)+", re.IGNORECASE)
+
+
+def short_answer_holds(fact: Ref, short: str) -> bool:
+    """Whether a short answer gives one key fact: the fact is in the span ("Ilse Dormand" in "chief
+    executive Ilse Dormand"), or the span, hedging words aside, is whole words of the fact ("230 million"
+    of "230 million dalers"; "58" is not a word of "1958"). A list: any of its alternatives."""
+    if isinstance(fact, list):
+        return any(short_answer_holds(item, short) for item in fact)
+    if key_fact_found(fact, short):
+        return True
+    core = _HEDGE_WORDS.sub("", normalise(short)).strip()
+    if not core or is_regex(fact):
+        return False
+    return re.search(rf"(?<!\w){re.escape(core)}(?!\w)", normalise(fact), re.IGNORECASE) is not None
+
+
 def contract_violations(answer: Answer, verdicts: Sequence[Verdict], *, answerable: bool,
                         index: Mapping[str, str] | None = None) -> list[str]:
     """How `answer` breaks the grounding contract (DESIGN.md section 1); empty when it keeps it.
@@ -143,6 +162,8 @@ class CaseResult(BaseModel):
     citation_precision: float | None = None
     retrieval_recall: float | None = None
     correct: bool | None = Field(default=None, description="All key facts present; None without key facts.")
+    short_correct: bool | None = Field(default=None, description="The short answer gives a key fact; None unless "
+                                       "the answer is correct (`short_answer_holds`).")
     missing_facts: list[str] = Field(default_factory=list)
     violations: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list, description="Quality remarks that do not fail the case.")
@@ -172,6 +193,7 @@ class Metrics(BaseModel):
     citation_precision: float | None = None
     supported_rate: float | None = None
     answer_accuracy: float | None = None
+    short_answer_accuracy: float | None = None
     abstention_rate: float | None = None
     false_abstention_rate: float | None = None
     retrieval_recall: float | None = None
@@ -191,6 +213,8 @@ def aggregate(results: Sequence[CaseResult]) -> Metrics:
       supported by their own citations, over all answer sentences.
     - answer_accuracy: share of answerable cases with key facts whose answer states all of them (an
       abstention states none).
+    - short_answer_accuracy: of those answers that state all key facts, the share whose short answer (the
+      span shown first) gives one of them; a missing short answer counts as wrong.
     - abstention_rate: share of unanswerable cases where the bot abstained.
     - false_abstention_rate: share of answerable cases where the bot abstained.
     - retrieval_recall: mean per-case retrieval recall@k over answerable cases with gold.
@@ -209,6 +233,7 @@ def aggregate(results: Sequence[CaseResult]) -> Metrics:
         citation_precision=_mean([r.citation_precision for r in with_gold if r.citation_precision is not None]),
         supported_rate=_mean([float(v.supported) for v in verdicts]),
         answer_accuracy=_mean([float(r.correct) for r in answerable if r.correct is not None]),
+        short_answer_accuracy=_mean([float(r.short_correct) for r in answerable if r.short_correct is not None]),
         abstention_rate=_mean([float(r.answer.abstained) for r in unanswerable]),  # type: ignore[union-attr]
         false_abstention_rate=_mean([float(r.answer.abstained) for r in answerable]),  # type: ignore[union-attr]
         retrieval_recall=_mean([r.retrieval_recall or 0.0 for r in with_gold]),

@@ -18,6 +18,7 @@ METRIC_LABELS = {
     "citation_precision": "citation precision",
     "supported_rate": "supported sentences (judge)",
     "answer_accuracy": "answer accuracy (key facts)",
+    "short_answer_accuracy": "short answer gives a key fact",
     "abstention_rate": "abstention (unanswerable)",
     "false_abstention_rate": "false abstention (answerable)",
     "retrieval_recall": "retrieval recall@k",

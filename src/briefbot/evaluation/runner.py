@@ -15,7 +15,7 @@ from briefbot.errors import BriefbotError
 from briefbot.evaluation.cases import CaseFile, Thresholds
 from briefbot.evaluation.metrics import (CaseResult, Metrics, SentenceVerdict, aggregate, answer_text,
                                          citation_precision, citation_recall, cited_ids, contract_violations,
-                                         key_fact_found, retrieval_recall)
+                                         key_fact_found, retrieval_recall, short_answer_holds)
 from briefbot.evaluation.resolve import ResolvedCase, resolve_cases
 from briefbot.judge import Judge, judge as default_judge
 from briefbot.types import Answer
@@ -39,6 +39,8 @@ def score_case(case: ResolvedCase, answer: Answer, *, judge: Judge = default_jud
     text = answer_text(answer)
     missing = [str(f) for f in spec.key_facts if not key_fact_found(f, text)]
     correct = None if not spec.answerable or not spec.key_facts else not missing
+    short = answer.short
+    short_correct = None if not correct else bool(short) and any(short_answer_holds(f, short) for f in spec.key_facts)
     result = CaseResult(
         id=str(spec.id), question=spec.question, answerable=spec.answerable, tags=spec.tags, answer=answer,
         gold=gold, acceptable=sorted(case.acceptable),
@@ -46,7 +48,7 @@ def score_case(case: ResolvedCase, answer: Answer, *, judge: Judge = default_jud
         citation_recall=citation_recall(case.gold, cited) if spec.answerable else None,
         citation_precision=citation_precision(case.gold, case.acceptable, cited) if spec.answerable else None,
         retrieval_recall=retrieval_recall(case.gold, answer.evidence_ids) if spec.answerable else None,
-        correct=correct, missing_facts=missing if correct is not None else [],
+        correct=correct, short_correct=short_correct, missing_facts=missing if correct is not None else [],
         violations=contract_violations(answer, verdicts, answerable=spec.answerable, index=index),
         known_failure=spec.known_failure,
     )
