@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from briefbot.answer.answers import short_answer
+from briefbot.answer.short import short_answer
 from briefbot.answer.question import analyse
 from briefbot.answer.signals import default_scorer
 from briefbot.answer.chat import split_standalone

@@ -1,4 +1,4 @@
-"""Does an evidence sentence ANSWER a `Question`? And which span of it is the short answer?
+"""Does an evidence sentence ANSWER a `Question`? (Which span of it is the short answer: `short.py`.)
 
 A sentence answers only when
 1. every qualifier of the question (year, quarter, month, ordinal, number, category) holds in the sentence
@@ -33,14 +33,15 @@ from briefbot.answer.polarity import states_negation, swapped_opposite
 from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.question import Question
 from briefbot.answer.topics import missing_focus, missing_office, missing_topics
-from briefbot.index.lexical import STOP_WORDS
+from briefbot.index.lexical import STOP_WORDS, numbers
 from briefbot.answer.speech import quoted_by_pronoun
 from briefbot.answer.tense import only_previews
-from briefbot.types import Entity, EvidenceSentence, ShortAnswer
+from briefbot.types import Entity, EvidenceSentence
 
-# a holder named as former, up to five words after it ("former Veltra Energy chief executive Edvard Koslow")
+# a holder named as former, up to five words after it ("former Veltra Energy chief executive Edvard Koslow",
+# "sworn in as governor, replacing Adaeze Korvel")
 _FORMER = re.compile(r"\b(?:former|ex|previous|outgoing|then|late|predecessor|interim|acting|departed|"
-                     r"departing|retired|ousted|replaced|succeeded)\W+(?:\w+\W+){0,5}$", re.IGNORECASE)
+                     r"departing|retired|ousted|replaced|succeeded|replacing|succeeding|replaces|succeeds)\W+(?:\w+\W+){0,5}$", re.IGNORECASE)
 # ... or said after the name: "Edvard Koslow, the former chief executive", "Ilse Marrenholt will step down as
 # governor", "Jane Roe, who resigned in May", "Jane Roe has resigned as chair" (a current-holder question is not answered by them either)
 _FORMER_AFTER = re.compile(
@@ -50,6 +51,7 @@ _FORMER_AFTER = re.compile(
     r"\s+(?:step\s+down|stand\s+down|retire|resign|leave|quit)\b|,?\s*(?:who\s+)?(?:has\s+|had\s+)?(?:is\s+stepping\s+down|"
     r"is\s+retiring|is\s+leaving|stepped\s+down|stood\s+down|resigned|retired|quit|was\s+replaced|was\s+ousted|"
     r"was\s+succeeded|was\s+dismissed|was\s+sacked|was\s+fired|left\s+(?:the|his|her|its)\b))", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")  # no year, no month: a number the tagger called a DATE
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’]+")
@@ -63,7 +65,8 @@ _NUMBER_FALLBACK = re.compile(
     r"(?<![\w])\d[\d,.]*|\bone\b(?=\s+[\w'’-])|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens)\b",
     re.IGNORECASE)
-_NAME_FALLBACK = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|van|von|al|bin))*")
+# capitalised words, joined by "of", "de", "van" ... only between two of them ("Bank of Ireland", not "CEO of")
+_NAME_FALLBACK = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:(?:\s+(?:of|de|van|von|al|bin))*\s+[A-Z][\w'’.-]*)*")
 
 
 def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
@@ -83,8 +86,11 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
             continue
         if counting and entity.label in ("DATE", "TIME") and not _NUMBER_FALLBACK.search(entity.text):
             continue  # a duration or period counts ("63 days"); "Sunday" does not
-        if counting and any(entity.text.strip() in q.forms for q in question.qualifiers):
-            continue  # the year the question itself gives is not the number it asks for
+        if counting and (any(entity.text.strip() in q.forms for q in question.qualifiers)
+                         or numbers(entity.text) & numbers(question.text)):
+            continue  # a year or number the question itself gives is not the number it asks for ("the past 6000 years")
+        if question.answer_type == "date" and _BARE_NUMBER.match(entity.text):
+            continue  # "Callander, 55, will succeed ..." : an age, not a date
         if question.current and (_FORMER.search(text[max(0, entity.start - 40):entity.start])
                                  or _FORMER_AFTER.search(text[entity.end:entity.end + 60])):
             continue  # "former chief executive Jane Roe" does not answer "Who is the CEO?"
@@ -129,26 +135,6 @@ def has_candidate(question: Question, item: EvidenceSentence) -> bool:
         item.before and _NAME_FALLBACK.search(item.before[1:]))
 
 
-def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | None:
-    """The candidate span of `item` nearest the words it shares with the question, verbatim ("Harbour
-    master *Alan Pike* said ..." for "Who said ...?"; "In the women's race, *Varnhagen* finished ahead of
-    Maren Oduya" for "Who won the women's race?"). The tagger's PERSON / ORG split is too unreliable on
-    unseen names to prefer one label."""
-    found = candidates(question, item)
-    if not found:
-        return None
-    text = item.sentence.text
-    asked = {w.lower() for w in _WORD.findall(question.text)} - STOP_WORDS
-    anchors = [(m.start(), m.end()) for m in _WORD.finditer(text) if m.group(0).lower() in asked]
-
-    def distance(entity: Entity) -> tuple[int, int]:
-        gaps = [max(start - entity.end, entity.start - end, 0) for start, end in anchors]
-        return (min(gaps, default=entity.start), entity.start)
-
-    best = min(found, key=distance)
-    return ShortAnswer(text=text[best.start:best.end], sentence_id=item.sentence.id, start=best.start, end=best.end)
-
-
 def _named_by(span: str, asked: set[str], question: Question) -> bool:
     """The question already names this span (all its content words are the question's words)."""
     words = [re.sub(r"['’]s$", "", w.lower()) for w in _WORD.findall(span)]  # "Veltra Energy's"
@@ -185,8 +171,9 @@ def _fallback(question: Question, text: str, spans: tuple[Entity, ...]) -> list[
     taken = [(e.start, e.end) for e in spans if (e.start, e.end) not in names]
     out = []
     for m in pattern.finditer(text):
-        if label == "PERSON" and (m.start() == 0 or m.group(0).lower() in STOP_WORDS):
-            continue  # a capitalised first word is mostly just the start of the sentence
+        if label == "PERSON" and (m.group(0).lower() in STOP_WORDS or m.start() == 0 and (
+                len(m.group(0).split()) < 2 or m.group(0).split()[0].lower() in STOP_WORDS)):
+            continue  # a capitalised first word is mostly just the start of the sentence ("Teodor Malvik won" is not)
         if any(s < m.end() and m.start() < e for s, e in names) and m.start() > 0 and text[m.start() - 1] != " ":
             continue  # "Kestra-1" is a name; "Suldane Town 4-2" ends with a score
         if not any(s < m.end() and m.start() < e for s, e in taken):

@@ -1,0 +1,115 @@
+"""Which span of an answering sentence is the short answer (`Answer.short`), shown first and highlighted.
+
+`short_answer(question, item)` picks one of the sentence's candidates of the expected type
+(`answers.candidates`: they already leave out what the question names) and returns it verbatim with its
+offsets. The candidates are ranked by, in order:
+1. whether the span can be what is asked at all: for how many / how much, a calendar date is no count or
+   duration ("12 December" for "How long will the trip take?"), and a share is no price when the question
+   asks for no share ("rose 6.2 per cent ... to 412,000 rondels" for "average house price"); for when, a
+   date with neither a number nor a month ("the month", "Tuesday") is the vaguest;
+2. whether it shares none of the question's words ("63 days", not "last 48 hours", for "How many days did
+   the uprising last?"; "Maelle Sorrentin", not "the ... Women's Chess Championship", for "women's chess
+   champion");
+3. for how many, whether what the question counts follows it ("63 *days*", "201 of the 360 *senate votes*");
+4. how many of the question's words stand in its own clause (the sentence cut at commas, semicolons and
+   "and", "but", "while": "in *Asia* on 6 June 2023", not "in Europe on 22 May 2023", for "Lumo 3 release
+   date Asia"; "US$199 in *North America*");
+5. how closely the sentence ties it to the question's words: each word of the question found in the
+   sentence weighs 1 next to the span, less with every word in between, nothing ten words away;
+6. where it stands (the first).
+Measured by the short-answer accuracy of `benchmarks/rules_proxy.py` and `briefbot eval`
+(`short_answer_accuracy`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefbot.answer.answers import candidates
+from briefbot.answer.question import Question
+from briefbot.index.lexical import MONTH_NAMES, content_terms, stem
+from briefbot.types import Entity, EvidenceSentence, ShortAnswer
+
+REACH = 10  # words: a question word this far from a span no longer ties it to the question
+_WORD = re.compile(r"[\w'’]+")
+_CALENDAR = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r"|monday|tuesday|wednesday|thursday|friday|saturday|"
+                       r"sunday)\b", re.IGNORECASE)
+_MONTH = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b", re.IGNORECASE)
+_SHARE = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bpercentage points?\b", re.IGNORECASE)
+_ASKS_SHARE = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bshare\b|\brate\b|\bproportion\b|\bfraction\b|"
+                         r"\bby how much\b|\bhow much (?:did|has|have|had|does|do|will)\b.*\b(?:rise|fall|grow|"
+                         r"increase|decrease|drop|climb|decline|go up|go down)\b", re.IGNORECASE)
+# where a sentence's clauses meet: a candidate is tied most to the question's words in its own clause
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas|although|though|after|before|as)\b",
+                           re.IGNORECASE)
+_FOLLOWING = 5  # words after a number in which what the question counts may stand ("201 of the 360 senate votes")
+
+
+def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | None:
+    """The candidate span of `item` that answers `question` (ranked as in the module docstring), or None
+    when the sentence holds no candidate (open questions have none)."""
+    found = candidates(question, item)
+    if not found:
+        return None
+    text = item.sentence.text
+    tokens = [(m.start(), m.end(), stem(m.group(0))) for m in _WORD.finditer(text)]
+    asked = set(content_terms(question.text))
+    counted = set(content_terms(question.counted_phrase or ""))
+    breaks = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+
+    def rank(entity: Entity) -> tuple[int, int, int, int, float, int]:
+        inside = [i for i, (s, e, _) in enumerate(tokens) if s < entity.end and entity.start < e]
+        first, last = (inside[0], inside[-1]) if inside else (0, -1)
+        own = {t for *_, t in tokens[first:last + 1]}
+        after = _following(text, tokens, last)
+        start = max(b for b in breaks if b <= entity.start)
+        end = min(b for b in breaks if b >= entity.end)
+        clause = {t for s, e, t in tokens if start <= s and e <= end and not entity.start <= s < entity.end}
+        return (_unlikely(question, entity),
+                1 if own & (asked - counted) else 0,
+                0 if counted and (own | after) & counted else 1,
+                -len(clause & asked),
+                -_tie(tokens, asked - own - counted, first, last),
+                entity.start)
+
+    best = min(found, key=rank)
+    return ShortAnswer(text=text[best.start:best.end], sentence_id=item.sentence.id, start=best.start, end=best.end)
+
+
+def _unlikely(question: Question, entity: Entity) -> int:
+    """1 when the span can hardly be what the question asks (see the module docstring, rule 1), else 0."""
+    span = entity.text
+    if question.answer_type in ("number", "amount"):
+        if _CALENDAR.search(span):
+            return 1
+        if _SHARE.search(span) and not _ASKS_SHARE.search(question.text):
+            return 1
+    if question.answer_type == "date" and not re.search(r"\d", span) and not _MONTH.search(span):
+        return 1
+    return 0
+
+
+def _tie(tokens: list[tuple[int, int, str]], asked: set[str], first: int, last: int) -> float:
+    """How closely the question's words stand to the words `first`..`last`: for each distinct question word
+    in the sentence, 1 - (words between) / REACH at its nearest occurrence, summed."""
+    nearest: dict[str, int] = {}
+    for i, (*_, term) in enumerate(tokens):
+        if term in asked and not first <= i <= last:
+            gap = first - i - 1 if i < first else i - last - 1
+            nearest[term] = min(gap, nearest.get(term, gap))
+    return sum(max(0.0, 1.0 - gap / REACH) for gap in nearest.values())
+
+
+def _following(text: str, tokens: list[tuple[int, int, str]], last: int) -> set[str]:
+    """The words after the span's last word `last`: up to `_FOLLOWING` of them, to the next number unless
+    only "of (the)" stands before it ("201 of the 360 senate votes": the votes 201 counts; "its 110-year
+    history, beating 23 other choirs": not the choirs 110 counts)."""
+    out: set[str] = set()
+    between: list[str] = []
+    for s, e, term in tokens[last + 1:last + 1 + _FOLLOWING]:
+        word = text[s:e].lower()
+        if any(c.isdigit() for c in word) and between not in (["of"], ["of", "the"]):
+            break
+        between.append(word)
+        out.add(term)
+    return out

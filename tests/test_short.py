@@ -1,0 +1,91 @@
+"""The short answer: which candidate span of an answering sentence is shown first (`answer/short.py`)."""
+
+import pytest
+
+from conftest import evidence_item as item
+
+from briefbot.answer.answers import _NAME_FALLBACK, candidates
+from briefbot.answer.question import analyse
+from briefbot.answer.short import short_answer
+
+
+@pytest.mark.parametrize("question, text, span", [
+    ("Who won the women's race at the Harbour Marathon?", "Jane Okoro won the women's race at the Harbour Marathon.",
+     "Jane Okoro"),
+    ("When did Kestrel Foods open its plant?", "Kestrel Foods opened its plant on 3 May 2020.", "3 May 2020"),
+    ("Where was the final played?", "The final was played in Lisbon before 40,000 fans.", "Lisbon"),
+    ("Who won the women's race?", "In the women's race, Varnhagen finished more than a minute ahead of Maren Oduya.",
+     "Varnhagen"),
+])
+def test_short_answer_is_a_verbatim_span(question, text, span):
+    evidence = item(text)
+    short = short_answer(analyse(question), evidence)
+    assert short is not None and short.text == span
+    assert text[short.start:short.end] == span
+
+
+def _short(question: str, text: str) -> str | None:
+    found = short_answer(analyse(question), item(text))
+    return found.text if found is not None else None
+
+
+def test_a_count_is_followed_by_what_the_question_counts():
+    # "last 48 hours" shares "last" with the question and counts no days
+    assert _short("How many days did the siege of Varn last?",
+                  "The siege, planned to last 48 hours, went on for 19 days.") == "19 days"
+    # "of the 120 seats": the seats are what 41 counts; 90 counts years, not choirs
+    assert _short("How many seats did the Green Party win?", "The Green Party won 41 of the 120 seats.") == "41"
+    assert "12" in _short("How many other choirs did the Tarn choir beat?",
+                          "The Tarn choir won for the first time in its 90-year history, beating 12 other choirs.")
+
+
+def test_a_number_the_question_gives_is_not_the_answer():
+    question = analyse("How many floods have hit the valley in the past 300 years?")
+    evidence = item("Over the past 300 years, about 40 floods have hit the valley.")
+    assert [c.text for c in candidates(question, evidence) if "300" in c.text] == []
+    assert "40" in short_answer(question, evidence).text
+
+
+def test_a_calendar_date_is_no_duration_and_a_share_is_no_price():
+    assert _short("How long does the new crossing take?",
+                  "The new ferry starts on 12 December, and the crossing takes two hours and ten minutes.") \
+        == "two hours and ten minutes"
+    assert "310,000" in _short("What is the average house price in Ardley?",
+                               "The average price of a home in Ardley rose 4.1 per cent from a year earlier to "
+                               "310,000 crowns.")
+
+
+def test_a_share_in_the_clause_of_the_question_words():
+    assert _short("What share of the registered voters stayed at home?",
+                  "The proposal won 55.2% of the vote, but 31.4% of the registered voters stayed at home.") == "31.4%"
+
+
+def test_an_age_is_no_date():
+    question = analyse("When will Ana Berg take over as mayor?")
+    evidence = item("Berg, 52, will take over on 1 March, the council said on Monday.")
+    assert "52" not in [c.text for c in candidates(question, evidence)]
+    assert short_answer(question, evidence).text == "1 March"
+
+
+def test_the_predecessor_named_after_replacing_is_no_current_holder():
+    question = analyse("Who is the current governor of Norland?")
+    evidence = item("Karin Holm was sworn in as governor of Norland on Friday, replacing Tomas Raskin.")
+    assert "Tomas Raskin" not in [c.text for c in candidates(question, evidence)]
+    assert short_answer(question, evidence).text == "Karin Holm"
+
+
+def test_a_name_may_open_the_sentence():
+    # the tagger often misses an unfamiliar name at the start; one capitalised word alone is just the start
+    assert _short("Who won the 2021 Harbour Cup final?",
+                  "Essenmoor Rovers won the Harbour Cup final on Saturday, beating Dunmore Town 2-1 in Dunmore.") \
+        == "Essenmoor Rovers"
+    assert _NAME_FALLBACK.match("Shareholders approved it").group(0) == "Shareholders"
+
+
+def test_a_name_does_not_end_with_a_joining_word():
+    assert [m.group(0) for m in _NAME_FALLBACK.finditer("the former CEO of bankrupt exchange FTX")] == ["CEO", "FTX"]
+    assert _NAME_FALLBACK.search("a founder of the Bank of Ireland").group(0) == "Bank of Ireland"
+
+
+def test_no_short_answer_for_open_questions():
+    assert short_answer(analyse("What did the report say?"), item("The report said rivers were cleaner.")) is None
