@@ -192,6 +192,13 @@ def test_what_does_the_premier_is_not_a_which_question():
     assert form_of("Which officials did NBC cite?").identify == ("official",)
 
 
+def test_a_compound_office_is_identified_by_its_last_word_too():
+    form = form_of("Who is the head coach of the Merrow Harriers these days?")
+    assert form.identify == ("head", "coach")
+    assert answers_form(form, "The Harriers immediately named her assistant, Joss Pellin, as their new coach.")
+    assert not answers_form(form, "The Harriers said they would name a new coach after the season.")
+
+
 def test_a_long_yes_no_question_comparing_things_has_no_single_predicate():
     question = ("Does the TechCrunch article on Meta's advertising practices involve the European Commission in a "
                 "similar capacity to its role in Amazon's iRobot purchase?")

@@ -260,6 +260,18 @@ def test_a_name_is_not_swapped_when_it_is_there_itself_and_an_acronym_is_its_ini
     assert missing_topics(committee, item("Mandatory Committees are set down under the Welsh Assembly's orders."))
 
 
+def test_an_acronym_may_be_spelled_out_in_lower_case():
+    mvp = analyse("Who was the league's MVP in the 2015-16 season?")
+    assert not missing_topics(mvp, item("Venn was named the league's most valuable player for the 2015-16 season."))
+    assert missing_topics(mvp, item("Venn was named the league's best defensive player for the 2015-16 season."))
+
+
+def test_a_title_is_a_name_an_answer_need_not_call_a_title():
+    question = analyse("What was the title of Mirela Danko's debut play?")
+    assert answers(question, item("Her first play, Low Water, was staged in a pub in 2013.",
+                                  before="Mirela Danko grew up in Velsford."))
+
+
 def test_a_holder_who_has_resigned_is_not_the_holder_now():
     question = analyse("Who chairs the Lessby Tourism Board?")
     assert not answers(question, item("Esben Dahl has resigned as chairman of the Lessby Tourism Board."))

@@ -82,6 +82,11 @@ def test_qualifiers(question, kinds):
     ("Who won the women's race?", "Tom Baker won the men's race.", {}, False),
     ("What was the profit in the third quarter?", "Profit in the second quarter was $4 million.", {}, False),
     ("What was the profit in the third quarter?", "Third-quarter profit was $4 million.", {}, True),
+    # the months of a quarter ask for it
+    ("How many games did Foxley sell between April and June 2017?",
+     "Foxley sold 1.2 million games in the second quarter.", {"published": "2017-07-20"}, True),
+    ("How many games did Foxley sell between April and June 2017?",
+     "Foxley sold 0.9 million games in the first quarter.", {"published": "2017-07-20"}, False),
 ])
 def test_answers(question, text, extra, expected):
     assert answers(analyse(question), item(text, **extra)) is expected

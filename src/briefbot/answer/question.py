@@ -98,6 +98,8 @@ _BEST = re.compile(r"\b(?:Best(?:\s+[A-Z][\w'’-]*)+|best\s+(?!(?:way|known|tim
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
 _QUARTER_MONTHS = tuple((_MONTHS[3 * i], _MONTHS[3 * i + 2]) for i in range(4))  # (first, last) month of each
 _QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter)\b", re.IGNORECASE)
+_MONTH_SPAN = re.compile(r"\b(?:between|from)\s+(" + "|".join(_MONTHS) + r")\s+(?:and|to|until|through)\s+("
+                         + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?![\w])")
 _RECENT = re.compile(r"\b(?:latest|most\s+recent(?:ly)?|newest|recently|this\s+(?:week|month)|last\s+week"
                      r"|yesterday|today)\b", re.IGNORECASE)
@@ -344,8 +346,12 @@ def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
         taken.append(span)
         found.append(Qualifier(kind=kind, text=match_text, forms=tuple(dict.fromkeys(forms))))
 
-    for m in _QUARTER.finditer(text):
-        n = int(m.group(1)) if m.group(1) else list(_ORDINALS).index(m.group(2).lower()) + 1
+    quarters = [(m, int(m.group(1)) if m.group(1) else list(_ORDINALS).index(m.group(2).lower()) + 1)
+                for m in _QUARTER.finditer(text)]
+    # "between April and June", "from July to September": the months of one quarter ask for that quarter
+    quarters += [(m, i + 1) for m in _MONTH_SPAN.finditer(text) for i, (first, last) in enumerate(_QUARTER_MONTHS)
+                 if (m.group(1).lower(), m.group(2).lower()) == (first, last)]
+    for m, n in quarters:
         word = list(_ORDINALS)[n - 1]
         first, last = _QUARTER_MONTHS[n - 1]  # "between July and September" states the third quarter
         add("quarter", m.group(0), (f"q{n}", f"{word} quarter", f"{word}-quarter", f"{first} to {last}",

@@ -65,6 +65,7 @@ _WHICH = re.compile(r"^\s*(?:(?:in|on|at|for|from|by|to|of|with)\s+)?(?:which|wh
                     r"((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)", re.IGNORECASE)
 _WHO_THE = re.compile(r"^\s*who\s+(?:is|are|was|were)\s+the\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)"
                       r"|^\s*who\s+(?:heads|leads|runs|chairs|commands|led|headed|ran)\s+(.+)$", re.IGNORECASE)
+_NOT_COMPOUND = STOP_WORDS | frozenset(stem(w) for w in "now currently today these days".split())
 NAME_WINDOW = 4  # words between "leaders" and the name that identifies them
 HOLDER_WINDOW = 8  # ... and for "Who is the governor ...?": "Mattias Brennholt was sworn in as governor"
 _PAST_QUESTION = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
@@ -162,7 +163,11 @@ def _identify_terms(question: str) -> tuple[str, ...]:
     officials ...?" -> official, "Who heads the GUR agency?" -> agency."""
     who = _WHO_THE.search(question)
     if who is not None:
-        return tuple(t for t in (stem(w) for w in words(who.group(1) or who.group(2))) if t in _IDENTIFY_NOUNS)[-1:]
+        asked = [stem(w) for w in words(who.group(1) or who.group(2))]
+        found = [i for i, t in enumerate(asked) if t in _IDENTIFY_NOUNS][-1:]
+        # "head coach", "chief constable": the noun the first word modifies names them as well ("their new coach")
+        after = [asked[i + 1] for i in found if i + 1 < len(asked) and asked[i + 1] not in _NOT_COMPOUND]
+        return tuple(asked[i] for i in found) + tuple(after)
     which = _WHICH.search(question)
     if which is None:
         return ()

@@ -45,7 +45,7 @@ def missing_topics(question: Question, item: EvidenceSentence) -> list[str]:
 # Nouns an answer rarely repeats ("the result of the vote" is "shareholders approved it"): no focus check
 _GENERAL_NOUNS = frozenset(
     "result results outcome outcomes news status latest update updates situation story stories detail details "
-    "thing things information reason reasons name names purpose role goal goals aim effect effects impact cause "
+    "thing things information reason reasons name names title titles purpose role goal goals aim effect effects impact cause "
     "causes type types kind kinds part parts example examples meaning way ways view views position response "
     "reaction reactions stance stances opinion opinions attitude approach "
     "event events problem problems issue issues matter plan plans idea term terms "
@@ -123,8 +123,8 @@ def _mentioned(topic: str, terms: set[str], context: str) -> bool:
     words = [w for w in content_terms(topic) if not w.isdigit()]
     if not words or 2 * sum(_has_word(w, terms) for w in words) >= len(words):
         return True
-    if _ACRONYM.fullmatch(topic) and topic in _initials(context):
-        return True  # "SP" for "the Scottish Parliament"
+    if _ACRONYM.fullmatch(topic) and (topic in _initials(context) or _spelled_out(topic, context)):
+        return True  # "SP" for "the Scottish Parliament", "MVP" for "most valuable player"
     groups = {g for w in words if (g := alias_group(w)) is not None}
     return any(mentions(group, context) for group in groups)
 
@@ -144,6 +144,16 @@ def _initials(context: str) -> set[str]:
             out.add("".join(w[0] for w in tail if w[0].isupper()))
             out.add("".join(w[0] for w in tail).upper())
     return out
+
+
+def _spelled_out(acronym: str, context: str) -> bool:
+    """Whether `context` has as many words in a row as `acronym` has letters (three or more), starting with them
+    ("the league's most valuable player" for "MVP"): the capitalised runs of `_initials` miss lower-case ones."""
+    if len(acronym) < 3:
+        return False
+    initials = [w[0].upper() for w in _WORD.findall(context)]
+    n = len(acronym)
+    return any("".join(initials[i:i + n]) == acronym for i in range(len(initials) - n + 1))
 
 
 def _has_word(word: str, terms: set[str]) -> bool:
