@@ -477,3 +477,10 @@ def test_a_question_comparing_articles_gets_a_lower_score_threshold_and_one_sent
 def test_the_abstention_reason_names_the_hedged_event():
     evidence = make_evidence(("In 2008 NATO declared that Georgia would join the alliance.", 0.9))
     assert "as a fact" in gate(evidence, 0.38, analyse("When did Georgia join NATO?"))
+
+
+def test_the_gate_declines_when_the_asked_office_was_left_vacant():
+    evidence = make_evidence((ZAKHAROVA, 0.9))
+    assert gate(evidence, 0.38, NO_QUESTION) is None
+    vacant = evidence.model_copy(update={"vacant": "w:s3"})
+    assert "names no successor" in gate(vacant, 0.38, NO_QUESTION)

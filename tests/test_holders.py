@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefbot.answer.holders import names_holder
+from briefbot.answer.holders import holder_terms, names_holder, tells_vacancy
 from briefbot.answer.question import analyse
 
 from conftest import evidence_item as item
@@ -24,3 +24,21 @@ def test_a_former_holder_or_a_question_about_no_office_names_no_holder():
     assert names_holder(question, item("Veltra, now led by chief executive Harriet Lunde, said it was cooperating.",
                                        title="Veltra Energy investors sue"))
     assert not names_holder(analyse("Where is Veltra Energy based?"), item("Veltra chief executive Harriet Lunde spoke."))
+
+
+def test_holder_terms_are_the_body_and_the_office():
+    assert holder_terms(analyse("Who chairs Aldwick Water now?")) == ["aldwick", "water", "chair"]
+    assert "director" in holder_terms(analyse("Who is in charge of the national weather bureau now?"))
+
+
+def test_a_vacancy_is_a_holder_leaving_or_no_successor_named_in_an_article_about_the_body():
+    question = analyse("Who chairs Aldwick Water now?")
+    about = "Aldwick Water chair resigns"
+    assert tells_vacancy(question, item("Mira Holt has resigned as chair with immediate effect.", title=about))
+    assert tells_vacancy(question, item("The board has not yet named a successor.", title=about,
+                                        before="Mira Holt has resigned as chair with immediate effect."))
+    assert not tells_vacancy(question, item("Mira Holt has resigned as chair with immediate effect.",
+                                            title="Harlow Mills chair resigns"))  # another body
+    assert not tells_vacancy(question, item("Chair Mira Holt said leaks had fallen.", title="Aldwick Water leaks"))
+    assert not tells_vacancy(analyse("Where is Aldwick Water based?"),
+                             item("Mira Holt has resigned as chair.", title=about))  # no office asked

@@ -297,6 +297,30 @@ def test_the_newest_sentence_naming_the_holder_comes_first_for_who_holds_an_offi
     assert before.sentences[0].sentence.article_id == "old"
 
 
+def test_an_office_left_vacant_since_its_last_holder_was_named_has_no_holder_now(make_bot, tmp_path):
+    import json
+
+    corpus = tmp_path / "vacant"
+    corpus.mkdir()
+    rows = [
+        {"id": "leaks", "title": "Aldwick Water cuts leaks", "published": "2022-08-18",
+         "text": "Aldwick Water said leaks fell by a fifth. Chair Mira Holt said more work was needed."},
+        {"id": "quits", "title": "Aldwick Water chair resigns", "published": "2025-04-08",
+         "text": "Mira Holt has resigned as chair of Aldwick Water with immediate effect. "
+                 "The board has not yet named a successor."},
+    ]
+    (corpus / "vacant.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    bot = make_bot(corpus=corpus, index=tmp_path / "vacant-index")
+    assert bot.retriever.retrieve("Who chairs Aldwick Water now?").vacant is not None
+    assert bot.retriever.retrieve("Who chaired Aldwick Water in 2022?").vacant is None  # no current holder asked
+    rows.append({"id": "named", "title": "Aldwick Water names a chair", "published": "2025-09-01",
+                 "text": "Aldwick Water has appointed Tomas Reyes as its chair, the company said."})
+    (corpus / "vacant.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    bot = make_bot(corpus=corpus, index=tmp_path / "vacant-index-2")
+    now = bot.retriever.retrieve("Who chairs Aldwick Water now?")
+    assert now.vacant is None and now.sentences[0].sentence.text.startswith("Aldwick Water has appointed Tomas")
+
+
 def test_the_sentence_telling_when_someone_took_office_comes_first(make_bot, tmp_path):
     import json
 

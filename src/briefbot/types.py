@@ -87,6 +87,9 @@ class Evidence(_Record):
     )
     multi_article: bool = Field(
         default=False, description="The question names several things, which may each be in another article.")
+    vacant: str | None = Field(
+        default=None, description="For a current-holder question: the id of a sentence telling that the office was "
+        "left with no successor named, newer than every sentence naming a holder (`answer.holders`): none holds it.")
     counted_alike: tuple[str, ...] = Field(
         default=(), description="For a how-many question: words after a number in the evidence that mean what it "
         "counts ('inhabitants' for 'people'; `answer.counting`), accepted as the counted word.")

@@ -1,7 +1,7 @@
 """The abstention gate: whether the evidence can answer the analysed question at all, before any drafting.
 
 `gate` reads only the evidence and the `Question` record and returns the reason to abstain, or None:
-no evidence; no relevant sentence with the asked-for form or answer (`answering.missing_reason`); the
+no evidence; the office a current-holder question asks about was left vacant (`Evidence.vacant`); no relevant sentence with the asked-for form or answer (`answering.missing_reason`); the
 answer model (`signals.AnswerScorer`) finds no sentence likely to answer a single question; a name the
 question uses is missing from every passage; or the best score is under the threshold (lowered for a
 question comparing articles, whose words spread over several). An abstention cites nothing.
@@ -23,6 +23,9 @@ def gate(evidence: Evidence, min_score: float, question: Question, scorer: Answe
     """The reason to abstain before drafting, or None when the evidence is good enough to answer."""
     if not evidence.sentences:
         return "no evidence was retrieved"
+    if evidence.vacant is not None:
+        return (f"the newest news of the office ({evidence.vacant}) says its holder is leaving or has left, and "
+                "names no successor")
     reason = missing_reason(evidence, question)
     if reason is not None:
         return reason

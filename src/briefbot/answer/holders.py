@@ -4,7 +4,13 @@ A current-holder question ("Who is the chief executive of Skerrline?", "Bank of 
 by the newest article that names the holder ("Chief executive Declan Moorcroft said ..." in 2024), not by an
 older one that shares more of the question's words ("Oona Feltham will step down as chief executive of
 Skerrline", 2022). Retrieval ranks the sentences `names_holder` accepts first, newest first
-(`Retriever._holders_first`).
+(`Retriever._holders_first`). Such a sentence often shares few words with the question ("..., said Imelda Strand,
+who succeeded Bertil Aske as the bureau's director" for "Who is in charge of the national weather bureau now?"),
+so retrieval also searches for the office and the body's words (`holder_terms`) to find it.
+
+An office can also be vacant: when the newest sentence about the body that tells of its holder leaving, or of no
+successor named yet (`tells_vacancy`: "The board has not yet named a successor."), is newer than every sentence
+naming a holder, the question has no answer in the corpus and briefbot declines (`Evidence.vacant`).
 
 A sentence names a holder when a candidate answer of the expected type that is not a former holder
 (`answers.candidates`) stands within HOLDER_REACH characters of the office's words or of a word for leading or
@@ -14,8 +20,10 @@ content words are in the sentence, its headline, its lead or the sentence before
 
 from __future__ import annotations
 
+import re
+
 from briefbot.answer.answers import candidates
-from briefbot.answer.offices import ALL_OFFICE_WORDS, office_spots
+from briefbot.answer.offices import ALL_OFFICE_WORDS, ANY_OFFICE, OFFICE_NOUNS, office_spots
 from briefbot.answer.question import Question
 from briefbot.answer.topics import holds_words, missing_topics
 from briefbot.index.lexical import content_terms
@@ -29,6 +37,19 @@ NOT_BODY = frozenset(content_terms(" ".join([*ALL_OFFICE_WORDS,
                                               "helm runs running heads leads led ran presides"])))
 
 
+# what a sentence naming the holder of an unnamed office ("Who runs X?") says: the common titles and the change
+_ANY_OFFICE_WORDS = "chief executive director head chair president leader boss successor succeeded appointed"
+
+
+def holder_terms(question: Question) -> list[str]:
+    """Search terms for the sentences that may name the holder: the words of the body asked about (the
+    question's words outside `NOT_BODY`) and those of the office."""
+    office = question.office or ""
+    words = _ANY_OFFICE_WORDS if office == ANY_OFFICE else " ".join(OFFICE_NOUNS.get(office, (office,)))
+    body = [t for t in content_terms(question.text) if t not in NOT_BODY and not t.isdigit()]
+    return list(dict.fromkeys(body + content_terms(words)))
+
+
 def names_holder(question: Question, item: EvidenceSentence) -> bool:
     """Whether `item` names someone holding `question.office` in an article about the body the question names."""
     if not question.office:
@@ -36,5 +57,28 @@ def names_holder(question: Question, item: EvidenceSentence) -> bool:
     spots = office_spots(question.office, item.sentence.text)
     if not spots or not any(abs(c.start - s) <= HOLDER_REACH or abs(c.end - s) <= HOLDER_REACH
                             for c in candidates(question, item) for s in spots):
+        return False
+    return not missing_topics(question, item) and holds_words(question, item, NOT_BODY)
+
+
+# a holder leaving, or the office waiting for a successor
+_VACANCY = re.compile(
+    r"\b(?:step(?:s|ped|ping)?\s+down|stand(?:s|ing)?\s+down|stood\s+down|resign(?:s|ed|ing)?|retir(?:e|es|ed|ing)|"
+    r"quit(?:s|ting)?|leav(?:e|es|ing)\s+(?:the|his|her|its|their)\b|left\s+(?:the|his|her|its|their)\b|"
+    r"no\s+successor|not\s+yet\s+(?:been\s+)?(?:named|chosen|appointed|found|announced)|"
+    r"search\s+for\s+(?:a|an|his|her|their|the|its)\s+(?:new\s+)?(?:successor|replacement)|"
+    r"(?:has|had|have)\s+not\s+(?:yet\s+)?(?:said|named|chosen|decided|appointed)\s+(?:who|a\s+successor|a\s+replacement))\b",
+    re.IGNORECASE)
+
+
+def tells_vacancy(question: Question, item: EvidenceSentence) -> bool:
+    """Whether `item` tells, within HOLDER_REACH characters of the office (or of a word for succeeding), that the
+    holder of `question.office` is leaving or has left, or that no successor is named yet, in an article about
+    the body the question names."""
+    if not question.office:
+        return False
+    text = item.sentence.text
+    spots = office_spots(question.office, text)
+    if not any(abs(m.start() - s) <= HOLDER_REACH for m in _VACANCY.finditer(text) for s in spots):
         return False
     return not missing_topics(question, item) and holds_words(question, item, NOT_BODY)

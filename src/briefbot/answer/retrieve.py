@@ -17,14 +17,14 @@ Dense retrieval alone misses names the embedder never saw; that is why the lexic
 from __future__ import annotations
 
 import difflib
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from briefbot.answer.beginnings import tells_beginning
 from briefbot.answer.counting import alike_counted
-from briefbot.answer.holders import names_holder
+from briefbot.answer.holders import holder_terms, names_holder, tells_vacancy
 from briefbot.answer.qualifiers import context_text, missing_in
 from briefbot.answer.question import Question, analyse
 from briefbot.answer.aliases import alias_group, group_stems, mentions
@@ -290,8 +290,10 @@ class Retriever:
         if multi_article:
             k, top_chunks = max(k, MULTI_ARTICLE_EVIDENCE), max(top_chunks, MULTI_ARTICLE_EVIDENCE)
         parts = analysed.parts
+        holder = bool(analysed.current and analysed.office and not multi_article and parts is None)
         if parts is None:
-            chunk_ids, scored = self._rank(analysed, query, context, top_chunks)
+            chunk_ids, scored = self._rank(analysed, query, context, top_chunks,
+                                           also=holder_terms(analysed) if holder else ())
         else:
             (ids_a, ranked_a), (ids_b, ranked_b) = (self._rank(part, self.query_terms(part), context, top_chunks)
                                                     for part in parts)
@@ -303,8 +305,9 @@ class Retriever:
             order = list(dict.fromkeys(x[3] for pair in zip(ranked_a, ranked_b) for x in pair))
             scored = sorted((best[row] for row in order[:k]), key=lambda item: (-item[0], item[3]))
         index = self.index
-        if analysed.current and analysed.office and not multi_article and parts is None:
-            scored = self._holders_first(analysed, scored)  # "Who is the chief executive?": the newest holder
+        vacant = None
+        if holder:
+            scored, vacant = self._holders_first(analysed, scored)  # "Who is the chief executive?": the newest holder
         elif analysed.recent or analysed.current:  # who holds a role *now*: the newest article says so
             scored = self._newer_first(scored)
         if analysed.starts and not multi_article and parts is None:
@@ -327,7 +330,7 @@ class Retriever:
         alike = alike_counted(analysed.counted_phrase, [e.sentence.text for e in evidence], self.embedder) \
             if analysed.form.counted else ()
         return Evidence(question=analysed.text, sentences=evidence, chunk_ids=chunk_ids,
-                        name_coverage=round(coverage, 4),
+                        name_coverage=round(coverage, 4), vacant=vacant,
                         multi_article=multi_article, counted_alike=alike)
 
     def _newer_first(self, scored: list[tuple[float, float, float, int]]) -> list[tuple[float, float, float, int]]:
@@ -344,25 +347,32 @@ class Retriever:
         return sorted(boosted, key=lambda item: (-item[0], item[3]))
 
     def _holders_first(self, analysed: Question, scored: list[tuple[float, float, float, int]]
-                       ) -> list[tuple[float, float, float, int]]:
+                       ) -> tuple[list[tuple[float, float, float, int]], str | None]:
         """`scored` for a current-holder question: the sentences naming a holder of the office in an article about
         the body (`holders.names_holder`) rank above every other, by HOLDER_LEAD of the best score plus up to
-        HOLDER_RECENCY with their article's date among theirs; the others are ranked newer first."""
+        HOLDER_RECENCY with their article's date among theirs; the others are ranked newer first. Also the id of
+        the newest sentence telling that the office was left vacant (`holders.tells_vacancy`) when it is newer
+        than every sentence naming a holder, else None."""
         sentences = self._annotated([row for *_, row in scored])
         dates: dict[int, str] = {}
+        vacancies: list[tuple[str, str]] = []
         for score, _, _, row in scored:
             candidate = self._candidate(row, sentences[row], score)
             if names_holder(analysed, candidate):
                 dates[row] = candidate.published or ""
+            elif candidate.published and tells_vacancy(analysed, candidate):
+                vacancies.append((candidate.published, candidate.sentence.id))
+        newest = max(vacancies, default=None)
+        vacant = newest[1] if newest is not None and newest[0] > max(dates.values(), default="") else None
         if not dates:
-            return self._newer_first(scored)
+            return self._newer_first(scored), vacant
         known = sorted(set(dates.values()))
         rank = {d: i / max(1, len(known) - 1) for i, d in enumerate(known)}
         rest = self._newer_first([item for item in scored if item[3] not in dates])
         best = max([item[0] for item in scored] + [item[0] for item in rest]) or 1.0
         holders = [(best * (HOLDER_LEAD + HOLDER_RECENCY * rank[dates[row]]), lexical, dense, row)
                    for _, lexical, dense, row in scored if row in dates]
-        return sorted(holders + rest, key=lambda item: (-item[0], item[3]))
+        return sorted(holders + rest, key=lambda item: (-item[0], item[3])), vacant
 
     def _beginnings_first(self, analysed: Question, scored: list[tuple[float, float, float, int]]
                           ) -> list[tuple[float, float, float, int]]:
@@ -424,10 +434,11 @@ class Retriever:
         top.sort(key=lambda item: (-item[0], item[3]))
         return top + [t for t in scored if t not in top]
 
-    def _rank(self, question: Question, query: QueryTerms, context: Question | None, top_chunks: int
-              ) -> tuple[list[str], list[tuple[float, float, float, int]]]:
+    def _rank(self, question: Question, query: QueryTerms, context: Question | None, top_chunks: int,
+              also: Sequence[str] = ()) -> tuple[list[str], list[tuple[float, float, float, int]]]:
         """The top chunks' ids and every candidate sentence as (score, lexical, dense, row), best first;
-        `query` is `query_terms(question)`, computed once by the caller."""
+        `query` is `query_terms(question)`, computed once by the caller. `also`: terms of one more lexical search
+        whose best sentences join the candidates (the office and the body of a current-holder question)."""
         index = self.index
         vectors = self.embedder.embed([question.text] + ([context.text] if context else []))
         vector = vectors[0]
@@ -453,6 +464,9 @@ class Retriever:
             candidates[row] = None
         for row, _ in _top(index.sentence_bm25.scores(bm25_terms, bm25_boosts), CANDIDATES_PER_SIGNAL):
             candidates[row] = None
+        if also:
+            for row, _ in _top(index.sentence_bm25.scores(also), CANDIDATES_PER_SIGNAL):
+                candidates[row] = None
         for row in list(candidates):  # a quote's speaker is scored too, so it can join the evidence
             before = self._antecedent(row)
             if before is not None:
