@@ -82,6 +82,12 @@ def test_qualifiers(question, kinds):
     ("Who won the women's race?", "Tom Baker won the men's race.", {}, False),
     ("What was the profit in the third quarter?", "Profit in the second quarter was $4 million.", {}, False),
     ("What was the profit in the third quarter?", "Third-quarter profit was $4 million.", {}, True),
+    # a season is a category: held by the context unless the sentence names another season
+    ("How much did the Ashby autumn sale raise?", "The sale raised 40.2 million crowns.",
+     {"title": "Ashby autumn sale sets a record"}, True),
+    ("How much did the Ashby autumn sale raise?", "The news came a day after the spring sale, which raised 31.5 "
+     "million crowns.", {"lead": "Ashby's chief executive will retire in the autumn."}, False),
+    ("How much did the Ashby autumn sale raise?", "The Ashby sale raised 31.5 million crowns.", {}, False),
     # the months of a quarter ask for it
     ("How many games did Foxley sell between April and June 2017?",
      "Foxley sold 1.2 million games in the second quarter.", {"published": "2017-07-20"}, True),

@@ -2,9 +2,10 @@
 
 A qualifier holds when the sentence or its immediate context states it: its article's headline and date,
 the sentence before it, the article's lead; "last year" and "last October" count as the year and month they
-mean at the article's date (`dates.py`). Two exceptions keep look-alikes out: a number ("under-21") is
-not held by the day of the article's date, and a month, quarter or year that only the context holds does not hold
-when the sentence (or, for one only the date holds, the headline) names another one, comparisons aside.
+mean at the article's date (`dates.py`). Three exceptions keep look-alikes out: a number ("under-21") is
+not held by the day of the article's date; a month, quarter or year that only the context holds does not hold
+when the sentence (or, for one only the date holds, the headline) names another one, comparisons aside; nor
+does a category ("autumn", "women's") that only the context holds when the sentence names another of its family.
 `Question.qualifiers` are found by `question.qualifiers_of`; this module only checks them.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 from briefbot.answer.dates import absolute
-from briefbot.answer.question import Qualifier, Question
+from briefbot.answer.question import CATEGORY_FAMILIES, Qualifier, Question
 from briefbot.index.lexical import MONTH_NAMES, date_words
 from briefbot.types import EvidenceSentence
 
@@ -51,6 +52,8 @@ def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Quali
                 _names_another(qualifier, text)
                 or (qualifier in undated and _names_another(qualifier, title))):
             missing.append(qualifier)
+        elif qualifier.kind == "category" and qualifier in elsewhere and _names_other_category(qualifier, text):
+            missing.append(qualifier)  # "after the spring sale, which raised ..." under a lead about the autumn
     return [q for q in question.qualifiers if q in missing]
 
 
@@ -62,6 +65,15 @@ def _names_another(qualifier: Qualifier, text: str) -> bool:
     return any(m.group(0).lower() not in qualifier.forms
                and not _COMPARED.search(" ".join(text[:m.start()].split()[-6:]))  # "from 62.4 per cent in 2019"
                for m in pattern.finditer(text))
+
+
+def _names_other_category(qualifier: Qualifier, text: str) -> bool:
+    """Whether `text` states another category of the qualifier's family ("spring" for "autumn", "men's" for
+    "women's": `question.CATEGORY_FAMILIES`)."""
+    family = next((f for f in CATEGORY_FAMILIES if tuple(qualifier.forms) in f), ())
+    lowered = text.lower()
+    return any(re.search(r"(?<![\w'’])" + re.escape(word).replace("'", "['’]") + r"(?![\w'’])", lowered)
+               for group in family if group != tuple(qualifier.forms) for word in group)
 
 
 def context_text(text: str, title: str, published: str | None, before: str | None, lead: str | None) -> str:

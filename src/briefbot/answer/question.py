@@ -86,9 +86,12 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 _MONTHS = [month.lower() for month in MONTH_NAMES]
 # Categories that come in contrasting pairs; a question naming one is not answered by a sentence naming
 # only the other (the women's race winner is not the men's).
-CATEGORY_GROUPS = (("women's", "women", "female", "females", "ladies"), ("men's", "men", "male", "males"),
-                   ("junior", "juniors", "youth"), ("senior", "seniors"), ("indoor",), ("outdoor",),
-                   ("amateur",), ("professional",))
+# Contrasting categories: each family's groups are alternatives of one another (the women's race is not the men's;
+# the autumn sale is not the spring sale), each group the words that state it ("fall" is too often a verb)
+CATEGORY_FAMILIES = ((("women's", "women", "female", "females", "ladies"), ("men's", "men", "male", "males")),
+                     (("junior", "juniors", "youth"), ("senior", "seniors")), (("indoor",), ("outdoor",)),
+                     (("amateur",), ("professional",)), (("spring",), ("summer",), ("autumn",), ("winter",)))
+CATEGORY_GROUPS = tuple(group for family in CATEGORY_FAMILIES for group in family)
 # An award category: "best actress", "Best Folk Recording" (the look-alike is the same award's other category:
 # "won the Golden Lantern for best film"); "best" before a word that names no category is left alone
 _BEST = re.compile(r"\b(?:Best(?:\s+[A-Z][\w'’-]*)+|best\s+(?!(?:way|known|time|thing|part|of|to|and|the|in|for|"
