@@ -222,3 +222,11 @@ def test_best_able_is_no_award_category_and_females_are_women():
     assert analyse("Who is best able to leverage the accumulation of wealth?").qualifiers == ()
     women = next(q for q in analyse("How many men are there for every 100 women?").qualifiers if q.text == "women")
     assert "females" in women.forms
+
+
+def test_a_keyword_query_capitalises_its_names_even_those_the_tagger_misses():
+    margin = analyse("Tarrisk mayor recount margin")
+    assert "Tarrisk" in margin.topics
+    assert not answers(margin, item("Henrik Pell has been elected mayor of Velsford by nine votes after a recount."))
+    assert "Q3" not in analyse("Q3 2023 Brannock revenue").topics  # a quarter is a qualifier, not a name
+    assert analyse("foreign arrivals January 2024").topics == ()  # a month is no name either

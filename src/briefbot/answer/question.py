@@ -101,6 +101,7 @@ _BEST = re.compile(r"\b(?:Best(?:\s+[A-Z][\w'’-]*)+|best\s+(?!(?:way|known|tim
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
 _QUARTER_MONTHS = tuple((_MONTHS[3 * i], _MONTHS[3 * i + 2]) for i in range(4))  # (first, last) month of each
 _QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter)\b", re.IGNORECASE)
+_CALENDAR_NAMES = frozenset(_MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _MONTH_SPAN = re.compile(r"\b(?:between|from)\s+(" + "|".join(_MONTHS) + r")\s+(?:and|to|until|through)\s+("
                          + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?![\w])")
@@ -182,6 +183,8 @@ def analyse(text: str) -> Question:
     names = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL")))
     topics = tuple(dict.fromkeys(_THE.sub("", _extended(e)) for e in doc.ents
                                  if e.label_ not in _NOT_TOPICS and not _anchor(e)))
+    if keyword:
+        topics = tuple(dict.fromkeys(topics + _capitalised_names(tokens)))
     qualifiers = qualifiers_of(text)
     undated = not any(q.kind in ("year", "quarter", "month", "ordinal") for q in qualifiers)
     # "Bank of Arnovia governor" asks who governs it now ("... 2022 winner" does not)
@@ -306,6 +309,23 @@ def _described(noun) -> bool:
     and need not name it)."""
     last = [t for t in noun.doc if not t.is_punct][-1]
     return last.dep_ == "prep" or any(c.dep_ in ("acl", "relcl") for c in noun.children)
+
+
+def _capitalised_names(tokens) -> tuple[str, ...]:
+    """Runs of capitalised words of a keyword query that the tagger left unnamed ("*Tarrisk* mayor recount margin",
+    "*Kallinet* fine 2018 mobile outage"): a keyword query capitalises only its names, and the small tagger misses
+    unfamiliar ones without a sentence around them."""
+    runs: list[list[str]] = []
+    last = -2
+    for t in tokens:
+        if t.text[:1].isupper() and not t.ent_type_ and not t.is_stop and t.lower_ not in _CALENDAR_NAMES \
+                and t.lower_ not in _NOUN_KIND and not _QUARTER.fullmatch(t.text):
+            if t.i == last + 1:
+                runs[-1].append(t.text)
+            else:
+                runs.append([t.text])
+            last = t.i
+    return tuple(" ".join(run) for run in runs)
 
 
 def _head_noun(tokens):
