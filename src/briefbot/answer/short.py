@@ -11,9 +11,9 @@ offsets. The candidates are ranked by, in order:
    the uprising last?"; "Maelle Sorrentin", not "the ... Women's Chess Championship", for "women's chess
    champion");
 3. for how many, whether what the question counts follows it ("63 *days*", "201 of the 360 *senate votes*");
-4. how many of the question's words stand in its own clause (the sentence cut at commas, semicolons and
-   "and", "but", "while": "in *Asia* on 6 June 2023", not "in Europe on 22 May 2023", for "Lumo 3 release
-   date Asia"; "US$199 in *North America*");
+4. how many of the question's words stand in its own clause (the sentence cut at punctuation, dashes and
+   conjunctions: "and", "but", "while", "after", "as", ...: "32.9% of the eligible *voting population* did
+   not vote" for "What percentage of the voting population failed to vote?", not "the vote was 51.6%");
 5. how closely the sentence ties it to the question's words: each word of the question found in the
    sentence weighs 1 next to the span, less with every word in between, nothing ten words away;
 6. where it stands (the first).
