@@ -89,3 +89,26 @@ def test_a_name_does_not_end_with_a_joining_word():
 
 def test_no_short_answer_for_open_questions():
     assert short_answer(analyse("What did the report say?"), item("The report said rivers were cleaner.")) is None
+
+
+def test_who_is_someone_asks_what_they_are_not_for_a_name():
+    assert _short("Who is Keith Kellogg?", "US envoy Keith Kellogg met President Zelensky in Kyiv.") is None
+    assert _short("who's hegseth?", "Hegseth told his counterparts in Brussels that Ukraine would not join.") is None
+    assert _short("Who is the current chair of Aldwick Water?", "Chair Mira Holt said leaks had fallen.") == "Mira Holt"
+
+
+def test_a_speaker_stands_next_to_the_word_for_saying():
+    assert _short("Who said that refusing Kyiv entry is not enough?",
+                  "Spokeswoman Maria Zakharova said that Moscow wants NATO to disavow its promise.") == "Maria Zakharova"
+
+
+def test_where_prefers_a_place_after_in_at_or_near():
+    assert _short("Where was Hegseth when he said membership was unrealistic?",
+                  "Hegseth told his counterparts in Brussels that membership for Ukraine was unrealistic.") == "Brussels"
+
+
+def test_a_date_keeps_its_day():
+    question = analyse("On what date is Varnia expected to declare victory?")
+    text = "Varnia is preparing to declare victory by the round date - 24 February 2025, the anniversary."
+    found = short_answer(question, item(text))
+    assert found.text.startswith("24") and text[found.start:found.end] == found.text

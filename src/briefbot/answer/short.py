@@ -3,20 +3,26 @@
 `short_answer(question, item)` picks one of the sentence's candidates of the expected type
 (`answers.candidates`: they already leave out what the question names) and returns it verbatim with its
 offsets. The candidates are ranked by, in order:
+0. nothing for a question that asks what someone is ("Who is Keith Kellogg?": the answer describes him);
 1. whether the span can be what is asked at all: for how many / how much, a calendar date is no count or
    duration ("12 December" for "How long will the trip take?"), and a share is no price when the question
    asks for no share ("rose 6.2 per cent ... to 412,000 rondels" for "average house price"); for when, a
    date with neither a number nor a month ("the month", "Tuesday") is the vaguest;
-2. whether it shares none of the question's words ("63 days", not "last 48 hours", for "How many days did
+2. whether it stands where the asked kind usually does: for where (or "in which city"), a place after "in",
+   "at" or "near"; for who said
+   something, next to the word for saying ("*Maria Zakharova* said", "according to *X*");
+3. whether it shares none of the question's words ("63 days", not "last 48 hours", for "How many days did
    the uprising last?"; "Maelle Sorrentin", not "the ... Women's Chess Championship", for "women's chess
    champion");
-3. for how many, whether what the question counts follows it ("63 *days*", "201 of the 360 *senate votes*");
-4. how many of the question's words stand in its own clause (the sentence cut at punctuation, dashes and
+4. for how many, whether what the question counts follows it ("63 *days*", "201 of the 360 *senate votes*");
+5. how many of the question's words stand in its own clause (the sentence cut at punctuation, dashes and
    conjunctions: "and", "but", "while", "after", "as", ...: "32.9% of the eligible *voting population* did
    not vote" for "What percentage of the voting population failed to vote?", not "the vote was 51.6%");
-5. how closely the sentence ties it to the question's words: each word of the question found in the
+6. how closely the sentence ties it to the question's words: each word of the question found in the
    sentence weighs 1 next to the span, less with every word in between, nothing ten words away;
-6. where it stands (the first).
+7. where it stands (the first).
+A date the tagger cut from its day ("24 | February 2025") gets the day back, and a name the title the tagger
+took into it is dropped ("Spokeswoman | Maria Zakharova").
 Measured by the short-answer accuracy of `benchmarks/rules_proxy.py` and `briefbot eval`
 (`short_answer_accuracy`).
 """
@@ -26,6 +32,8 @@ from __future__ import annotations
 import re
 
 from briefbot.answer.answers import candidates
+from briefbot.answer.offices import ALL_OFFICE_WORDS
+from briefbot.answer.speech import PERSON_NOUNS
 from briefbot.answer.question import Question
 from briefbot.index.lexical import MONTH_NAMES, content_terms, stem
 from briefbot.types import Entity, EvidenceSentence, ShortAnswer
@@ -42,6 +50,20 @@ _ASKS_SHARE = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bshare\b|\brate
 # where a sentence's clauses meet: a candidate is tied most to the question's words in its own clause
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas|although|though|after|before|as)\b",
                            re.IGNORECASE)
+# "Who is Keith Kellogg?", "who's hegseth?": asks what someone is, not for a name
+_IDENTITY = re.compile(r"^\s*who(?:['’]s|\s+(?:is|was|are|were))\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)"
+                       r"(?:[\w'’.-]+\s*){1,4}\??\s*$", re.IGNORECASE)
+# a title the tagger took into a name ("Spokeswoman Maria Zakharova", "Chair Mira Holt")
+_ROLE_WORDS = PERSON_NOUNS | {stem(w) for words in ALL_OFFICE_WORDS for w in words.split()} \
+    | {stem(w) for w in "spokeswoman spokesman spokesperson envoy".split()}
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_ASKS_WHERE = re.compile(r"^\s*where\b|\bin\s+(?:which|what)\s+(?:city|town|country|place|venue)\b", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+_ASKS_SPEAKER = re.compile(r"\b(?:say|says|said|tell|tells|told|warn|warns|warned|claim|claims|claimed|announce[sd]?|"
+                           r"argue[sd]?|insist(?:s|ed)?|state[sd]?)\b", re.IGNORECASE)
+_SAYS_AFTER = re.compile(r"^(?:,[^,]{0,30},)?\s*(?:has\s+|had\s+)?(?:said|says|told|tells|warned|warns|claimed|claims|"
+                         r"announced|argued|insisted|stated|added)\b", re.IGNORECASE)
+_SAYS_BEFORE = re.compile(r"\b(?:said|says|told|warned|according\s+to|claimed)\s+(?!that\b)(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _FOLLOWING = 5  # words after a number in which what the question counts may stand ("201 of the 360 senate votes")
 
 
@@ -49,8 +71,8 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
     """The candidate span of `item` that answers `question` (ranked as in the module docstring), or None
     when the sentence holds no candidate (open questions have none)."""
     found = candidates(question, item)
-    if not found:
-        return None
+    if not found or _IDENTITY.match(question.text) and not question.office:
+        return None  # "Who is Keith Kellogg?" asks what he is: no name in the sentence says it
     text = item.sentence.text
     tokens = [(m.start(), m.end(), stem(m.group(0))) for m in _WORD.finditer(text)]
     asked = set(content_terms(question.text))
@@ -66,6 +88,7 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
         end = min(b for b in breaks if b >= entity.end)
         clause = {t for s, e, t in tokens if start <= s and e <= end and not entity.start <= s < entity.end}
         return (_unlikely(question, entity),
+                0 if _in_role(question, text, entity) else 1,
                 1 if own & (asked - counted) else 0,
                 0 if counted and (own | after) & counted else 1,
                 -len(clause & asked),
@@ -73,7 +96,25 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
                 entity.start)
 
     best = min(found, key=rank)
-    return ShortAnswer(text=text[best.start:best.end], sentence_id=item.sentence.id, start=best.start, end=best.end)
+    start = best.start
+    if question.answer_type == "date" and (day := _DAY_BEFORE.search(text[:start])) is not None:
+        start = day.start()  # "24 February 2025" that the tagger cut to "February 2025"
+    words = best.text.split()
+    if question.answer_type == "person" and len(words) > 2 and stem(words[0]) in _ROLE_WORDS:
+        start = best.start + best.text.index(words[1])  # "Spokeswoman Maria Zakharova": the name after the title
+    return ShortAnswer(text=text[start:best.end], sentence_id=item.sentence.id, start=start, end=best.end)
+
+
+def _in_role(question: Question, text: str, entity: Entity) -> bool:
+    """Whether the span stands where the asked kind of answer usually does: a place after "in", "at" or
+    "near" ("told his counterparts *in Brussels*"); for who said something, the speaker next to the word for
+    saying ("*Maria Zakharova* said", "said *Pike*", "according to *the agency*")."""
+    if question.answer_type == "place" and _ASKS_WHERE.search(question.text):
+        return _LOCATIVE.search(text[max(0, entity.start - 12):entity.start]) is not None
+    if question.answer_type == "person" and _ASKS_SPEAKER.search(question.text):
+        return _SAYS_AFTER.match(text[entity.end:entity.end + 40]) is not None \
+            or _SAYS_BEFORE.search(text[max(0, entity.start - 30):entity.start]) is not None
+    return False
 
 
 def _unlikely(question: Question, entity: Entity) -> int:
