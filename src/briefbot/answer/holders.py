@@ -58,7 +58,7 @@ def names_holder(question: Question, item: EvidenceSentence) -> bool:
     if not spots or not any(abs(c.start - s) <= HOLDER_REACH or abs(c.end - s) <= HOLDER_REACH
                             for c in candidates(question, item) for s in spots):
         return False
-    return not missing_topics(question, item) and holds_words(question, item, NOT_BODY)
+    return _about_body(question, item)
 
 
 # a holder leaving, or the office waiting for a successor
@@ -81,4 +81,10 @@ def tells_vacancy(question: Question, item: EvidenceSentence) -> bool:
     spots = office_spots(question.office, text)
     if not any(abs(m.start() - s) <= HOLDER_REACH for m in _VACANCY.finditer(text) for s in spots):
         return False
+    return _about_body(question, item)
+
+
+def _about_body(question: Question, item: EvidenceSentence) -> bool:
+    """Whether `item`'s article is about the body the question names: its topics are mentioned, and its other
+    content words (the office and "now" aside: `NOT_BODY`) are in the sentence, headline, lead or sentence before."""
     return not missing_topics(question, item) and holds_words(question, item, NOT_BODY)

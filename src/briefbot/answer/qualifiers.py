@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from briefbot.answer.dates import absolute
-from briefbot.answer.question import CATEGORY_FAMILIES, Qualifier, Question
+from briefbot.answer.question import CATEGORY_FAMILIES, Qualifier, Question, category_word
 from briefbot.index.lexical import MONTH_NAMES, date_words
 from briefbot.types import EvidenceSentence
 
@@ -72,8 +72,7 @@ def _names_other_category(qualifier: Qualifier, text: str) -> bool:
     "women's": `question.CATEGORY_FAMILIES`)."""
     family = next((f for f in CATEGORY_FAMILIES if tuple(qualifier.forms) in f), ())
     lowered = text.lower()
-    return any(re.search(r"(?<![\w'’])" + re.escape(word).replace("'", "['’]") + r"(?![\w'’])", lowered)
-               for group in family if group != tuple(qualifier.forms) for word in group)
+    return any(category_word(word).search(lowered) for group in family if group != tuple(qualifier.forms) for word in group)
 
 
 def context_text(text: str, title: str, published: str | None, before: str | None, lead: str | None) -> str:

@@ -26,6 +26,7 @@ Later stages read these fields; none of them parses the question string again.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -36,7 +37,7 @@ from briefbot.answer.polarity import asks_negated
 from briefbot.answer.question_form import Form, form_of
 from briefbot.answer.questions import two_parts
 from briefbot.answer.tense import asks_for_outcome, asks_when_started
-from briefbot.answer.terms import SearchTerm, search_terms
+from briefbot.answer.terms import CALENDAR_WORDS, SearchTerm, search_terms
 from briefbot.index.lexical import MONTH_NAMES
 from briefbot.index.nlp import parse
 
@@ -101,7 +102,6 @@ _BEST = re.compile(r"\b(?:Best(?:\s+[A-Z][\w'’-]*)+|best\s+(?!(?:way|known|tim
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
 _QUARTER_MONTHS = tuple((_MONTHS[3 * i], _MONTHS[3 * i + 2]) for i in range(4))  # (first, last) month of each
 _QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter)\b", re.IGNORECASE)
-_CALENDAR_NAMES = frozenset(_MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _MONTH_SPAN = re.compile(r"\b(?:between|from)\s+(" + "|".join(_MONTHS) + r")\s+(?:and|to|until|through)\s+("
                          + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?![\w])")
@@ -318,7 +318,7 @@ def _capitalised_names(tokens) -> tuple[str, ...]:
     runs: list[list[str]] = []
     last = -2
     for t in tokens:
-        if t.text[:1].isupper() and not t.ent_type_ and not t.is_stop and t.lower_ not in _CALENDAR_NAMES \
+        if t.text[:1].isupper() and not t.ent_type_ and not t.is_stop and t.lower_ not in CALENDAR_WORDS \
                 and t.lower_ not in _NOUN_KIND and not _QUARTER.fullmatch(t.text):
             if t.i == last + 1:
                 runs[-1].append(t.text)
@@ -355,6 +355,12 @@ def _from_noun(noun, named: bool = False) -> tuple[AnswerType, tuple[str, ...], 
         return "open", (), noun.text if named else None
     kind, labels = _NOUN_KIND[word]
     return kind, labels, noun.text
+
+
+@lru_cache(maxsize=None)
+def category_word(word: str) -> re.Pattern[str]:
+    """A category word ("women's") as a whole word of lower-cased text, with either apostrophe."""
+    return re.compile(r"(?<![\w'’])" + re.escape(word).replace("'", "['’]") + r"(?![\w'’])")
 
 
 def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
@@ -398,7 +404,7 @@ def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
     lowered = text.lower()
     for group in CATEGORY_GROUPS:
         for word in group:
-            m = re.search(r"(?<![\w'’])" + re.escape(word).replace("'", "['’]") + r"(?![\w'’])", lowered)
+            m = category_word(word).search(lowered)
             if m:
                 add("category", text[m.start():m.end()], group, m.span())
                 break

@@ -35,13 +35,13 @@ from briefbot.answer.answers import candidates
 from briefbot.answer.offices import ALL_OFFICE_WORDS
 from briefbot.answer.speech import PERSON_NOUNS
 from briefbot.answer.question import Question
+from briefbot.answer.terms import CALENDAR_WORDS
 from briefbot.index.lexical import MONTH_NAMES, content_terms, stem
 from briefbot.types import Entity, EvidenceSentence, ShortAnswer
 
 REACH = 10  # words: a question word this far from a span no longer ties it to the question
 _WORD = re.compile(r"[\w'’]+")
-_CALENDAR = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r"|monday|tuesday|wednesday|thursday|friday|saturday|"
-                       r"sunday)\b", re.IGNORECASE)
+_CALENDAR = re.compile(r"\b(?:" + "|".join(sorted(CALENDAR_WORDS)) + r")\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b", re.IGNORECASE)
 _SHARE = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bpercentage points?\b", re.IGNORECASE)
 _ASKS_SHARE = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bshare\b|\brate\b|\bproportion\b|\bfraction\b|"
@@ -54,8 +54,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas|al
 _IDENTITY = re.compile(r"^\s*who(?:['’]s|\s+(?:is|was|are|were))\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)"
                        r"(?:[\w'’.-]+\s*){1,4}\??\s*$", re.IGNORECASE)
 # a title the tagger took into a name ("Spokeswoman Maria Zakharova", "Chair Mira Holt")
-_ROLE_WORDS = PERSON_NOUNS | {stem(w) for words in ALL_OFFICE_WORDS for w in words.split()} \
-    | {stem(w) for w in "spokeswoman spokesman spokesperson envoy".split()}
+_ROLE_WORDS = PERSON_NOUNS | {stem(w) for words in ALL_OFFICE_WORDS for w in words.split()}
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _ASKS_WHERE = re.compile(r"^\s*where\b|\bin\s+(?:which|what)\s+(?:city|town|country|place|venue)\b", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?$", re.IGNORECASE)
