@@ -294,6 +294,44 @@ def test_compose_adds_a_close_second_sentence_and_respects_the_maximum():
     assert [s.text for s in one] == [ZAKHAROVA]
 
 
+WRECK_LEAD = "Divers found the wreck of the steamer Merrow Queen off Saltreach on Tuesday, 113 years after it sank."
+WRECK_DETAIL = "The wreck lies upright in 62 metres of water, the survey team said."
+
+
+def _article_evidence(*items: tuple[str, int, float], other: tuple[str, float] | None = None) -> Evidence:
+    """Sentences of one article ("w") at the given positions (each with the one before it when given), plus
+    optionally one of another article."""
+    sentences = [EvidenceSentence(number=number, title="Wreck found", score=score,
+                                  before=next((t for t, i, _ in items if i == index - 1), None),
+                                  sentence=Sentence(id=f"w:s{index}", article_id="w", index=index, text=text,
+                                                    start=0, end=len(text)))
+                 for number, (text, index, score) in enumerate(items, start=1)]
+    if other is not None:
+        text, score = other
+        sentences.append(EvidenceSentence(number=len(sentences) + 1, title="Other", score=score,
+                                          sentence=Sentence(id="o:s3", article_id="o", index=3, text=text,
+                                                            start=0, end=len(text))))
+    return Evidence(question="q", sentences=sentences, name_coverage=1.0)
+
+
+@pytest.mark.parametrize("lead_index, detail_article, cited", [
+    (0, "w", ["w:s0", "w:s1"]),  # the article's lead, then its detail sentence
+    (2, "w", ["w:s2"]),          # not the lead: only a close score brings a second sentence
+    (0, "o", ["w:s0"]),          # the detail is from another article
+])
+def test_a_lead_sentence_brings_its_articles_next_answering_sentence(lead_index, detail_article, cited):
+    question = analyse("How deep does the Merrow Queen wreck lie?")
+    if detail_article == "w":
+        evidence = _article_evidence((WRECK_LEAD, lead_index, 0.9), (WRECK_DETAIL, lead_index + 1, 0.6))
+    else:
+        evidence = _article_evidence((WRECK_LEAD, lead_index, 0.9), other=(WRECK_DETAIL, 0.6))
+    sentences, reason = compose([], evidence, question, max_sentences=2)
+    assert reason is None
+    assert [c.id for s in sentences for c in s.citations] == cited
+    one, _ = compose([], evidence, question, max_sentences=1)
+    assert [c.id for s in one for c in s.citations] == cited[:1]
+
+
 def test_the_model_phrases_the_best_sentence_but_does_not_choose_a_weaker_one():
     evidence = make_evidence((ZAKHAROVA, 0.9), (LAVROV, 0.65), (FOUNDED, 0.3))
     question = "What did the foreign ministry say?"
