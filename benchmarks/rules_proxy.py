@@ -35,7 +35,7 @@ def proxy(name: str, split: str, show: bool) -> tuple[int, int, int, int, int, i
     """(answerable, gold among the first two answering, unanswerable, given an answer, gold first, its short
     answer right, gold among the sentences the composer cites, the share of those that are gold summed over
     the answerable cases) for one set."""
-    from briefbot.answer.answering import answering
+    from briefbot.answer.answering import answering, withheld
     from briefbot.answer.compose import compose
     from briefbot.answer.short import short_answer
     from briefbot.evaluation.metrics import short_answer_holds
@@ -57,7 +57,8 @@ def proxy(name: str, split: str, show: bool) -> tuple[int, int, int, int, int, i
     for case in yaml.safe_load(cases_file.read_text())["cases"]:
         question = analyse(case["question"])
         evidence = bot.retriever.retrieve(question)
-        chosen = [] if evidence.vacant else answering(evidence, question)  # a vacant office: the gate declines
+        # a vacant office, or evidence saying the asked fact was not given: the gate declines
+        chosen = [] if evidence.vacant or withheld(evidence, question) else answering(evidence, question)
         if case.get("answerable", True) is False:
             unanswerable += 1
             answered += bool(chosen)

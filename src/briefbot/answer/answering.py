@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from briefbot.answer.answers import has_candidate, wrong_polarity, previews
 from briefbot.answer.qualifiers import missing_qualifiers
+from briefbot.answer.unstated import withholds
 from briefbot.answer.topics import missing_focus, missing_office, missing_topics
 from briefbot.answer.question import Question
 from briefbot.answer.question_form import Form, answers_form, quoted_by_pronoun
@@ -98,6 +99,22 @@ def missing_reason(evidence: Evidence, question: Question) -> str | None:
             return f"no relevant evidence sentence that states {question.describe()} is about " + " and ".join(about)
         return f"no relevant evidence sentence states {question.describe()}"
     return None
+
+
+def withheld(evidence: Evidence, question: Question) -> EvidenceSentence | None:
+    """A relevant evidence sentence from the article of the best answering sentence that says the asked-for
+    fact was not given (`unstated.withholds`), or None. Single questions about one article only. Another
+    article's such sentence does not count: "The agency has not said how much the mission will cost." is about
+    the next mission, not the one asked about (events8 dev: 1 answer lost, 3 more declines over all dev splits)."""
+    if question.parts is not None or evidence.multi_article:
+        return None
+    chosen = answering(evidence, question)
+    if not chosen:
+        return None
+    best = max(e.score for e in evidence.sentences)
+    article_id = chosen[0].sentence.article_id
+    return next((e for e in evidence.sentences if e.sentence.article_id == article_id
+                 and e.score >= RELEVANCE_RATIO * best and withholds(question, e)), None)
 
 
 def antecedent(evidence: Evidence, item: EvidenceSentence) -> EvidenceSentence | None:

@@ -9,7 +9,7 @@ question comparing articles, whose words spread over several). An abstention cit
 
 from __future__ import annotations
 
-from briefbot.answer.answering import answering, missing_reason
+from briefbot.answer.answering import answering, missing_reason, withheld
 from briefbot.answer.question import Question
 from briefbot.answer.signals import AnswerScorer
 from briefbot.types import Evidence
@@ -29,6 +29,9 @@ def gate(evidence: Evidence, min_score: float, question: Question, scorer: Answe
     reason = missing_reason(evidence, question)
     if reason is not None:
         return reason
+    unstated = withheld(evidence, question)
+    if unstated is not None:
+        return f"the evidence says what the question asks was not given ({unstated.sentence.id})"
     if scorer is not None and not evidence.multi_article and question.parts is None:
         chance, _ = scorer.best(question, evidence, answering(evidence, question))
         if chance < scorer.threshold:

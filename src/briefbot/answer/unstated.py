@@ -1,0 +1,49 @@
+"""Whether an evidence sentence says the fact a question asks for was not given: "The cause of the fire is under
+investigation.", "Neither company would say how much was paid.", "The supreme championship was not held this year."
+
+News often reports an event and then says one of its details is withheld, unknown or did not happen. The other
+sentences of that article still hold candidates of the expected type (the lead's date, another figure), which the
+answer rules would cite for a question about that detail; the sentence saying it was not given is the article's
+answer, so briefbot declines. The sentence must share one of the question's words beyond the names it is about
+(its topics), irregular verbs read at their base: "would not say how much was paid" for "How much did Stellan pay
+for Orla Brewing?". A noun for the doer is not its verb: "The buyer asked not to be named." does not withhold
+"Who bought the painting?" (a known gap).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefbot.answer.question import Question
+from briefbot.judge.words import same_word, tokens
+from briefbot.types import EvidenceSentence
+
+_NOT = r"(?:not|n't|never)"
+_TELL = r"(?:say|said|disclose|disclosed|reveal|revealed|give|given|confirm|confirmed|name|named|announce|announced|" \
+        r"release|released|specify|specified)"
+_UNSTATED = re.compile(
+    rf"\b(?:(?:did|does|do|would|could|will|has|have|had)\s*{_NOT}\s+(?:yet\s+)?{_TELL}"
+    rf"|(?:declined|refused)\s+to\s+(?:say|disclose|reveal|give|name|comment|confirm)"
+    rf"|(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:under\s+investigation|being\s+investigated|unknown|"
+    rf"unclear|not\s+known)"
+    rf"|(?:is|are|was|were|has|have|had)\s+{_NOT}\s+(?:yet\s+)?(?:been\s+)?(?:disclosed|revealed|released|named|given|"
+    rf"made\s+public|held|determined|established)"
+    rf"|\b(?:neither|nobody|no\s+one)\b[^.;]{{0,40}}?\b(?:would|could|did|will|has|have)\s+(?:yet\s+)?{_TELL}"
+    rf"|asked\s+not\s+to\s+be\s+named|undisclosed|no\s+one\s+(?:has\s+)?(?:said|knows))\b",
+    re.IGNORECASE)
+
+
+def withholds(question: Question, item: EvidenceSentence) -> bool:
+    """Whether `item` says something was not given (withheld, unknown, under investigation, not held) and shares
+    one of the question's words beyond its topics' names."""
+    text = item.sentence.text
+    if not _UNSTATED.search(text):
+        return False
+    named = _terms(" ".join(question.topics))
+    asked = _terms(question.text) - named
+    return any(same_word(a, own) for a in asked for own in _terms(text))
+
+
+def _terms(text: str) -> set[str]:
+    """The stems of `text`'s content words, irregular verbs at their base ("paid" -> "pay")."""
+    return {t.norm for t in tokens(text) if t.content}

@@ -1,0 +1,55 @@
+"""Evidence saying the asked-for fact was not given (`answer.unstated`) makes the gate decline (`answering.withheld`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefbot.answer.answering import withheld
+from briefbot.answer.gate import gate
+from briefbot.answer.question import analyse
+from briefbot.answer.unstated import withholds
+from briefbot.types import Evidence, EvidenceSentence, Sentence
+
+from conftest import evidence_item as item
+
+FIRE = "What started the fire at the Korvath Timber warehouse?"
+FIRE_LEAD = "A fire destroyed the Korvath Timber warehouse on the industrial estate overnight into Tuesday."
+FIRE_CAUSE = "The cause of the fire is under investigation, the fire service said."
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    (FIRE, FIRE_CAUSE, True),
+    ("How much did Stellan Beverages pay for Orla Brewing?", "Neither company would say how much was paid.", True),
+    ("How much did Stellan Beverages pay for Orla Brewing?", "The price was not disclosed.", False),  # no asked word
+    ("Which animal was supreme champion at the 2018 show?",
+     "The supreme championship, normally judged on the last afternoon, was not held this year.", True),
+    ("Who was the buyer of the painting?", "The buyer, bidding by telephone, asked not to be named.", True),
+    ("Who bought the painting?", "The painting sold for 4.2 million marels.", False),  # says nothing is withheld
+    ("How much did the painting sell for?", "The buyer, bidding by telephone, asked not to be named.", False),
+    (FIRE, "Nobody was hurt in the fire at Korvath Timber, the company said.", False),
+])
+def test_a_sentence_withholds_the_fact_when_it_says_so_in_the_questions_words(question, text, expected):
+    assert withholds(analyse(question), item(text, title="Fire at Korvath Timber")) is expected
+
+
+def _evidence(*items: tuple[str, str, int, float]) -> Evidence:
+    """Evidence of (article, text, position, score) items, each with its article's lead as headline."""
+    sentences = [EvidenceSentence(number=number, title="Warehouse fire", score=score,
+                                  sentence=Sentence(id=f"{article}:s{index}", article_id=article, index=index,
+                                                    text=text, start=0, end=len(text)))
+                 for number, (article, text, index, score) in enumerate(items, start=1)]
+    return Evidence(question="q", sentences=sentences, name_coverage=1.0)
+
+
+def test_the_gate_declines_when_the_answering_article_says_the_fact_was_not_given():
+    question = analyse(FIRE)
+    evidence = _evidence(("fire", FIRE_LEAD, 0, 0.65), ("fire", FIRE_CAUSE, 6, 0.47))
+    assert withheld(evidence, question) is not None
+    reason = gate(evidence, 0.3, question)
+    assert reason is not None and "not given" in reason and "fire:s6" in reason
+
+
+def test_another_articles_withholding_sentence_does_not_decline():
+    question = analyse(FIRE)
+    evidence = _evidence(("fire", FIRE_LEAD, 0, 0.65), ("other", FIRE_CAUSE, 6, 0.47))
+    assert withheld(evidence, question) is None
