@@ -22,6 +22,7 @@ from conftest import evidence_item as item
     ("Harbour Marathon 2022 host city", "place"),
     ("Novaline X3 release date", "date"),
     ("Kestrel Foods CEO", "person"),
+    ("Orlesk harbour board first ever dividend to the city", "open"),  # "city" only modifies the dividend
     ("Why did the council resign?", "reason"),
     ("Is the deal signed?", "yesno"),
     ("What did the report find about the river?", "open"),

@@ -332,6 +332,8 @@ def _head_noun(tokens):
     """The noun a keyword query asks for: its last noun naming a kind of answer ('... host *city*', '...
     release *date*', 'CEO'), else its last common noun ('Koslow trial *verdict*'), or None."""
     nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and not _in_title(t)]
+    heads = [t for t in nouns if t.dep_ != "pobj"]  # "dividend to the *city*": a prepositional object modifies
+    nouns = heads or nouns
     kinds = [t for t in nouns if t.lower_ in _NOUN_KIND]
     common = [t for t in nouns if t.pos_ == "NOUN" and not t.ent_type_]
     return kinds[-1] if kinds else (common[-1] if common else None)
