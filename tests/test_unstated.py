@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefbot.answer.answering import withheld
+from briefbot.answer.answering import answering, withheld
 from briefbot.answer.gate import gate
 from briefbot.answer.question import analyse
 from briefbot.answer.unstated import withholds
@@ -33,7 +33,7 @@ def test_a_sentence_withholds_the_fact_when_it_says_so_in_the_questions_words(qu
 
 
 def _evidence(*items: tuple[str, str, int, float]) -> Evidence:
-    """Evidence of (article, text, position, score) items, each with its article's lead as headline."""
+    """Evidence of (article, text, position, score) items, all under one headline."""
     sentences = [EvidenceSentence(number=number, title="Warehouse fire", score=score,
                                   sentence=Sentence(id=f"{article}:s{index}", article_id=article, index=index,
                                                     text=text, start=0, end=len(text)))
@@ -44,7 +44,7 @@ def _evidence(*items: tuple[str, str, int, float]) -> Evidence:
 def test_the_gate_declines_when_the_answering_article_says_the_fact_was_not_given():
     question = analyse(FIRE)
     evidence = _evidence(("fire", FIRE_LEAD, 0, 0.65), ("fire", FIRE_CAUSE, 6, 0.47))
-    assert withheld(evidence, question) is not None
+    assert withheld(evidence, question, answering(evidence, question)) is not None
     reason = gate(evidence, 0.3, question)
     assert reason is not None and "not given" in reason and "fire:s6" in reason
 
@@ -52,4 +52,4 @@ def test_the_gate_declines_when_the_answering_article_says_the_fact_was_not_give
 def test_another_articles_withholding_sentence_does_not_decline():
     question = analyse(FIRE)
     evidence = _evidence(("fire", FIRE_LEAD, 0, 0.65), ("other", FIRE_CAUSE, 6, 0.47))
-    assert withheld(evidence, question) is None
+    assert withheld(evidence, question, answering(evidence, question)) is None

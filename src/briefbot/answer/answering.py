@@ -5,7 +5,8 @@ form (`Question.form`, `question_form`: a time for "when", a number counting the
 speaker for "what did X say"); for a single question about one article it must also answer the record
 (`answer.answers`: its qualifiers hold, its topics are mentioned, it has a candidate of the expected type). A question that asks
 two things (`Question.parts`) gets the sentences that answer each part. `missing_reason` says, for an
-abstention, what no evidence sentence supplies. The gate and the composer both read these lists.
+abstention, what no evidence sentence supplies; `withheld`, a relevant sentence of the answering article that says
+the asked-for fact was not given. The gate and the composer both read these lists.
 """
 
 from __future__ import annotations
@@ -101,14 +102,14 @@ def missing_reason(evidence: Evidence, question: Question) -> str | None:
     return None
 
 
-def withheld(evidence: Evidence, question: Question) -> EvidenceSentence | None:
-    """A relevant evidence sentence from the article of the best answering sentence that says the asked-for
-    fact was not given (`unstated.withholds`), or None. Single questions about one article only. Another
+def withheld(evidence: Evidence, question: Question, chosen: list[EvidenceSentence]) -> EvidenceSentence | None:
+    """A relevant evidence sentence from the article of the best answering sentence (`chosen`, what `answering`
+    gave) that says the asked-for fact was not given (`unstated.withholds`), or None. Single questions about one
+    article only. Another
     article's such sentence does not count: "The agency has not said how much the mission will cost." is about
     the next mission, not the one asked about (events8 dev: 1 answer lost, 3 more declines over all dev splits)."""
     if question.parts is not None or evidence.multi_article:
         return None
-    chosen = answering(evidence, question)
     if not chosen:
         return None
     best = max(e.score for e in evidence.sentences)

@@ -114,9 +114,9 @@ def _detail_after_lead(candidates: list[EvidenceSentence]) -> list[EvidenceSente
     """The next answering sentence when the best is its article's first sentence and it is from the same
     article: a news lead states the event, a later sentence its detail ("The wreck of the steamer ... was found
     off Saltreach." then "The wreck lies upright in 62 metres of water."), and the detail sentence scores
-    lower because it names the event by a pronoun or a bare noun. Dev splits (events..events8, no model,
-    `benchmarks/rules_proxy.py`): gold cited 124 -> 129 of 153 answered, citation precision summed over
-    cases 101 -> 102; squad-corpus 55.5 -> 54.5 of 70, multihop-removed unchanged."""
+    lower because it names the event by a pronoun or a bare noun. Dev splits with the model (`benchmarks/run.py
+    <set> --split dev`): citation recall events3 0.750 -> 0.792, events7 0.750 -> 0.792, events8 0.625 -> 0.750,
+    events, events4-events6 and the seed suite unchanged."""
     if len(candidates) < 2:
         return []
     lead, detail = candidates[0], candidates[1]

@@ -1,7 +1,8 @@
 """The abstention gate: whether the evidence can answer the analysed question at all, before any drafting.
 
 `gate` reads only the evidence and the `Question` record and returns the reason to abstain, or None:
-no evidence; the office a current-holder question asks about was left vacant (`Evidence.vacant`); no relevant sentence with the asked-for form or answer (`answering.missing_reason`); the
+no evidence; the office a current-holder question asks about was left vacant (`Evidence.vacant`); no relevant sentence with the asked-for form or answer (`answering.missing_reason`); a relevant
+sentence of the answering article says the asked-for fact was not given (`answering.withheld`); the
 answer model (`signals.AnswerScorer`) finds no sentence likely to answer a single question; a name the
 question uses is missing from every passage; or the best score is under the threshold (lowered for a
 question comparing articles, whose words spread over several). An abstention cites nothing.
@@ -29,11 +30,12 @@ def gate(evidence: Evidence, min_score: float, question: Question, scorer: Answe
     reason = missing_reason(evidence, question)
     if reason is not None:
         return reason
-    unstated = withheld(evidence, question)
+    chosen = answering(evidence, question)
+    unstated = withheld(evidence, question, chosen)
     if unstated is not None:
         return f"the evidence says what the question asks was not given ({unstated.sentence.id})"
     if scorer is not None and not evidence.multi_article and question.parts is None:
-        chance, _ = scorer.best(question, evidence, answering(evidence, question))
+        chance, _ = scorer.best(question, evidence, chosen)
         if chance < scorer.threshold:
             return (f"no evidence sentence is likely to answer it (best chance {chance:.2f}, "
                     f"under {scorer.threshold:.2f})")
