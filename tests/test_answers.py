@@ -360,3 +360,19 @@ def test_one_as_a_pronoun_is_no_number():
     assert not has_candidate(salary, item("Hilde Ransome said Tormeade was no longer a regional university but a "
                                           "national one."))
     assert has_candidate(salary, item("Hilde Ransome earned one million dorins as vice-chancellor last year."))
+
+
+def test_the_source_of_an_attribution_does_not_answer_who_did_it():
+    question = analyse("Who dug up the silver coin hoard near Harnow?")
+    assert not has_candidate(question, item("A metal detectorist has found a hoard of 312 silver coins buried in a "
+                                            "field near Harnow, the Orlesk Museum said on Wednesday."))
+    assert not has_candidate(question, item('"It is the find of a lifetime," said museum director Ines Ravn.'))
+    assert has_candidate(question, item("Kaspar Dovrin, a retired postman, found the coins in a field near Harnow, "
+                                        "the museum said."))
+
+
+def test_the_source_of_an_attribution_answers_who_said_it_or_who_holds_an_office():
+    said = analyse("Who said the find was of national importance?")
+    assert has_candidate(said, item("The find is of national importance, the Orlesk Museum said on Wednesday."))
+    office = analyse("Who is the show director at Duvenholt?")
+    assert has_candidate(office, item('"The horses brought in families," said show director Maren Hollis.'))

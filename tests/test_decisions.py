@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefbot.answer.answers import answers
-from briefbot.answer.decisions import asks_for_decision, states_decision
+from briefbot.answer.decisions import asks_for_decision, asks_for_penalty, states_decision, states_penalty
 from briefbot.answer.question import analyse
 from tests.test_answers import item
 
@@ -42,3 +42,36 @@ def test_a_sentence_stating_no_decision_does_not_answer():
     assert not answers(question, item("Omivra slowed memory decline by about a quarter in an 18-month trial, "
                                       "the medicines regulator said."))
     assert answers(question, item("The medicines regulator rejected Omivra, citing brain swelling in trials."))
+
+
+@pytest.mark.parametrize("question, penalty", [
+    ("What sentence did Gideon Feltham get?", True),
+    ("former Belcaro mayor Vittorio Castagnel sentence", True),
+    ("What sentence did the roofer who stole church lead receive?", True),
+    ("How long was Olav Marrable jailed for?", True),
+    ("Who was jailed for the raid?", False),  # asks who, not for the sentence
+    ("What is the first sentence of the report?", False),
+    ("What was the verdict in the Koslow fraud trial?", False),  # a decision, not a penalty
+])
+def test_a_question_asks_for_a_penalty(question, penalty):
+    assert asks_for_penalty(question) is penalty
+    assert analyse(question).penalty is penalty
+
+
+@pytest.mark.parametrize("text, penalty", [
+    ("Olav Marrable was jailed for three years and six months on Wednesday.", True),
+    ("The landlord was fined 18,000 drals at Kettersby Magistrates' Court.", True),
+    ("She was given a suspended sentence and 200 hours of community service.", True),
+    ("Gideon Feltham, 58, was convicted on four counts of breaching housing safety rules.", False),
+    ("Erik Hollis, 27, and Tomas Venmoor, 31, both of Kettersby, deny robbery.", False),
+    ("The judge said he would not be sentenced before March.", False),  # negated: no penalty yet
+])
+def test_a_sentence_states_a_penalty(text, penalty):
+    assert states_penalty(text) is penalty
+
+
+def test_a_conviction_without_a_penalty_does_not_answer_what_sentence_was_given():
+    question = analyse("What sentence did Gideon Feltham get?")
+    assert not answers(question, item("Gideon Feltham, 58, was convicted on four counts of breaching housing "
+                                      "safety rules by a jury at Ardmoor District Court."))
+    assert answers(question, item("Gideon Feltham was jailed for 18 months at Ardmoor District Court on Friday."))

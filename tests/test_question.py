@@ -231,3 +231,9 @@ def test_a_keyword_query_capitalises_its_names_even_those_the_tagger_misses():
     assert not answers(margin, item("Henrik Pell has been elected mayor of Velsford by nine votes after a recount."))
     assert "Q3" not in analyse("Q3 2023 Brannock revenue").topics  # a quarter is a qualifier, not a name
     assert analyse("foreign arrivals January 2024").topics == ()  # a month is no name either
+
+
+def test_how_big_a_fine_asks_for_an_amount_near_the_fine():
+    form = analyse("How big was the fine Aldra Water received for missing its leakage target?").form
+    assert form.priced and "penalty" in form.priced
+    assert not analyse("How big was the crowd?").form.priced

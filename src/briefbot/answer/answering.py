@@ -91,6 +91,8 @@ def missing_reason(evidence: Evidence, question: Question) -> str | None:
         if any(answering_parts(evidence, question, settled=False)):
             if question.decision:
                 return "no relevant evidence sentence states a decision: they only say one is expected, or none"
+            if question.penalty:
+                return "no relevant evidence sentence states the sentence given (jailed, fined, ...): none, or not yet"
             return ("no relevant evidence sentence says it happened: they only say it is expected, scheduled "
                     "or put off")
         if any(answering_parts(evidence, question, topical=False)):

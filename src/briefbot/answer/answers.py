@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from briefbot.answer.decisions import states_decision
+from briefbot.answer.decisions import states_decision, states_penalty
 from briefbot.answer.polarity import states_negation, swapped_opposite
 from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.question import Question
@@ -51,6 +51,13 @@ _FORMER_AFTER = re.compile(
     r"\s+(?:step\s+down|stand\s+down|retire|resign|leave|quit)\b|,?\s*(?:who\s+)?(?:has\s+|had\s+)?(?:is\s+stepping\s+down|"
     r"is\s+retiring|is\s+leaving|stepped\s+down|stood\s+down|resigned|retired|quit|was\s+replaced|was\s+ousted|"
     r"was\s+succeeded|was\s+dismissed|was\s+sacked|was\s+fired|left\s+(?:the|his|her|its)\b))", re.IGNORECASE)
+# the source of a trailing attribution: ", the museum said on Wednesday", ", said show director Maren Hollis",
+# ", according to the police" -- who said the sentence, not who did what it says
+_SOURCE_BEFORE = re.compile(r'(?:[,"”]\s*(?:said|says|added)|\baccording\s+to)\s+(?:[\w\'’-]+\s+){0,4}$', re.IGNORECASE)
+_SOURCE_PLAIN_BEFORE = re.compile(r'[,"”]\s*(?:the\s+)?$')
+_ATTRIBUTION_AFTER = re.compile(r"^\s+(?:said|says|added|told|announced|confirmed)\b", re.IGNORECASE)
+_SPEECH_ASKED = re.compile(r"\b(?:said|say|says|told|tell|announced?|confirmed?|stated?|warned?|claimed?|"
+                           r"according|spokes\w*|quoted?)\b", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")  # no year, no month: a number the tagger called a DATE
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -94,6 +101,8 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
         if question.current and (_FORMER.search(text[max(0, entity.start - 40):entity.start])
                                  or _FORMER_AFTER.search(text[entity.end:entity.end + 60])):
             continue  # "former chief executive Jane Roe" does not answer "Who is the CEO?"
+        if question.answer_type == "person" and question.office is None and _attribution(question, text, entity):
+            continue  # "..., the Orlesk Museum said" does not answer "Who found the hoard?"
         out.append(entity)
     return out
 
@@ -122,6 +131,8 @@ def previews(question: Question, item: EvidenceSentence) -> bool:
     asks what was decided and the sentence states no decision (`decisions.py`)."""
     if question.decision and not states_decision(item.sentence.text):
         return True
+    if question.penalty and not states_penalty(item.sentence.text):
+        return True
     return question.outcome and only_previews(item.sentence.text, frozenset(question.form.question_terms))
 
 
@@ -133,6 +144,17 @@ def has_candidate(question: Question, item: EvidenceSentence) -> bool:
     # (its first character is skipped: a capitalised first word is mostly just the start of the sentence)
     return question.answer_type == "person" and quoted_by_pronoun(item.sentence.text) and bool(
         item.before and _NAME_FALLBACK.search(item.before[1:]))
+
+
+def _attribution(question: Question, text: str, entity: Entity) -> bool:
+    """Whether `entity` is only the source of an attribution (", the museum said", ", said director X",
+    "according to X") and the question does not ask who said something."""
+    if _SPEECH_ASKED.search(question.text):
+        return False
+    before = text[max(0, entity.start - 50):entity.start]
+    if _SOURCE_BEFORE.search(before):
+        return True
+    return _SOURCE_PLAIN_BEFORE.search(before) is not None and _ATTRIBUTION_AFTER.match(text[entity.end:]) is not None
 
 
 def _named_by(span: str, asked: set[str], question: Question) -> bool:

@@ -7,6 +7,11 @@ slowed memory decline by a quarter in a trial", "an investigation ... which it h
 does ("approved Corvalex", "found him guilty", "upheld the rejection", "kept its rate unchanged"). A decision
 said only as negated ("has not decided", "did not rule") is none.
 
+A question about a court's sentence ("What sentence did Gideon Feltham get?", "Lisbet Harmsen sentence", "How
+long was X jailed for?") is answered only by a sentence that states a penalty ("was jailed for three years",
+"was fined 18,000 drals", "a suspended sentence"): "was convicted on four counts" or "deny robbery" is about
+the case and states none.
+
 The decision verbs are a hand-made table of inflected forms: a closed class of verbs that report the outcome
 of a decision (approved, rejected, ruled, convicted, upheld, fined, ...), which the small tagger does not tell
 apart from other verbs.
@@ -30,6 +35,19 @@ _DECISION_VERBS = frozenset("""
     keeps raised cut lowered chose chosen selected awarded annulled quashed accepted denied permitted
     prohibited halted cancelled canceled renewed confirmed elected appointed named passed adopted
 """.split())
+# a sentence asked for as a penalty: "what sentence", "<name> sentence" (a keyword query), "sentence did X get",
+# "how long was X jailed / sentenced / in prison"
+_PENALTY_QUESTION = re.compile(
+    r"^\s*what\s+(?:\w+\s+)?sentence\b|\bsentence\s*\??$|\bsentence\s+(?:did|does|has|was|will)\b"
+    r"|\b(?:his|her|their|the)\s+sentence\b(?!\s+(?:that|which|about|in\s+the\s+(?:article|report)))"
+    r"|^\s*how\s+long\s+(?:was|were|is|will)\s+.+?\s+(?:jailed|imprisoned|sentenced|in\s+(?:jail|prison))\b",
+    re.IGNORECASE)
+# a stated penalty: jailed, sentenced, fined, a suspended sentence, community service, probation, a prison term
+_PENALTY = re.compile(
+    r"\b(?:jailed|imprisoned|sentenced|fined|sentence[sd]?\s+(?:of|to)|suspended\s+sentence|community\s+(?:service|order)|"
+    r"probation|(?:prison|jail)\s+(?:term|sentence)|(?:years?|months?)\s+in\s+(?:prison|jail)|life\s+imprisonment|"
+    r"ordered\s+to\s+(?:pay|serve|carry\s+out)|given\s+(?:a|an)\s+\w*\s*(?:sentence|term|fine|order|ban))\b",
+    re.IGNORECASE)
 _VERB = re.compile(r"\b(?:" + "|".join(sorted(_DECISION_VERBS)) + r")\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|yet\s+to|no)\s+(?:yet\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -37,6 +55,16 @@ _NEGATED = re.compile(r"\b(?:not|never|yet\s+to|no)\s+(?:yet\s+)?(?:\w+\s+)?$", 
 def asks_for_decision(question: str) -> bool:
     """Whether the question asks what someone decided, concluded or ruled (or for a verdict or ruling)."""
     return _DECISION_QUESTION.search(question) is not None
+
+
+def asks_for_penalty(question: str) -> bool:
+    """Whether the question asks for the sentence a court gave ("What sentence did X get?", "X sentence")."""
+    return _PENALTY_QUESTION.search(question) is not None
+
+
+def states_penalty(text: str) -> bool:
+    """Whether `text` states a penalty not negated ("was jailed for three years", "fined 18,000 drals")."""
+    return any(not _NEGATED.search(text[max(0, m.start() - 24):m.start()]) for m in _PENALTY.finditer(text))
 
 
 def states_decision(text: str) -> bool:

@@ -31,7 +31,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from briefbot.answer.decisions import asks_for_decision
+from briefbot.answer.decisions import asks_for_decision, asks_for_penalty
 from briefbot.answer.offices import office_asked
 from briefbot.answer.polarity import asks_negated
 from briefbot.answer.question_form import Form, form_of
@@ -138,6 +138,8 @@ class Question(BaseModel):
     current: bool = False
     decision: bool = Field(default=False, description="Asks what someone decided, concluded or ruled, or for a "
                            "verdict: the answer must state a decision (`decisions.py`).")
+    penalty: bool = Field(default=False, description="Asks for the sentence a court gave ('What sentence did X "
+                          "get?'): the answer must state a penalty (`decisions.py`).")
     negated: bool = Field(default=False, description="Asks about what is not so ('What did X not do?'): the "
                           "answer must say something is not so (`polarity.py`).")
     office: str | None = Field(default=None, description="The office a who-question asks the holder of ('chief "
@@ -195,7 +197,7 @@ def analyse(text: str) -> Question:
     split = two_parts(text)
     return Question(text=text, answer_type=answer_type, answer_labels=labels, focus=focus, names=names, topics=topics,
                     qualifiers=qualifiers, keyword_query=keyword, current=current,
-                    negated=asks_negated(text), decision=asks_for_decision(text),
+                    negated=asks_negated(text), decision=asks_for_decision(text), penalty=asks_for_penalty(text),
                     office=office_asked(text, keyword_query=keyword) if answer_type == "person" else None,
                     starts=asks_when_started(text), recent=bool(_RECENT.search(text)),
                     outcome=asks_for_outcome(text, doc), form=form_of(text),
