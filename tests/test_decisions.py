@@ -70,6 +70,13 @@ def test_a_sentence_states_a_penalty(text, penalty):
     assert states_penalty(text) is penalty
 
 
+def test_a_keyword_query_for_a_sentence_asks_for_the_penalty_not_for_the_person_it_names():
+    question = analyse("former Belcaro mayor Vittorio Castagnel sentence")
+    assert question.answer_type == "open" and question.office is None and not question.current
+    assert answers(question, item("Vittorio Castagnel, who was mayor of Belcaro for nine years, was sentenced to "
+                                  "four years in prison on Friday."))
+
+
 def test_a_conviction_without_a_penalty_does_not_answer_what_sentence_was_given():
     question = analyse("What sentence did Gideon Feltham get?")
     assert not answers(question, item("Gideon Feltham, 58, was convicted on four counts of breaching housing "

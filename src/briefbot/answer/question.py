@@ -180,7 +180,8 @@ def analyse(text: str) -> Question:
     answer_type, labels, focus = _answer_type(tokens, lowered)
     keyword = bool(tokens) and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in tokens) \
         and lowered[0] not in _AUX_FIRST and not text.rstrip().endswith("?")
-    if keyword and answer_type == "open":
+    penalty = asks_for_penalty(text)
+    if keyword and answer_type == "open" and not penalty:  # "<name> sentence" asks for the penalty, not for a name
         answer_type, labels, focus = _from_noun(_head_noun(tokens), named=True)
     names = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL")))
     topics = tuple(dict.fromkeys(_THE.sub("", _extended(e)) for e in doc.ents
@@ -197,7 +198,7 @@ def analyse(text: str) -> Question:
     split = two_parts(text)
     return Question(text=text, answer_type=answer_type, answer_labels=labels, focus=focus, names=names, topics=topics,
                     qualifiers=qualifiers, keyword_query=keyword, current=current,
-                    negated=asks_negated(text), decision=asks_for_decision(text), penalty=asks_for_penalty(text),
+                    negated=asks_negated(text), decision=asks_for_decision(text), penalty=penalty,
                     office=office_asked(text, keyword_query=keyword) if answer_type == "person" else None,
                     starts=asks_when_started(text), recent=bool(_RECENT.search(text)),
                     outcome=asks_for_outcome(text, doc), form=form_of(text),
