@@ -93,6 +93,15 @@ def test_a_place_speaks_through_its_other_names():
      "Moscow is emboldened after Trump called Zelensky terrible and blamed him for the war.", False),
     ("reason", "Why did Trump blame Zelensky for the war?", "Trump blamed Zelensky for the war.", False),  # no reason given
     ("reason", "Why did the ferries stop?", "The ferries stopped because a storm closed the harbour.", True),
+    # ... and so does a why-question asked with "what": a cause, which news also gives with "after"
+    ("reason", "What made the children at the Dravoli school ill?",
+     "Laboratory tests have confirmed salmonella as the cause of the outbreak at the Dravoli school.", True),
+    ("reason", "What caused the drop in timber exports?", "They dropped by a third after the sawmill closed.", True),
+    ("reason", "What caused the explosion at the Sanvez plant?",
+     "Prosecutors in Sanvez have opened an investigation into the cause of the explosion.", False),
+    ("reason", "What caused the explosion at the Sanvez plant?", "The cause of the explosion was not yet known.", False),
+    ("reason", "What caused the explosion at the Sanvez plant?",
+     "At least 12 people were injured when an explosion tore through a hall at the Sanvez plant.", False),
     # a past yes no question needs the event as fact
     ("fact", "Did Russia declare victory?", "Russia is preparing to declare victory within days.", False),
     ("fact", "Did Russia declare victory?", "Russia declared victory on Monday.", True),

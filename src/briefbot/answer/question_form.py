@@ -92,6 +92,17 @@ MAX_PREDICATE_QUESTION = 9  # content words; longer yes/no questions ask about s
 _NOT_PREDICATE = frozenset(stem(w) for w in "today now currently yet still already eventually ever soon "
                            "actually really officially formally".split())
 _WHY = re.compile(r"^\s*why\b", re.IGNORECASE)
+# "What caused the explosion?", "What made the children ill?", "What was the cause of the fire?": a why-question
+# asked with "what"; its answer must give a cause, which news also gives with "after" ("Timber exports dropped
+# by a third after the sawmill closed") and with the words for a cause ("confirmed salmonella as the cause"); "an
+# investigation into the cause" or "the cause was not yet known" gives none
+_CAUSE = re.compile(r"^\s*what\s+(?:caused|causes|made|led\s+to|leads\s+to|triggered|sparked|started)\b"
+                    r"|^\s*what\s+(?:was|is|were|are)\s+(?:the\s+)?(?:\w+\s+)?(?:cause|causes)\s+(?:of|for|behind)\b",
+                    re.IGNORECASE)
+_CAUSE_MARKER = re.compile(r"\b(?:after|caused\s+by|blamed\s+on|traced\s+to|started\s+by|sparked\s+by|"
+                           r"triggered\s+by|linked\s+to|as\s+the\s+(?:likely\s+|probable\s+|main\s+)?cause|"
+                           r"(?:the\s+)?cause\s+(?:was|is|had\s+been|has\s+been)\s+(?!not\b|unknown\b|unclear\b))",
+                           re.IGNORECASE)
 _REASON_AFTER = re.compile(  # the reason follows the event: "considering it amid concerns that ..."
     r"\b(?:because|since|due\s+to|owing\s+to|amid|over\s+(?:fears|concerns)|for\s+fear|in\s+order\s+to|so\s+that"
     r"|designed\s+to|aimed\s+at|citing|given\s+that|as\s+a\s+result\s+of|thanks\s+to|in\s+response\s+to"
@@ -119,6 +130,7 @@ class Form:
     topic_names: tuple[str, ...] = ()
     event_terms: tuple[str, ...] = ()  # for a past-time question: its words, none of them only hedged
     reason_for: tuple[str, ...] = ()  # for a why-question: the event a reason must be given for
+    cause: bool = False  # the why-question is asked as "What caused ...?": "after" and "the cause of" give one too
     dated: tuple[str, ...] = ()  # for a time question: words, one of which its time must stand near
     also_place: bool = False  # "Where and when ...?" needs a place as well as a time
     identify: tuple[str, ...] = ()  # "Which officials ...?": those words must come with a name
@@ -152,7 +164,8 @@ def form_of(question: str) -> Form:
         topic=speech.topic,
         topic_names=tuple(t for t in speech.topic if t in names),
         event_terms=tuple(t for t in terms if t not in _hedged(question)) if past_event else (),
-        reason_for=event if _WHY.search(question) else (),
+        reason_for=event if _WHY.search(question) or _CAUSE.search(question) else (),
+        cause=_CAUSE.search(question) is not None,
         dated=dated if kind == TIME else (),
         also_place=bool(_WHERE_AND_WHEN.search(question)),
         identify=_identify_terms(question),
@@ -262,12 +275,15 @@ def dates(dated: tuple[str, ...], text: str) -> bool:
     return False
 
 
-def gives_reason(event: tuple[str, ...], text: str) -> bool:
+def gives_reason(event: tuple[str, ...], text: str, *, cause: bool = False) -> bool:
     """Whether `text` gives a reason for the event: a reason marker after the event's first word ("...
     considering the condition amid concerns that ...") or a consequence marker before its last ("...
     system, meaning that the US can bar Ukraine from joining"). "Moscow is emboldened after Trump blamed
-    him" gives a reason for Moscow's mood, not for the blame. Without the event's words, any marker."""
+    him" gives a reason for Moscow's mood, not for the blame. Without the event's words, any marker. For a
+    question asked as "What caused ...?" (`cause`), a cause marker anywhere does too ("after", "the cause of")."""
     if not event:
+        return True
+    if cause and _CAUSE_MARKER.search(text):
         return True
     spans = [m.start() for m in _TOKEN.finditer(text) if any(close(t, stem(m.group())) for t in event)]
     after = [m.start() for m in _REASON_AFTER.finditer(text)]
@@ -303,7 +319,7 @@ def answers_form(form: Form, text: str, before: str | None = None) -> bool:
         return False
     if not measures(form.priced, text, PRICE_WINDOW):  # "agreed to buy Kestrel Copper, the owner of ..., for 310 million"
         return False
-    if not states_as_fact(form.event_terms, text) or not gives_reason(form.reason_for, text):
+    if not states_as_fact(form.event_terms, text) or not gives_reason(form.reason_for, text, cause=form.cause):
         return False
     if not dates(form.dated, text) or (form.also_place and not supplies(PLACE, text)):
         return False
