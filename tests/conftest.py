@@ -141,6 +141,14 @@ def make_bot(corpus_dir: Path, index_dir: Path, isolated_env) -> Callable[..., B
     return make
 
 
+def wire_bot(make_bot: Callable[..., Briefbot], directory: Path, articles: Sequence[dict]) -> Briefbot:
+    """A bot (`make_bot`) over a corpus of these JSONL article records, built under `directory`."""
+    corpus = directory / "wire-corpus"
+    corpus.mkdir()
+    (corpus / "wire.jsonl").write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    return make_bot(corpus=corpus, index=directory / "wire-index")
+
+
 @pytest.fixture
 def bot(make_bot) -> Briefbot:
     return make_bot()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefbot.answer.answer_kind import QUANTITY, answer_type_terms
-from briefbot.answer.question_form import answers_form, form_of, measures, states_as_fact
+from briefbot.answer.question_form import answers_form, counts, form_of, measures, names_cause, states_as_fact
 from briefbot.answer.speech import mentions_topic, speaks
 
 
@@ -213,3 +213,16 @@ def test_a_long_yes_no_question_comparing_things_has_no_single_predicate():
                 "similar capacity to its role in Amazon's iRobot purchase?")
     assert form_of(question).predicate == ()
     assert form_of("Is the peace deal already signed?").predicate == ("sign",)
+
+
+def test_a_number_counts_what_number_of_names_before_it():
+    text = "The number of children who fell ill after last Friday's lunch has risen to 63, and four teachers too."
+    assert counts(("children",), text)
+    assert not counts(("pupil",), text)
+    assert not counts(("children",), "The number of children who fell ill is not known.")  # no number follows
+
+
+def test_a_cause_named_in_so_many_words_is_told_from_a_mere_after():
+    assert names_cause("Laboratory tests have confirmed salmonella as the cause of the outbreak.")
+    assert names_cause("The fire was caused by a faulty heater.")
+    assert not names_cause("At least 40 pupils fell ill after eating lunch in the school canteen.")

@@ -206,9 +206,10 @@ def test_an_open_question_naming_what_it_asks_for_needs_a_sentence_that_mentions
     # a decision is stated as the act ("found guilty"), not named: no focus check
     assert answers(analyse("What was the verdict in the Moren bribery trial?"),
                    item("The court found Moren guilty in the bribery trial on Friday."))
-    keyword = analyse("Moren bribery trial sentence")
-    assert keyword.focus == "sentence"
+    keyword = analyse("Moren bribery trial sentence")  # asks for a penalty (`decisions.states_penalty`), however said
+    assert keyword.penalty and keyword.focus is None
     assert answers(keyword, item("Moren was sentenced to four years in prison in the bribery trial."))
+    assert answers(keyword, item("Moren was jailed for four years on Friday over the bribery trial."))
     assert not answers(keyword, item("Moren denied every charge in the bribery trial."))
     # a general noun, a description, or the answer's kind ("which film") are not required words
     assert answers(analyse("Moren bribery trial result"), item("Moren was cleared in the bribery trial."))

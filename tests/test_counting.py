@@ -17,6 +17,8 @@ from briefbot.types import Evidence, EvidenceSentence, Sentence
     ("The bill passed by 118 votes to 64.", ["votes"]),
     ("Halvik is recalling 38,500 Serra hatchbacks built for 2017.", ["Serra hatchbacks"]),
     ("Prices rose 6 per cent in 2021.", []),
+    ("The number of injured rose to 19, of whom four remain in hospital.", ["injured", "remain"]),  # before, after
+    ("The number of injured is not known.", []),  # no number follows "number of"
 ])
 def test_number_phrases(text, phrases):
     assert number_phrases(text) == phrases

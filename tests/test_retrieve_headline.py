@@ -3,21 +3,14 @@ far as it tells the candidates' articles apart (`Retriever._headline_names`)."""
 
 from __future__ import annotations
 
-import json
-
 from briefbot.answer.question import analyse
 from briefbot.answer.retrieve import HEADLINE_NAME_SHARE
 
-
-def _bot(make_bot, tmp_path, articles):
-    corpus = tmp_path / "headline-corpus"
-    corpus.mkdir()
-    (corpus / "wire.jsonl").write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
-    return make_bot(corpus=corpus, index=tmp_path / "headline-index")
+from conftest import wire_bot
 
 
 def test_a_name_only_the_headline_holds_counts_when_it_tells_articles_apart(make_bot, tmp_path):
-    bot = _bot(make_bot, tmp_path, [
+    bot = wire_bot(make_bot, tmp_path, [
         {"id": "a", "title": "Kallinet fined over outage", "text": "Chief executive Yara Delacourt said the company "
          "would appeal. The fine was the largest ever."},
         {"id": "b", "title": "Telvo opens new offices", "text": "Chief executive Rasmus Ellegard said the company "
@@ -35,7 +28,7 @@ def test_a_name_only_the_headline_holds_counts_when_it_tells_articles_apart(make
 
 
 def test_no_credit_when_every_candidate_shares_the_headline(make_bot, tmp_path):
-    bot = _bot(make_bot, tmp_path, [{"id": "a", "title": "Kallinet fined over outage",
+    bot = wire_bot(make_bot, tmp_path, [{"id": "a", "title": "Kallinet fined over outage",
                                      "text": "Chief executive Yara Delacourt said the company would appeal."}])
     query = bot.retriever.query_terms(analyse("Who is the chief executive of Kallinet?"))
     assert bot.retriever._headline_names(query, list(range(len(bot.index.sentences)))) == {"kallinet": 0.0}

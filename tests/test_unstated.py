@@ -13,7 +13,8 @@ from briefbot.types import Evidence, EvidenceSentence, Sentence
 from conftest import evidence_item as item
 
 FIRE = "What started the fire at the Korvath Timber warehouse?"
-FIRE_LEAD = "A fire destroyed the Korvath Timber warehouse on the industrial estate overnight into Tuesday."
+# "What started ...?" asks for a cause: the lead says only what came before ("after"), which lets it answer
+FIRE_LEAD = "A fire destroyed the Korvath Timber warehouse overnight into Tuesday, after a night of storms."
 FIRE_CAUSE = "The cause of the fire is under investigation, the fire service said."
 
 

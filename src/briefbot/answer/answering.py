@@ -18,7 +18,7 @@ from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.unstated import withholds
 from briefbot.answer.topics import missing_focus, missing_office, missing_topics
 from briefbot.answer.question import Question
-from briefbot.answer.question_form import Form, answers_form, quoted_by_pronoun
+from briefbot.answer.question_form import Form, answers_form, names_cause, quoted_by_pronoun
 from briefbot.index.lexical import content_terms
 from briefbot.types import Evidence, EvidenceSentence
 
@@ -69,7 +69,10 @@ def answering_form(evidence: Evidence, question: Question, floor: float = RELEVA
     if form.counted and evidence.counted_alike:  # "inhabitants" counts "people" (`counting.py`)
         form = replace(form, counted=form.counted + evidence.counted_alike)
     by_position = {(e.sentence.article_id, e.sentence.index): e.sentence.text for e in evidence.sentences}
-    return [e for e in sorted(pool, key=lambda e: -e.score)
+    # for "What caused X?", a sentence naming the cause in so many words first ("confirmed salmonella as the
+    # cause"), then one that only says what came before ("fell ill after eating lunch"): `names_cause`
+    order = (lambda e: (not names_cause(e.sentence.text), -e.score)) if form.cause else (lambda e: -e.score)
+    return [e for e in sorted(pool, key=order)
             if e.score >= ratio * best_score  # first: the checks below may parse the sentence
             and answers_form(form, e.sentence.text,
                              by_position.get((e.sentence.article_id, e.sentence.index - 1)))

@@ -31,10 +31,17 @@ _AFTER_NUMBER = re.compile(
     r"[A-Za-z][\w'’-]*){1,3})", re.IGNORECASE)
 
 
+# "The number of children who fell ill ... has risen to 63": what the number counts comes before it
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+((?:(?!(?:who|that|which|in|on|at|to|by|for|from|with|and|or|has|have|had|"
+                        r"was|were|is|are|rose|risen|fell|grew|reached|stood)\b)[A-Za-z][\w'’-]*\s*){1,2})"
+                        rf"(?=[^.;]*?(?<![\w.]){_NUMBER})", re.IGNORECASE)
+
+
 def number_phrases(text: str) -> list[str]:
     """The words right after each number in `text` (up to three, to the first preposition or verb 'be'),
-    ending at the first plural ("38,500 Serra hatchbacks built for ..." -> "Serra hatchbacks")."""
-    out = []
+    ending at the first plural ("38,500 Serra hatchbacks built for ..." -> "Serra hatchbacks"), and the words
+    after "number of" when a number follows ("The number of injured rose to 19" -> "injured")."""
+    out = [m.group(1).strip() for m in _NUMBER_OF.finditer(text)]
     for m in _AFTER_NUMBER.finditer(text):
         words = m.group(1).split()
         plural = next((i for i, w in enumerate(words) if w.lower().endswith("s") and not w.lower().endswith("ss")),

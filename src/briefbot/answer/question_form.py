@@ -99,10 +99,11 @@ _WHY = re.compile(r"^\s*why\b", re.IGNORECASE)
 _CAUSE = re.compile(r"^\s*what\s+(?:caused|causes|made|led\s+to|leads\s+to|triggered|sparked|started)\b"
                     r"|^\s*what\s+(?:was|is|were|are)\s+(?:the\s+)?(?:\w+\s+)?(?:cause|causes)\s+(?:of|for|behind)\b",
                     re.IGNORECASE)
-_CAUSE_MARKER = re.compile(r"\b(?:after|caused\s+by|blamed\s+on|traced\s+to|started\s+by|sparked\s+by|"
+_STRONG_CAUSE = re.compile(r"\b(?:because|due\s+to|caused\s+by|blamed\s+on|traced\s+to|started\s+by|sparked\s+by|"
                            r"triggered\s+by|linked\s+to|as\s+the\s+(?:likely\s+|probable\s+|main\s+)?cause|"
                            r"(?:the\s+)?cause\s+(?:was|is|had\s+been|has\s+been)\s+(?!not\b|unknown\b|unclear\b))",
                            re.IGNORECASE)
+_CAUSE_MARKER = re.compile(_STRONG_CAUSE.pattern + r"|\bafter\b", re.IGNORECASE)
 _REASON_AFTER = re.compile(  # the reason follows the event: "considering it amid concerns that ..."
     r"\b(?:because|since|due\s+to|owing\s+to|amid|over\s+(?:fears|concerns)|for\s+fear|in\s+order\s+to|so\s+that"
     r"|designed\s+to|aimed\s+at|citing|given\s+that|as\s+a\s+result\s+of|thanks\s+to|in\s+response\s+to"
@@ -216,14 +217,22 @@ def states_predicate(predicate: tuple[str, ...], text: str) -> bool:
 
 def counts(counted: tuple[str, ...], text: str) -> bool:
     """A number (in digits or words: "Five of the seven members") followed within four words by one of
-    the counted words ("the other 31 member nations")."""
+    the counted words ("the other 31 member nations"), or "number of" and a counted word followed by a
+    number within NUMBER_OF_WINDOW words ("The number of children who fell ill ... has risen to 63")."""
     if not counted:
         return True
     tokens = [stem(t) for t in _TOKEN.findall(text)]
-    return any(_is_number(tok) and any(close(c, near) for near in tokens[i + 1:i + 5] for c in counted)
+    if any(_is_number(tok) and any(close(c, near) for near in tokens[i + 1:i + 5] for c in counted)
+           for i, tok in enumerate(tokens)):
+        return True
+    return any(tok == "number" and tokens[i + 1:i + 2] == ["of"]
+               and any(close(c, near) for near in tokens[i + 2:i + 4] for c in counted)
+               and any(_is_number(later) for later in tokens[i + 3:i + 3 + NUMBER_OF_WINDOW])
                for i, tok in enumerate(tokens))
 
 
+NUMBER_OF_WINDOW = 12  # words from "number of <counted>" to the number ("... who fell ill after last Friday's lunch has
+# risen to 63")
 _NUMBER_STEMS = frozenset(NUMBER_WORDS) | frozenset(stem(w) for w in NUMBER_WORDS)  # tokens come stemmed
 
 
@@ -291,6 +300,12 @@ def gives_reason(event: tuple[str, ...], text: str, *, cause: bool = False) -> b
     if not spans:
         return bool(after or before)
     return any(a > spans[0] for a in after) or any(b < spans[-1] for b in before)
+
+
+def names_cause(text: str) -> bool:
+    """Whether `text` names a cause in so many words ("because", "caused by", "as the cause"), not only with
+    "after", which mostly just tells when ("fell ill after eating lunch")."""
+    return _STRONG_CAUSE.search(text) is not None
 
 
 def identifies(nouns: tuple[str, ...], text: str, known: tuple[str, ...] = (), *, here: bool = False) -> bool:

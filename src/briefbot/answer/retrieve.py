@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from briefbot.answer.answers import answers
 from briefbot.answer.beginnings import tells_beginning
 from briefbot.answer.counting import alike_counted
 from briefbot.answer.holders import holder_terms, names_holder, tells_vacancy
@@ -33,7 +34,8 @@ from briefbot.index.corpus_index import CorpusIndex
 from briefbot.answer.injection import looks_like_instruction
 from briefbot.index.lexical import content_terms, date_words
 from briefbot.index.nlp import Annotator, SpacyAnnotator
-from briefbot.answer.question_form import quoted_by_pronoun
+from briefbot.answer.question_form import answers_form, quoted_by_pronoun
+from briefbot.answer.stories import later_reports
 from briefbot.answer.terms import CALENDAR_WORDS
 from briefbot.types import Article, Entity, Evidence, EvidenceSentence, Sentence
 
@@ -65,6 +67,8 @@ HOLDER_RECENCY = 0.2  # this share with its article's date: the newest holder fi
 # questions of the events dev splits (rules, no model): key fact in the first cited sentence 13 -> 16 of 17
 BEGINNING_LEAD = 1.05  # a sentence telling when what the question asks about began scores this share of the best
 # (`_beginnings_first`). Events dev splits (rules, no model): gold among the two cited 298 -> 303 of 379
+REPORT_LEAD = 1.02  # the answering sentence of a later report of the best sentence's story scores this share of the
+# best score (`_newer_reports_first`): the update's figure ranks above the first report's
 RECENCY_BOOST = 0.25  # "latest ...": a sentence's score grows by up to this share with its article's date
 # (the newest of the candidates' articles gets it all, the oldest none): a design weight, not fitted
 SENTENCE_MEMO = 4096  # decoded sentences the retriever keeps (one question reads ~100 rows, most several times)
@@ -291,9 +295,11 @@ class Retriever:
             k, top_chunks = max(k, MULTI_ARTICLE_EVIDENCE), max(top_chunks, MULTI_ARTICLE_EVIDENCE)
         parts = analysed.parts
         holder = bool(analysed.current and analysed.office and not multi_article and parts is None)
+        reports = not (holder or multi_article or parts is not None) \
+            and bool(analysed.answer_labels or analysed.form.reason_for)
         if parts is None:
             chunk_ids, scored = self._rank(analysed, query, context, top_chunks,
-                                           also=holder_terms(analysed) if holder else ())
+                                           also=holder_terms(analysed) if holder else (), reports=reports)
         else:
             (ids_a, ranked_a), (ids_b, ranked_b) = (self._rank(part, self.query_terms(part), context, top_chunks)
                                                     for part in parts)
@@ -312,6 +318,8 @@ class Retriever:
             scored = self._newer_first(scored)
         if analysed.starts and not multi_article and parts is None:
             scored = self._beginnings_first(analysed, scored)  # "When did X take over?": the sentence saying so
+        if reports:
+            scored = self._newer_reports_first(analysed, scored)  # "... rose to 19" over Monday's "at least 12"
         by_relevance = [row for *_, row in scored[:k]]
         if analysed.qualifiers and not multi_article:
             scored = self._qualified_first(analysed, scored)
@@ -385,6 +393,43 @@ class Retriever:
                   else (score, lexical, dense, row) for score, lexical, dense, row in scored]
         return sorted(lifted, key=lambda item: (-item[0], item[3]))
 
+    def _later_reports(self, row: int, among: Sequence[int]) -> list[str]:
+        """The articles of the rows `among` reporting the story of this row's article later (`stories.py`),
+        newest first."""
+        by_id = self.index.article_by_id
+        ids = dict.fromkeys(self._sentence(r).article_id for r in among)
+        return later_reports(by_id[self._sentence(row).article_id], (by_id[a] for a in ids))
+
+    def _rows_of(self, article_id: str) -> range:
+        """The rows of an article's sentences."""
+        first, count = self._article_rows(article_id)
+        return range(first, first + count)
+
+    def _newer_reports_first(self, analysed: Question, scored: list[tuple[float, float, float, int]]
+                             ) -> list[tuple[float, float, float, int]]:
+        """`scored` with the best sentence that answers the question (`answers_form`, `answers.answers`) in the
+        newest later report of the best sentence's story lifted to REPORT_LEAD of the best score: a breaking
+        story's update ("The number of injured rose to 19") outranks its first report ("At least 12 people
+        were injured")."""
+        if not scored:
+            return scored
+        later = self._later_reports(scored[0][3], [row for *_, row in scored])
+        if not later:
+            return scored
+        by_article: dict[str, list[tuple[float, float, float, int]]] = {}
+        for item in scored:
+            by_article.setdefault(self._sentence(item[3]).article_id, []).append(item)
+        for article_id in later:  # newest first
+            items = by_article.get(article_id, [])
+            sentences = self._annotated([row for *_, row in items])
+            for score, lexical, dense, row in items:  # best first
+                candidate = self._candidate(row, sentences[row], score)
+                if answers_form(analysed.form, candidate.sentence.text, candidate.before) \
+                        and answers(analysed, candidate):
+                    lifted = (scored[0][0] * REPORT_LEAD, lexical, dense, row)
+                    return sorted([lifted] + [t for t in scored if t[3] != row], key=lambda t: (-t[0], t[3]))
+        return scored
+
     def _candidate(self, row: int, sentence: Sentence, score: float) -> EvidenceSentence:
         """A scored candidate as the answer checks read it: with its headline, date, outlet, the sentence before
         and its article's lead."""
@@ -435,10 +480,11 @@ class Retriever:
         return top + [t for t in scored if t not in top]
 
     def _rank(self, question: Question, query: QueryTerms, context: Question | None, top_chunks: int,
-              also: Sequence[str] = ()) -> tuple[list[str], list[tuple[float, float, float, int]]]:
+              also: Sequence[str] = (), reports: bool = False) -> tuple[list[str], list[tuple[float, float, float, int]]]:
         """The top chunks' ids and every candidate sentence as (score, lexical, dense, row), best first;
         `query` is `query_terms(question)`, computed once by the caller. `also`: terms of one more lexical search
-        whose best sentences join the candidates (the office and the body of a current-holder question)."""
+        whose best sentences join the candidates (the office and the body of a current-holder question). With
+        `reports`, the sentences of the later reports of the best candidate's story (`stories.py`) join too."""
         index = self.index
         vectors = self.embedder.embed([question.text] + ([context.text] if context else []))
         vector = vectors[0]
@@ -472,13 +518,23 @@ class Retriever:
             if before is not None:
                 candidates[before] = None
         rows = [row for row in candidates if not self._is_instruction(row)]
-        dense = index.sentence_vectors.vectors(rows) @ vector if rows else np.zeros(0)
         headline_names = self._headline_names(query, rows)
-        scored = []
-        for row, cosine in zip(rows, dense):
-            lexical = self.lexical_score(query, row, headline_names)
-            cosine = float(max(0.0, cosine))
-            scored.append((LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * cosine, lexical, cosine, row))
+
+        def score(rows: list[int]) -> list[tuple[float, float, float, int]]:
+            dense = index.sentence_vectors.vectors(rows) @ vector if rows else np.zeros(0)
+            out = []
+            for row, cosine in zip(rows, dense):
+                lexical = self.lexical_score(query, row, headline_names)
+                cosine = float(max(0.0, cosine))
+                out.append((LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * cosine, lexical, cosine, row))
+            return out
+
+        scored = score(rows)
+        if reports and scored:
+            best = max(scored, key=lambda item: (item[0], -item[3]))[3]
+            known = set(rows)
+            scored += score([row for article_id in self._later_reports(best, rows) for row in self._rows_of(article_id)
+                             if row not in known and not self._is_instruction(row)])
         scored.sort(key=lambda item: (-item[0], item[3]))
         return [c.id for c in chunks], scored
 
