@@ -55,6 +55,14 @@ def test_a_calendar_date_is_no_duration_and_a_share_is_no_price():
                                "310,000 crowns.")
 
 
+def test_a_number_counting_what_the_question_names_is_no_amount():
+    assert _short("How much did the state pay growers in compensation for the frost?",
+                  "The ministry paid 22 million marels in compensation to about 1,300 growers.") == "22 million"
+    # a how-many question counts them
+    assert _short("How many growers did the state pay?",
+                  "The ministry paid 22 million marels in compensation to about 1,300 growers.") == "about 1,300"
+
+
 def test_a_share_in_the_clause_of_the_question_words():
     assert _short("What share of the registered voters stayed at home?",
                   "The proposal won 55.2% of the vote, but 31.4% of the registered voters stayed at home.") == "31.4%"

@@ -6,8 +6,10 @@ offsets. The candidates are ranked by, in order:
 0. nothing for a question that asks what someone is ("Who is Keith Kellogg?": the answer describes him);
 1. whether the span can be what is asked at all: for how many / how much, a calendar date is no count or
    duration ("12 December" for "How long will the trip take?"), and a share is no price when the question
-   asks for no share ("rose 6.2 per cent ... to 412,000 rondels" for "average house price"); for when, a
-   date with neither a number nor a month ("the month", "Tuesday") is the vaguest;
+   asks for no share ("rose 6.2 per cent ... to 412,000 rondels" for "average house price"), and a number
+   counting something the question names is no amount ("22 million marels", not "about 1,300 growers", for
+   "How much did the state pay growers?"); for when, a date with neither a number nor a month ("the month",
+   "Tuesday") is the vaguest;
 2. whether it stands where the asked kind usually does: for where (or "in which city"), a place after "in",
    "at" or "near"; for who said
    something, next to the word for saying ("*Maria Zakharova* said", "according to *X*");
@@ -78,7 +80,7 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
     counted = set(content_terms(question.counted_phrase or ""))
     breaks = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
 
-    def rank(entity: Entity) -> tuple[int, int, int, int, float, int]:
+    def rank(entity: Entity) -> tuple[int, int, int, int, int, float, int]:
         inside = [i for i, (s, e, _) in enumerate(tokens) if s < entity.end and entity.start < e]
         first, last = (inside[0], inside[-1]) if inside else (0, -1)
         own = {t for *_, t in tokens[first:last + 1]}
@@ -86,7 +88,9 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
         start = max(b for b in breaks if b <= entity.start)
         end = min(b for b in breaks if b >= entity.end)
         clause = {t for s, e, t in tokens if start <= s and e <= end and not entity.start <= s < entity.end}
-        return (_unlikely(question, entity),
+        counts_asked = question.answer_type == "amount" and not counted and last + 1 < len(tokens) \
+            and tokens[last + 1][2] in asked  # "about 1,300 growers" counts what "pay growers" names: no amount
+        return (_unlikely(question, entity) or int(counts_asked),
                 0 if _in_role(question, text, entity) else 1,
                 1 if own & (asked - counted) else 0,
                 0 if counted and (own | after) & counted else 1,
