@@ -222,6 +222,14 @@ def test_a_number_counts_what_number_of_names_before_it():
     assert not counts(("children",), "The number of children who fell ill is not known.")  # no number follows
 
 
+def test_an_amount_of_money_stands_by_the_word_for_it():
+    worth = form_of("How much was the stolen Falcon Chessmen set worth?")
+    assert not answers_form(worth, "The set, known as the Falcon Chessmen, is one of the museum's best-known objects.")
+    assert answers_form(worth, "The set was valued at 2.4 million marels when it was stolen.")
+    salary = form_of("What salary does Camilla Ferrazzo earn as festival director?")
+    assert not answers_form(salary, "Ferrazzo cut ticket prices for students to 4 marels.")
+
+
 def test_a_cause_named_in_so_many_words_is_told_from_a_mere_after():
     assert names_cause("Laboratory tests have confirmed salmonella as the cause of the outbreak.")
     assert names_cause("The fire was caused by a faulty heater.")

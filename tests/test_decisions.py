@@ -32,6 +32,7 @@ def test_a_question_asks_for_a_decision(question, decision):
     ("The investigation, which the office opened last summer, has not yet concluded.", False),
     ("A decision on the appeal is expected from the inspectorate in the summer.", False),
     ("The trial opened on Monday, with prosecutors telling the court he had ordered the losses hidden.", False),
+    ("If convicted, Rudanic faces up to six years in prison.", False),  # a possibility
 ])
 def test_a_sentence_states_a_decision(text, decision):
     assert states_decision(text) is decision
@@ -65,6 +66,7 @@ def test_a_question_asks_for_a_penalty(question, penalty):
     ("Gideon Feltham, 58, was convicted on four counts of breaching housing safety rules.", False),
     ("Erik Hollis, 27, and Tomas Venmoor, 31, both of Kettersby, deny robbery.", False),
     ("The judge said he would not be sentenced before March.", False),  # negated: no penalty yet
+    ("If convicted, Rudanic faces up to six years in prison.", False),  # a possibility
 ])
 def test_a_sentence_states_a_penalty(text, penalty):
     assert states_penalty(text) is penalty

@@ -237,3 +237,5 @@ def test_how_big_a_fine_asks_for_an_amount_near_the_fine():
     form = analyse("How big was the fine Aldra Water received for missing its leakage target?").form
     assert form.priced and "penalty" in form.priced
     assert not analyse("How big was the crowd?").form.priced
+    assert "worth" in analyse("How much was the stolen chess set worth?").form.priced
+    assert "salary" in analyse("What salary does the festival director earn?").form.priced

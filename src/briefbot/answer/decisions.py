@@ -49,7 +49,10 @@ _PENALTY = re.compile(
     r"ordered\s+to\s+(?:pay|serve|carry\s+out)|given\s+(?:a|an)\s+\w*\s*(?:sentence|term|fine|order|ban))\b",
     re.IGNORECASE)
 _VERB = re.compile(r"\b(?:" + "|".join(sorted(_DECISION_VERBS)) + r")\b", re.IGNORECASE)
-_NEGATED = re.compile(r"\b(?:not|never|yet\s+to|no)\s+(?:yet\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|yet\s+to|no)\s+(?:yet\s+)?(?:\w+\s+)?$"
+                      r"|\b(?:if|unless|whether|could\s+be|would\s+be|may\s+be|might\s+be)\s+(?:\w+\s+)?$"
+                      r"|\b(?:faces?|facing|could\s+face|risks?)\s+(?:up\s+to\s+)?(?:\w+\s+)?$",
+                      re.IGNORECASE)  # ... nor said as a possibility: "If convicted, he faces up to six years in prison"
 
 
 def asks_for_decision(question: str) -> bool:

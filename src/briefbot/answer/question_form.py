@@ -52,14 +52,17 @@ _KEYWORD_COUNTED = re.compile(_KEYWORD_QUERY + r"\b(?:([a-z][a-z'’-]+)\s+(?:nu
                               r"numbers?\s+of\s+([a-z][a-z'’-]+))\b", re.IGNORECASE)
 # "How much was Kallinet fined?", "How much did the rescue cost?": the number must stand by that verb or a word for
 # it, not be any number in a sentence about Kallinet ("discovered the breach on 4 March, ... one of its servers")
-_MONEY_VERB = re.compile(r"^\s*how\s+much\b.*?\b(fined|pay|paid|cost)\b"
+_MONEY_VERB = re.compile(r"^\s*how\s+much\b.*?\b(fined|pay|paid|cost|worth|valued)\b"
                          r"|^\s*how\s+(?:big|large|high|heavy|steep)\s+(?:was|is|were|will\s+be)\s+(?:the|a|an|its|their)\s+"
-                         r"(?:\w+\s+)?(fine|penalty|cost|price|bill|fee)\b", re.IGNORECASE)
+                         r"(?:\w+\s+)?(fine|penalty|cost|price|bill|fee)\b"
+                         r"|^\s*what\s+(salary|wage|fine|penalty|price|fee)\b", re.IGNORECASE)
 PRICE_WINDOW = 12  # words between the number and the word for the payment (a buyer and the thing bought between)
 _MONEY_WORDS = {"fined": "fine fined penalty penalties", "pay": "pay paid buy bought sell sold fee price deal",
                 "paid": "pay paid buy bought sell sold fee price deal", "cost": "cost costs price budget bill"}
 _MONEY_WORDS.update(fine=_MONEY_WORDS["fined"], penalty=_MONEY_WORDS["fined"], price=_MONEY_WORDS["cost"],
-                    bill=_MONEY_WORDS["cost"], fee="fee fees charge charged price")
+                    bill=_MONEY_WORDS["cost"], fee="fee fees charge charged price",
+                    worth="worth valued value valuation insured", valued="worth valued value valuation insured",
+                    salary="salary salaries pay paid earn earns earned wage wages", wage="salary pay paid earn wage wages")
 # "Which officials ...?" asks who they are: a sentence naming them ("European leaders such as Macron")
 # answers, one that only mentions them ("several European leaders", "citing officials") does not
 _IDENTIFY_NOUNS = PERSON_NOUNS | frozenset(stem(w) for w in "country countries nation nations company companies "
