@@ -58,7 +58,7 @@ def proxy(name: str, split: str, show: bool) -> tuple[int, int, int, int, int, i
         question = analyse(case["question"])
         evidence = bot.retriever.retrieve(question)
         chosen = answering(evidence, question)
-        if evidence.vacant or withheld(evidence, question, chosen):  # the gate declines
+        if evidence.vacant or evidence.unknown_names or withheld(evidence, question, chosen):  # the gate declines
             chosen = []
         if case.get("answerable", True) is False:
             unanswerable += 1

@@ -90,6 +90,9 @@ class Evidence(_Record):
     vacant: str | None = Field(
         default=None, description="For a current-holder question: the id of a sentence telling that the office was "
         "left with no successor named, newer than every sentence naming a holder (`answer.holders`): none holds it.")
+    unknown_names: tuple[str, ...] = Field(
+        default=(), description="Names of the question that no sentence or headline of the corpus mentions (a "
+        "person, or a name of two or more words none of whose words occurs): the corpus cannot answer about them.")
     counted_alike: tuple[str, ...] = Field(
         default=(), description="For a how-many question: words after a number in the evidence that mean what it "
         "counts ('inhabitants' for 'people'; `answer.counting`), accepted as the counted word.")

@@ -1,7 +1,7 @@
 """The abstention gate: whether the evidence can answer the analysed question at all, before any drafting.
 
 `gate` reads only the evidence and the `Question` record and returns the reason to abstain, or None:
-no evidence; the office a current-holder question asks about was left vacant (`Evidence.vacant`); no relevant sentence with the asked-for form or answer (`answering.missing_reason`); a relevant
+no evidence; a name of the question that no article mentions (`Evidence.unknown_names`); the office a current-holder question asks about was left vacant (`Evidence.vacant`); no relevant sentence with the asked-for form or answer (`answering.missing_reason`); a relevant
 sentence of the answering article says the asked-for fact was not given (`answering.withheld`); the
 answer model (`signals.AnswerScorer`) finds no sentence likely to answer a single question; a name the
 question uses is missing from every passage; or the best score is under the threshold (lowered for a
@@ -24,6 +24,8 @@ def gate(evidence: Evidence, min_score: float, question: Question, scorer: Answe
     """The reason to abstain before drafting, or None when the evidence is good enough to answer."""
     if not evidence.sentences:
         return "no evidence was retrieved"
+    if evidence.unknown_names:
+        return "no article mentions " + " or ".join(evidence.unknown_names)
     if evidence.vacant is not None:
         return (f"the newest news of the office ({evidence.vacant}) says its holder is leaving or has left, and "
                 "names no successor")

@@ -131,6 +131,7 @@ class Question(BaseModel):
     answer_labels: tuple[str, ...] = Field(description="spaCy entity labels a candidate answer may carry.")
     focus: str | None = Field(default=None, description="The noun asked about ('city' in 'which city').")
     names: tuple[str, ...] = ()
+    people: tuple[str, ...] = Field(default=(), description="The names of people it names (spaCy PERSON entities).")
     topics: tuple[str, ...] = Field(default=(), description="The names of what it is about (people, organisations, "
                                     "places, works, events): `names` without dates, times, amounts and numbers.")
     qualifiers: tuple[Qualifier, ...] = ()
@@ -196,7 +197,9 @@ def analyse(text: str) -> Question:
     if current and answer_type == "person":
         labels = tuple(label for label in labels if label in ("PERSON", "ORG"))  # a holder is no country
     split = two_parts(text)
-    return Question(text=text, answer_type=answer_type, answer_labels=labels, focus=focus, names=names, topics=topics,
+    people = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ == "PERSON"))
+    return Question(text=text, answer_type=answer_type, answer_labels=labels, focus=focus, names=names,
+                    people=people, topics=topics,
                     qualifiers=qualifiers, keyword_query=keyword, current=current,
                     negated=asks_negated(text), decision=asks_for_decision(text), penalty=penalty,
                     office=office_asked(text, keyword_query=keyword) if answer_type == "person" else None,

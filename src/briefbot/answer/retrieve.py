@@ -17,6 +17,7 @@ Dense retrieval alone misses names the embedder never saw; that is why the lexic
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 
@@ -112,6 +113,7 @@ class Retriever:
         self._antecedents: dict[int, int | None] = {}
         self._sentences: dict[int, Sentence] = {}  # rows read lately: a question reads each several times
         self._headlines: dict[str, tuple[frozenset[str], str]] = {}
+        self._title_terms: frozenset[str] | None = None  # the words of every headline, read on first use
 
     def query_terms(self, question: Question) -> QueryTerms:
         """The question's search terms (`Question.terms`) with their idf weights. A word the corpus never
@@ -143,6 +145,30 @@ class Retriever:
             boosts[term] = factor
         return QueryTerms(tuple(weights), tuple(weights.values()), tuple(mapped_names),
                           tuple(boosts.values()), groups=groups)
+
+    def unknown_names(self, question: Question, rows: Sequence[int] = ()) -> tuple[str, ...]:
+        """The question's names that nothing in the corpus mentions: a person, or a name of two or more words
+        (numbers aside), none of whose words occurs in any sentence or headline, nor is a misspelling of a
+        corpus word, nor names the outlet of an article of `rows` (the candidates: "a New York Times report"):
+        "Pamela Anderson" in a corpus that never names her. One-word names other than people's are left out:
+        an acronym or a nickname may be written otherwise."""
+        vocabulary = self.index.sentence_bm25.doc_freq
+        if self._title_terms is None:
+            self._title_terms = frozenset(t for title in self.index.tables.titles for t in content_terms(title))
+        outlets = {t for article_id in dict.fromkeys(self._sentence(row).article_id for row in rows)
+                   for t in content_terms(self.index.article_by_id[article_id].source or "")}
+
+        def known(term: str) -> bool:
+            return bool(vocabulary.get(term, 0)) or term in self._title_terms or term in outlets \
+                or alias_group(term) is not None or len(term) >= 5 and bool(difflib.get_close_matches(
+                    term, self._vocabulary.get(term[:1], []), n=1, cutoff=0.8))
+
+        out = []
+        for name in question.names:
+            terms = [t for t in content_terms(name) if not any(ch.isdigit() for ch in t)]
+            if terms and (name in question.people or len(terms) >= 2) and not any(known(t) for t in terms):
+                out.append(re.sub(r"['’]s$", "", name))
+        return tuple(out)
 
     def name_coverage(self, query: QueryTerms, rows: list[int]) -> float:
         """Share of the question's names the evidence can connect. A question naming one or two things
@@ -339,6 +365,7 @@ class Retriever:
             if analysed.form.counted else ()
         return Evidence(question=analysed.text, sentences=evidence, chunk_ids=chunk_ids,
                         name_coverage=round(coverage, 4), vacant=vacant,
+                        unknown_names=self.unknown_names(analysed, [row for *_, row in scored]),
                         multi_article=multi_article, counted_alike=alike)
 
     def _newer_first(self, scored: list[tuple[float, float, float, int]]) -> list[tuple[float, float, float, int]]:
