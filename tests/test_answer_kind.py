@@ -201,6 +201,13 @@ def test_what_does_the_premier_is_not_a_which_question():
     assert form_of("Which officials did NBC cite?").identify == ("official",)
 
 
+def test_who_is_the_individual_asks_for_a_name_like_any_who_question():
+    form = form_of("Who is the individual facing a criminal trial on fraud charges, as reported by The Verge?")
+    assert form.identify == ()
+    assert answers_form(form, "Sam Bankman-Fried is facing a criminal trial on fraud and conspiracy charges.")
+    assert form_of("Who are the officials cited by NBC?").identify[0] == "official"  # a role still identifies
+
+
 def test_a_compound_office_is_identified_by_its_last_word_too():
     form = form_of("Who is the head coach of the Merrow Harriers these days?")
     assert form.identify == ("head", "coach")

@@ -73,6 +73,8 @@ _WHICH = re.compile(r"^\s*(?:(?:in|on|at|for|from|by|to|of|with)\s+)?(?:which|wh
 _WHO_THE = re.compile(r"^\s*who\s+(?:is|are|was|were)\s+the\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)"
                       r"|^\s*who\s+(?:heads|leads|runs|chairs|commands|led|headed|ran)\s+(.+)$", re.IGNORECASE)
 _NOT_COMPOUND = STOP_WORDS | frozenset(stem(w) for w in "now currently today these days".split())
+# "Who is the individual who ...?" asks for a name as any who-question does: no sentence calls its answer that
+_GENERIC_PERSON = frozenset(stem(w) for w in "person persons people individual individuals".split())
 NAME_WINDOW = 4  # words between "leaders" and the name that identifies them
 HOLDER_WINDOW = 8  # ... and for "Who is the governor ...?": "Mattias Brennholt was sworn in as governor"
 _PAST_QUESTION = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
@@ -185,7 +187,7 @@ def _identify_terms(question: str) -> tuple[str, ...]:
     who = _WHO_THE.search(question)
     if who is not None:
         asked = [stem(w) for w in words(who.group(1) or who.group(2))]
-        found = [i for i, t in enumerate(asked) if t in _IDENTIFY_NOUNS][-1:]
+        found = [i for i, t in enumerate(asked) if t in _IDENTIFY_NOUNS and t not in _GENERIC_PERSON][-1:]
         # "head coach", "chief constable": the noun the first word modifies names them as well ("their new coach")
         after = [asked[i + 1] for i in found if i + 1 < len(asked) and asked[i + 1] not in _NOT_COMPOUND]
         return tuple(asked[i] for i in found) + tuple(after)
