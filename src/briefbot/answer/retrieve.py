@@ -153,15 +153,20 @@ class Retriever:
         "Pamela Anderson" in a corpus that never names her. One-word names other than people's are left out:
         an acronym or a nickname may be written otherwise."""
         vocabulary = self.index.sentence_bm25.doc_freq
-        if self._title_terms is None:
-            self._title_terms = frozenset(t for title in self.index.tables.titles for t in content_terms(title))
-        outlets = {t for article_id in dict.fromkeys(self._sentence(row).article_id for row in rows)
-                   for t in content_terms(self.index.article_by_id[article_id].source or "")}
+        outlets: list[frozenset[str]] = []  # read once, and only for a name no sentence has (it parses articles)
+
+        def outlet_words() -> frozenset[str]:
+            if not outlets:
+                articles = dict.fromkeys(self._sentence(row).article_id for row in rows)
+                outlets.append(frozenset(t for article_id in articles
+                                         for t in content_terms(self.index.article_by_id[article_id].source or "")))
+            return outlets[0]
 
         def known(term: str) -> bool:
-            return bool(vocabulary.get(term, 0)) or term in self._title_terms or term in outlets \
-                or alias_group(term) is not None or len(term) >= 5 and bool(difflib.get_close_matches(
-                    term, self._vocabulary.get(term[:1], []), n=1, cutoff=0.8))
+            if vocabulary.get(term, 0) or alias_group(term) is not None:
+                return True
+            return term in outlet_words() or term in self._headline_words() or len(term) >= 5 and bool(
+                difflib.get_close_matches(term, self._vocabulary.get(term[:1], []), n=1, cutoff=0.8))
 
         out = []
         for name in question.names:
@@ -169,6 +174,13 @@ class Retriever:
             if terms and (name in question.people or len(terms) >= 2) and not any(known(t) for t in terms):
                 out.append(re.sub(r"['’]s$", "", name))
         return tuple(out)
+
+    def _headline_words(self) -> frozenset[str]:
+        """The content words of every headline of the corpus, read the first time a question needs them (a
+        name that no sentence has: rare, and a pass over all the titles)."""
+        if self._title_terms is None:
+            self._title_terms = frozenset(t for title in self.index.tables.titles for t in content_terms(title))
+        return self._title_terms
 
     def name_coverage(self, query: QueryTerms, rows: list[int]) -> float:
         """Share of the question's names the evidence can connect. A question naming one or two things
