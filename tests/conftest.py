@@ -18,7 +18,7 @@ from briefbot.bot import Briefbot
 from briefbot.config import Settings
 from briefbot.fakes import HashingEmbedder, ScriptedLLM
 from briefbot.index.nlp import SpacyAnnotator
-from briefbot.types import EvidenceSentence, Sentence
+from briefbot.types import Evidence, EvidenceSentence, Sentence
 
 NATO_TXT = """Russia rejects NATO plan for Ukraine
 Russia has rejected a proposal that would let Ukraine join NATO if a ceasefire is broken.
@@ -69,6 +69,19 @@ def evidence_item(text: str, *, title: str = "News", published: str | None = Non
     sentence = Sentence(id="a:s1", article_id="a", index=1, text=text, start=0, end=len(text), entities=entities)
     return EvidenceSentence(number=1, sentence=sentence, title=title, score=1.0, published=published, before=before,
                             lead=lead, source=source)
+
+
+def evidence_rows(rows: Sequence[tuple[str, int, str, float, str]], *, question: str = "q",
+                  name_coverage: float = 1.0) -> Evidence:
+    """Evidence of (article id, position, text, score, headline) rows, numbered from 1 in order; a row's
+    `before` is the text of the row of its article one position earlier, when there is one. For unit tests of
+    the answer rules and the composer, which read only these fields."""
+    texts = {(article, index): text for article, index, text, _, _ in rows}
+    sentences = [EvidenceSentence(number=number, title=title, score=score, before=texts.get((article, index - 1)),
+                                  sentence=Sentence(id=f"{article}:s{index}", article_id=article, index=index,
+                                                    text=text, start=0, end=len(text)))
+                 for number, (article, index, text, score, title) in enumerate(rows, start=1)]
+    return Evidence(question=question, sentences=sentences, name_coverage=name_coverage)
 
 
 def write_corpus(directory: Path, *, nato: str = NATO_TXT, harbour: str = HARBOUR_MD,

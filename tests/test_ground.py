@@ -14,7 +14,9 @@ from briefbot.answer.gate import gate
 from briefbot.answer.question import analyse
 from briefbot.answer.verify import parse_draft, verify
 from briefbot.models.prompts import Prompts
-from briefbot.types import Evidence, EvidenceSentence, Sentence
+from briefbot.types import Evidence
+
+from conftest import evidence_rows
 
 ZAKHAROVA = ("Foreign ministry spokeswoman Maria Zakharova demanded written guarantees that the alliance would "
              "stop expanding east.")
@@ -25,12 +27,9 @@ BAKERY = "A bakery in Leeds won the national bread award on Monday."
 
 
 def make_evidence(*items: tuple[str, float], question: str = "q", name_coverage: float = 1.0) -> Evidence:
-    sentences = []
-    for number, (text, score) in enumerate(items, start=1):
-        sentence = Sentence(id=f"a{number}:s0", article_id=f"a{number}", index=0, text=text, start=0,
-                            end=len(text))
-        sentences.append(EvidenceSentence(number=number, sentence=sentence, title=f"Title {number}", score=score))
-    return Evidence(question=question, sentences=sentences, name_coverage=name_coverage)
+    """Evidence of (text, score) items, each the first sentence of its own article ("a1", "a2", ...)."""
+    return evidence_rows([(f"a{n}", 0, text, score, f"Title {n}") for n, (text, score) in enumerate(items, start=1)],
+                         question=question, name_coverage=name_coverage)
 
 
 # Evidence as retrieval would hand it over for "What did Zakharova demand?": two strong, two weak.
@@ -301,17 +300,8 @@ WRECK_DETAIL = "The wreck lies upright in 62 metres of water, the survey team sa
 def _article_evidence(*items: tuple[str, int, float], other: tuple[str, float] | None = None) -> Evidence:
     """Sentences of one article ("w") at the given positions (each with the one before it when given), plus
     optionally one of another article."""
-    sentences = [EvidenceSentence(number=number, title="Wreck found", score=score,
-                                  before=next((t for t, i, _ in items if i == index - 1), None),
-                                  sentence=Sentence(id=f"w:s{index}", article_id="w", index=index, text=text,
-                                                    start=0, end=len(text)))
-                 for number, (text, index, score) in enumerate(items, start=1)]
-    if other is not None:
-        text, score = other
-        sentences.append(EvidenceSentence(number=len(sentences) + 1, title="Other", score=score,
-                                          sentence=Sentence(id="o:s3", article_id="o", index=3, text=text,
-                                                            start=0, end=len(text))))
-    return Evidence(question="q", sentences=sentences, name_coverage=1.0)
+    rows = [("w", index, text, score, "Wreck found") for text, index, score in items]
+    return evidence_rows(rows + ([("o", 3, other[0], other[1], "Other")] if other is not None else []))
 
 
 @pytest.mark.parametrize("lead_index, detail_article, cited", [
@@ -490,11 +480,7 @@ def test_each_part_of_a_two_part_question_gets_its_own_sentence():
 def test_a_quote_attributed_by_pronoun_comes_with_the_sentence_that_names_the_speaker():
     texts = ["Maria Zakharova said Moscow wants NATO to disavow its promise.",
              "'A refusal to accept Kyiv is not enough,' she said."]
-    sentences = [EvidenceSentence(number=n + 1, title="T", score=score, before=texts[n - 1] if n else None,
-                                  sentence=Sentence(id=f"a:s{n}", article_id="a", index=n, text=text, start=0,
-                                                    end=len(text)))
-                 for n, (text, score) in enumerate(zip(texts, (0.5, 0.9)))]  # `before`: as retrieval sets it
-    evidence = Evidence(question="q", sentences=sentences, name_coverage=1.0)
+    evidence = evidence_rows([("a", n, text, score, "T") for n, (text, score) in enumerate(zip(texts, (0.5, 0.9)))])
     two, _ = compose([], evidence, analyse("Who said refusing Kyiv is not enough?"), max_sentences=2)
     assert [s.citations[0].id for s in two] == ["a:s0", "a:s1"]
     one, _ = compose([], evidence, analyse("Who said refusing Kyiv is not enough?"), max_sentences=1)

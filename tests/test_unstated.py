@@ -8,9 +8,9 @@ from briefbot.answer.answering import answering, withheld
 from briefbot.answer.gate import gate
 from briefbot.answer.question import analyse
 from briefbot.answer.unstated import withholds
-from briefbot.types import Evidence, EvidenceSentence, Sentence
+from briefbot.types import Evidence
 
-from conftest import evidence_item as item
+from conftest import evidence_item as item, evidence_rows
 
 FIRE = "What started the fire at the Korvath Timber warehouse?"
 # "What started ...?" asks for a cause: the lead says only what came before ("after"), which lets it answer
@@ -35,11 +35,7 @@ def test_a_sentence_withholds_the_fact_when_it_says_so_in_the_questions_words(qu
 
 def _evidence(*items: tuple[str, str, int, float]) -> Evidence:
     """Evidence of (article, text, position, score) items, all under one headline."""
-    sentences = [EvidenceSentence(number=number, title="Warehouse fire", score=score,
-                                  sentence=Sentence(id=f"{article}:s{index}", article_id=article, index=index,
-                                                    text=text, start=0, end=len(text)))
-                 for number, (article, text, index, score) in enumerate(items, start=1)]
-    return Evidence(question="q", sentences=sentences, name_coverage=1.0)
+    return evidence_rows([(article, index, text, score, "Warehouse fire") for article, text, index, score in items])
 
 
 def test_the_gate_declines_when_the_answering_article_says_the_fact_was_not_given():
