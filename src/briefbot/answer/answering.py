@@ -84,11 +84,7 @@ def answering_form(evidence: Evidence, question: Question, floor: float = RELEVA
 
 
 def missing_reason(evidence: Evidence, question: Question) -> str | None:
-    """Why no evidence sentence can answer the question (what none of them supplies), or None. None whenever
-    `answering` finds one: the form-only pass below measures relevance against RELEVANCE_RATIO, and would
-    otherwise decline a sentence that answers the record at TYPED_RELEVANCE_RATIO."""
-    if any(answering_parts(evidence, question)):
-        return None
+    """Why no evidence sentence can answer the question (what none of them supplies), or None."""
     if not any(answering_parts(evidence, question, typed=False)):
         return f"no relevant evidence sentence {describe_form(question.form)}"
     if not any(answering_parts(evidence, question)):
