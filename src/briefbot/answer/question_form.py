@@ -57,12 +57,15 @@ _MONEY_VERB = re.compile(r"^\s*how\s+much\b.*?\b(fined|pay|paid|cost|worth|value
                          r"(?:\w+\s+)?(fine|penalty|cost|price|bill|fee)\b"
                          r"|^\s*what\s+(salary|wage|fine|penalty|price|fee)\b", re.IGNORECASE)
 PRICE_WINDOW = 12  # words between the number and the word for the payment (a buyer and the thing bought between)
-_MONEY_WORDS = {"fined": "fine fined penalty penalties", "pay": "pay paid buy bought sell sold fee price deal",
-                "paid": "pay paid buy bought sell sold fee price deal", "cost": "cost costs price budget bill"}
-_MONEY_WORDS.update(fine=_MONEY_WORDS["fined"], penalty=_MONEY_WORDS["fined"], price=_MONEY_WORDS["cost"],
-                    bill=_MONEY_WORDS["cost"], fee="fee fees charge charged price",
-                    worth="worth valued value valuation insured", valued="worth valued value valuation insured",
-                    salary="salary salaries pay paid earn earns earned wage wages", wage="salary pay paid earn wage wages")
+_FINE_WORDS = "fine fined penalty penalties"
+_PAY_WORDS = "pay paid buy bought sell sold fee price deal"
+_COST_WORDS = "cost costs price budget bill"
+_WORTH_WORDS = "worth valued value valuation insured"
+_MONEY_WORDS = {"fined": _FINE_WORDS, "fine": _FINE_WORDS, "penalty": _FINE_WORDS, "pay": _PAY_WORDS,
+                "paid": _PAY_WORDS, "cost": _COST_WORDS, "price": _COST_WORDS, "bill": _COST_WORDS,
+                "fee": "fee fees charge charged price", "worth": _WORTH_WORDS, "valued": _WORTH_WORDS,
+                "salary": "salary salaries pay paid earn earns earned wage wages",
+                "wage": "salary pay paid earn wage wages"}
 # "Which officials ...?" asks who they are: a sentence naming them ("European leaders such as Macron")
 # answers, one that only mentions them ("several European leaders", "citing officials") does not
 _IDENTIFY_NOUNS = PERSON_NOUNS | frozenset(stem(w) for w in "country countries nation nations company companies "
@@ -136,7 +139,7 @@ class Form:
     topic_names: tuple[str, ...] = ()
     event_terms: tuple[str, ...] = ()  # for a past-time question: its words, none of them only hedged
     reason_for: tuple[str, ...] = ()  # for a why-question: the event a reason must be given for
-    cause: bool = False  # the why-question is asked as "What caused ...?": "after" and "the cause of" give one too
+    cause: bool = False  # the why-question is asked as "What caused ...?": "after" and "as the cause" give one too
     dated: tuple[str, ...] = ()  # for a time question: words, one of which its time must stand near
     also_place: bool = False  # "Where and when ...?" needs a place as well as a time
     identify: tuple[str, ...] = ()  # "Which officials ...?": those words must come with a name
@@ -294,7 +297,7 @@ def gives_reason(event: tuple[str, ...], text: str, *, cause: bool = False) -> b
     considering the condition amid concerns that ...") or a consequence marker before its last ("...
     system, meaning that the US can bar Ukraine from joining"). "Moscow is emboldened after Trump blamed
     him" gives a reason for Moscow's mood, not for the blame. Without the event's words, any marker. For a
-    question asked as "What caused ...?" (`cause`), a cause marker anywhere does too ("after", "the cause of")."""
+    question asked as "What caused ...?" (`cause`), a cause marker anywhere does too ("after", "as the cause")."""
     if not event:
         return True
     if cause and _CAUSE_MARKER.search(text):

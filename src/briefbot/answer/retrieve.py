@@ -131,9 +131,8 @@ class Retriever:
             group = alias_group(term)
             if group is not None:
                 groups[term] = group
-            elif term not in bm25.doc_freq and len(term) >= 5 and not term.isdigit():
-                close = difflib.get_close_matches(term, self._vocabulary.get(term[:1], []), n=1, cutoff=0.8)
-                term = close[0] if close else term
+            elif term not in bm25.doc_freq and not term.isdigit():
+                term = self._close_word(term) or term
             if is_name and term not in mapped_names:
                 mapped_names.append(term)
             if term in weights:
@@ -165,8 +164,7 @@ class Retriever:
         def known(term: str) -> bool:
             if vocabulary.get(term, 0) or alias_group(term) is not None:
                 return True
-            return term in outlet_words() or term in self._headline_words() or len(term) >= 5 and bool(
-                difflib.get_close_matches(term, self._vocabulary.get(term[:1], []), n=1, cutoff=0.8))
+            return term in outlet_words() or term in self._headline_words() or self._close_word(term) is not None
 
         out = []
         for name in question.names:
@@ -174,6 +172,14 @@ class Retriever:
             if terms and (name in question.people or len(terms) >= 2) and not any(known(t) for t in terms):
                 out.append(re.sub(r"['’]s$", "", name))
         return tuple(out)
+
+    def _close_word(self, term: str) -> str | None:
+        """The corpus word `term` is likely a misspelling of (same first letter, similarity 0.8 or more), for
+        terms of five letters or more; None when there is none."""
+        if len(term) < 5:
+            return None
+        close = difflib.get_close_matches(term, self._vocabulary.get(term[:1], []), n=1, cutoff=0.8)
+        return close[0] if close else None
 
     def _headline_words(self) -> frozenset[str]:
         """The content words of every headline of the corpus, read the first time a question needs them (a
