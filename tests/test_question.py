@@ -239,3 +239,38 @@ def test_how_big_a_fine_asks_for_an_amount_near_the_fine():
     assert not analyse("How big was the crowd?").form.priced
     assert "worth" in analyse("How much was the stolen chess set worth?").form.priced
     assert "salary" in analyse("What salary does the festival director earn?").form.priced
+
+
+def test_a_contest_division_is_a_qualifier_the_answer_must_state():
+    wheelchair = analyse("What was the winning time in the wheelchair race at the 2023 Tarvola Marathon?")
+    assert [q.text for q in wheelchair.qualifiers if q.kind == "category"] == ["wheelchair"]
+    men = item("Ville Saarvik won the Tarvola Marathon for the second time on Sunday, lowering his record to 2:14:58.",
+               published="2023-09-10", title="Saarvik lowers his own course record")
+    assert [q.text for q in missing_qualifiers(wheelchair, men)] == ["wheelchair"]
+    assert missing_qualifiers(wheelchair, item("Ari Holm won the wheelchair race in 1:32:10.", published="2023-09-10")) == []
+    # no division: what only describes the events ("sporting", "major"), or a word already a qualifier
+    assert [q.kind for q in analyse("Where do other major sporting events take place?").qualifiers] == []
+    assert [q.text for q in analyse("Who won the women's race in 2021?").qualifiers] == ["2021", "women's"]
+
+
+def test_a_category_word_inside_a_name_is_no_category():
+    assert [q.text for q in analyse("Winter Lights Appeal 2018 total").qualifiers] == ["2018"]
+    assert [q.text for q in analyse("How much did the Senior Citizens' Forum raise?").qualifiers] == []
+    assert [q.text for q in analyse("flu jab uptake winter 2018").qualifiers] == ["2018", "winter"]
+    assert [q.text for q in analyse("Women's race winner 2019").qualifiers] == ["2019", "Women's"]
+
+
+def test_a_number_ending_a_name_is_the_model_not_any_such_number():
+    sola = analyse("When did the Sola 3 go on sale?")
+    assert [(q.kind, q.forms) for q in sola.qualifiers] == [("number", ("sola 3",))]
+    other_model = item("The Sola Fold went on sale in April last year at 1,190 selkas.", published="2025-09-17",
+                       lead="Virkon's new Sola 8 phone will be in shops from 3 October.")
+    assert missing_qualifiers(sola, other_model) != []  # "3 October" in the lead is not the Sola 3
+    assert missing_qualifiers(sola, item("The Sola 3 goes on sale on 6 October.")) == []
+    assert [q.forms for q in analyse("Who won on March 3?").qualifiers][-1] == ("3",)  # a date, not a name
+
+
+def test_a_band_may_be_tagged_as_people():
+    band = analyse("Which band won the Silver Kantele at the Kotavesi Folk Festival?")
+    assert answers(band, item("The festival's main prize, the Silver Kantele, went to the fiddle trio Aava Sisters.",
+                              title="Kotavesi Folk Festival draws 22,000"))

@@ -58,7 +58,9 @@ for _nouns, _kind in (
     ("city town country nation state capital region province venue location place stadium host arena "
      "continent county village island", ("place", PLACE_LABELS)),
     ("company firm team club organisation organization party group agency newspaper outlet broadcaster "
-     "band university school airline bank brand network publisher studio", ("entity", ("ORG",))),
+     "university school airline bank brand network publisher studio", ("entity", ("ORG",))),
+    # a band is named like people ("the fiddle trio Aava Sisters"), and the small tagger often says PERSON
+    ("band choir orchestra duo trio quartet ensemble", ("entity", ("ORG", "PERSON"))),
     ("person player actor actress singer author writer director ceo chief chairman chairwoman chair "
      "president leader head captain coach manager minister premier mayor governor founder winner champion "
      "spokesman spokeswoman spokesperson chancellor secretary executive owner", ("person", PERSON_OR_GROUP)),
@@ -105,6 +107,7 @@ _QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter)\b"
 _MONTH_SPAN = re.compile(r"\b(?:between|from)\s+(" + "|".join(_MONTHS) + r")\s+(?:and|to|until|through)\s+("
                          + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?![\w])")
+_NAMED_BY = re.compile(r"(?:(?<=\s)|^)([A-Z][\w'’]*)\s$")  # a number that ends a name: "Sola 3", "Formula 1"
 _RECENT = re.compile(r"\b(?:latest|most\s+recent(?:ly)?|newest|recently|this\s+(?:week|month)|last\s+week"
                      r"|yesterday|today)\b", re.IGNORECASE)
 _CURRENT = re.compile(r"\b(?:current|currently|now|today|present|nowadays|these\s+days)\b"
@@ -190,6 +193,7 @@ def analyse(text: str) -> Question:
     if keyword:
         topics = tuple(dict.fromkeys(topics + _capitalised_names(tokens)))
     qualifiers = qualifiers_of(text)
+    qualifiers += divisions_of(doc, qualifiers)
     undated = not any(q.kind in ("year", "quarter", "month", "ordinal") for q in qualifiers)
     # "Bank of Arnovia governor" asks who governs it now ("... 2022 winner" does not)
     current = (bool(_CURRENT.search(text)) or (keyword and answer_type == "person" and undated)) \
@@ -365,10 +369,44 @@ def _from_noun(noun, named: bool = False) -> tuple[AnswerType, tuple[str, ...], 
     return kind, labels, noun.text
 
 
+# A contest's division: the word a question puts before "race", "title", "section", ... ("the wheelchair race",
+# "the open section", "the audience award") names one of several run at the same event, and a sentence about
+# another division of that event does not answer
+_CONTESTS = frozenset({"race", "title", "section", "final", "category", "division", "award",
+                       "prize", "competition", "contest", "tournament", "stage", "league", "cup", "draw"})
+_NO_DIVISION = frozenset({"last", "first", "next", "latest", "recent", "annual", "main", "big", "major", "final",
+                          "whole", "overall", "same", "new", "old", "previous", "top", "national", "international",
+                          "world", "prize", "title", "race", "year", "season", "edition", "winning", "top"})
+
+
+def divisions_of(doc, found: tuple[Qualifier, ...]) -> tuple[Qualifier, ...]:
+    """Divisions of a contest the parsed question names ("wheelchair" in "the wheelchair race"), as category
+    qualifiers, except words already among `found` (the year, "women's")."""
+    taken = {form for q in found for form in q.forms} | {q.text.lower() for q in found}
+    divisions = []
+    for token in doc:
+        if (token.dep_ in ("amod", "compound") and token.head.lower_.removesuffix("s") in _CONTESTS
+                and token.text.isalpha() and token.text.islower() and token.lower_ not in _NO_DIVISION
+                and not token.lower_.endswith("ing")  # "sporting events", "the opening race": no division
+                and token.lower_ not in taken):
+            divisions.append(Qualifier(kind="category", text=token.text, forms=(token.lower_,)))
+    return tuple(divisions)
+
+
 @lru_cache(maxsize=None)
 def category_word(word: str) -> re.Pattern[str]:
     """A category word ("women's") as a whole word of lower-cased text, with either apostrophe."""
     return re.compile(r"(?<![\w'’])" + re.escape(word).replace("'", "['’]") + r"(?![\w'’])")
+
+
+def _in_name(text: str, start: int) -> bool:
+    """Whether the word at `start` is capitalised as part of a name: inside the text ("the Senior Citizens'
+    Forum"), or first and followed by another capitalised word ("Winter Lights Appeal 2018 total"). Such a word
+    names no category."""
+    if not text[start].isupper():
+        return False
+    following = text[start:].split()[1:2]
+    return text[:start].strip() != "" or bool(following and following[0][:1].isupper())
 
 
 def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
@@ -408,11 +446,16 @@ def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
     for m in _BEST.finditer(text):
         add("category", m.group(0), (m.group(0).lower(),), m.span())
     for m in _NUMBER.finditer(text):
-        add("number", m.group(0), (m.group(1), m.group(1).replace(",", "")), m.span())
+        name = _NAMED_BY.search(text[:m.start()])
+        if name and name.group(1).lower() not in _MONTHS:  # "the Sola 3": the model, not any 3 ("3 October")
+            add("number", name.group(0) + m.group(0), (f"{name.group(1).lower()} {m.group(1)}",),
+                (name.start(), m.end()))
+        else:
+            add("number", m.group(0), (m.group(1), m.group(1).replace(",", "")), m.span())
     lowered = text.lower()
     for group in CATEGORY_GROUPS:
         for word in group:
-            m = category_word(word).search(lowered)
+            m = next((m for m in category_word(word).finditer(lowered) if not _in_name(text, m.start())), None)
             if m:
                 add("category", text[m.start():m.end()], group, m.span())
                 break
