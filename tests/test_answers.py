@@ -194,6 +194,8 @@ def test_a_present_tense_sentence_that_looks_forward_to_the_outcome_does_not_ans
     assert not answers(won, item("The festival opens on Friday, with Salt Roads widely tipped to win the Silver Heron."))
     assert not answers(won, item("Salt Roads leads the nominations for the Silver Heron at the festival."))
     assert not answers(won, item("Salt Roads was nominated for the Silver Heron at the festival."))
+    assert not answers(won, item("Salt Roads is the favourite for the Silver Heron at the festival."))
+    assert answers(won, item("Salt Roads, the favourite, won the Silver Heron at the festival on Saturday."))
     assert answers(won, item("Salt Roads won the Silver Heron at the festival on Saturday."))
     assert answers(won, item("Salt Roads, nominated twice before, won the Silver Heron at the festival."))
 

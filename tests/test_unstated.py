@@ -50,3 +50,15 @@ def test_another_articles_withholding_sentence_does_not_decline():
     question = analyse(FIRE)
     evidence = _evidence(("fire", FIRE_LEAD, 0, 0.65), ("other", FIRE_CAUSE, 6, 0.47))
     assert withheld(evidence, question, answering(evidence, question)) is None
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    ("Sola 8 Pro price", "A more expensive Sola 8 Pro will follow in November, and its price will be announced then.",
+     True),
+    ("What will Tarvola's second tram line cost?", "A second line, to Helmiranta Road, is being planned but has no "
+     "budget yet.", True),
+    ("When will the Harbour Bridge reopen?", "The date of the reopening is yet to be decided, the council said.", True),
+    ("Sola 8 Pro price", "The Sola 8 Pro will cost 899 selkas and will be announced on 3 October.", False),
+])
+def test_a_fact_not_given_yet_is_withheld(question, text, expected):
+    assert withholds(analyse(question), item(text)) is expected

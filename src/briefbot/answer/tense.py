@@ -29,7 +29,7 @@ _ANTICIPATING = frozenset(stem(w) for w in (
     "expected tipped favoured favored favourite favorite likely poised set due predicted forecast").split())
 _NOMINATION = frozenset(stem(w) for w in (
     "nomination nominations nominated nominee nominees shortlist shortlisted contender contenders "
-    "frontrunner front-runner").split())
+    "frontrunner front-runner favourite favourites favorite favorites").split())  # "X is the favourite in the race"
 _SPEECH_VERBS = frozenset(stem(w) for w in (
     "say says said tell tells told announce announced report reported add added state stated confirm "
     "confirmed").split())

@@ -29,7 +29,12 @@ _UNSTATED = re.compile(
     rf"|(?:is|are|was|were|has|have|had)\s+{_NOT}\s+(?:yet\s+)?(?:been\s+)?(?:disclosed|revealed|released|named|given|"
     rf"made\s+public|held|determined|established)"
     rf"|\b(?:neither|nobody|no\s+one)\b[^.;]{{0,40}}?\b(?:would|could|did|will|has|have)\s+(?:yet\s+)?{_TELL}"
-    rf"|asked\s+not\s+to\s+be\s+named|undisclosed|no\s+one\s+(?:has\s+)?(?:said|knows))\b",
+    rf"|asked\s+not\s+to\s+be\s+named|undisclosed|no\s+one\s+(?:has\s+)?(?:said|knows)"
+    # not given yet: "its price will be announced then", "is yet to be decided", "has no budget yet"
+    rf"|will\s+be\s+(?:announced|disclosed|revealed|confirmed|decided|set)\s+(?:later|then|next|in\s+due\s+course)"
+    rf"|(?:is|are|was|were|has|have|had)\s+yet\s+to\s+(?:be\s+)?(?:announced|disclosed|revealed|decided|set|named|"
+    rf"confirmed|determined|agreed|fixed)"
+    rf"|(?:has|have|had)\s+no\s+(?:\w+\s+)?(?:budget|price|date|timetable|name|cost|figure)\s+yet)\b",
     re.IGNORECASE)
 
 
