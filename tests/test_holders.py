@@ -18,6 +18,12 @@ def test_a_holder_is_named_by_the_office_near_the_name_in_an_article_about_the_b
                                            title="Skerrline record"))  # no office near the name
 
 
+def test_the_verb_asking_for_the_holder_is_not_a_word_of_the_body():
+    question = analyse("Who currently directs the Tarvola Marathon?")
+    assert names_holder(question, item("Race director Sanna Ristala said next year's race would start with a "
+                                       "minute's silence.", title="Olli Kesmaa, founder of the Tarvola Marathon, dies"))
+
+
 def test_a_former_holder_or_a_question_about_no_office_names_no_holder():
     question = analyse("Who is in charge of Veltra Energy today?")
     assert not names_holder(question, item("The trial of former Veltra Energy chief executive Edvard Koslow opened."))

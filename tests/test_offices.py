@@ -19,6 +19,7 @@ from tests.test_answers import item
     ("Who replaced Harriet Vollmer as chair of the association?", "chair"),
     ("Who chairs the tourism board?", "chair"),
     ("Who governs Ostmere Province?", "governor"),
+    ("Who currently directs the Tarvola Marathon?", "director"),
     ("Who presides over the Assembly these days?", ANY_OFFICE),
     ("Who is in charge of Kallinet now?", ANY_OFFICE),
     ("Who ran Halvik Motors before Mirela Antic?", ANY_OFFICE),

@@ -120,3 +120,12 @@ def test_a_date_keeps_its_day():
     text = "Varnia is preparing to declare victory by the round date - 24 February 2025, the anniversary."
     found = short_answer(question, item(text))
     assert found.text.startswith("24") and text[found.start:found.end] == found.text
+
+
+def test_the_holder_of_an_office_is_the_name_next_to_the_office_word():
+    # "Rautila" is tagged as an organisation; the name beside "the chief executive" is the holder
+    assert _short("Who is in charge of Virkon Devices these days?",
+                  "Kaisa Tenholm, the chief executive, said the Sola 8 would be the first phone assembled at "
+                  "Virkon's new plant in Rautila.") == "Kaisa Tenholm"
+    assert _short("Who runs Virkon Devices now?", "Virkon's new plant in Rautila opened on Monday, chief executive "
+                  "Kaisa Tenholm said.") == "Kaisa Tenholm"

@@ -34,7 +34,8 @@ HOLDER_REACH = 80  # characters between the holder's name and the office ("has a
 # words that name the office or ask for its holder now, not the body: "Skerrline" must be in the article, these not
 NOT_BODY = frozenset(content_terms(" ".join([*ALL_OFFICE_WORDS,
                                               "current currently now nowadays today these days present in charge",
-                                              "helm runs running heads leads led ran presides"])))
+                                              "helm runs running heads leads led ran presides directs directed "
+                                              "chairs chaired governs governed coaches coached manages managed"])))
 
 
 # what a sentence naming the holder of an unnamed office ("Who runs X?") says: the common titles and the change

@@ -51,7 +51,7 @@ ALL_OFFICE_WORDS = tuple(sorted({w for words in OFFICE_NOUNS.values() for w in w
 # verbs that ask for a holder without naming the office ("Who runs Kallinet now?"); "chairs" names one
 _ASKING_VERBS = re.compile(
     r"^\s*who\s+(?:is\s+|are\s+|was\s+)?(?:currently\s+|now\s+)?(?:(?P<chair>chairs|chaired)|(?P<governs>governs|governed)|"
-    r"(?P<coach>coaches|coached)|heads(?:\s+up)?|headed|leads|led|runs|ran|manages|managed|directs|directed|"
+    r"(?P<coach>coaches|coached)|(?P<director>directs|directed)|heads(?:\s+up)?|headed|leads|led|runs|ran|manages|managed|"
     r"presides|presided|in\s+charge\s+(?:of|at)|at\s+the\s+helm\s+(?:of|at)|the\s+head\s+of|the\s+boss\s+(?:of|at))\b",
     re.IGNORECASE)
 _OFFICE = r"(" + "|".join(re.escape(n) for n in sorted(OFFICE_NOUNS, key=len, reverse=True)) + r")s?\b"
@@ -70,7 +70,7 @@ _LEADS_OR_SUCCEEDS = re.compile(
 
 def office_asked(text: str, *, keyword_query: bool = False) -> str | None:
     """The office a who-question (or keyword query) asks the holder of, ANY_OFFICE for "Who runs X?", or None.
-    "Who chairs X?" asks for the chair, "Who governs X?" for the governor."""
+    "Who chairs X?" asks for the chair, "Who governs X?" for the governor, "Who directs X?" for the director."""
     verb = _ASKING_VERBS.search(text)
     if verb is not None:
         if verb.group("chair"):
@@ -79,6 +79,8 @@ def office_asked(text: str, *, keyword_query: bool = False) -> str | None:
             return "governor"
         if verb.group("coach"):
             return "coach"
+        if verb.group("director"):
+            return "director"
         return ANY_OFFICE
     found = (_KEYWORD_OFFICE if keyword_query else _WHO_IS_OFFICE).search(text)
     return found.group(1).lower() if found else None

@@ -12,7 +12,8 @@ offsets. The candidates are ranked by, in order:
    "Tuesday") is the vaguest;
 2. whether it stands where the asked kind usually does: for where (or "in which city"), a place after "in",
    "at" or "near"; for who said
-   something, next to the word for saying ("*Maria Zakharova* said", "according to *X*");
+   something, next to the word for saying ("*Maria Zakharova* said", "according to *X*"); for who holds an
+   office, next to an office word ("*Kaisa Tenholm*, the chief executive", "Chief executive *X*");
 3. whether it shares none of the question's words ("63 days", not "last 48 hours", for "How many days did
    the uprising last?"; "Maelle Sorrentin", not "the ... Women's Chess Championship", for "women's chess
    champion");
@@ -65,6 +66,12 @@ _ASKS_SPEAKER = re.compile(r"\b(?:say|says|said|tell|tells|told|warn|warns|warne
 _SAYS_AFTER = re.compile(r"^(?:,[^,]{0,30},)?\s*(?:has\s+|had\s+)?(?:said|says|told|tells|warned|warns|claimed|claims|"
                          r"announced|argued|insisted|stated|added)\b", re.IGNORECASE)
 _SAYS_BEFORE = re.compile(r"\b(?:said|says|told|warned|according\s+to|claimed)\s+(?!that\b)(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+# for who holds an office, the name next to an office word: "Chief executive *Kaisa Tenholm* said", "*Kaisa
+# Tenholm*, the chief executive, said" (not "the new plant in *Rautila*")
+_OFFICE_WORDS = "|".join(re.escape(w) for w in ALL_OFFICE_WORDS)
+_OFFICE_BEFORE = re.compile(r"\b(?:" + _OFFICE_WORDS + r")s?\s+(?:[\w'’-]+\s+){0,1}$", re.IGNORECASE)
+_OFFICE_AFTER = re.compile(r"^,?\s+(?:the|its|their|as)\s+(?:[\w'’-]+\s+){0,2}(?:" + _OFFICE_WORDS + r")\b",
+                           re.IGNORECASE)
 _FOLLOWING = 5  # words after a number in which what the question counts may stand ("201 of the 360 senate votes")
 
 
@@ -117,6 +124,9 @@ def _in_role(question: Question, text: str, entity: Entity) -> bool:
     if question.answer_type == "person" and _ASKS_SPEAKER.search(question.text):
         return _SAYS_AFTER.match(text[entity.end:entity.end + 40]) is not None \
             or _SAYS_BEFORE.search(text[max(0, entity.start - 30):entity.start]) is not None
+    if question.answer_type == "person" and question.office:
+        return _OFFICE_BEFORE.search(text[max(0, entity.start - 40):entity.start]) is not None \
+            or _OFFICE_AFTER.match(text[entity.end:entity.end + 40]) is not None
     return False
 
 
