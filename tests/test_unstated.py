@@ -58,6 +58,8 @@ def test_another_articles_withholding_sentence_does_not_decline():
     ("What will Tarvola's second tram line cost?", "A second line, to Helmiranta Road, is being planned but has no "
      "budget yet.", True),
     ("When will the Harbour Bridge reopen?", "The date of the reopening is yet to be decided, the council said.", True),
+    ("How big a reward did the finder of the hoard get?", "The finder and the landowner share a reward, which has "
+     "not yet been set.", True),
     ("Sola 8 Pro price", "The Sola 8 Pro will cost 899 selkas and will be announced on 3 October.", False),
 ])
 def test_a_fact_not_given_yet_is_withheld(question, text, expected):

@@ -27,7 +27,7 @@ _UNSTATED = re.compile(
     rf"|(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:under\s+investigation|being\s+investigated|unknown|"
     rf"unclear|not\s+known)"
     rf"|(?:is|are|was|were|has|have|had)\s+{_NOT}\s+(?:yet\s+)?(?:been\s+)?(?:disclosed|revealed|released|named|given|"
-    rf"made\s+public|held|determined|established)"
+    rf"made\s+public|held|determined|established|set|decided|agreed|fixed|finali[sz]ed|confirmed)"
     rf"|\b(?:neither|nobody|no\s+one)\b[^.;]{{0,40}}?\b(?:would|could|did|will|has|have)\s+(?:yet\s+)?{_TELL}"
     rf"|asked\s+not\s+to\s+be\s+named|undisclosed|no\s+one\s+(?:has\s+)?(?:said|knows)"
     # not given yet: "its price will be announced then", "is yet to be decided", "has no budget yet"
