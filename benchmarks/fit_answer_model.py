@@ -1,6 +1,6 @@
 """Fit the answer model (src/briefbot/answer/answer_model.json) on the DEV splits of the held-out sets.
 
-    python benchmarks/fit_answer_model.py [--sets squad-corpus multihop-removed events] [--limit 0]
+    python benchmarks/fit_answer_model.py [--sets squad-corpus multihop-removed events events3 ... events11] [--limit 0]
 
 For every dev question: retrieve evidence as briefbot does (no model is drafted), compute each evidence
 sentence's signals (`briefbot.answer.signals`) and label it 1 when it is gold evidence of an answerable
@@ -102,7 +102,9 @@ def choose_threshold(probabilities: np.ndarray, questions: list[tuple[bool, list
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", nargs="*", default=["squad-corpus", "multihop-removed", "events"])
+    parser.add_argument("--sets", nargs="*", default=["squad-corpus", "multihop-removed", "events", "events3", "events4",
+                                                      "events5", "events6", "events7", "events8", "events9",
+                                                      "events10", "events11"])
     parser.add_argument("--limit", type=int, default=0, help="questions per set (0: the whole dev split)")
     parser.add_argument("--out", default=str(MODEL_FILE))
     parser.add_argument("--l2", type=float, default=1.0)
