@@ -38,3 +38,19 @@ def test_the_gate_declines_naming_the_unknown_name(make_bot, tmp_path):
     assert evidence.unknown_names[0] == "Heather Knight"  # (and the outlets, which no article is from)
     reason = gate(evidence, 0.0, question)
     assert reason is not None and reason.startswith("no article mentions Heather Knight")
+
+
+def test_an_outlet_the_question_names_is_found_where_an_evidence_article_appeared(make_bot, tmp_path):
+    articles = [
+        {"id": "verge", "title": "Crypto trial opens", "published": "2023-10-03", "source": "The Verge",
+         "text": "The fraud trial of the exchange founder opened in Manhattan on Tuesday."},
+        {"id": "crunch", "title": "Founder denies fraud", "published": "2023-10-04", "source": "TechCrunch",
+         "text": "The exchange founder denied the fraud charges, his lawyers said."},
+    ]
+    retriever = wire_bot(make_bot, tmp_path, articles).retriever
+    question = analyse("Who is the exchange founder on trial for fraud, as reported by The Verge and TechCrunch?")
+    query = retriever.query_terms(question)
+    rows = [retriever.index.sentence_row["verge:s0"], retriever.index.sentence_row["crunch:s0"]]
+    # neither outlet is named in any text; each is where one evidence article appeared
+    assert retriever.name_coverage(query, rows) == 1.0
+    assert retriever.name_coverage(query, rows[:1]) == 0.5  # TechCrunch published none of this evidence

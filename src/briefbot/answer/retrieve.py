@@ -113,6 +113,7 @@ class Retriever:
         self._antecedents: dict[int, int | None] = {}
         self._sentences: dict[int, Sentence] = {}  # rows read lately: a question reads each several times
         self._headlines: dict[str, tuple[frozenset[str], str]] = {}
+        self._outlets: dict[str, tuple[frozenset[str], str]] = {}
         self._title_terms: frozenset[str] | None = None  # the words of every headline, read on first use
 
     def query_terms(self, question: Question) -> QueryTerms:
@@ -201,6 +202,8 @@ class Retriever:
             passages = [self._window(row) for row in rows]
             passages += [self._headline(article_id) for article_id in
                          dict.fromkeys(self._sentence(row).article_id for row in rows)]
+            passages += [self._outlet(article_id) for article_id in
+                         dict.fromkeys(self._sentence(row).article_id for row in rows)]
             if not _compares_articles(query):
                 return sum(any(_has_term(query, name, p) for p in passages) for name in query.names) / len(query.names)
             names = [n for n in query.names if not n.isdigit()] or list(query.names)  # dates: often metadata
@@ -211,7 +214,13 @@ class Retriever:
             return _has_term(query, name, self._window(row)) or _has_term(
                 query, name, self._headline(self._sentence(row).article_id))
 
-        return max((sum(found(name, row) for name in query.names) / len(query.names) for row in rows), default=0.0)
+        # an outlet ("covered by The Verge and TechCrunch") is where an article appeared, not what a passage says:
+        # found when an evidence article is from it, wherever the other names are
+        outlets = [self._outlet(article_id) for article_id in dict.fromkeys(self._sentence(row).article_id
+                                                                            for row in rows)]
+        published_by = {name for name in query.names if any(_has_term(query, name, o) for o in outlets)}
+        return max((sum(name in published_by or found(name, row) for name in query.names) / len(query.names)
+                    for row in rows), default=0.0)
 
     def _window(self, row: int) -> tuple[set[str], str]:
         """The terms and text of a sentence and its neighbours in the same article."""
@@ -294,6 +303,13 @@ class Retriever:
             text = f"{article.title} {date_words(article.published)}"
             self._headlines[article_id] = (frozenset(content_terms(text)), text)
         return self._headlines[article_id]
+
+    def _outlet(self, article_id: str) -> tuple[frozenset[str], str]:
+        """The terms and text of an article's outlet ("covered by The Verge" names the outlet, not the text)."""
+        if article_id not in self._outlets:
+            source = self.index.article_by_id[article_id].source or ""
+            self._outlets[article_id] = (frozenset(content_terms(source)), source)
+        return self._outlets[article_id]
 
     def _surroundings(self, row: int) -> tuple[Article, str | None, str | None]:
         """A sentence's article, the sentence before it and its article's lead (None where there is none)."""
