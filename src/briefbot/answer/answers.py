@@ -34,7 +34,7 @@ from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.question import Question
 from briefbot.answer.topics import missing_focus, missing_office, missing_topics
 from briefbot.index.lexical import STOP_WORDS, numbers
-from briefbot.answer.speech import quoted_by_pronoun
+from briefbot.answer.speech import ASKS_ABOUT_SPEECH, SAYS_AFTER, quoted_by_pronoun
 from briefbot.answer.tense import only_previews
 from briefbot.types import Entity, EvidenceSentence
 
@@ -55,9 +55,6 @@ _FORMER_AFTER = re.compile(
 # ", according to the police" -- who said the sentence, not who did what it says
 _SOURCE_BEFORE = re.compile(r'(?:[,"”]\s*(?:said|says|added)|\baccording\s+to)\s+(?:[\w\'’-]+\s+){0,4}$', re.IGNORECASE)
 _SOURCE_PLAIN_BEFORE = re.compile(r'[,"”]\s*(?:the\s+)?$')
-_ATTRIBUTION_AFTER = re.compile(r"^\s+(?:said|says|added|told|announced|confirmed)\b", re.IGNORECASE)
-_SPEECH_ASKED = re.compile(r"\b(?:said|say|says|told|tell|announced?|confirmed?|stated?|warned?|claimed?|"
-                           r"according|spokes\w*|quoted?)\b", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")  # no year, no month: a number the tagger called a DATE
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -149,12 +146,12 @@ def has_candidate(question: Question, item: EvidenceSentence) -> bool:
 def _attribution(question: Question, text: str, entity: Entity) -> bool:
     """Whether `entity` is only the source of an attribution (", the museum said", ", said director X",
     "according to X") and the question does not ask who said something."""
-    if _SPEECH_ASKED.search(question.text):
+    if ASKS_ABOUT_SPEECH.search(question.text):
         return False
     before = text[max(0, entity.start - 50):entity.start]
     if _SOURCE_BEFORE.search(before):
         return True
-    return _SOURCE_PLAIN_BEFORE.search(before) is not None and _ATTRIBUTION_AFTER.match(text[entity.end:]) is not None
+    return _SOURCE_PLAIN_BEFORE.search(before) is not None and SAYS_AFTER.match(text[entity.end:]) is not None
 
 
 def _named_by(span: str, asked: set[str], question: Question) -> bool:

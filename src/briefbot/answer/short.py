@@ -36,7 +36,7 @@ import re
 
 from briefbot.answer.answers import candidates
 from briefbot.answer.offices import ALL_OFFICE_WORDS
-from briefbot.answer.speech import PERSON_NOUNS
+from briefbot.answer.speech import ASKS_ABOUT_SPEECH, PERSON_NOUNS, SAYS_AFTER
 from briefbot.answer.question import Question
 from briefbot.answer.terms import CALENDAR_WORDS
 from briefbot.index.lexical import MONTH_NAMES, content_terms, stem
@@ -61,10 +61,6 @@ _ROLE_WORDS = PERSON_NOUNS | {stem(w) for words in ALL_OFFICE_WORDS for w in wor
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _ASKS_WHERE = re.compile(r"^\s*where\b|\bin\s+(?:which|what)\s+(?:city|town|country|place|venue)\b", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?$", re.IGNORECASE)
-_ASKS_SPEAKER = re.compile(r"\b(?:say|says|said|tell|tells|told|warn|warns|warned|claim|claims|claimed|announce[sd]?|"
-                           r"argue[sd]?|insist(?:s|ed)?|state[sd]?)\b", re.IGNORECASE)
-_SAYS_AFTER = re.compile(r"^(?:,[^,]{0,30},)?\s*(?:has\s+|had\s+)?(?:said|says|told|tells|warned|warns|claimed|claims|"
-                         r"announced|argued|insisted|stated|added)\b", re.IGNORECASE)
 _SAYS_BEFORE = re.compile(r"\b(?:said|says|told|warned|according\s+to|claimed)\s+(?!that\b)(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # for who holds an office, the name next to an office word: "Chief executive *Kaisa Tenholm* said", "*Kaisa
 # Tenholm*, the chief executive, said" (not "the new plant in *Rautila*")
@@ -121,8 +117,8 @@ def _in_role(question: Question, text: str, entity: Entity) -> bool:
     saying ("*Maria Zakharova* said", "said *Pike*", "according to *the agency*")."""
     if question.answer_type == "place" and _ASKS_WHERE.search(question.text):
         return _LOCATIVE.search(text[max(0, entity.start - 12):entity.start]) is not None
-    if question.answer_type == "person" and _ASKS_SPEAKER.search(question.text):
-        return _SAYS_AFTER.match(text[entity.end:entity.end + 40]) is not None \
+    if question.answer_type == "person" and ASKS_ABOUT_SPEECH.search(question.text):
+        return SAYS_AFTER.match(text[entity.end:entity.end + 40]) is not None \
             or _SAYS_BEFORE.search(text[max(0, entity.start - 30):entity.start]) is not None
     if question.answer_type == "person" and question.office:
         return _OFFICE_BEFORE.search(text[max(0, entity.start - 40):entity.start]) is not None \
