@@ -376,7 +376,7 @@ _CONTESTS = frozenset({"race", "title", "section", "final", "category", "divisio
                        "prize", "competition", "contest", "tournament", "stage", "league", "cup", "draw"})
 _NO_DIVISION = frozenset({"last", "first", "next", "latest", "recent", "annual", "main", "big", "major", "final",
                           "whole", "overall", "same", "new", "old", "previous", "top", "national", "international",
-                          "world", "prize", "title", "race", "year", "season", "edition", "winning", "top"})
+                          "world", "prize", "title", "race", "year", "season", "edition", "winning"})
 
 
 def divisions_of(doc, found: tuple[Qualifier, ...]) -> tuple[Qualifier, ...]:
@@ -410,8 +410,9 @@ def _in_name(text: str, start: int) -> bool:
 
 
 def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
-    """Years, quarters, months, ordinals, other numbers, award categories ("best actress") and contrasting
-    categories ("women's") in `text`."""
+    """Years, quarters, months, ordinals, other numbers (with the name they end: "the Sola 3"), award categories
+    ("best actress") and contrasting categories ("women's", not inside a name: "the Winter Lights Appeal") in
+    `text`. A contest's division ("the wheelchair race") needs the parse: `divisions_of`."""
     found: list[Qualifier] = []
     taken: list[tuple[int, int]] = []
 
