@@ -1,6 +1,6 @@
 """Fit the answer model (src/briefbot/answer/answer_model.json) on the DEV splits of the held-out sets.
 
-    python benchmarks/fit_answer_model.py [--sets squad-corpus multihop-removed events events3 ... events11] [--limit 0]
+    python benchmarks/fit_answer_model.py [--sets squad-corpus multihop-removed events ...] [--limit 0]
 
 For every dev question: retrieve evidence as briefbot does (no model is drafted), compute each evidence
 sentence's signals (`briefbot.answer.signals`) and label it 1 when it is gold evidence of an answerable
@@ -23,6 +23,7 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from heldout import EVENTS_DIRS  # noqa: E402
 from run import prepare  # noqa: E402
 
 from briefbot import Briefbot, Settings  # noqa: E402
@@ -33,6 +34,11 @@ from briefbot.evaluation import load_cases  # noqa: E402
 from briefbot.evaluation.resolve import resolve_cases  # noqa: E402
 from briefbot.fakes import ScriptedLLM  # noqa: E402
 from briefbot.answer.answering import answering  # noqa: E402
+
+
+# every held-out set with a dev split (events2 has a blind split only)
+DEV_SETS = ["squad-corpus", "multihop-removed"] + [name for name, folder in EVENTS_DIRS.items()
+                                                   if (folder / "dev.yaml").exists()]
 
 
 def collect(dataset: str, work: Path, limit: int) -> tuple[list[list[float]], list[int], list[tuple[bool, list[int]]]]:
@@ -102,9 +108,7 @@ def choose_threshold(probabilities: np.ndarray, questions: list[tuple[bool, list
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", nargs="*", default=["squad-corpus", "multihop-removed", "events", "events3", "events4",
-                                                      "events5", "events6", "events7", "events8", "events9",
-                                                      "events10", "events11"])
+    parser.add_argument("--sets", nargs="*", default=DEV_SETS)
     parser.add_argument("--limit", type=int, default=0, help="questions per set (0: the whole dev split)")
     parser.add_argument("--out", default=str(MODEL_FILE))
     parser.add_argument("--l2", type=float, default=1.0)

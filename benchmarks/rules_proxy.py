@@ -27,9 +27,10 @@ import yaml
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from heldout import EVENTS_DIRS  # noqa: E402
+
 SPLIT_SETS = ("squad-corpus", "multihop-removed")
-SETS = ("events", "events2", "events3", "events4", "events5", "events6", "events7", "events8", "events9", "events10",
-        "events11") + SPLIT_SETS
+SETS = tuple(EVENTS_DIRS) + SPLIT_SETS
 
 
 def proxy(name: str, split: str, show: bool) -> tuple[int, int, int, int, int, int, int, float]:
