@@ -199,12 +199,11 @@ class Retriever:
         holds every outlet, date and product such a question lists."""
         if not query.names:
             return 1.0
+        articles = list(dict.fromkeys(self._sentence(row).article_id for row in rows))
+        # an outlet ("covered by The Verge and TechCrunch") is where an article appeared, not what a passage says
+        outlets = [self._outlet(article_id) for article_id in articles]
         if len(query.names) > MAX_NAMES_TOGETHER:
-            passages = [self._window(row) for row in rows]
-            passages += [self._headline(article_id) for article_id in
-                         dict.fromkeys(self._sentence(row).article_id for row in rows)]
-            passages += [self._outlet(article_id) for article_id in
-                         dict.fromkeys(self._sentence(row).article_id for row in rows)]
+            passages = [self._window(row) for row in rows] + [self._headline(a) for a in articles] + outlets
             if not _compares_articles(query):
                 return sum(any(_has_term(query, name, p) for p in passages) for name in query.names) / len(query.names)
             names = [n for n in query.names if not n.isdigit()] or list(query.names)  # dates: often metadata
@@ -215,10 +214,7 @@ class Retriever:
             return _has_term(query, name, self._window(row)) or _has_term(
                 query, name, self._headline(self._sentence(row).article_id))
 
-        # an outlet ("covered by The Verge and TechCrunch") is where an article appeared, not what a passage says:
-        # found when an evidence article is from it, wherever the other names are
-        outlets = [self._outlet(article_id) for article_id in dict.fromkeys(self._sentence(row).article_id
-                                                                            for row in rows)]
+        # an outlet is found when an evidence article is from it, wherever the other names are
         published_by = {name for name in query.names if any(_has_term(query, name, o) for o in outlets)}
         return max((sum(name in published_by or found(name, row) for name in query.names) / len(query.names)
                     for row in rows), default=0.0)
