@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefbot.answer.holders import holder_terms, names_holder, tells_vacancy
+from briefbot.answer.holders import anchor_query, anchors_on_holder, holder_terms, names_holder, tells_vacancy
 from briefbot.answer.question import analyse
 
 from conftest import evidence_item as item
@@ -48,3 +48,35 @@ def test_a_vacancy_is_a_holder_leaving_or_no_successor_named_in_an_article_about
     assert not tells_vacancy(question, item("Chair Mira Holt said leaks had fallen.", title="Aldwick Water leaks"))
     assert not tells_vacancy(analyse("Where is Aldwick Water based?"),
                              item("Mira Holt has resigned as chair.", title=about))  # no office asked
+
+
+def test_an_anchored_question_reads_the_sentence_telling_of_the_anchor_as_context():
+    question = analyse("Who was running the Port of Orlesk when Quay 9 opened?")
+    opening = "A new container terminal at the Port of Orlesk opened on Friday."
+    holder = item('"This quay will carry us," chief executive Arvid Marrable told guests at the opening.',
+                  title="Quay 9 opens at Orlesk")
+    assert not names_holder(question, holder)  # "port" is in no part of its own context
+    assert names_holder(question, holder.model_copy(update={"anchor": opening}))
+    # the anchor's own words need not be there ("opened"), the body's must ("Orlesk", "port")
+    assert not names_holder(question, item("Chief executive Arvid Marrable spoke.", title="Harlow Mills"
+                                           ).model_copy(update={"anchor": "Quay 9 opened on Friday."}))
+
+
+def test_an_anchored_holder_is_the_subject_of_leading_not_a_place_after_it():
+    question = analyse("Who ran Skerrline when its ferry link to Cadora was launched?")
+    lead = "Skerrline will begin a direct service to Cadora."
+    assert not names_holder(question, item("Skerrline already runs services from Saltreach to Skerra.",
+                                           title="Skerrline to sail to Cadora").model_copy(update={"anchor": lead}))
+    assert names_holder(question, item("Oona Feltham, who has led Skerrline since 2015, said demand was strong.",
+                                       title="Skerrline to sail to Cadora").model_copy(update={"anchor": lead}))
+    assert names_holder(question, item('"Cadora was missing," said Oona Feltham, Skerrline\'s chief executive.',
+                                       title="Skerrline to sail to Cadora").model_copy(update={"anchor": lead}))
+
+
+def test_the_anchor_search_is_the_anchor_with_the_body_and_for_a_holder_the_office():
+    before = analyse("Who was rector of the University of Lanthorne before Noor Haddenfeld?")
+    assert anchors_on_holder(before)
+    assert anchor_query(before) == "Noor Haddenfeld University of Lanthorne rector"
+    event = analyse("Who was Virkon's chief executive when the Sola 5 came out?")
+    assert not anchors_on_holder(event)
+    assert anchor_query(event).startswith("the Sola 5 came out") and "chief executive" not in anchor_query(event)

@@ -184,6 +184,23 @@ def test_a_keyword_query_for_a_role_asks_for_its_holder_now_unless_dated():
     assert not analyse("How many concerts did the orchestra schedule for its season?").outcome
 
 
+@pytest.mark.parametrize("question, anchor, office", [
+    ("Who ran Skerrline when its ferry link to Cadora was launched?", "its ferry link to Cadora was launched", "*"),
+    ("Who was rector of the University of Lanthorne before Noor Haddenfeld?", "Noor Haddenfeld", "rector"),
+    ("Who was chairing Aldra Water during the summer of hosepipe bans?", "the summer of hosepipe bans", "chair"),
+    ("Who was running the Port of Orlesk when Quay 9 opened?", "Quay 9 opened", "*"),
+    ("Who was running in the race when it rained?", None, None),  # a runner, no office holder
+    ("Who won the race when it rained?", None, None),  # no office asked
+    ("When did Tobias Quenell take over as chief executive?", None, None),  # a date asked
+    ("Who runs Skerrline now that its ferry link to Cadora is open?", None, "*"),  # the holder now
+])
+def test_a_question_about_a_past_office_holder_is_anchored_by_an_event_or_another_holder(question, anchor, office):
+    analysed = analyse(question)
+    assert (analysed.anchor, analysed.office) == (anchor, office)
+    if anchor:  # "Edwin Carrow will stand down as chair" names the holder of that time: no tense check
+        assert not analysed.outcome and set(analysed.answer_labels) <= {"PERSON", "ORG"}
+
+
 def test_who_is_a_named_person_asks_who_they_are_not_who_holds_a_role_now():
     assert not analyse("who is keith kellogg?").current
     assert analyse("Who is the chief executive of Quorra Devices?").current

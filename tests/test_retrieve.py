@@ -336,3 +336,39 @@ def test_the_sentence_telling_when_someone_took_office_comes_first(make_bot, tmp
     assert when.sentences[0].sentence.text == "Tobias Quenell takes over on 1 January."
     plain = bot.retriever.retrieve("Who did Brannock Foods appoint as chief executive?")
     assert plain.sentences[0].sentence.text.startswith("Brannock Foods has appointed")
+
+
+def test_a_holder_at_an_event_is_found_in_the_article_telling_of_the_event(make_bot, tmp_path):
+    import json
+
+    corpus = tmp_path / "anchored"
+    corpus.mkdir()
+    rows = [
+        {"id": "opening", "title": "Quay 9 opens at Orlesk", "published": "2017-06-23",
+         "text": "A new container terminal at the Port of Orlesk opened on Friday. "
+                 "Quay 9 cost 86 million drals and can take ships up to 300 metres long. "
+                 "\"This quay will carry us for thirty years,\" chief executive Arvid Marrable told guests."},
+        {"id": "mayor", "title": "Orlesk mayor retires", "published": "2022-05-12",
+         "text": "Tor Sallis has retired as mayor of Orlesk after ten years. "
+                 "He was mayor when Quay 9 opened."},
+        {"id": "later", "title": "Port of Orlesk has a record year", "published": "2024-02-14",
+         "text": "The Port of Orlesk handled a record amount of cargo last year. "
+                 "Chief executive Signe Dahl said Quay 9 was nearly full."},
+        {"id": "elected", "title": "Lanthorne elects a rector", "published": "2020-02-26",
+         "text": "Noor Haddenfeld was elected rector of the University of Lanthorne on Wednesday. "
+                 "She won 61 per cent of the vote. The outgoing rector, Gideon Strand, did not seek a second term."},
+        {"id": "quote", "title": "Lanthorne budget", "published": "2021-05-02",
+         "text": "Rector Noor Haddenfeld said the University of Lanthorne would cut no courses."},
+    ]
+    (corpus / "anchored.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    bot = make_bot(corpus=corpus, index=tmp_path / "anchored-index")
+    then = bot.retriever.retrieve("Who was running the Port of Orlesk when Quay 9 opened?")
+    first = then.sentences[0]
+    assert "Arvid Marrable" in first.sentence.text  # not the later chief executive, nor the mayor
+    assert first.anchor == "A new container terminal at the Port of Orlesk opened on Friday."
+    assert first.score > max(e.score for e in then.sentences[1:])
+    before = bot.retriever.retrieve("Who was rector of the University of Lanthorne before Noor Haddenfeld?")
+    assert before.sentences[0].sentence.text.startswith("The outgoing rector, Gideon Strand")
+    # an unanchored question keeps the usual ranking and no anchor
+    plain = bot.retriever.retrieve("Who is the chief executive of the Port of Orlesk?")
+    assert all(e.anchor is None for e in plain.sentences)

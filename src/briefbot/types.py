@@ -74,6 +74,8 @@ class EvidenceSentence(_Record):
     url: str | None = Field(default=None, description="Its article's URL.")
     before: str | None = Field(default=None, description="The sentence before it in its article.")
     lead: str | None = Field(default=None, description="Its article's first sentence (news leads name the event).")
+    anchor: str | None = Field(default=None, description="For a question placing an office holder at an event ('Who "
+                               "ran X when Y opened?'): the sentence of this article telling of it, read as context.")
 
 
 class Evidence(_Record):

@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 
 from briefbot.answer.answers import candidates
-from briefbot.answer.offices import ALL_OFFICE_WORDS, ANY_OFFICE, OFFICE_NOUNS, office_spots
+from briefbot.answer.offices import (ALL_OFFICE_WORDS, ANY_OFFICE, OFFICE_NOUNS, leading_spots, office_spots,
+                                     title_spots)
 from briefbot.answer.question import Question
 from briefbot.answer.topics import holds_words, missing_topics
 from briefbot.index.lexical import content_terms
@@ -35,11 +36,25 @@ HOLDER_REACH = 80  # characters between the holder's name and the office ("has a
 NOT_BODY = frozenset(content_terms(" ".join([*ALL_OFFICE_WORDS,
                                               "current currently now nowadays today these days present in charge",
                                               "helm runs running heads leads led ran presides directs directed "
-                                              "chairs chaired governs governed coaches coached manages managed"])))
+                                              "chairs chaired governs governed coaches coached manages managed "
+                                              "heading leading chairing governing coaching directing managing "
+                                              "presiding"])))
 
 
 # what a sentence naming the holder of an unnamed office ("Who runs X?") says: the common titles and the change
 _ANY_OFFICE_WORDS = "chief executive director head chair president leader boss successor succeeded appointed"
+
+
+def anchor_query(question: Question) -> str:
+    """What to search for the article telling of a question's anchor (`Question.anchor`): the anchor's words with
+    the body's names and the office ("Noor Haddenfeld University of Lanthorne rector" for "Who was rector of the
+    University of Lanthorne before Noor Haddenfeld?"; the event's words with "Skerrline" for "Who ran Skerrline
+    when its ferry link to Cadora was launched?")."""
+    anchor = question.anchor or ""
+    body = [topic for topic in question.topics if topic not in anchor]
+    # a holder's article speaks of the office; an event's often not ("The Sola 5 ... will reach shops")
+    office = "" if question.office in (None, ANY_OFFICE) or not anchors_on_holder(question) else question.office
+    return " ".join([anchor, *body, office]).strip()
 
 
 def holder_terms(question: Question) -> list[str]:
@@ -52,14 +67,33 @@ def holder_terms(question: Question) -> list[str]:
 
 
 def names_holder(question: Question, item: EvidenceSentence) -> bool:
-    """Whether `item` names someone holding `question.office` in an article about the body the question names."""
+    """Whether `item` names someone holding `question.office` in an article about the body the question names.
+    For an anchored question (`Question.anchor`) `item` is read with the sentence telling of the anchor as context
+    (`EvidenceSentence.anchor`), and the anchor's own words need not be there ("came out" for "reach shops")."""
     if not question.office:
         return False
-    spots = office_spots(question.office, item.sentence.text)
+    text = item.sentence.text
+    if question.anchor:  # a verb's holder is its subject: not "Skerrline already runs services from *Saltreach*"
+        titles, verbs = title_spots(question.office, text), leading_spots(text)
+        if not any(any(abs(c.start - s) <= HOLDER_REACH or abs(c.end - s) <= HOLDER_REACH for s in titles)
+                   or any(0 <= s - c.end <= HOLDER_REACH for s in verbs) for c in candidates(question, item)):
+            return False
+        return _about_body(question, item)
+    spots = office_spots(question.office, text)
     if not spots or not any(abs(c.start - s) <= HOLDER_REACH or abs(c.end - s) <= HOLDER_REACH
                             for c in candidates(question, item) for s in spots):
         return False
     return _about_body(question, item)
+
+
+def anchors_on_holder(question: Question) -> bool:
+    """Whether the question's anchor is a holder ("... before *Ruben Tessaro*?"), not an event: a person's name,
+    or words all capitalised (the tagger often misses an invented name)."""
+    anchor = question.anchor or ""
+    return anchor in question.people or bool(_NAME.fullmatch(anchor))
+
+
+_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
 
 # a holder leaving, or the office waiting for a successor
@@ -87,5 +121,7 @@ def tells_vacancy(question: Question, item: EvidenceSentence) -> bool:
 
 def _about_body(question: Question, item: EvidenceSentence) -> bool:
     """Whether `item`'s article is about the body the question names: its topics are mentioned, and its other
-    content words (the office and "now" aside: `NOT_BODY`) are in the sentence, headline, lead or sentence before."""
-    return not missing_topics(question, item) and holds_words(question, item, NOT_BODY)
+    content words (the office, "now" and the anchor aside: `NOT_BODY`) are in the sentence, headline, lead or
+    sentence before."""
+    ignoring = NOT_BODY | frozenset(content_terms(question.anchor)) if question.anchor else NOT_BODY
+    return not missing_topics(question, item) and holds_words(question, item, ignoring)

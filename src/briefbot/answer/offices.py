@@ -50,9 +50,10 @@ ALL_OFFICE_WORDS = tuple(sorted({w for words in OFFICE_NOUNS.values() for w in w
                                 key=len, reverse=True))
 # verbs that ask for a holder without naming the office ("Who runs Kallinet now?"); "chairs" names one
 _ASKING_VERBS = re.compile(
-    r"^\s*who\s+(?:is\s+|are\s+|was\s+)?(?:currently\s+|now\s+)?(?:(?P<chair>chairs|chaired)|(?P<governs>governs|governed)|"
-    r"(?P<coach>coaches|coached)|(?P<director>directs|directed)|heads(?:\s+up)?|headed|leads|led|runs|ran|manages|managed|"
-    r"presides|presided|in\s+charge\s+(?:of|at)|at\s+the\s+helm\s+(?:of|at)|the\s+head\s+of|the\s+boss\s+(?:of|at))\b",
+    r"^\s*who\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:currently\s+|now\s+)?(?:(?P<chair>chairs|chaired|chairing)|"
+    r"(?P<governs>governs|governed|governing)|(?P<coach>coaches|coached|coaching)|(?P<director>directs|directed|directing)|"
+    r"heads(?:\s+up)?|headed|heading|leads|led|runs|ran|running(?!\s+(?:for|in|against)\b)|manages|managed|managing|"
+    r"presides|presided|presiding|in\s+charge\s+(?:of|at)|at\s+the\s+helm\s+(?:of|at)|the\s+head\s+of|the\s+boss\s+(?:of|at))\b",
     re.IGNORECASE)
 _OFFICE = r"(" + "|".join(re.escape(n) for n in sorted(OFFICE_NOUNS, key=len, reverse=True)) + r")s?\b"
 # "Who is the (new) chief executive of X?", "Who was X's chair before Y?", "Who replaced Y as governor?"
@@ -94,7 +95,17 @@ def mentions_office(office: str, text: str) -> bool:
 
 def office_spots(office: str, text: str) -> list[int]:
     """Where in `text` the office is named, or someone is said to lead or succeed (character offsets)."""
-    return [m.start() for pattern in (_office_words(office), _LEADS_OR_SUCCEEDS) for m in pattern.finditer(text)]
+    return title_spots(office, text) + leading_spots(text)
+
+
+def title_spots(office: str, text: str) -> list[int]:
+    """Where in `text` the office is named ("chief executive", "chair")."""
+    return [m.start() for m in _office_words(office).finditer(text)]
+
+
+def leading_spots(text: str) -> list[int]:
+    """Where in `text` someone is said to lead or succeed ("who has led", "took over", "named ... as")."""
+    return [m.start() for m in _LEADS_OR_SUCCEEDS.finditer(text)]
 
 
 @lru_cache(maxsize=None)

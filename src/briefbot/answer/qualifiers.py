@@ -30,14 +30,14 @@ _COMPARED = re.compile(r"\b(?:from|than|since|compared|against|versus|vs|with|pr
 
 def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Qualifier]:
     """The question's qualifiers that neither the sentence nor its context (title, date, the sentence
-    before, the article's lead sentence) states."""
+    before, the article's lead sentence, the sentence telling of the question's anchor) states."""
     if not question.qualifiers:
         return []
     # "last year", "last October": the year and month they mean at the article's date (`dates.py`)
-    text, title, before, lead = (absolute(t, item.published) if t else t
-                                 for t in (item.sentence.text, item.title, item.before, item.lead))
-    missing = missing_in(question, _joined(text, title, date_words(item.published), before, lead))
-    undated = missing_in(question, _joined(text, title, before, lead))
+    text, title, before, lead, anchor = (absolute(t, item.published) if t else t
+                                         for t in (item.sentence.text, item.title, item.before, item.lead, item.anchor))
+    missing = missing_in(question, _joined(text, title, date_words(item.published), before, lead, anchor))
+    undated = missing_in(question, _joined(text, title, before, lead, anchor))
     elsewhere = missing_in(question, text)  # held, if at all, only by the context
     # "under-21" is not the 21st of the month; and a month or year that only the context holds does not hold
     # when the sentence (or, for one held only by the date, the headline) names another one ("handled

@@ -11,6 +11,9 @@
   contrasting categories ("women's").
 - `current`: the question asks who holds a role now ("Who heads X?", "current CEO"): a *former* holder
   does not answer.
+- `anchor`: a question about who held an office at some point places it by an event or a holder ("Who ran
+  Skerrline *when its ferry link to Cadora was launched*?", "Who led the agency *before Ruben Tessaro*?"):
+  the holder is looked for in the article telling of that (`Retriever._anchored_holders_first`).
 - `outcome`: the question asks about something that has happened ("Who won ...?", "What was the verdict?"):
   a sentence that only previews it ("is expected to win", "has been postponed") does not answer.
 - `recent`: the question asks for the newest news ("latest", "most recent", "this week"): newer articles
@@ -116,6 +119,12 @@ _CURRENT = re.compile(r"\b(?:current|currently|now|today|present|nowadays|these\
                       re.IGNORECASE)
 
 
+# what places a who-question's office holder in time: "when <event>", "before <holder>" (not at the start:
+# "When did X take over?" asks for a date)
+_ANCHOR = re.compile(r"(?<=\S)\s+(?:when|while|during|before|after|until|at\s+the\s+time\s+of)\s+(?P<anchor>[^?]+?)"
+                     r"\s*\??\s*$", re.IGNORECASE)
+
+
 class Qualifier(BaseModel):
     """Something the question pins down that the answering sentence (or its context) must also say."""
 
@@ -140,6 +149,9 @@ class Question(BaseModel):
     qualifiers: tuple[Qualifier, ...] = ()
     keyword_query: bool = False
     current: bool = False
+    anchor: str | None = Field(default=None, description="For a question about who held an office at some point: "
+                               "the event or holder that places it ('its ferry link to Cadora was launched', 'Ruben "
+                               "Tessaro'); the holder is looked for in the article telling of it.")
     decision: bool = Field(default=False, description="Asks what someone decided, concluded or ruled, or for a "
                            "verdict: the answer must state a decision (`decisions.py`).")
     penalty: bool = Field(default=False, description="Asks for the sentence a court gave ('What sentence did X "
@@ -198,17 +210,20 @@ def analyse(text: str) -> Question:
     # "Bank of Arnovia governor" asks who governs it now ("... 2022 winner" does not)
     current = (bool(_CURRENT.search(text)) or (keyword and answer_type == "person" and undated)) \
         and answer_type in ("person", "entity")
-    if current and answer_type == "person":
-        labels = tuple(label for label in labels if label in ("PERSON", "ORG"))  # a holder is no country
     split = two_parts(text)
     people = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ == "PERSON"))
+    office = office_asked(text, keyword_query=keyword) if answer_type == "person" else None
+    anchor = _ANCHOR.search(text) if office and not current and split is None else None
+    if (current or anchor) and answer_type == "person":
+        labels = tuple(label for label in labels if label in ("PERSON", "ORG"))  # a holder is no country
     return Question(text=text, answer_type=answer_type, answer_labels=labels, focus=focus, names=names,
                     people=people, topics=topics,
                     qualifiers=qualifiers, keyword_query=keyword, current=current,
                     negated=asks_negated(text), decision=asks_for_decision(text), penalty=penalty,
-                    office=office_asked(text, keyword_query=keyword) if answer_type == "person" else None,
+                    office=office, anchor=anchor.group("anchor") if anchor else None,
                     starts=asks_when_started(text), recent=bool(_RECENT.search(text)),
-                    outcome=asks_for_outcome(text, doc), form=form_of(text),
+                    # the tense is the anchor's: "Eero Halvaro will step down" names the holder of that time
+                    outcome=asks_for_outcome(text, doc) and anchor is None, form=form_of(text),
                     counted_phrase=_counted_phrase(doc),
                     terms=search_terms(text),
                     parts=(analyse(split[0]), analyse(split[1])) if split else None)

@@ -26,7 +26,7 @@ import numpy as np
 from briefbot.answer.answers import answers
 from briefbot.answer.beginnings import tells_beginning
 from briefbot.answer.counting import alike_counted
-from briefbot.answer.holders import holder_terms, names_holder, tells_vacancy
+from briefbot.answer.holders import anchor_query, anchors_on_holder, holder_terms, names_holder, tells_vacancy
 from briefbot.answer.qualifiers import context_text, missing_in
 from briefbot.answer.question import Question, analyse
 from briefbot.answer.aliases import alias_group, group_stems, mentions
@@ -37,7 +37,7 @@ from briefbot.index.lexical import content_terms, date_words
 from briefbot.index.nlp import Annotator, SpacyAnnotator
 from briefbot.answer.question_form import answers_form, quoted_by_pronoun
 from briefbot.answer.stories import later_reports
-from briefbot.answer.terms import CALENDAR_WORDS
+from briefbot.answer.terms import CALENDAR_WORDS, search_terms
 from briefbot.types import Article, Entity, Evidence, EvidenceSentence, Sentence
 
 LEXICAL_WEIGHT = 0.5
@@ -68,6 +68,9 @@ HOLDER_RECENCY = 0.2  # this share with its article's date: the newest holder fi
 # questions of the events dev splits (rules, no model): key fact in the first cited sentence 13 -> 16 of 17
 BEGINNING_LEAD = 1.05  # a sentence telling when what the question asks about began scores this share of the best
 # (`_beginnings_first`). Events dev splits (rules, no model): gold among the two cited 298 -> 303 of 379
+ANCHOR_ARTICLES = 3  # articles telling of a question's anchor searched for the office's holder
+ANCHOR_RELEVANCE = 0.75  # an article tells of an anchoring event when a sentence scores this share of the best,
+ANCHOR_HEADLINE_SHARE = 0.5  # or its headline and lead hold this share of the event's search terms (idf-weighted)
 REPORT_LEAD = 1.02  # the answering sentence of a later report of the best sentence's story scores this share of the
 # best score (`_newer_reports_first`): the update's figure ranks above the first report's
 RECENCY_BOOST = 0.25  # "latest ...": a sentence's score grows by up to this share with its article's date
@@ -369,8 +372,11 @@ class Retriever:
             scored = sorted((best[row] for row in order[:k]), key=lambda item: (-item[0], item[3]))
         index = self.index
         vacant = None
+        anchors: dict[int, str] = {}  # rows read with the sentence telling of the question's anchor
         if holder:
             scored, vacant = self._holders_first(analysed, scored)  # "Who is the chief executive?": the newest holder
+        elif analysed.anchor and analysed.office and not multi_article and parts is None:
+            scored, anchors = self._anchored_holders_first(analysed, query, scored, top_chunks)
         elif analysed.recent or analysed.current:  # who holds a role *now*: the newest article says so
             scored = self._newer_first(scored)
         if analysed.starts and not multi_article and parts is None:
@@ -379,7 +385,7 @@ class Retriever:
             scored = self._newer_reports_first(analysed, scored)  # "... rose to 19" over Monday's "at least 12"
         by_relevance = [row for *_, row in scored[:k]]
         if analysed.qualifiers and not multi_article:
-            scored = self._qualified_first(analysed, scored)
+            scored = self._qualified_first(analysed, scored, anchors)
         scored = self._with_speakers(scored, k)
         # names may be found around the most relevant sentences too, not only around those kept as evidence
         coverage = self.name_coverage(query, list(dict.fromkeys([row for *_, row in scored[:k]] + by_relevance)))
@@ -391,7 +397,7 @@ class Retriever:
                                              score=round(score, 4), lexical=round(lexical, 4),
                                              dense=round(cosine, 4), published=article.published,
                                              source=article.source, url=article.url,
-                                             before=before, lead=lead))
+                                             before=before, lead=lead, anchor=anchors.get(row)))
         alike = alike_counted(analysed.counted_phrase, [e.sentence.text for e in evidence], self.embedder) \
             if analysed.form.counted else ()
         return Evidence(question=analysed.text, sentences=evidence, chunk_ids=chunk_ids,
@@ -439,6 +445,82 @@ class Retriever:
         holders = [(best * (HOLDER_LEAD + HOLDER_RECENCY * rank[dates[row]]), lexical, dense, row)
                    for _, lexical, dense, row in scored if row in dates]
         return sorted(holders + rest, key=lambda item: (-item[0], item[3])), vacant
+
+    def _anchored_holders_first(self, analysed: Question, query: QueryTerms,
+                                scored: list[tuple[float, float, float, int]], top_chunks: int
+                                ) -> tuple[list[tuple[float, float, float, int]], dict[int, str]]:
+        """`scored` for a question about who held an office at an event or before a holder (`Question.anchor`:
+        "Who ran Skerrline when its ferry link to Cadora was launched?"): in the article telling of the anchor,
+        the sentences naming a holder of the office (`holders.names_holder`, read with the anchor's sentence as
+        context) score HOLDER_LEAD of the best score, ahead of the rest. Also those rows' anchor sentence,
+        {row: text}. The holder is often named only in another sentence of that article ("..., chief executive
+        Arvid Marrable told guests at the opening"), which shares few words with the question.
+        The article telling of a holder ("... before Noor Haddenfeld?") is the first, of the articles of the best
+        sentences for `holders.anchor_query`, naming someone else holding the office (the holder's own later
+        quotes name no one else); that telling of an event, the oldest report of it (`_reports_of_event`). At most ANCHOR_ARTICLES are tried; unchanged when none names a holder."""
+        if not scored:
+            return scored, {}
+        text = anchor_query(analysed)
+        anchored = analysed.model_copy(update={"text": text, "terms": search_terms(text)})
+        query_of_anchor = self.query_terms(anchored)
+        chunk_ids, ranked = self._rank(anchored, query_of_anchor, None, top_chunks)
+        if anchors_on_holder(analysed):
+            articles = list(dict.fromkeys(self._sentence(row).article_id for *_, row in ranked))
+        else:
+            articles = self._reports_of_event(analysed, query_of_anchor, chunk_ids, ranked)
+        by_row = {item[3]: item for item in scored}
+        best = scored[0][0]
+        for article_id in articles[:ANCHOR_ARTICLES]:
+            anchor_row = next((row for *_, row in ranked if self._sentence(row).article_id == article_id), None)
+            if anchor_row is None:
+                continue
+            anchor_text = self._sentence(anchor_row).text
+            rows = list(self._rows_of(article_id))
+            sentences = self._annotated(rows)
+            lifted = []
+            for row in rows:
+                candidate = self._candidate(row, sentences[row], best).model_copy(update={"anchor": anchor_text})
+                if names_holder(analysed, candidate):
+                    _, lexical, dense, _ = by_row.get(row, (0.0, self.lexical_score(query, row), 0.0, row))
+                    lifted.append((best * HOLDER_LEAD, lexical, dense, row))
+            if lifted:
+                kept = {item[3] for item in lifted}
+                rest = [item for item in scored if item[3] not in kept]
+                return sorted(lifted + rest, key=lambda t: (-t[0], t[3])), {row: anchor_text for row in kept}
+        return scored, {}
+
+    def _reports_of_event(self, analysed: Question, query: QueryTerms, chunk_ids: list[str],
+                          ranked: list[tuple[float, float, float, int]]) -> list[str]:
+        """The articles telling of the event a question is anchored by (`query`: its search), oldest first: those
+        of the best chunks and sentences for it whose best sentence states, with its context, the question's
+        qualifiers ("as a 15-year-old") and either scores at least ANCHOR_RELEVANCE of the best or has a headline
+        and lead holding ANCHOR_HEADLINE_SHARE of the query (weighted by idf: the article is about the event).
+        The oldest reports the event; later ones recall it ("five years after she took the women's title as a
+        15-year-old", "He was mayor when Quay 9 opened")."""
+        if not ranked:
+            return []
+        best_row: dict[str, tuple[float, int]] = {}
+        for score, _, _, row in ranked:
+            best_row.setdefault(self._sentence(row).article_id, (score, row))
+        floor = ANCHOR_RELEVANCE * ranked[0][0]
+        pool = dict.fromkeys([chunk_id.rsplit(":c", 1)[0] for chunk_id in chunk_ids]  # "<article_id>:c<n>"
+                             + [self._sentence(row).article_id for *_, row in ranked[:CANDIDATES_PER_SIGNAL]])
+        found = []
+        for article_id in pool:
+            score, row = best_row.get(article_id, (0.0, -1))
+            if row < 0 or (score < floor and self._headline_and_lead_share(query, article_id) < ANCHOR_HEADLINE_SHARE):
+                continue
+            article, before, lead = self._surroundings(row)
+            if not missing_in(analysed, context_text(self._sentence(row).text, article.title, article.published,
+                                                     before, lead)):
+                found.append((article.published or "9999", article_id))
+        return [article_id for _, article_id in sorted(found)]
+
+    def _headline_and_lead_share(self, query: QueryTerms, article_id: str) -> float:
+        """The idf-weighted share of the query's terms that the article's headline and first sentence hold."""
+        first, _ = self._article_rows(article_id)
+        said = self._headline(article_id)[0] | set(content_terms(self._sentence(first).text))
+        return sum(w for term, w in zip(query.terms, query.weights) if term in said) / (sum(query.weights) or 1.0)
 
     def _beginnings_first(self, analysed: Question, scored: list[tuple[float, float, float, int]]
                           ) -> list[tuple[float, float, float, int]]:
@@ -495,16 +577,19 @@ class Retriever:
         return EvidenceSentence(number=1, sentence=sentence, title=article.title, score=score,
                                 published=article.published, source=article.source, before=before, lead=lead)
 
-    def _qualified_first(self, analysed: Question, scored: list[tuple[float, float, float, int]]
-                         ) -> list[tuple[float, float, float, int]]:
-        """`scored` with the sentences whose context states every qualifier of the question (its year,
-        quarter, edition, category) ahead of those that do not, each group best first: a look-alike from
-        another year must not crowd the right year's sentence out of the evidence."""
+    def _qualified_first(self, analysed: Question, scored: list[tuple[float, float, float, int]],
+                         anchors: dict[int, str]) -> list[tuple[float, float, float, int]]:
+        """`scored` with the sentences whose context (with their anchor sentence, `anchors`) states every
+        qualifier of the question (its year, quarter, edition, category) ahead of those that do not, each group
+        best first: a look-alike from another year must not crowd the right year's sentence out of the evidence."""
         ok, other = [], []
         for item in scored:
             article, before, lead = self._surroundings(item[3])
             text = self._sentence(item[3]).text
-            holds = not missing_in(analysed, context_text(text, article.title, article.published, before, lead))
+            context = context_text(text, article.title, article.published, before, lead)
+            if item[3] in anchors:
+                context += " \n " + anchors[item[3]]
+            holds = not missing_in(analysed, context)
             (ok if holds else other).append(item)
         return ok + other
 

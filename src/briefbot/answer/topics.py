@@ -31,10 +31,12 @@ CLOSE_SPELLING = 0.8  # the same cutoff retrieval uses to map a misspelt questio
 
 def missing_topics(question: Question, item: EvidenceSentence) -> list[str]:
     """The question's topics that neither the sentence nor its context (title, the sentence before, the
-    article's lead) mentions, and that are not the article's outlet."""
+    article's lead, the sentence telling of the question's anchor) mentions, and that are not the article's
+    outlet."""
     if not question.topics:
         return []
-    context = " \n ".join(t for t in (item.sentence.text, item.title, item.before, item.lead, item.source) if t)
+    context = " \n ".join(t for t in (item.sentence.text, item.title, item.before, item.lead, item.anchor, item.source)
+                          if t)
     terms = set(content_terms(context))
     missing = [topic for topic in question.topics
                if not _mentioned(topic, terms, context) or _swapped(topic, terms, context)]
@@ -80,9 +82,11 @@ def missing_office(question: Question, item: EvidenceSentence) -> str | None:
 
 def holds_words(question: Question, item: EvidenceSentence, ignoring: frozenset[str]) -> bool:
     """Whether every content word of the question (stemmed), but those in `ignoring` and numbers, is in the
-    sentence, its headline, its lead or the sentence before: the context is about what the question names,
-    also where the tagger marked no name ("Skerrline chief executive", "the national weather bureau")."""
-    near = set(content_terms(" ".join(t for t in (item.sentence.text, item.title, item.lead, item.before) if t)))
+    sentence, its headline, its lead, the sentence before or the one telling of the question's anchor: the
+    context is about what the question names, also where the tagger marked no name ("Skerrline chief
+    executive", "the national weather bureau")."""
+    near = set(content_terms(" ".join(t for t in (item.sentence.text, item.title, item.lead, item.before, item.anchor)
+                                      if t)))
     return all(term in near for term in content_terms(question.text) if term not in ignoring and not term.isdigit())
 
 
