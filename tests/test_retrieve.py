@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import (BAKERY, CROSSINGS, FOUNDED, HARBOUR_MD, INJECTION, INJECTION_ID, LAVROV, NATO_TXT, PIKE, ZAKHAROVA,
-                      write_corpus)
+                      wire_bot, write_corpus)
 from briefbot.fakes import HashingEmbedder
 from briefbot.answer.injection import looks_like_instruction
 from briefbot.answer.question import analyse
@@ -339,11 +339,7 @@ def test_the_sentence_telling_when_someone_took_office_comes_first(make_bot, tmp
 
 
 def test_a_holder_at_an_event_is_found_in_the_article_telling_of_the_event(make_bot, tmp_path):
-    import json
-
-    corpus = tmp_path / "anchored"
-    corpus.mkdir()
-    rows = [
+    bot = wire_bot(make_bot, tmp_path, [
         {"id": "opening", "title": "Quay 9 opens at Orlesk", "published": "2017-06-23",
          "text": "A new container terminal at the Port of Orlesk opened on Friday. "
                  "Quay 9 cost 86 million drals and can take ships up to 300 metres long. "
@@ -359,9 +355,7 @@ def test_a_holder_at_an_event_is_found_in_the_article_telling_of_the_event(make_
                  "She won 61 per cent of the vote. The outgoing rector, Gideon Strand, did not seek a second term."},
         {"id": "quote", "title": "Lanthorne budget", "published": "2021-05-02",
          "text": "Rector Noor Haddenfeld said the University of Lanthorne would cut no courses."},
-    ]
-    (corpus / "anchored.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    bot = make_bot(corpus=corpus, index=tmp_path / "anchored-index")
+    ])
     then = bot.retriever.retrieve("Who was running the Port of Orlesk when Quay 9 opened?")
     first = then.sentences[0]
     assert "Arvid Marrable" in first.sentence.text  # not the later chief executive, nor the mayor
