@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from briefbot.answer.question import analyse
 from briefbot.answer.stories import STORY_DAYS, headline_terms, later_reports
+from briefbot.answer.topics import missing_topics
 from briefbot.types import Article
 
 from conftest import wire_bot
@@ -63,3 +64,22 @@ def test_an_update_that_does_not_answer_is_not_lifted(make_bot, tmp_path):
     ])
     evidence = bot.retriever.retrieve(analyse("How many people were injured in the Sanvez explosion?"))
     assert evidence.sentences[0].sentence.text.startswith("At least 12 people were injured")
+
+
+def test_an_update_that_drops_the_story_s_name_is_read_with_the_first_report(make_bot, tmp_path):
+    flood = ("flood-1", "2017-04-18", "River Aava floods homes in Kotavesi")
+    final = ("flood-2", "2017-04-28", "Kotavesi flood damaged 463 homes, council says")
+    bot = wire_bot(make_bot, tmp_path, [
+        _article(flood, "The River Aava burst its banks in Kotavesi on Monday night, flooding about 150 homes. "
+                        "Some 300 people had to leave."),
+        _article(final, "The flood in Kotavesi last week damaged 463 homes, the town council said on Friday. "
+                        "Insurers said a third of them were not insured."),
+    ])
+    question = analyse("How many homes did the River Aava flood damage?")
+    evidence = bot.retriever.retrieve(question)
+    first = evidence.sentences[0]
+    assert first.sentence.text.startswith("The flood in Kotavesi last week damaged 463 homes")
+    assert first.anchor is not None and first.anchor.startswith("The River Aava burst its banks")
+    # the update names no "River Aava": read alone it is about no topic of the question; with its story it is
+    assert missing_topics(question, first.model_copy(update={"anchor": None, "lead": None, "title": final[2]}))
+    assert not missing_topics(question, first)

@@ -74,8 +74,10 @@ class EvidenceSentence(_Record):
     url: str | None = Field(default=None, description="Its article's URL.")
     before: str | None = Field(default=None, description="The sentence before it in its article.")
     lead: str | None = Field(default=None, description="Its article's first sentence (news leads name the event).")
-    anchor: str | None = Field(default=None, description="For a question placing an office holder at an event ('Who "
-                               "ran X when Y opened?'): the sentence of this article telling of it, read as context.")
+    anchor: str | None = Field(default=None, description="A sentence elsewhere that ties this one to what the "
+                               "question asks about, read as its context: for a question placing an office holder at "
+                               "an event ('Who ran X when Y opened?'), the sentence of this article telling of the "
+                               "event; for a developing story's later report, the first report's best sentence.")
 
 
 class Evidence(_Record):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Container, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -355,8 +355,8 @@ class Retriever:
             k, top_chunks = max(k, MULTI_ARTICLE_EVIDENCE), max(top_chunks, MULTI_ARTICLE_EVIDENCE)
         parts = analysed.parts
         holder = bool(analysed.current and analysed.office and not multi_article and parts is None)
-        reports = not (holder or multi_article or parts is not None) \
-            and bool(analysed.answer_labels or analysed.form.reason_for)
+        reports = not (holder or analysed.anchor or multi_article or parts is not None) \
+            and bool(analysed.answer_labels or analysed.form.reason_for)  # (an anchor names its own article)
         if parts is None:
             chunk_ids, scored = self._rank(analysed, query, context, top_chunks,
                                            also=holder_terms(analysed) if holder else (), reports=reports)
@@ -372,7 +372,7 @@ class Retriever:
             scored = sorted((best[row] for row in order[:k]), key=lambda item: (-item[0], item[3]))
         index = self.index
         vacant = None
-        anchors: dict[int, str] = {}  # rows read with the sentence telling of the question's anchor
+        anchors: dict[int, str] = {}  # rows read with a sentence elsewhere as context (`EvidenceSentence.anchor`)
         if holder:
             scored, vacant = self._holders_first(analysed, scored)  # "Who is the chief executive?": the newest holder
         elif analysed.anchor and analysed.office and not multi_article and parts is None:
@@ -382,7 +382,7 @@ class Retriever:
         if analysed.starts and not multi_article and parts is None:
             scored = self._beginnings_first(analysed, scored)  # "When did X take over?": the sentence saying so
         if reports:
-            scored = self._newer_reports_first(analysed, scored)  # "... rose to 19" over Monday's "at least 12"
+            scored, anchors = self._newer_reports_first(analysed, scored)  # "... rose to 19" over "at least 12"
         by_relevance = [row for *_, row in scored[:k]]
         if analysed.qualifiers and not multi_article:
             scored = self._qualified_first(analysed, scored, anchors)
@@ -546,29 +546,36 @@ class Retriever:
         return range(first, first + count)
 
     def _newer_reports_first(self, analysed: Question, scored: list[tuple[float, float, float, int]]
-                             ) -> list[tuple[float, float, float, int]]:
+                             ) -> tuple[list[tuple[float, float, float, int]], dict[int, str]]:
         """`scored` with the best sentence that answers the question (`answers_form`, `answers.answers`) in the
         newest later report of the best sentence's story lifted to REPORT_LEAD of the best score: a breaking
         story's update ("The number of injured rose to 19") outranks its first report ("At least 12 people
-        were injured")."""
+        were injured"). The update is read with the best sentence as context, {row: text}: it often drops the
+        story's names ("The flood in Kotavesi last week damaged 463 homes" after "The River Aava burst its
+        banks in Kotavesi"), and its counted word may be another ("children" for "pupils": `counting.py`)."""
         if not scored:
-            return scored
+            return scored, {}
         later = self._later_reports(scored[0][3], [row for *_, row in scored])
         if not later:
-            return scored
+            return scored, {}
         by_article: dict[str, list[tuple[float, float, float, int]]] = {}
         for item in scored:
             by_article.setdefault(self._sentence(item[3]).article_id, []).append(item)
+        story = self._sentence(scored[0][3]).text
+        form = analysed.form
+        if form.counted:
+            texts = [self._sentence(row).text for article_id in later for *_, row in by_article.get(article_id, [])]
+            form = replace(form, counted=form.counted + alike_counted(analysed.counted_phrase, texts, self.embedder))
         for article_id in later:  # newest first
             items = by_article.get(article_id, [])
             sentences = self._annotated([row for *_, row in items])
             for score, lexical, dense, row in items:  # best first
-                candidate = self._candidate(row, sentences[row], score)
-                if answers_form(analysed.form, candidate.sentence.text, candidate.before) \
-                        and answers(analysed, candidate):
+                candidate = self._candidate(row, sentences[row], score).model_copy(update={"anchor": story})
+                if answers_form(form, candidate.sentence.text, candidate.before) and answers(analysed, candidate):
                     lifted = (scored[0][0] * REPORT_LEAD, lexical, dense, row)
-                    return sorted([lifted] + [t for t in scored if t[3] != row], key=lambda t: (-t[0], t[3]))
-        return scored
+                    return (sorted([lifted] + [t for t in scored if t[3] != row], key=lambda t: (-t[0], t[3])),
+                            {row: story})
+        return scored, {}
 
     def _candidate(self, row: int, sentence: Sentence, score: float) -> EvidenceSentence:
         """A scored candidate as the answer checks read it: with its headline, date, outlet, the sentence before
