@@ -46,6 +46,12 @@ def test_the_gate_declines_when_the_answering_article_says_the_fact_was_not_give
     assert reason is not None and "not given" in reason and "fire:s6" in reason
 
 
+def test_a_withholding_sentence_of_the_answering_article_counts_whatever_its_score():
+    question = analyse(FIRE)
+    evidence = _evidence(("fire", FIRE_LEAD, 0, 0.75), ("fire", FIRE_CAUSE, 6, 0.25))  # a third of the best score
+    assert withheld(evidence, question, answering(evidence, question)) is not None
+
+
 def test_another_articles_withholding_sentence_does_not_decline():
     question = analyse(FIRE)
     evidence = _evidence(("fire", FIRE_LEAD, 0, 0.65), ("other", FIRE_CAUSE, 6, 0.47))
