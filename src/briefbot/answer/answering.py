@@ -1,6 +1,7 @@
 """Which evidence sentences can answer the analysed question, by the rules (no model).
 
-A sentence answers when it is relevant (scores close enough to the best) and has the question's lexical
+A sentence answers when it is relevant (scores close enough to the best; one opening with a pronoun, as its
+sentence before does) and has the question's lexical
 form (`Question.form`, `question_form`: a time for "when", a number counting the thing for "how many", a
 speaker for "what did X say"); for a single question about one article it must also answer the record
 (`answer.answers`: its qualifiers hold, its topics are mentioned, it has a candidate of the expected type). A question that asks
@@ -11,6 +12,7 @@ the asked-for fact was not given. The gate and the composer both read these list
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from briefbot.answer.answers import has_candidate, wrong_polarity, previews
@@ -69,11 +71,12 @@ def answering_form(evidence: Evidence, question: Question, floor: float = RELEVA
     if form.counted and evidence.counted_alike:  # "inhabitants" counts "people" (`counting.py`)
         form = replace(form, counted=form.counted + evidence.counted_alike)
     by_position = {(e.sentence.article_id, e.sentence.index): e.sentence.text for e in evidence.sentences}
+    relevance = _relevance(evidence)
     # for "What caused X?", a sentence naming the cause in so many words first ("confirmed salmonella as the
     # cause"), then one that only says what came before ("fell ill after eating lunch"): `names_cause`
     order = (lambda e: (not names_cause(e.sentence.text), -e.score)) if form.cause else (lambda e: -e.score)
     return [e for e in sorted(pool, key=order)
-            if e.score >= ratio * best_score  # first: the checks below may parse the sentence
+            if relevance[e.sentence.id] >= ratio * best_score  # first: the checks below may parse the sentence
             and answers_form(form, e.sentence.text,
                              by_position.get((e.sentence.article_id, e.sentence.index - 1)))
             and (not typed or has_candidate(question, e))  # the pool's qualifiers already hold
@@ -81,6 +84,24 @@ def answering_form(evidence: Evidence, question: Question, floor: float = RELEVA
                                                   or missing_office(question, e)))
             and (not typed or not settled or not previews(question, e))
             and (not typed or not polar or not wrong_polarity(question, e))]
+
+
+_PRONOUN_FIRST = re.compile(r"^\W*(?:it|its|he|his|she|her|they|their|this|these|that|those)\b", re.IGNORECASE)
+
+
+def _relevance(evidence: Evidence) -> dict[str, float]:
+    """Each evidence sentence's relevance: its score, or, for one opening with a pronoun ("It cost 46 million
+    dorins.") right after an evidence sentence of its article, that sentence's score if higher: the pronoun's
+    sentence is about what the one before is about, in words the question may not share. Dev splits of the
+    thirteen held-out sets, gate without the model: answerable questions right 386 -> 388 of 499, unanswerables
+    declined unchanged (294 of 405)."""
+    by_position = {(e.sentence.article_id, e.sentence.index): e.score for e in evidence.sentences}
+    out = {}
+    for e in evidence.sentences:
+        before = by_position.get((e.sentence.article_id, e.sentence.index - 1))
+        inherited = before if before is not None and _PRONOUN_FIRST.match(e.sentence.text) else 0.0
+        out[e.sentence.id] = max(e.score, inherited)
+    return out
 
 
 def missing_reason(evidence: Evidence, question: Question) -> str | None:
