@@ -5,6 +5,7 @@ the sentence before, the lead, or the outlet mentions each of the question's top
 from __future__ import annotations
 
 from briefbot.answer.answers import answers, has_candidate
+from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.topics import missing_topics
 from briefbot.answer.question import analyse
 from briefbot.types import EvidenceSentence
@@ -54,6 +55,13 @@ def test_an_alias_counts_as_mentioned():
 def test_a_country_matches_its_adjective():
     question = analyse("How fast is the forest in Brazil shrinking?")
     assert missing_topics(question, item("Deforestation in the Brazilian Amazon slowed last year.")) == []
+
+
+def test_a_short_place_name_matches_its_adjective():
+    question = analyse("Aeralva first half 2019 passengers Asia")
+    assert missing_topics(question, item("Asian routes were the fastest-growing part of the business, carrying "
+                                         "620,000 passengers.", before="Aeralva made a loss in the first half.")) == []
+    assert missing_topics(question, item("Aeralva's European routes carried 2.1 million passengers.")) == ["Asia"]
 
 
 def test_a_number_qualifier_is_not_the_day_of_the_articles_date():
@@ -331,6 +339,21 @@ def test_a_quarter_only_the_headline_gives_does_not_hold_when_the_sentence_names
     first = item("The average price of a home was 268,900 rondels, the registry said.",
                  title="House prices edge up in first quarter").model_copy(update={"published": "2025-04-20"})
     assert answers(question, first)
+
+
+def test_a_half_year_holds_by_its_name_or_months_and_not_when_the_sentence_names_the_other_half():
+    question = analyse("Aeralva first half 2019 passengers Asia")
+    assert [q.kind for q in question.qualifiers] == ["half", "year"]
+    dated = {"published": "2019-08-01"}
+    lead = "Aeralva made a loss in the first six months of 2019, the airline said."
+    assert not missing_qualifiers(question, item("Asian routes carried 620,000 passengers.", lead=lead
+                                                 ).model_copy(update=dated))
+    assert not missing_qualifiers(question, item("Between January and June Asian routes carried 620,000 passengers."
+                                                 ).model_copy(update=dated))
+    assert missing_qualifiers(question, item("Asian routes carried 700,000 passengers in 2019.").model_copy(update=dated))
+    second = item("In the second half, Asian routes carried 700,000 passengers.", title="Aeralva first half 2019"
+                  ).model_copy(update=dated)  # the headline's half, but the sentence names the other
+    assert [q.kind for q in missing_qualifiers(question, second)] == ["half"]
 
 
 def test_how_much_someone_was_fined_needs_a_number_by_the_fine():  # the form check (`question_form`)

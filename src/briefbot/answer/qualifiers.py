@@ -1,4 +1,5 @@
-"""Do a question's qualifiers hold for an evidence sentence? (years, quarters, months, ordinals, numbers, categories)
+"""Do a question's qualifiers hold for an evidence sentence? (years, halves, quarters, months, ordinals, numbers,
+categories)
 
 A qualifier holds when the sentence or its immediate context states it: its article's headline and date,
 the sentence before it, the article's lead; "last year" and "last October" count as the year and month they
@@ -22,6 +23,7 @@ _WORD = re.compile(r"[\w'’]+")
 _OTHER_MONTH = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b")  # capitalised: "may" the verb is no month
 _OTHER_YEAR = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b|\b(?:last|next|previous|following)\s+year\b", re.IGNORECASE)
 _OTHER_QUARTER = re.compile(r"\b(?:(?:first|second|third|fourth|final|last)[- ]quarter|q[1-4])\b", re.IGNORECASE)
+_OTHER_HALF = re.compile(r"\b(?:(?:first|second)[- ]half|(?:first|last)\s+six\s+months|h[12])\b", re.IGNORECASE)
 # a year in a comparison or a record it beat ("up from 62.4 per cent in 2019", "up 6 per cent on last year",
 # "beating the previous best of 74,000 set in 2015") is not the year the sentence reports on
 _COMPARED = re.compile(r"\b(?:from|than|since|compared|against|versus|vs|with|previous|prior|beating|beat|"
@@ -48,7 +50,7 @@ def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Quali
             continue
         if qualifier.kind == "number" and qualifier in undated:
             missing.append(qualifier)
-        elif qualifier.kind in ("month", "year", "quarter") and qualifier in elsewhere and (
+        elif qualifier.kind in ("month", "year", "half", "quarter") and qualifier in elsewhere and (
                 _names_another(qualifier, text)
                 or (qualifier in undated and _names_another(qualifier, title))):
             missing.append(qualifier)
@@ -61,7 +63,7 @@ def _names_another(qualifier: Qualifier, text: str) -> bool:
     """Whether `text` states something for a month (for a month qualifier) or a year, "last/next year" (for a
     year qualifier) other than the qualifier's own; a comparison ("up from 200,000 in 2023", "than last
     year") does not count."""
-    pattern = {"month": _OTHER_MONTH, "quarter": _OTHER_QUARTER}.get(qualifier.kind, _OTHER_YEAR)
+    pattern = {"month": _OTHER_MONTH, "quarter": _OTHER_QUARTER, "half": _OTHER_HALF}.get(qualifier.kind, _OTHER_YEAR)
     return any(m.group(0).lower() not in qualifier.forms
                and not _COMPARED.search(" ".join(text[:m.start()].split()[-6:]))  # "from 62.4 per cent in 2019"
                for m in pattern.finditer(text))

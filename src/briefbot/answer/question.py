@@ -6,7 +6,7 @@
   an entity of X's kind when X names a kind); keyword queries ("Harbour Marathon 2022 host city") take it
   from their head noun. An empty `answer_labels` means any sentence may answer (open "what" questions).
 - `names`: the entities the question itself names (a candidate answer must be something else).
-- `qualifiers`: what must hold in the answering sentence or its context: years, quarters, months,
+- `qualifiers`: what must hold in the answering sentence or its context: years, halves, quarters, months,
   ordinals ("the second edition"), other numbers ("under-21"), award categories ("best actress") and
   contrasting categories ("women's").
 - `current`: the question asks who holds a role now ("Who heads X?", "current CEO"): a *former* holder
@@ -107,6 +107,8 @@ _BEST = re.compile(r"\b(?:Best(?:\s+[A-Z][\w'’-]*)+|best\s+(?!(?:way|known|tim
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
 _QUARTER_MONTHS = tuple((_MONTHS[3 * i], _MONTHS[3 * i + 2]) for i in range(4))  # (first, last) month of each
 _QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter)\b", re.IGNORECASE)
+_HALF = re.compile(r"\b(?:h([12])|(first|second)[- ]half)\b", re.IGNORECASE)  # of a year: "first-half profit", "H2"
+_HALF_MONTHS = (("january", "june"), ("july", "december"))
 _MONTH_SPAN = re.compile(r"\b(?:between|from)\s+(" + "|".join(_MONTHS) + r")\s+(?:and|to|until|through)\s+("
                          + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?![\w])")
@@ -129,7 +131,7 @@ class Qualifier(BaseModel):
     """Something the question pins down that the answering sentence (or its context) must also say."""
 
     model_config = ConfigDict(frozen=True)
-    kind: Literal["year", "quarter", "month", "ordinal", "number", "category"]
+    kind: Literal["year", "half", "quarter", "month", "ordinal", "number", "category"]
     text: str = Field(description="As written in the question.")
     forms: tuple[str, ...] = Field(description="Lower-case forms any of which satisfies it (whole words).")
 
@@ -206,7 +208,7 @@ def analyse(text: str) -> Question:
         topics = tuple(dict.fromkeys(topics + _capitalised_names(tokens)))
     qualifiers = qualifiers_of(text)
     qualifiers += divisions_of(doc, qualifiers)
-    undated = not any(q.kind in ("year", "quarter", "month", "ordinal") for q in qualifiers)
+    undated = not any(q.kind in ("year", "half", "quarter", "month", "ordinal") for q in qualifiers)
     # "Bank of Arnovia governor" asks who governs it now ("... 2022 winner" does not)
     current = (bool(_CURRENT.search(text)) or (keyword and answer_type == "person" and undated)) \
         and answer_type in ("person", "entity")
@@ -425,7 +427,7 @@ def _in_name(text: str, start: int) -> bool:
 
 
 def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
-    """Years, quarters, months, ordinals, other numbers (with the name they end: "the Sola 3"), award categories
+    """Years, halves ("the first half"), quarters, months, ordinals, other numbers (with the name they end: "the Sola 3"), award categories
     ("best actress") and contrasting categories ("women's", not inside a name: "the Winter Lights Appeal") in
     `text`. A contest's division ("the wheelchair race") needs the parse: `divisions_of`."""
     found: list[Qualifier] = []
@@ -447,6 +449,12 @@ def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
         first, last = _QUARTER_MONTHS[n - 1]  # "between July and September" states the third quarter
         add("quarter", m.group(0), (f"q{n}", f"{word} quarter", f"{word}-quarter", f"{first} to {last}",
                                     f"between {first} and {last}", f"{first}-{last}"), m.span())
+    for m in _HALF.finditer(text):  # "the first half" is also "the first six months", "January to June"
+        n = int(m.group(1)) if m.group(1) else ("first", "second").index(m.group(2).lower()) + 1
+        word = ("first", "second")[n - 1]
+        first, last = _HALF_MONTHS[n - 1]
+        add("half", m.group(0), (f"h{n}", f"{word} half", f"{word}-half", f"{word} six months", f"six months to {last}",
+                                 f"{first} to {last}", f"between {first} and {last}", f"{first}-{last}"), m.span())
     for m in _YEAR.finditer(text):
         add("year", m.group(0), (m.group(1),), m.span())
     for m in re.finditer(r"\b(" + "|".join(_MONTHS) + r")\b", text, re.IGNORECASE):

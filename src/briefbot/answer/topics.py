@@ -161,10 +161,13 @@ def _spelled_out(acronym: str, context: str) -> bool:
 
 
 def _has_word(word: str, terms: set[str]) -> bool:
-    """`word`, a word differing only in its ending (Brazil, Brazilian; Canada, Canadian; Germany, German) or,
+    """`word`, a word differing only in its ending (Brazil, Brazilian; Canada, Canadian; Germany, German; Asia,
+    Asian) or,
     for a word of five letters or more, a close spelling (Zakarova, Zakharova: as retrieval matches it)."""
     if word in terms:
         return True
+    if len(word) == 4:  # a short place name's adjective: Asia, Asian; Cuba, Cuban; Iraq, Iraqi; Bali, Balinese
+        return any(t in terms for t in (word + "n", word + "an", word + "i", word + "nese", word + "ese"))
     if len(word) < 5:
         return False
     return any(len(t) >= 5 and (len(os.path.commonprefix([word, t])) >= max(5, min(len(word), len(t)) - 1)
