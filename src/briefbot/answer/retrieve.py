@@ -457,7 +457,8 @@ class Retriever:
         Arvid Marrable told guests at the opening"), which shares few words with the question.
         The article telling of a holder ("... before Noor Haddenfeld?") is the first, of the articles of the best
         sentences for `holders.anchor_query`, naming someone else holding the office (the holder's own later
-        quotes name no one else); that telling of an event, the oldest report of it (`_reports_of_event`). At most ANCHOR_ARTICLES are tried; unchanged when none names a holder."""
+        quotes name no one else); that telling of an event, the oldest report of it (`_reports_of_event`). At
+        most ANCHOR_ARTICLES are tried; unchanged when none names a holder."""
         if not scored:
             return scored, {}
         text = anchor_query(analysed)
@@ -508,7 +509,8 @@ class Retriever:
         found = []
         for article_id in pool:
             score, row = best_row.get(article_id, (0.0, -1))
-            if row < 0 or (score < floor and self._headline_and_lead_share(query, article_id) < ANCHOR_HEADLINE_SHARE):
+            if row < 0 or (score < floor
+                           and self._headline_and_lead_share(query, article_id) < ANCHOR_HEADLINE_SHARE):
                 continue
             article, before, lead = self._surroundings(row)
             if not missing_in(analysed, context_text(self._sentence(row).text, article.title, article.published,
