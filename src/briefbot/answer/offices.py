@@ -51,9 +51,11 @@ ALL_OFFICE_WORDS = tuple(sorted({w for words in OFFICE_NOUNS.values() for w in w
 # verbs that ask for a holder without naming the office ("Who runs Kallinet now?"); "chairs" names one
 _ASKING_VERBS = re.compile(
     r"^\s*who\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:currently\s+|now\s+)?(?:(?P<chair>chairs|chaired|chairing)|"
-    r"(?P<governs>governs|governed|governing)|(?P<coach>coaches|coached|coaching)|(?P<director>directs|directed|directing)|"
+    r"(?P<governs>governs|governed|governing)|(?P<coach>coaches|coached|coaching)|"
+    r"(?P<director>directs|directed|directing)|"
     r"heads(?:\s+up)?|headed|heading|leads|led|runs|ran|running(?!\s+(?:for|in|against)\b)|manages|managed|managing|"
-    r"presides|presided|presiding|in\s+charge\s+(?:of|at)|at\s+the\s+helm\s+(?:of|at)|the\s+head\s+of|the\s+boss\s+(?:of|at))\b",
+    r"presides|presided|presiding|in\s+charge\s+(?:of|at)|at\s+the\s+helm\s+(?:of|at)|the\s+head\s+of|"
+    r"the\s+boss\s+(?:of|at))\b",
     re.IGNORECASE)
 _OFFICE = r"(" + "|".join(re.escape(n) for n in sorted(OFFICE_NOUNS, key=len, reverse=True)) + r")s?\b"
 # "Who is the (new) chief executive of X?", "Who was X's chair before Y?", "Who replaced Y as governor?"

@@ -427,9 +427,9 @@ def _in_name(text: str, start: int) -> bool:
 
 
 def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
-    """Years, halves ("the first half"), quarters, months, ordinals, other numbers (with the name they end: "the Sola 3"), award categories
-    ("best actress") and contrasting categories ("women's", not inside a name: "the Winter Lights Appeal") in
-    `text`. A contest's division ("the wheelchair race") needs the parse: `divisions_of`."""
+    """Years, halves ("the first half"), quarters, months, ordinals, other numbers (with the name they end: "the
+    Sola 3"), award categories ("best actress") and contrasting categories ("women's", not inside a name: "the
+    Winter Lights Appeal") in `text`. A contest's division ("the wheelchair race") needs the parse: `divisions_of`."""
     found: list[Qualifier] = []
     taken: list[tuple[int, int]] = []
 
@@ -453,8 +453,9 @@ def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
         n = int(m.group(1)) if m.group(1) else ("first", "second").index(m.group(2).lower()) + 1
         word = ("first", "second")[n - 1]
         first, last = _HALF_MONTHS[n - 1]
-        add("half", m.group(0), (f"h{n}", f"{word} half", f"{word}-half", f"{word} six months", f"six months to {last}",
-                                 f"{first} to {last}", f"between {first} and {last}", f"{first}-{last}"), m.span())
+        add("half", m.group(0), (f"h{n}", f"{word} half", f"{word}-half", f"{word} six months",
+                                 f"six months to {last}", f"{first} to {last}", f"between {first} and {last}",
+                                 f"{first}-{last}"), m.span())
     for m in _YEAR.finditer(text):
         add("year", m.group(0), (m.group(1),), m.span())
     for m in re.finditer(r"\b(" + "|".join(_MONTHS) + r")\b", text, re.IGNORECASE):
