@@ -28,7 +28,7 @@ from briefbot.answer.offices import (ALL_OFFICE_WORDS, ANY_OFFICE, OFFICE_NOUNS,
 from briefbot.answer.question import Question
 from briefbot.answer.topics import holds_words, missing_topics
 from briefbot.index.lexical import content_terms
-from briefbot.types import EvidenceSentence
+from briefbot.types import Entity, EvidenceSentence
 
 HOLDER_REACH = 80  # characters between the holder's name and the office ("has appointed Ilse Dormand, the head
 # of the Pellmouth Port Authority, as its chief executive")
@@ -75,15 +75,17 @@ def names_holder(question: Question, item: EvidenceSentence) -> bool:
     text = item.sentence.text
     if question.anchor:  # a verb's holder is its subject: not "Skerrline already runs services from *Saltreach*"
         titles, verbs = title_spots(question.office, text), leading_spots(text)
-        if not any(any(abs(c.start - s) <= HOLDER_REACH or abs(c.end - s) <= HOLDER_REACH for s in titles)
-                   or any(0 <= s - c.end <= HOLDER_REACH for s in verbs) for c in candidates(question, item)):
-            return False
-        return _about_body(question, item)
-    spots = office_spots(question.office, text)
-    if not spots or not any(abs(c.start - s) <= HOLDER_REACH or abs(c.end - s) <= HOLDER_REACH
-                            for c in candidates(question, item) for s in spots):
-        return False
-    return _about_body(question, item)
+        named = any(any(_within_reach(c, s) for s in titles) or any(0 <= s - c.end <= HOLDER_REACH for s in verbs)
+                    for c in candidates(question, item))
+    else:
+        spots = office_spots(question.office, text)
+        named = bool(spots) and any(_within_reach(c, s) for c in candidates(question, item) for s in spots)
+    return named and _about_body(question, item)
+
+
+def _within_reach(entity: Entity, spot: int) -> bool:
+    """Whether the name stands within HOLDER_REACH characters of the office's spot, on either side."""
+    return abs(entity.start - spot) <= HOLDER_REACH or abs(entity.end - spot) <= HOLDER_REACH
 
 
 def anchors_on_holder(question: Question) -> bool:

@@ -482,7 +482,8 @@ class Retriever:
             for row in rows:
                 candidate = self._candidate(row, sentences[row], best).model_copy(update={"anchor": anchor_text})
                 if names_holder(analysed, candidate):
-                    _, lexical, dense, _ = by_row.get(row, (0.0, self.lexical_score(query, row), 0.0, row))
+                    _, lexical, dense, _ = by_row[row] if row in by_row else (0.0, self.lexical_score(query, row),
+                                                                              0.0, row)
                     lifted.append((best * HOLDER_LEAD, lexical, dense, row))
             if lifted:
                 kept = {item[3] for item in lifted}
@@ -508,14 +509,13 @@ class Retriever:
                              + [self._sentence(row).article_id for *_, row in ranked[:CANDIDATES_PER_SIGNAL]])
         found = []
         for article_id in pool:
-            score, row = best_row.get(article_id, (0.0, -1))
-            if row < 0 or (score < floor
-                           and self._headline_and_lead_share(query, article_id) < ANCHOR_HEADLINE_SHARE):
+            if article_id not in best_row:
                 continue
-            article, before, lead = self._surroundings(row)
-            if not missing_in(analysed, context_text(self._sentence(row).text, article.title, article.published,
-                                                     before, lead)):
-                found.append((article.published or "9999", article_id))
+            score, row = best_row[article_id]
+            if score < floor and self._headline_and_lead_share(query, article_id) < ANCHOR_HEADLINE_SHARE:
+                continue
+            if not missing_in(analysed, self._context(row)):
+                found.append((self.index.article_by_id[article_id].published or "9999", article_id))
         return [article_id for _, article_id in sorted(found)]
 
     def _headline_and_lead_share(self, query: QueryTerms, article_id: str) -> float:
@@ -593,14 +593,16 @@ class Retriever:
         best first: a look-alike from another year must not crowd the right year's sentence out of the evidence."""
         ok, other = [], []
         for item in scored:
-            article, before, lead = self._surroundings(item[3])
-            text = self._sentence(item[3]).text
-            context = context_text(text, article.title, article.published, before, lead)
-            if item[3] in anchors:
-                context += " \n " + anchors[item[3]]
-            holds = not missing_in(analysed, context)
+            holds = not missing_in(analysed, self._context(item[3], anchors.get(item[3])))
             (ok if holds else other).append(item)
         return ok + other
+
+    def _context(self, row: int, anchor: str | None = None) -> str:
+        """A sentence with the context its qualifiers are read in (`qualifiers.context_text`: headline, date, the
+        sentence before, the lead), and the sentence anchoring it, if any."""
+        article, before, lead = self._surroundings(row)
+        context = context_text(self._sentence(row).text, article.title, article.published, before, lead)
+        return context + " \n " + anchor if anchor else context
 
     def _antecedent(self, row: int) -> int | None:
         """The row before a pronoun-attributed quote ("..., she said.") in the same article: its speaker."""

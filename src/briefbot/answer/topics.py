@@ -162,8 +162,7 @@ def _spelled_out(acronym: str, context: str) -> bool:
 
 def _has_word(word: str, terms: set[str]) -> bool:
     """`word`, a word differing only in its ending (Brazil, Brazilian; Canada, Canadian; Germany, German; Asia,
-    Asian) or,
-    for a word of five letters or more, a close spelling (Zakarova, Zakharova: as retrieval matches it)."""
+    Asian) or, for a word of five letters or more, a close spelling (Zakarova, Zakharova: as retrieval matches it)."""
     if word in terms:
         return True
     if len(word) == 4:  # a short place name's adjective: Asia, Asian; Cuba, Cuban; Iraq, Iraqi; Bali, Balinese
