@@ -241,3 +241,10 @@ def test_a_cause_named_in_so_many_words_is_told_from_a_mere_after():
     assert names_cause("Laboratory tests have confirmed salmonella as the cause of the outbreak.")
     assert names_cause("The fire was caused by a faulty heater.")
     assert not names_cause("At least 40 pupils fell ill after eating lunch in the school canteen.")
+
+
+def test_a_time_near_the_questions_verb_dates_a_sentence_naming_nothing_else():
+    form = form_of("When did Mira Halloran take over as head of the county library?")
+    assert answers_form(form, "She will take over on 1 March from Oren Pask, who is retiring.")
+    # only a sentence about someone ("She") is dated by the verb alone
+    assert not answers_form(form, "Volunteers will take over on 1 March.")

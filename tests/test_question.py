@@ -22,6 +22,8 @@ from conftest import evidence_item as item
     ("Harbour Marathon 2022 host city", "place"),
     ("Novaline X3 release date", "date"),
     ("Kestrel Foods CEO", "person"),
+    ("What did it cost to rebuild the pier?", "amount"),  # "what ... cost" asks how much
+    ("What did the mayor say about the cost?", "open"),
     ("Orlesk harbour board first ever dividend to the city", "open"),  # "city" only modifies the dividend
     ("Why did the council resign?", "reason"),
     ("Is the deal signed?", "yesno"),
@@ -268,6 +270,41 @@ def test_a_contest_division_is_a_qualifier_the_answer_must_state():
     # no division: what only describes the events ("sporting", "major"), or a word already a qualifier
     assert [q.kind for q in analyse("Where do other major sporting events take place?").qualifiers] == []
     assert [q.text for q in analyse("Who won the women's race in 2021?").qualifiers] == ["2021", "women's"]
+
+
+def test_a_class_or_a_noun_before_winner_is_a_division_and_another_division_does_not_answer():
+    dinghy = analyse("Who won the Finch dinghy class at the 2019 Marrow Bay Regatta?")
+    assert [(q.text, q.contest) for q in dinghy.qualifiers if q.kind == "category"] == [("dinghy", "class")]
+    keelboat = item("In the keelboat class, Sea Lark, skippered by Ona Weller, won by two minutes.",
+                    published="2019-06-10", before="The Finch dinghy races were abandoned for lack of wind.")
+    assert [q.text for q in missing_qualifiers(dinghy, keelboat)] == ["dinghy"]  # only the sentence before says it
+    won = item("Pia Dunmore won it by a minute.", published="2019-06-10", before="The Finch dinghy class was close.")
+    assert missing_qualifiers(dinghy, won) == []
+    assert [q.text for q in analyse("Marrow Bay Regatta 2019 trimaran winner").qualifiers] == ["2019", "trimaran"]
+    assert [q.text for q in analyse("Who was the eventual winner in 2019?").qualifiers] == ["2019"]  # an adjective
+
+
+def test_what_did_it_cost_needs_an_amount():
+    cost = analyse("What did it cost to rebuild the pier at Hollin?")
+    assert not answers(cost, item("The pier at Hollin reopened on Friday after a year of work."))
+    assert answers(cost, item("Rebuilding the pier at Hollin cost 4.2 million crowns."))
+
+
+def test_a_keyword_querys_period_is_no_focus():
+    # "edition" pins down which festival; the answer need not say "edition" (the prize's winner does not)
+    prize = analyse("Marrow Folk Festival 14th edition Silver Reed")
+    assert prize.focus is None and [q.text for q in prize.qualifiers] == ["14th"]
+    assert analyse("Koslow trial verdict").focus == "verdict"
+
+
+def test_how_many_times_is_answered_by_twice():
+    times = analyse("How many times did Ilse Varga win the sculling title?")
+    twice = item("She won the sculling title twice in her twenties.", title="Ilse Varga retires")
+    assert answers(times, twice)
+    assert [c.text for c in candidates(times, twice)] == ["twice"]
+    # "once" is no count for other questions
+    assert not answers(analyse("How many boats did Ilse Varga win the sculling title in?"),
+                       item("Ilse Varga won the sculling title once more."))
 
 
 def test_a_category_word_inside_a_name_is_no_category():

@@ -32,6 +32,7 @@ from briefbot.answer.decisions import states_decision, states_penalty
 from briefbot.answer.polarity import states_negation, swapped_opposite
 from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.question import Question
+from briefbot.answer.question_form import ONCE_OR_TWICE, counts_times
 from briefbot.answer.topics import missing_focus, missing_office, missing_topics
 from briefbot.index.lexical import STOP_WORDS, numbers
 from briefbot.answer.speech import ASKS_ABOUT_SPEECH, SAYS_AFTER, quoted_by_pronoun
@@ -189,7 +190,10 @@ def _fallback(question: Question, text: str, spans: tuple[Entity, ...]) -> list[
     names = [(e.start, e.end) for e in spans if label == "CARDINAL" and e.label in _NAME_LABELS]
     taken = [(e.start, e.end) for e in spans if (e.start, e.end) not in names]
     out = []
-    for m in pattern.finditer(text):
+    found = list(pattern.finditer(text))
+    if label == "CARDINAL" and counts_times(question.form.counted):
+        found += ONCE_OR_TWICE.finditer(text)  # "won the title twice" answers "How many times ...?"
+    for m in found:
         if label == "PERSON" and (m.group(0).lower() in STOP_WORDS or m.start() == 0 and (
                 len(m.group(0).split()) < 2 or m.group(0).split()[0].lower() in STOP_WORDS)):
             continue  # a capitalised first word is mostly just the start of the sentence ("Teodor Malvik won" is not)

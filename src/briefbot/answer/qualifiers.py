@@ -54,8 +54,11 @@ def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Quali
                 _names_another(qualifier, text)
                 or (qualifier in undated and _names_another(qualifier, title))):
             missing.append(qualifier)
-        elif qualifier.kind == "category" and qualifier in elsewhere and _names_other_category(qualifier, text):
-            missing.append(qualifier)  # "after the spring sale, which raised ..." under a lead about the autumn
+        elif qualifier.kind == "category" and qualifier in elsewhere and (
+                _names_other_category(qualifier, text) or _names_other_division(qualifier, text)):
+            # "after the spring sale, which raised ..." under a lead about the autumn; "In the keelboat class,
+            # Blue Heron won" after a sentence about the dinghy class
+            missing.append(qualifier)
     return [q for q in question.qualifiers if q in missing]
 
 
@@ -75,6 +78,20 @@ def _names_other_category(qualifier: Qualifier, text: str) -> bool:
     family = next((f for f in CATEGORY_FAMILIES if tuple(qualifier.forms) in f), ())
     lowered = text.lower()
     return any(category_word(word).search(lowered) for group in family if group != tuple(qualifier.forms) for word in group)
+
+
+def _names_other_division(qualifier: Qualifier, text: str) -> bool:
+    """Whether `text` names another division of the qualifier's contest ("the keelboat class" for "dinghy" in
+    "the dinghy class")."""
+    if qualifier.contest is None:
+        return False
+    other = re.compile(r"\b([a-z]+)\s+" + re.escape(qualifier.contest) + r"(?:es|s)?\b")
+    return any(m.group(1) not in qualifier.forms and m.group(1) not in _NOT_A_DIVISION for m in other.finditer(text))
+
+
+# words before a contest noun that name no division of it ("the same class", "this race")
+_NOT_A_DIVISION = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "same", "each", "every",
+                             "other", "whole", "overall", "first", "last", "next", "final", "main", "top", "which"})
 
 
 def context_text(text: str, title: str, published: str | None, before: str | None, lead: str | None) -> str:

@@ -37,7 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from briefbot.answer.decisions import asks_for_decision, asks_for_penalty
 from briefbot.answer.offices import office_asked
 from briefbot.answer.polarity import asks_negated
-from briefbot.answer.question_form import Form, form_of
+from briefbot.answer.question_form import ASKS_WHAT_COST, Form, form_of
 from briefbot.answer.questions import two_parts
 from briefbot.answer.tense import asks_for_outcome, asks_when_started
 from briefbot.answer.terms import CALENDAR_WORDS, SearchTerm, search_terms
@@ -134,6 +134,8 @@ class Qualifier(BaseModel):
     kind: Literal["year", "half", "quarter", "month", "ordinal", "number", "category"]
     text: str = Field(description="As written in the question.")
     forms: tuple[str, ...] = Field(description="Lower-case forms any of which satisfies it (whole words).")
+    contest: str | None = Field(default=None, description="For a contest's division, the contest noun it modifies "
+                                                          "('race' for 'wheelchair' in 'the wheelchair race').")
 
 
 class Question(BaseModel):
@@ -286,6 +288,8 @@ def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...
                     return _from_noun(noun, named=not _described(noun))
             if noun is not None:
                 return _from_noun(noun)  # "Which *film* won?": the answer is a film, rarely called one
+            if word == "what" and ASKS_WHAT_COST.search(tokens[0].doc.text):
+                return "amount", NUMERIC_LABELS, None  # "What did the bridge cost?" asks how much
             return "open", (), None
         if word in ("what", "how"):
             return "open", (), None
@@ -362,8 +366,12 @@ def _head_noun(tokens):
     heads = [t for t in nouns if t.dep_ != "pobj"]  # "dividend to the *city*": a prepositional object modifies
     nouns = heads or nouns
     kinds = [t for t in nouns if t.lower_ in _NOUN_KIND]
-    common = [t for t in nouns if t.pos_ == "NOUN" and not t.ent_type_]
+    common = [t for t in nouns if t.pos_ == "NOUN" and not t.ent_type_ and t.lower_ not in _PERIOD_NOUNS]
     return kinds[-1] if kinds else (common[-1] if common else None)
+
+
+# the period a keyword query pins down ("22nd edition", "2019 season") is a qualifier, not what it asks for
+_PERIOD_NOUNS = frozenset({"edition", "editions", "season", "seasons", "year", "years", "quarter", "half"})
 
 
 def _in_title(token) -> bool:
@@ -389,11 +397,19 @@ def _from_noun(noun, named: bool = False) -> tuple[AnswerType, tuple[str, ...], 
 # A contest's division: the word a question puts before "race", "title", "section", ... ("the wheelchair race",
 # "the open section", "the audience award") names one of several run at the same event, and a sentence about
 # another division of that event does not answer
-_CONTESTS = frozenset({"race", "title", "section", "final", "category", "division", "award",
+_CONTESTS = frozenset({"race", "title", "section", "final", "category", "division", "award", "class",
                        "prize", "competition", "contest", "tournament", "stage", "league", "cup", "draw"})
+# a noun before "winner" or "champion" names the division it was won in ("the catamaran winner"); an adjective
+# there does not ("the eventual winner", "a surprise champion")
+_WINNERS = frozenset({"winner", "champion"})
 _NO_DIVISION = frozenset({"last", "first", "next", "latest", "recent", "annual", "main", "big", "major", "final",
                           "whole", "overall", "same", "new", "old", "previous", "top", "national", "international",
                           "world", "prize", "title", "race", "year", "season", "edition", "winning"})
+
+
+def _singular(noun: str) -> str:
+    """A contest noun in the singular ("classes" -> "class", "races" -> "race")."""
+    return noun[:-2] if noun.endswith("sses") else noun if noun.endswith("ss") else noun.removesuffix("s")
 
 
 def divisions_of(doc, found: tuple[Qualifier, ...]) -> tuple[Qualifier, ...]:
@@ -402,11 +418,14 @@ def divisions_of(doc, found: tuple[Qualifier, ...]) -> tuple[Qualifier, ...]:
     taken = {form for q in found for form in q.forms} | {q.text.lower() for q in found}
     divisions = []
     for token in doc:
-        if (token.dep_ in ("amod", "compound") and token.head.lower_.removesuffix("s") in _CONTESTS
+        head = _singular(token.head.lower_)
+        if ((token.dep_ in ("amod", "compound") and head in _CONTESTS
+             or token.dep_ == "compound" and token.pos_ == "NOUN" and head in _WINNERS)
                 and token.text.isalpha() and token.text.islower() and token.lower_ not in _NO_DIVISION
                 and not token.lower_.endswith("ing")  # "sporting events", "the opening race": no division
                 and token.lower_ not in taken):
-            divisions.append(Qualifier(kind="category", text=token.text, forms=(token.lower_,)))
+            divisions.append(Qualifier(kind="category", text=token.text, forms=(token.lower_,),
+                                       contest=head if head in _CONTESTS else None))
     return tuple(divisions)
 
 

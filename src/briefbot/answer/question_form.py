@@ -50,12 +50,16 @@ _KEYWORD_MEASURED = re.compile(_KEYWORD_QUERY + r"((?:\b[a-z][a-z'’-]*\s+){0,2
 # -> the number must count visitors / passengers, not be any number in a sentence about the fair
 _KEYWORD_COUNTED = re.compile(_KEYWORD_QUERY + r"\b(?:([a-z][a-z'’-]+)\s+(?:numbers|count|headcount)|"
                               r"numbers?\s+of\s+([a-z][a-z'’-]+))\b", re.IGNORECASE)
+# "What did the bridge cost?" asks how much, like "How much did it cost?" ("... about the cost?" does not)
+ASKS_WHAT_COST = re.compile(r"^\s*what\s+(?:did|does|do|will|would|could|might)\b.*?"
+                            r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bof )(?<!\babout )\b(cost)\b",
+                            re.IGNORECASE)
 # "How much was Kallinet fined?", "How much did the rescue cost?": the number must stand by that verb or a word for
 # it, not be any number in a sentence about Kallinet ("discovered the breach on 4 March, ... one of its servers")
 _MONEY_VERB = re.compile(r"^\s*how\s+much\b.*?\b(fined|pay|paid|cost|worth|valued)\b"
                          r"|^\s*how\s+(?:big|large|high|heavy|steep)\s+(?:was|is|were|will\s+be)\s+(?:the|a|an|its|their)\s+"
                          r"(?:\w+\s+)?(fine|penalty|cost|price|bill|fee)\b"
-                         r"|^\s*what\s+(salary|wage|fine|penalty|price|fee)\b", re.IGNORECASE)
+                         r"|^\s*what\s+(salary|wage|fine|penalty|price|fee)\b|" + ASKS_WHAT_COST.pattern, re.IGNORECASE)
 PRICE_WINDOW = 12  # words between the number and the word for the payment (a buyer and the thing bought between)
 _FINE_WORDS = "fine fined penalty penalties"
 _PAY_WORDS = "pay paid buy bought sell sold fee price deal"
@@ -223,11 +227,21 @@ def states_predicate(predicate: tuple[str, ...], text: str) -> bool:
     return any(close(p, t) or (len(p) >= 5 and p in t) for p in predicate for t in tokens)
 
 
+# "How many times ...?" is answered by "twice" as well as by "three times"
+ONCE_OR_TWICE = re.compile(r"\b(?:once|twice|thrice)\b", re.IGNORECASE)
+_TIMES = stem("times")
+
+
+def counts_times(counted: tuple[str, ...]) -> bool:
+    """Whether the question counts times ("How many times did she win?")."""
+    return _TIMES in counted
+
+
 def counts(counted: tuple[str, ...], text: str) -> bool:
     """A number (in digits or words: "Five of the seven members") followed within four words by one of
-    the counted words ("the other 31 member nations"), or "number of" and a counted word followed by a
-    number within NUMBER_OF_WINDOW words ("The number of children who fell ill ... has risen to 63")."""
-    if not counted:
+    the counted words ("the other 31 member nations"), "once", "twice" or "thrice" for times, or "number of"
+    and a counted word followed by a number within NUMBER_OF_WINDOW words ("The number of children who fell ill ... has risen to 63")."""
+    if not counted or (counts_times(counted) and ONCE_OR_TWICE.search(text)):
         return True
     tokens = [stem(t) for t in _TOKEN.findall(text)]
     if any(_is_number(tok) and any(close(c, near) for near in tokens[i + 1:i + 5] for c in counted)
@@ -276,14 +290,20 @@ def states_as_fact(event_terms: tuple[str, ...], text: str) -> bool:
     return not (hedged - factual)
 
 
+_PERSON_PRONOUN_FIRST = re.compile(r"\s*(?:he|she|they)\b", re.IGNORECASE)  # not "It comes as Moscow ...": no one
+
+
 def dates(dated: tuple[str, ...], text: str) -> bool:
     """A time expression within TIME_WINDOW words of a word of the question: "the ceasefire" is not dated
-    by "It comes as Moscow ... declares victory within days" unless the two stand together."""
+    by "It comes as Moscow ... declares victory within days" unless the two stand together. In a sentence that
+    opens with "He", "She" or "They" and has none of the question's other words, its verbs count ("take")."""
     if not dated:
         return True
     found = list(_TOKEN.finditer(text))
     anchors = [t for t in dated if t not in _LIGHT_VERBS] or list(dated)
     positions = [i for i, m in enumerate(found) if any(close(t, stem(m.group())) for t in anchors)]
+    if not positions and _PERSON_PRONOUN_FIRST.match(text):  # "She will take over on 1 March": dated by its verb
+        positions = [i for i, m in enumerate(found) if any(close(t, stem(m.group())) for t in dated)]
     for start, end in time_spans(text):
         first = next((i for i, m in enumerate(found) if m.end() > start), len(found))
         last = next((i for i, m in enumerate(found) if m.start() >= end), len(found)) - 1
@@ -338,7 +358,8 @@ def identifies(nouns: tuple[str, ...], text: str, known: tuple[str, ...] = (), *
 def answers_form(form: Form, text: str, before: str | None = None) -> bool:
     """Whether `text` can answer a question of this form; `before` is the sentence preceding it in its
     article, which a pronoun-attributed quote ("..., she said.") takes its speaker from."""
-    if not supplies(form.kind, text) or not counts(form.counted, text) or not measures(form.measured, text):
+    supplied = supplies(form.kind, text) or (counts_times(form.counted) and ONCE_OR_TWICE.search(text))
+    if not supplied or not counts(form.counted, text) or not measures(form.measured, text):
         return False
     if not measures(form.priced, text, PRICE_WINDOW):  # "agreed to buy Kestrel Copper, the owner of ..., for 310 million"
         return False
