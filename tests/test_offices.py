@@ -20,6 +20,8 @@ from tests.test_answers import item
     ("Who chairs the tourism board?", "chair"),
     ("Who governs Ostmere Province?", "governor"),
     ("Who currently directs the Tarvola Marathon?", "director"),
+    ("Who is the Brennan Agricultural Society's secretary now?", "secretary"),
+    ("Who is commodore of the Harbour Yacht Club?", "commodore"),
     ("Who presides over the Assembly these days?", ANY_OFFICE),
     ("Who is in charge of Kallinet now?", ANY_OFFICE),
     ("Who ran Halvik Motors before Mirela Antic?", ANY_OFFICE),

@@ -284,6 +284,16 @@ def test_a_class_or_a_noun_before_winner_is_a_division_and_another_division_does
     assert [q.text for q in analyse("Who was the eventual winner in 2019?").qualifiers] == ["2019"]  # an adjective
 
 
+def test_an_edition_past_the_hundredth_is_an_ordinal_not_part_of_the_name():
+    show = analyse("Who won the supreme cattle championship at the 123rd Dunmore County Show?")
+    assert [(q.kind, q.forms) for q in show.qualifiers] == [("ordinal", ("123rd",))]
+    assert show.topics == ("Dunmore County Show",)  # the tagger's span is "the 123rd Dunmore County Show"
+    pigs = analyse("Balmore County Show 112th pig champion")
+    assert [q.forms for q in pigs.qualifiers][0] == ("112th",) and pigs.topics == ("Balmore County Show",)
+    other_edition = item("Ena Corr won the supreme cattle championship at the 122nd Dunmore County Show on Saturday.")
+    assert not answers(show, other_edition)
+
+
 def test_what_did_it_cost_needs_an_amount():
     cost = analyse("What did it cost to rebuild the pier at Hollin?")
     assert not answers(cost, item("The pier at Hollin reopened on Friday after a year of work."))

@@ -44,6 +44,9 @@ OFFICE_NOUNS: dict[str, tuple[str, ...]] = {
     "principal": ("principal",), "dean": ("dean",), "chancellor": ("chancellor",),
     "commissioner": ("commissioner",), "curator": ("curator",), "superintendent": ("superintendent",),
     "ombudsman": ("ombudsman",), "treasurer": ("treasurer",), "boss": ("boss", "chief executive", "ceo"),
+    "secretary": ("secretary",), "commodore": ("commodore",), "chief constable": ("chief constable",),
+    "headteacher": ("headteacher", "head teacher"), "head teacher": ("headteacher", "head teacher"),
+    "bishop": ("bishop",), "warden": ("warden",),
     "head": ("head",), "leader": ("leader",), "chief": ("chief",),
 }
 ALL_OFFICE_WORDS = tuple(sorted({w for words in OFFICE_NOUNS.values() for w in words} | set(OFFICE_NOUNS),

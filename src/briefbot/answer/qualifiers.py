@@ -82,16 +82,24 @@ def _names_other_category(qualifier: Qualifier, text: str) -> bool:
 
 def _names_other_division(qualifier: Qualifier, text: str) -> bool:
     """Whether `text` names another division of the qualifier's contest ("the keelboat class" for "dinghy" in
-    "the dinghy class")."""
+    "the dinghy class", "the modern tractor class" for "vintage tractor"): the plain words before the contest
+    noun, neither among the division's words nor holding them all."""
     if qualifier.contest is None:
         return False
-    other = re.compile(r"\b([a-z]+)\s+" + re.escape(qualifier.contest) + r"(?:es|s)?\b")
-    return any(m.group(1) not in qualifier.forms and m.group(1) not in _NOT_A_DIVISION for m in other.finditer(text))
+    division = set(qualifier.forms[0].split())
+    for m in re.finditer(r"((?:\b[a-z]+\s+){1,2})" + re.escape(qualifier.contest) + r"(?:es|s)?\b", text):
+        named = m.group(1).split()
+        while named and named[0] in _NOT_A_DIVISION:
+            named = named[1:]
+        if named and not (set(named) <= division or division <= set(named)):
+            return True
+    return False
 
 
 # words before a contest noun that name no division of it ("the same class", "this race")
 _NOT_A_DIVISION = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "same", "each", "every",
-                             "other", "whole", "overall", "first", "last", "next", "final", "main", "top", "which"})
+                             "other", "whole", "overall", "first", "last", "next", "final", "main", "top", "which",
+                             "in", "of", "at", "for", "and", "won", "win", "wins", "to"})
 
 
 def context_text(text: str, title: str, published: str | None, before: str | None, lead: str | None) -> str:

@@ -187,6 +187,8 @@ class Question(BaseModel):
 
 
 _THE = re.compile(r"^the\s+", re.IGNORECASE)  # spaCy's span of an event or work often starts with "the"
+# ... or holds the edition, which is a qualifier: "the 123rd Ardlow County Show", "Ardlow County Show 125th"
+_EDGE_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)\s+|\s+\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 # Qualifiers or answers, not topics; nor nationalities and groups (NORP: "British" is often said as "Starmer's
 # government" or "London", so requiring it would decline good answers).
 _NOT_TOPICS = ("CARDINAL", "ORDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "NORP")
@@ -204,7 +206,7 @@ def analyse(text: str) -> Question:
     if keyword and answer_type == "open" and not penalty:  # "<name> sentence" asks for the penalty, not for a name
         answer_type, labels, focus = _from_noun(_head_noun(tokens), named=True)
     names = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL")))
-    topics = tuple(dict.fromkeys(_THE.sub("", _extended(e)) for e in doc.ents
+    topics = tuple(dict.fromkeys(_EDGE_ORDINAL.sub("", _THE.sub("", _extended(e))) for e in doc.ents
                                  if e.label_ not in _NOT_TOPICS and not _anchor(e)))
     if keyword:
         topics = tuple(dict.fromkeys(topics + _capitalised_names(tokens)))
@@ -407,24 +409,32 @@ _NO_DIVISION = frozenset({"last", "first", "next", "latest", "recent", "annual",
                           "world", "prize", "title", "race", "year", "season", "edition", "winning"})
 
 
+def _division_word(token) -> bool:
+    """Whether a modifier of a contest noun can name a division: a plain lower-case word, not one that only
+    describes ("last", "major") nor a participle ("sporting events", "the opening race")."""
+    return token.text.isalpha() and token.text.islower() and token.lower_ not in _NO_DIVISION \
+        and not token.lower_.endswith("ing")
+
+
 def _singular(noun: str) -> str:
     """A contest noun in the singular ("classes" -> "class", "races" -> "race")."""
     return noun[:-2] if noun.endswith("sses") else noun if noun.endswith("ss") else noun.removesuffix("s")
 
 
 def divisions_of(doc, found: tuple[Qualifier, ...]) -> tuple[Qualifier, ...]:
-    """Divisions of a contest the parsed question names ("wheelchair" in "the wheelchair race"), as category
-    qualifiers, except words already among `found` (the year, "women's")."""
+    """Divisions of a contest the parsed question names ("wheelchair" in "the wheelchair race", "vintage tractor"
+    in "the vintage tractor class"), as category qualifiers, except words already among `found` (the year,
+    "women's")."""
     taken = {form for q in found for form in q.forms} | {q.text.lower() for q in found}
     divisions = []
     for token in doc:
         head = _singular(token.head.lower_)
         if ((token.dep_ in ("amod", "compound") and head in _CONTESTS
-             or token.dep_ == "compound" and token.pos_ == "NOUN" and head in _WINNERS)
-                and token.text.isalpha() and token.text.islower() and token.lower_ not in _NO_DIVISION
-                and not token.lower_.endswith("ing")  # "sporting events", "the opening race": no division
-                and token.lower_ not in taken):
-            divisions.append(Qualifier(kind="category", text=token.text, forms=(token.lower_,),
+             or token.dep_ == "compound" and token.pos_ == "NOUN" and head in _WINNERS and token.lower_ not in _CONTESTS)
+                and _division_word(token) and token.lower_ not in taken):
+            words = [t for t in token.lefts if t.dep_ in ("amod", "compound") and _division_word(t)] + [token]
+            phrase = " ".join(t.lower_ for t in words)
+            divisions.append(Qualifier(kind="category", text=" ".join(t.text for t in words), forms=(phrase,),
                                        contest=head if head in _CONTESTS else None))
     return tuple(divisions)
 
@@ -480,11 +490,11 @@ def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
     for m in re.finditer(r"\b(" + "|".join(_MONTHS) + r")\b", text, re.IGNORECASE):
         word = m.group(1).lower()
         add("month", m.group(0), (word, word[:3] + "."), m.span())
-    for m in re.finditer(r"\b(" + "|".join(_ORDINALS) + r")\b|\b(\d{1,2})(?:st|nd|rd|th)\b", text, re.IGNORECASE):
+    for m in re.finditer(r"\b(" + "|".join(_ORDINALS) + r")\b|\b(\d{1,3})(?:st|nd|rd|th)\b", text, re.IGNORECASE):
         n = _ORDINALS[m.group(1).lower()] if m.group(1) else int(m.group(2))
         if m.group(1) and m.group(1).lower() == "first":
             continue  # 'first' is too often 'first time', 'at first'
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n if n < 20 else n % 10, "th")
+        suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         forms = [f"{n}{suffix}"] + [w for w, v in _ORDINALS.items() if v == n]
         add("ordinal", m.group(0), forms, m.span())
     for m in _BEST.finditer(text):
