@@ -176,6 +176,17 @@ def test_a_preview_does_not_answer_a_question_about_what_happened():
     assert answers(won, defended)  # a past fact in the sentence: not only a preview
 
 
+def test_a_preview_that_dates_the_asked_event_answers_when_it_happened():
+    last_sale = analyse("When did Dunmore Mart hold its final sale?")
+    assert answers(last_sale, item("Dunmore Mart will hold its last sale in December."))
+    # a date for another event of the same place is no date for this one
+    reopened = analyse("When did the Carrow bridge reopen after its repairs?")
+    assert not answers(reopened, item("The Carrow bridge will close to all traffic from 15 May for repairs."))
+    # and a preview still does not say who won
+    assert not answers(analyse("Who won the Dunmore ploughing match?"),
+                       item("Aine Roche will defend her Dunmore ploughing match title on Saturday."))
+
+
 def test_a_joined_clause_that_looks_forward_makes_a_sentence_without_past_facts_a_preview():
     fined = analyse("How much was Grimsholt fined over the Ashcombe leak?")
     assert not answers(fined, item("The agency is still investigating the Ashcombe leak, and Grimsholt could face a "

@@ -73,6 +73,16 @@ def test_an_anchored_holder_is_the_subject_of_leading_not_a_place_after_it():
                                        title="Skerrline to sail to Cadora").model_copy(update={"anchor": lead}))
 
 
+def test_the_holder_before_an_anchored_holder_is_the_one_replaced():
+    before = analyse("Who was fisheries minister before Dana Voyle?")
+    assert before.precedes and not analyse("Who was fisheries minister after Dana Voyle?").precedes
+    lead = "Dana Voyle was appointed fisheries minister on Monday."
+    replaced = item("She replaces Aron Kestle, who had held the job since 2016.", title="Voyle gets fisheries",
+                    before=lead).model_copy(update={"anchor": lead})
+    assert names_holder(before, replaced)
+    assert not names_holder(analyse("Who was fisheries minister after Dana Voyle?"), replaced)
+
+
 def test_the_anchor_search_is_the_anchor_with_the_body_and_for_a_holder_the_office():
     before = analyse("Who was rector of the University of Lanthorne before Noor Haddenfeld?")
     assert anchors_on_holder(before)

@@ -36,7 +36,7 @@ from briefbot.answer.question_form import ONCE_OR_TWICE, counts_times
 from briefbot.answer.topics import missing_focus, missing_office, missing_topics
 from briefbot.index.lexical import STOP_WORDS, numbers
 from briefbot.answer.speech import ASKS_ABOUT_SPEECH, SAYS_AFTER, quoted_by_pronoun
-from briefbot.answer.tense import only_previews
+from briefbot.answer.tense import only_previews, schedules
 from briefbot.types import Entity, EvidenceSentence
 
 # a holder named as former, up to five words after it ("former Veltra Energy chief executive Edvard Koslow",
@@ -131,7 +131,8 @@ def previews(question: Question, item: EvidenceSentence) -> bool:
         return True
     if question.penalty and not states_penalty(item.sentence.text):
         return True
-    return question.outcome and only_previews(item.sentence.text, frozenset(question.form.question_terms))
+    return question.outcome and only_previews(item.sentence.text, frozenset(question.form.question_terms)) \
+        and not schedules(question.form.scheduled, item.sentence.text)  # "will hold its last sale in December"
 
 
 def has_candidate(question: Question, item: EvidenceSentence) -> bool:

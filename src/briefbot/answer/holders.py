@@ -24,12 +24,13 @@ import re
 
 from briefbot.answer.answers import candidates
 from briefbot.answer.offices import (ALL_OFFICE_WORDS, ANY_OFFICE, OFFICE_NOUNS, leading_spots, office_spots,
-                                     title_spots)
+                                     replacing_spots, title_spots)
 from briefbot.answer.question import Question
 from briefbot.answer.topics import holds_words, missing_topics
 from briefbot.index.lexical import content_terms
 from briefbot.types import Entity, EvidenceSentence
 
+_OBJECT_REACH = 3  # characters from a verb of replacing to the name of the one replaced ("replaces Colm Marrinan")
 HOLDER_REACH = 80  # characters between the holder's name and the office ("has appointed Ilse Dormand, the head
 # of the Pellmouth Port Authority, as its chief executive")
 # words that name the office or ask for its holder now, not the body: "Skerrline" must be in the article, these not
@@ -75,7 +76,10 @@ def names_holder(question: Question, item: EvidenceSentence) -> bool:
     text = item.sentence.text
     if question.anchor:  # a verb's holder is its subject: not "Skerrline already runs services from *Saltreach*"
         titles, verbs = title_spots(question.office, text), leading_spots(text)
+        # ... and for one asked about before the anchor, the one replaced: "She replaces Colm Marrinan, who ..."
+        replaced = replacing_spots(text) if question.precedes and anchors_on_holder(question) else []
         named = any(any(_within_reach(c, s) for s in titles) or any(0 <= s - c.end <= HOLDER_REACH for s in verbs)
+                    or any(0 <= c.start - s <= _OBJECT_REACH for s in replaced)
                     for c in candidates(question, item))
     else:
         spots = office_spots(question.office, text)

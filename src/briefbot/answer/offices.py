@@ -108,6 +108,16 @@ def title_spots(office: str, text: str) -> list[int]:
     return [m.start() for m in _office_words(office).finditer(text)]
 
 
+# succeeding someone: the name after it held the office before ("She replaces Colm Marrinan, who ...")
+_REPLACES = re.compile(r"\b(?:replaces?|replaced|replacing|succeeds?|succeeded|succeeding|(?:took|takes|take|taking)\s+"
+                       r"over\s+from|in\s+place\s+of)\b", re.IGNORECASE)
+
+
+def replacing_spots(text: str) -> list[int]:
+    """Where in `text` someone is said to replace or succeed someone: the end of the verb ("replaces ")."""
+    return [m.end() for m in _REPLACES.finditer(text)]
+
+
 def leading_spots(text: str) -> list[int]:
     """Where in `text` someone is said to lead or succeed ("who has led", "took over", "named ... as")."""
     return [m.start() for m in _LEADS_OR_SUCCEEDS.finditer(text)]

@@ -123,7 +123,8 @@ _CURRENT = re.compile(r"\b(?:current|currently|now|today|present|nowadays|these\
 
 # what places a who-question's office holder in time: "when <event>", "before <holder>" (not at the start:
 # "When did X take over?" asks for a date)
-_ANCHOR = re.compile(r"(?<=\S)\s+(?:when|while|during|before|after|until|at\s+the\s+time\s+of)\s+(?P<anchor>[^?]+?)"
+_ANCHOR = re.compile(r"(?<=\S)\s+(?P<relation>when|while|during|before|after|until|at\s+the\s+time\s+of)\s+"
+                     r"(?P<anchor>[^?]+?)"
                      r"\s*\??\s*$", re.IGNORECASE)
 
 
@@ -156,6 +157,8 @@ class Question(BaseModel):
     anchor: str | None = Field(default=None, description="For a question about who held an office at some point: "
                                "the event or holder that places it ('its ferry link to Cadora was launched', 'Ruben "
                                "Tessaro'); the holder is looked for in the article telling of it.")
+    precedes: bool = Field(default=False, description="The holder asked for came before the anchor ('before Ruben "
+                           "Tessaro'): the one the anchor replaced.")
     decision: bool = Field(default=False, description="Asks what someone decided, concluded or ruled, or for a "
                            "verdict: the answer must state a decision (`decisions.py`).")
     penalty: bool = Field(default=False, description="Asks for the sentence a court gave ('What sentence did X "
@@ -227,6 +230,7 @@ def analyse(text: str) -> Question:
                     qualifiers=qualifiers, keyword_query=keyword, current=current,
                     negated=asks_negated(text), decision=asks_for_decision(text), penalty=penalty,
                     office=office, anchor=anchor.group("anchor") if anchor else None,
+                    precedes=bool(anchor) and anchor.group("relation").lower() == "before",
                     starts=asks_when_started(text), recent=bool(_RECENT.search(text)),
                     # the tense is the anchor's: "Eero Halvaro will step down" names the holder of that time
                     outcome=asks_for_outcome(text, doc) and anchor is None, form=form_of(text),

@@ -26,7 +26,7 @@ from briefbot.answer.aliases import alias_group, one_word_aliases
 from briefbot.answer.answer_kind import PLACE, QUANTITY, TIME, answer_type_terms, expected_kind, supplies, time_spans
 from briefbot.index.lexical import STOP_WORDS, close, content_terms, stem, words
 from briefbot.judge.words import NUMBER_WORDS
-from briefbot.answer.tense import STARTS_WHEN
+from briefbot.answer.tense import STARTS_WHEN, event_verbs, schedules
 from briefbot.answer.speech import PERSON_NOUNS, mentions_topic, quoted_by_pronoun, speaks, speech_of
 
 _COUNTED = re.compile(r"^\s*how\s+many\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)", re.IGNORECASE)
@@ -142,6 +142,7 @@ class Form:
     topic: tuple[str, ...] = ()
     topic_names: tuple[str, ...] = ()
     event_terms: tuple[str, ...] = ()  # for a past-time question: its words, none of them only hedged
+    scheduled: tuple[str, ...] = ()  # ... unless one of these verbs has its date ("will hold its last sale in May")
     reason_for: tuple[str, ...] = ()  # for a why-question: the event a reason must be given for
     cause: bool = False  # the why-question is asked as "What caused ...?": "after" and "as the cause" give one too
     dated: tuple[str, ...] = ()  # for a time question: words, one of which its time must stand near
@@ -177,6 +178,7 @@ def form_of(question: str) -> Form:
         topic=speech.topic,
         topic_names=tuple(t for t in speech.topic if t in names),
         event_terms=tuple(t for t in terms if t not in _hedged(question)) if past_event else (),
+        scheduled=event_verbs(question) if kind == TIME and _PAST_QUESTION.search(question) else (),
         reason_for=event if _WHY.search(question) or _CAUSE.search(question) else (),
         cause=_CAUSE.search(question) is not None,
         dated=dated if kind == TIME else (),
@@ -363,7 +365,7 @@ def answers_form(form: Form, text: str, before: str | None = None) -> bool:
         return False
     if not measures(form.priced, text, PRICE_WINDOW):  # "agreed to buy Kestrel Copper, the owner of ..., for 310 million"
         return False
-    if not states_as_fact(form.event_terms, text) or not gives_reason(form.reason_for, text, cause=form.cause):
+    if not (states_as_fact(form.event_terms, text) or schedules(form.scheduled, text)) or not gives_reason(form.reason_for, text, cause=form.cause):
         return False
     if not dates(form.dated, text) or (form.also_place and not supplies(PLACE, text)):
         return False

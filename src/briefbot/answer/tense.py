@@ -6,7 +6,8 @@ put off ("X is expected to win Sunday's election", "The bank will announce its d
 "The verdict has been postponed, the court said"), or in the present tense with a word that looks forward
 to the outcome ("The festival opens on Friday, with X tipped to win", "X leads the nominations"), unless the sentence also states a past fact ("Smith,
 who won the 2022 title, will defend it"). The sentence is parsed with spaCy (`index.nlp.parse`) when the
-check is needed, and remembered.
+check is needed, and remembered. A preview that `schedules` the asked event, though, gives its date: "Kilvarra
+Mart will hold its last sale in December" answers "When did Kilvarra Mart hold its final sale?".
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from briefbot.answer.answer_kind import time_spans
 from briefbot.index.lexical import stem
 from briefbot.index.nlp import parse
 
@@ -131,3 +133,27 @@ def _past_fact(token) -> bool:
         return True
     return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in token.children) \
         and not any(c.dep_ == "auxpass" for c in token.children)
+
+
+SCHEDULE_WINDOW = 6  # words from the asked event's verb to its date ("will hold its last sale in December")
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def event_verbs(question: str) -> tuple[str, ...]:
+    """The stems of a question's verbs, auxiliaries aside ("hold" in "When did the mart hold its last sale?")."""
+    return tuple(dict.fromkeys(stem(t.lower_) for t in parse(question) if t.pos_ == "VERB"))
+
+
+def schedules(verbs: tuple[str, ...], text: str) -> bool:
+    """Whether `text` gives a date for one of the asked event's `verbs`: a time expression within
+    SCHEDULE_WINDOW words after the verb ("will take up the post on 1 March", "goes on sale on 6 October"). The
+    closing of a bridge gives no date for its reopening."""
+    if not verbs:
+        return False
+    found = list(_WORD.finditer(text))
+    at = [i for i, m in enumerate(found) if stem(m.group().lower()) in verbs]
+    for start, _ in time_spans(text):
+        first = next((i for i, m in enumerate(found) if m.end() > start), len(found))
+        if any(0 < first - i <= SCHEDULE_WINDOW for i in at):
+            return True
+    return False
