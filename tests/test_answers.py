@@ -176,6 +176,15 @@ def test_a_preview_does_not_answer_a_question_about_what_happened():
     assert answers(won, defended)  # a past fact in the sentence: not only a preview
 
 
+def test_a_number_spelled_alone_counts_things_and_is_no_answer_to_how_much():
+    paid = analyse("How much did Orvel Foods pay for Brack Dairy?")
+    assert not answers(paid, item("Brack Dairy has been bought by Orvel Foods, the two companies said on Monday."))
+    assert answers(paid, item("Orvel Foods paid 42 million dorins for Brack Dairy, the two companies said."))
+    # a size asked without "how much" may well be spelled out
+    assert answers(analyse("Wayfarer constellation planned size"),
+                   item("Halvik plans to place eight Wayfarer satellites in orbit by 2030, forming a constellation."))
+
+
 def test_a_preview_that_dates_the_asked_event_answers_when_it_happened():
     last_sale = analyse("When did Dunmore Mart hold its final sale?")
     assert answers(last_sale, item("Dunmore Mart will hold its last sale in December."))

@@ -70,6 +70,10 @@ _NUMBER_FALLBACK = re.compile(
     r"(?<![\w])\d[\d,.]*|\bone\b(?=\s+[\w'’-])|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens)\b",
     re.IGNORECASE)
+# a number spelled out alone counts things ("two companies", "in two places"); news gives how much in digits
+_HOW_MUCH = re.compile(r"\s*how\s+much\b", re.IGNORECASE)
+_SPELLED_COUNT = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens|"
+                            r"hundreds|thousands|both|several)", re.IGNORECASE)
 # capitalised words, joined by "of", "de", "van" ... only between two of them ("Bank of Ireland", not "CEO of")
 _NAME_FALLBACK = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:(?:\s+(?:of|de|van|von|al|bin))*\s+[A-Z][\w'’.-]*)*")
 
@@ -94,6 +98,8 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
         if counting and (any(entity.text.strip() in q.forms for q in question.qualifiers)
                          or numbers(entity.text) & numbers(question.text)):
             continue  # a year or number the question itself gives is not the number it asks for ("the past 6000 years")
+        if _HOW_MUCH.match(question.text) and _SPELLED_COUNT.fullmatch(entity.text.strip()):
+            continue  # "bought by its rival, the two companies said": a count, not how much
         if question.answer_type == "date" and _BARE_NUMBER.match(entity.text):
             continue  # "Callander, 55, will succeed ..." : an age, not a date
         if question.current and (_FORMER.search(text[max(0, entity.start - 40):entity.start])
