@@ -433,9 +433,10 @@ def divisions_of(doc, found: tuple[Qualifier, ...]) -> tuple[Qualifier, ...]:
     divisions = []
     for token in doc:
         head = _singular(token.head.lower_)
-        if ((token.dep_ in ("amod", "compound") and head in _CONTESTS
-             or token.dep_ == "compound" and token.pos_ == "NOUN" and head in _WINNERS and token.lower_ not in _CONTESTS)
-                and _division_word(token) and token.lower_ not in taken):
+        of_contest = token.dep_ in ("amod", "compound") and head in _CONTESTS
+        of_winner = token.dep_ == "compound" and token.pos_ == "NOUN" and head in _WINNERS \
+            and token.lower_ not in _CONTESTS  # "class winner": the contest itself
+        if (of_contest or of_winner) and _division_word(token) and token.lower_ not in taken:
             words = [t for t in token.lefts if t.dep_ in ("amod", "compound") and _division_word(t)] + [token]
             phrase = " ".join(t.lower_ for t in words)
             divisions.append(Qualifier(kind="category", text=" ".join(t.text for t in words), forms=(phrase,),

@@ -242,7 +242,8 @@ def counts_times(counted: tuple[str, ...]) -> bool:
 def counts(counted: tuple[str, ...], text: str) -> bool:
     """A number (in digits or words: "Five of the seven members") followed within four words by one of
     the counted words ("the other 31 member nations"), "once", "twice" or "thrice" for times, or "number of"
-    and a counted word followed by a number within NUMBER_OF_WINDOW words ("The number of children who fell ill ... has risen to 63")."""
+    and a counted word followed by a number within NUMBER_OF_WINDOW words ("The number of children who fell ill
+    ... has risen to 63")."""
     if not counted or (counts_times(counted) and ONCE_OR_TWICE.search(text)):
         return True
     tokens = [stem(t) for t in _TOKEN.findall(text)]
@@ -365,7 +366,8 @@ def answers_form(form: Form, text: str, before: str | None = None) -> bool:
         return False
     if not measures(form.priced, text, PRICE_WINDOW):  # "agreed to buy Kestrel Copper, the owner of ..., for 310 million"
         return False
-    if not (states_as_fact(form.event_terms, text) or schedules(form.scheduled, text)) or not gives_reason(form.reason_for, text, cause=form.cause):
+    as_fact = states_as_fact(form.event_terms, text) or schedules(form.scheduled, text)  # or its date is given
+    if not as_fact or not gives_reason(form.reason_for, text, cause=form.cause):
         return False
     if not dates(form.dated, text) or (form.also_place and not supplies(PLACE, text)):
         return False
