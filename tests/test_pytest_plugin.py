@@ -4,6 +4,7 @@ models (`--briefbot-fake-models`: hashing embedder, an LLM that echoes the best 
 from __future__ import annotations
 
 import json
+import tempfile
 
 import pytest
 
@@ -140,10 +141,14 @@ def test_json_report_and_the_corpus_is_left_untouched(project):
     assert list((project.path / ".pytest_cache" / "d" / "briefbot").glob("index-*"))
 
 
-def test_index_dir_option_and_no_cache_provider(project):
+def test_index_dir_option_and_no_cache_provider(project, monkeypatch):
     result = run(project, "--briefbot-index", "idx", "-p", "no:cacheprovider")
     assert result.ret == 0 and (project.path / "idx").is_dir()
-    assert run(project, "-p", "no:cacheprovider").ret == 0  # falls back to a temporary index folder
+    temporary = project.path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    assert run(project, "-p", "no:cacheprovider").ret == 0  # falls back to a temporary index folder ...
+    assert not list(temporary.glob("briefbot-index-*"))  # ... removed when the session ends
 
 
 def test_without_options_the_plugin_does_nothing_and_loads_no_model(pytester: pytest.Pytester):

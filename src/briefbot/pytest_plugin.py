@@ -15,7 +15,8 @@ Options:
   --briefbot-corpus DIR    the articles (default: BRIEFBOT_CORPUS, else `seeds`).
   --briefbot-index DIR     where the index is kept (default: pytest's cache, `.pytest_cache/d/briefbot/`,
                            one folder per corpus, reused across sessions and rebuilt when stale; a fresh
-                           temporary folder with `-p no:cacheprovider`). Never inside the corpus.
+                           temporary folder with `-p no:cacheprovider`, removed at the end). Never inside
+                           the corpus.
   --briefbot-json FILE     also write the JSON report of `briefbot eval --json`.
   --briefbot-fake-models   for testing the plugin itself: HashingEmbedder + a ScriptedLLM that echoes the
                            evidence sentence sharing most words with the question. Measures nothing.
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -63,6 +65,7 @@ class _State:
         self._bot_error: BaseException | None = None
         self._lookup: Any = None
         self._index: dict[str, str] | None = None
+        self.temporary_index: Path | None = None  # made for this session only (no cache): removed at its end
 
     def load_cases(self) -> Any:
         if self.case_file is None and self.cases_path:
@@ -99,7 +102,8 @@ class _State:
         cache = getattr(self.config, "cache", None)
         if cache is not None:
             return Path(cache.mkdir("briefbot")) / f"index-{key}"
-        return Path(tempfile.mkdtemp(prefix="briefbot-index-"))
+        self.temporary_index = Path(tempfile.mkdtemp(prefix="briefbot-index-"))
+        return self.temporary_index
 
     def run(self, case: Any, number: int) -> Any:
         from briefbot.evaluation import SentenceLookup, resolve_case, run_case
@@ -117,6 +121,12 @@ class _State:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[_STATE] = _State(config)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    state = config.stash.get(_STATE, None)
+    if state is not None and state.temporary_index is not None:
+        shutil.rmtree(state.temporary_index, ignore_errors=True)
 
 
 def _state(config: pytest.Config) -> _State:
