@@ -70,15 +70,15 @@ def answering_form(evidence: Evidence, question: Question, floor: float = RELEVA
     form = question.form
     if form.counted and evidence.counted_alike:  # "inhabitants" counts "people" (`counting.py`)
         form = replace(form, counted=form.counted + evidence.counted_alike)
-    by_position = {(e.sentence.article_id, e.sentence.index): e.sentence.text for e in evidence.sentences}
-    relevance = _relevance(evidence)
+    before = sentences_before(evidence)
+    relevance = _relevance(evidence, before)
     # for "What caused X?", a sentence naming the cause in so many words first ("confirmed salmonella as the
     # cause"), then one that only says what came before ("fell ill after eating lunch"): `names_cause`
     order = (lambda e: (not names_cause(e.sentence.text), -e.score)) if form.cause else (lambda e: -e.score)
     return [e for e in sorted(pool, key=order)
             if relevance[e.sentence.id] >= ratio * best_score  # first: the checks below may parse the sentence
             and answers_form(form, e.sentence.text,
-                             by_position.get((e.sentence.article_id, e.sentence.index - 1)))
+                             before[e.sentence.id].sentence.text if e.sentence.id in before else None)
             and (not typed or has_candidate(question, e))  # the pool's qualifiers already hold
             and (not typed or not topical or not (missing_topics(question, e) or missing_focus(question, e)
                                                   or missing_office(question, e)))
@@ -89,17 +89,23 @@ def answering_form(evidence: Evidence, question: Question, floor: float = RELEVA
 _PRONOUN_FIRST = re.compile(r"^\W*(?:it|its|he|his|she|her|they|their|this|these|that|those)\b", re.IGNORECASE)
 
 
-def _relevance(evidence: Evidence) -> dict[str, float]:
+def sentences_before(evidence: Evidence) -> dict[str, EvidenceSentence]:
+    """For each evidence sentence (by id) whose article's sentence right before it was retrieved too, that one."""
+    by_position = {(e.sentence.article_id, e.sentence.index): e for e in evidence.sentences}
+    return {e.sentence.id: by_position[(e.sentence.article_id, e.sentence.index - 1)] for e in evidence.sentences
+            if (e.sentence.article_id, e.sentence.index - 1) in by_position}
+
+
+def _relevance(evidence: Evidence, before: dict[str, EvidenceSentence]) -> dict[str, float]:
     """Each evidence sentence's relevance: its score, or, for one opening with a pronoun ("It cost 46 million
     dorins.") right after an evidence sentence of its article, that sentence's score if higher: the pronoun's
     sentence is about what the one before is about, in words the question may not share. Dev splits of the
     thirteen held-out sets, gate without the model: answerable questions right 386 -> 388 of 499, unanswerables
-    declined unchanged (294 of 405)."""
-    by_position = {(e.sentence.article_id, e.sentence.index): e.score for e in evidence.sentences}
+    declined unchanged (294 of 405). `before`: `sentences_before(evidence)`."""
     out = {}
     for e in evidence.sentences:
-        before = by_position.get((e.sentence.article_id, e.sentence.index - 1))
-        inherited = before if before is not None and _PRONOUN_FIRST.match(e.sentence.text) else 0.0
+        previous = before.get(e.sentence.id)
+        inherited = previous.score if previous is not None and _PRONOUN_FIRST.match(e.sentence.text) else 0.0
         out[e.sentence.id] = max(e.score, inherited)
     return out
 
@@ -151,8 +157,7 @@ def antecedent(evidence: Evidence, item: EvidenceSentence) -> EvidenceSentence |
     """The evidence sentence just before a pronoun-attributed quote in its article, if it was retrieved."""
     if not quoted_by_pronoun(item.sentence.text):
         return None
-    return next((e for e in evidence.sentences if e.sentence.article_id == item.sentence.article_id
-                 and e.sentence.index == item.sentence.index - 1), None)
+    return sentences_before(evidence).get(item.sentence.id)
 
 
 def _by_part(items: list[EvidenceSentence], part: Question, other: Question) -> list[EvidenceSentence]:

@@ -233,7 +233,7 @@ def analyse(text: str) -> Question:
                     precedes=bool(anchor) and anchor.group("relation").lower() == "before",
                     starts=asks_when_started(text), recent=bool(_RECENT.search(text)),
                     # the tense is the anchor's: "Eero Halvaro will step down" names the holder of that time
-                    outcome=asks_for_outcome(text, doc) and anchor is None, form=form_of(text),
+                    outcome=asks_for_outcome(text, doc) and anchor is None, form=form_of(text, doc),
                     counted_phrase=_counted_phrase(doc),
                     terms=search_terms(text),
                     parts=(analyse(split[0]), analyse(split[1])) if split else None)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from briefbot.answer.aliases import alias_group, one_word_aliases
 from briefbot.answer.answer_kind import PLACE, QUANTITY, TIME, answer_type_terms, expected_kind, supplies, time_spans
 from briefbot.index.lexical import STOP_WORDS, close, content_terms, stem, words
+from briefbot.index.nlp import parse
 from briefbot.judge.words import NUMBER_WORDS
 from briefbot.answer.tense import STARTS_WHEN, event_verbs, schedules
 from briefbot.answer.speech import PERSON_NOUNS, mentions_topic, quoted_by_pronoun, speaks, speech_of
@@ -153,8 +154,9 @@ class Form:
     question_terms: tuple[str, ...] = ()  # every word of the question (a name among them identifies nobody)
 
 
-def form_of(question: str) -> Form:
-    """The form of `question`; `question.analyse` calls it once and keeps it as `Question.form`."""
+def form_of(question: str, doc=None) -> Form:
+    """The form of `question`; `question.analyse` calls it once, with the question parsed (`doc`), and keeps it as
+    `Question.form`. Without `doc` the question is parsed here when its form needs it."""
     question = one_word_aliases(question)
     counted = _COUNTED.search(question) or _KEYWORD_COUNTED.search(question)
     measured = _MEASURED.search(question) or _KEYWORD_MEASURED.search(question)
@@ -178,7 +180,8 @@ def form_of(question: str) -> Form:
         topic=speech.topic,
         topic_names=tuple(t for t in speech.topic if t in names),
         event_terms=tuple(t for t in terms if t not in _hedged(question)) if past_event else (),
-        scheduled=event_verbs(question) if kind == TIME and _PAST_QUESTION.search(question) else (),
+        scheduled=event_verbs(parse(question) if doc is None else doc)
+        if kind == TIME and _PAST_QUESTION.search(question) else (),
         reason_for=event if _WHY.search(question) or _CAUSE.search(question) else (),
         cause=_CAUSE.search(question) is not None,
         dated=dated if kind == TIME else (),

@@ -139,9 +139,10 @@ SCHEDULE_WINDOW = 6  # words from the asked event's verb to its date ("will hold
 _WORD = re.compile(r"[A-Za-z0-9]+")
 
 
-def event_verbs(question: str) -> tuple[str, ...]:
-    """The stems of a question's verbs, auxiliaries aside ("hold" in "When did the mart hold its last sale?")."""
-    return tuple(dict.fromkeys(stem(t.lower_) for t in parse(question) if t.pos_ == "VERB"))
+def event_verbs(doc) -> tuple[str, ...]:
+    """The stems of a parsed question's verbs, auxiliaries aside ("hold" in "When did the mart hold its last
+    sale?")."""
+    return tuple(dict.fromkeys(stem(t.lower_) for t in doc if t.pos_ == "VERB"))
 
 
 def schedules(verbs: tuple[str, ...], text: str) -> bool:
