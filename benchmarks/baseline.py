@@ -75,6 +75,6 @@ class OverlapBaseline:
             question=question,
             sentences=[AnswerSentence(text=sentence.text, citations=[citation], supported=True, support=1.0,
                                       origin="source")],
-            evidence_ids=[sentence.id],
+            evidence_ids=[sentence.id], retrieved_ids=[sentence.id],
             timings=Timings(retrieve=total, total=total),
         )

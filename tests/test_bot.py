@@ -209,6 +209,7 @@ def test_answer_contract(make_bot, question, keyword, draft):
         assert answer.text == ABSTAIN_TEXT == "The articles don't say."
         assert answer.abstain_reason
         assert answer.evidence_ids == []  # nothing was shown to the model
+        assert set(answer.retrieved_ids) <= set(bot.index.sentence_by_id)  # but retrieval's finds are kept
         return
     assert answer.sentences and len(answer.sentences) <= bot.settings.answer_sentences
     for sentence in answer.sentences:
@@ -226,6 +227,7 @@ def test_answer_contract(make_bot, question, keyword, draft):
         marks = "".join(f"[{c.id}]" for c in sentence.citations)
         assert f"{sentence.text} {marks}" in answer.text
     assert set(answer.evidence_ids) <= set(bot.index.sentence_by_id)
+    assert answer.retrieved_ids == answer.evidence_ids  # an answer was drafted from all that was retrieved
 
 
 @pytest.mark.parametrize("question", ["What is the capital of Germany?", "What is the GDP of Brazil?",

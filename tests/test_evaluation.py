@@ -45,7 +45,8 @@ def sentence(text: str, *ids: str, supported: bool = True) -> AnswerSentence:
 def answer(*sentences: AnswerSentence, evidence=("a:s0", "a:s1", "a:s2", "a:s3"), abstained=False,
            total: float = 1.0, question: str = "q?") -> Answer:
     return Answer(question=question, sentences=list(sentences), abstained=abstained,
-                  abstain_reason="weak evidence" if abstained else None, evidence_ids=list(evidence),
+                  abstain_reason="weak evidence" if abstained else None,
+                  evidence_ids=[] if abstained else list(evidence), retrieved_ids=list(evidence),
                   timings=Timings(total=total))
 
 
@@ -312,6 +313,15 @@ def test_aggregate_metrics():
     assert metrics.false_abstention_rate == pytest.approx(1 / 3)
     assert metrics.retrieval_recall == pytest.approx(2 / 3)       # Q3's a:s2 was not among the evidence
     assert (metrics.latency_median, metrics.latency_p90) == (pytest.approx(3.0), pytest.approx(4.6))
+
+
+def test_retrieval_recall_counts_what_retrieval_found_before_an_abstention():
+    """A false abstention is a gate failure, not a retrieval miss: the gold sentence retrieval found counts
+    although nothing was shown to the model (`Answer.retrieved_ids`, not `evidence_ids`)."""
+    found = score_case(resolved(evidence=["a:s2"]), answer(abstained=True, evidence=["a:s0", "a:s2"]))
+    missed = score_case(resolved(evidence=["a:s2"]), answer(abstained=True, evidence=["a:s0", "a:s1"]))
+    assert found.answer.evidence_ids == [] and (found.retrieval_recall, missed.retrieval_recall) == (1.0, 0.0)
+    assert aggregate([found, missed]).retrieval_recall == pytest.approx(0.5)
 
 
 def test_aggregate_of_nothing_is_not_applicable():

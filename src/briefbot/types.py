@@ -175,6 +175,9 @@ class Answer(_Record):
         default=None, description="The answer span, verbatim from a cited sentence (None: none was found).")
     draft: str = Field(default="", description="The model's raw draft, before verification.")
     evidence_ids: list[str] = Field(default_factory=list, description="Sentence ids shown to the model.")
+    retrieved_ids: list[str] = Field(
+        default_factory=list, description="Sentence ids retrieval found: the evidence, also when the gate "
+        "abstained and showed the model nothing (what retrieval recall is measured on).")
     dropped: list[str] = Field(default_factory=list, description="Draft sentences dropped by the check.")
     timings: Timings = Field(default_factory=Timings)
 

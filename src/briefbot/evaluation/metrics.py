@@ -46,8 +46,10 @@ def citation_precision(gold: Gold, acceptable: Collection[str], cited: Collectio
 
 def retrieval_recall(gold: Gold, retrieved: Collection[str]) -> float | None:
     """Retrieval recall@k: share of gold evidence items with a sentence among the k evidence sentences
-    retrieval showed the model (`answer.evidence_ids`, i.e. `bot.retrieve(question)`; k is the setting
-    `evidence_sentences`). None without gold."""
+    retrieval found (`answer.retrieved_ids`, i.e. `bot.retrieve(question)`; k is the setting
+    `evidence_sentences`), whether or not the gate then abstained. None without gold. (Until session 16 this
+    read `answer.evidence_ids`, which is empty for an abstention: a false abstention counted as a retrieval
+    miss, so the reports' retrieval recall was at most one minus the false-abstention rate.)"""
     return citation_recall(gold, retrieved)
 
 

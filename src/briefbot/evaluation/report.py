@@ -112,6 +112,7 @@ def report_dict(report: EvalReport) -> dict[str, Any]:
                                for c in s.citations]}
                 for k, s in enumerate(answer.sentences)],
             "evidence_ids": [] if answer is None else answer.evidence_ids,
+            "retrieved_ids": [] if answer is None else answer.retrieved_ids,
             "gold": r.gold, "acceptable": r.acceptable,
             "metrics": {"citation_recall": r.citation_recall, "citation_precision": r.citation_precision,
                         "retrieval_recall": r.retrieval_recall, "correct": r.correct,

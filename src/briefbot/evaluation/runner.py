@@ -47,7 +47,7 @@ def score_case(case: ResolvedCase, answer: Answer, *, judge: Judge = default_jud
         verdicts=[SentenceVerdict(supported=v.supported, score=v.score, reasons=list(v.reasons)) for v in verdicts],
         citation_recall=citation_recall(case.gold, cited) if spec.answerable else None,
         citation_precision=citation_precision(case.gold, case.acceptable, cited) if spec.answerable else None,
-        retrieval_recall=retrieval_recall(case.gold, answer.evidence_ids) if spec.answerable else None,
+        retrieval_recall=retrieval_recall(case.gold, answer.retrieved_ids) if spec.answerable else None,
         correct=correct, short_correct=short_correct, missing_facts=missing if correct is not None else [],
         violations=contract_violations(answer, verdicts, answerable=spec.answerable, index=index),
         known_failure=spec.known_failure,
