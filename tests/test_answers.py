@@ -422,3 +422,14 @@ def test_the_source_of_an_attribution_answers_who_said_it_or_who_holds_an_office
     assert has_candidate(said, item("The find is of national importance, the Orlesk Museum said on Wednesday."))
     office = analyse("Who is the show director at Duvenholt?")
     assert has_candidate(office, item('"The horses brought in families," said show director Maren Hollis.'))
+
+
+def test_a_decade_is_held_by_any_of_its_years_and_is_no_year_of_its_own():
+    """"the 2010s" asks about ten years: "in 2014" states it, "in 2021" does not; it used to be read as the
+    year 2010, so only a sentence saying 2010 held it."""
+    question = analyse("How many schools closed in Harrowmere in the 2010s?")
+    assert [(q.kind, q.text) for q in question.qualifiers] == [("decade", "2010s")]
+    assert not missing_qualifiers(question, item("Twelve schools closed in Harrowmere in 2014, the council said."))
+    assert not missing_qualifiers(question, item("Harrowmere lost 31 schools during the 2010s, the council said."))
+    assert missing_qualifiers(question, item("Twelve schools closed in Harrowmere in 2021, the council said."))
+    assert [q.kind for q in analyse("How many schools closed in 2010?").qualifiers] == ["year"]

@@ -132,7 +132,7 @@ class Qualifier(BaseModel):
     """Something the question pins down that the answering sentence (or its context) must also say."""
 
     model_config = ConfigDict(frozen=True)
-    kind: Literal["year", "half", "quarter", "month", "ordinal", "number", "category"]
+    kind: Literal["year", "decade", "half", "quarter", "month", "ordinal", "number", "category"]
     text: str = Field(description="As written in the question.")
     forms: tuple[str, ...] = Field(description="Lower-case forms any of which satisfies it (whole words).")
     contest: str | None = Field(default=None, description="For a contest's division, the contest noun it modifies "
@@ -215,7 +215,7 @@ def analyse(text: str) -> Question:
         topics = tuple(dict.fromkeys(topics + _capitalised_names(tokens)))
     qualifiers = qualifiers_of(text)
     qualifiers += divisions_of(doc, qualifiers)
-    undated = not any(q.kind in ("year", "half", "quarter", "month", "ordinal") for q in qualifiers)
+    undated = not any(q.kind in ("year", "decade", "half", "quarter", "month", "ordinal") for q in qualifiers)
     # "Bank of Arnovia governor" asks who governs it now ("... 2022 winner" does not)
     current = (bool(_CURRENT.search(text)) or (keyword and answer_type == "person" and undated)) \
         and answer_type in ("person", "entity")
@@ -491,7 +491,12 @@ def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
                                  f"six months to {last}", f"{first} to {last}", f"between {first} and {last}",
                                  f"{first}-{last}"), m.span())
     for m in _YEAR.finditer(text):
-        add("year", m.group(0), (m.group(1),), m.span())
+        if m.group(0).endswith("s") and m.group(1).endswith("0"):  # "the 2010s": any year of the decade states it
+            start = int(m.group(1))
+            add("decade", m.group(0), (m.group(0).lower(),) + tuple(str(year) for year in range(start, start + 10)),
+                m.span())
+        else:
+            add("year", m.group(0), (m.group(1),), m.span())
     for m in re.finditer(r"\b(" + "|".join(_MONTHS) + r")\b", text, re.IGNORECASE):
         word = m.group(1).lower()
         add("month", m.group(0), (word, word[:3] + "."), m.span())
