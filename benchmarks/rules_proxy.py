@@ -8,16 +8,19 @@ let answer. For an answerable case it counts whether a gold sentence is among th
 composer cites) and, when the first is gold, whether its short answer (`answers.short_answer`) gives a key
 fact, and whether a gold sentence is among those the composer (`answer.compose`, without the model's words)
 cites, with the share of its citations that are gold; for an unanswerable one, whether any sentence would
-answer. It leaves out the gate's
-other declines (the score threshold, name coverage) and the model's wording, so it is a proxy for
-`run.py`'s citation recall and declines, fast enough to try a rule on the dev splits. It reads the dev
-split unless told otherwise: a blind split is for the final measurement only.
+answer. Beside the rules it runs the whole gate (`answer.gate`: also the score threshold and name coverage)
+and counts the gate's right answers (not declined, gold among the two cited) and right declines, and whether
+retrieval found a gold sentence at all (retrieval recall@k): between the two, what the answer stage loses.
+It leaves out the model's wording, so it is a proxy for `run.py`'s citation recall and declines, fast enough
+to try a rule on the dev splits. It reads the dev split unless told otherwise: a blind split is for the final
+measurement only, in aggregate (`--cases` refuses it).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import astuple, dataclass
 import sys
 import tempfile
 from pathlib import Path
@@ -33,12 +36,31 @@ SPLIT_SETS = ("squad-corpus", "multihop-removed")
 SETS = tuple(EVENTS_DIRS) + SPLIT_SETS
 
 
-def proxy(name: str, split: str, show: bool) -> tuple[int, int, int, int, int, int, int, float]:
-    """(answerable, gold among the first two answering, unanswerable, given an answer, gold first, its short
-    answer right, gold among the sentences the composer cites, the share of those that are gold summed over
-    the answerable cases) for one set."""
+@dataclass
+class Counts:
+    """What the rules and the gate do on one set's split (or, summed, on several)."""
+
+    answerable: int = 0
+    retrieved: int = 0  # a gold sentence among the evidence retrieval found (retrieval recall@k)
+    found: int = 0  # a gold sentence among the first two the rules let answer (what the composer cites)
+    gate_right: int = 0  # the gate lets it through and a gold sentence is among those two
+    unanswerable: int = 0
+    answered: int = 0  # unanswerable, and some sentence would answer by the rules
+    gate_declined: int = 0  # unanswerable, and the gate declines (every check, not only the rules')
+    first: int = 0  # the first answering sentence is gold (and the case has key facts)
+    short_right: int = 0  # ... and its short answer gives a key fact
+    composed: int = 0  # a gold sentence among what the composer cites
+    precise: float = 0.0  # the share of the composer's citations that are gold, summed over the answerable cases
+
+    def __add__(self, other: "Counts") -> "Counts":
+        return Counts(*(a + b for a, b in zip(astuple(self), astuple(other))))
+
+
+def proxy(name: str, split: str, show: bool) -> Counts:
+    """The counts of one set (see `Counts`); with `show`, print the cases the rules get wrong."""
     from briefbot.answer.answering import answering, withheld
     from briefbot.answer.compose import compose
+    from briefbot.answer.gate import gate
     from briefbot.answer.short import short_answer
     from briefbot.evaluation.metrics import short_answer_holds
     from briefbot.answer.question import analyse
@@ -54,39 +76,43 @@ def proxy(name: str, split: str, show: bool) -> tuple[int, int, int, int, int, i
     if not cases_file.exists():
         sys.exit(f"{cases_file} does not exist (events2 has a blind split only)")
     bot = Briefbot.from_corpus(corpus, work / "index")
-    answerable = found = unanswerable = answered = first = short_right = composed = 0
-    precise = 0.0
+    counts = Counts()
     for case in yaml.safe_load(cases_file.read_text())["cases"]:
         question = analyse(case["question"])
-        evidence = bot.retriever.retrieve(question)
+        evidence = bot.retriever.retrieve(question, top_chunks=bot.settings.top_chunks,
+                                          k=bot.settings.evidence_sentences)
+        declined = gate(evidence, bot.settings.min_evidence_score, question, scorer=bot.scorer) is not None
         chosen = answering(evidence, question)
         if evidence.vacant or evidence.unknown_names or withheld(evidence, question, chosen):  # the gate declines
             chosen = []
         if case.get("answerable", True) is False:
-            unanswerable += 1
-            answered += bool(chosen)
+            counts.unanswerable += 1
+            counts.answered += bool(chosen)
+            counts.gate_declined += declined
             ok = not chosen
         else:
-            answerable += 1
+            counts.answerable += 1
             gold = {s.id for s in bot.index.sentences if any(e in s.text for e in _flat(case["evidence"]))}
+            counts.retrieved += bool(gold & {e.sentence.id for e in evidence.sentences})
             ok = bool(gold & {e.sentence.id for e in chosen[:2]})
-            found += ok
+            counts.found += ok
+            counts.gate_right += ok and not declined
             if chosen:  # what the composer cites when the model's words are not used
                 answer, _ = compose([], evidence, question, max_sentences=bot.settings.answer_sentences)
                 cited = {c.id for s in answer for c in s.citations}
-                composed += bool(gold & cited)
-                precise += len(gold & cited) / len(cited) if cited else 0.0
+                counts.composed += bool(gold & cited)
+                counts.precise += len(gold & cited) / len(cited) if cited else 0.0
             if chosen and chosen[0].sentence.id in gold and case.get("key_facts"):
                 span = short_answer(question, chosen[0])
                 right = span is not None and any(short_answer_holds(f, span.text) for f in case["key_facts"])
-                first += 1
-                short_right += right
+                counts.first += 1
+                counts.short_right += right
                 if show and not right:
                     print(f"  {case['id']}: {case['question']}\n      short: {span.text if span else '(none)'} "
                           f"(key facts {case['key_facts']}) in: {chosen[0].sentence.text}")
         if show and not ok:
             print(f"  {case['id']}: {case['question']}\n      -> {chosen[0].sentence.text if chosen else '(declines)'}")
-    return answerable, found, unanswerable, answered, first, short_right, composed, precise
+    return counts
 
 
 def _flat(refs) -> list[str]:
@@ -94,22 +120,29 @@ def _flat(refs) -> list[str]:
     return [r for ref in refs for r in ([ref] if isinstance(ref, str) else ref)]
 
 
+def describe(counts: Counts) -> str:
+    """One line of figures."""
+    c = counts
+    return (f"retrieval found gold {c.retrieved} of {c.answerable}; gold among the two cited {c.found} of "
+            f"{c.answerable}; unanswerable given an answer {c.answered} of {c.unanswerable}; gate: right answers "
+            f"{c.gate_right} of {c.answerable}, declines {c.gate_declined} of {c.unanswerable}; short answer right "
+            f"{c.short_right} of {c.first}; composer cites gold {c.composed} (precision summed {c.precise:.1f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sets", nargs="+", choices=SETS)
     parser.add_argument("--split", default="dev", choices=("dev", "blind"))
-    parser.add_argument("--cases", action="store_true", help="print the cases the rules get wrong")
+    parser.add_argument("--cases", action="store_true", help="print the cases the rules get wrong (dev only)")
     args = parser.parse_args()
-    totals = [0, 0, 0, 0, 0, 0, 0, 0.0]
+    if args.cases and args.split == "blind":
+        parser.error("--cases prints questions one by one; a blind split is read in aggregate only")
+    totals = Counts()
     for name in args.sets:
-        row = proxy(name, args.split, args.cases)
-        totals = [a + b for a, b in zip(totals, row)]
-        print(f"{name} ({args.split}): gold among the two cited {row[1]} of {row[0]}; "
-              f"unanswerable given an answer {row[3]} of {row[2]}; short answer right {row[5]} of {row[4]}; "
-              f"composer cites gold {row[6]} (precision summed {row[7]:.1f})", flush=True)
-    print(f"all: gold among the two cited {totals[1]} of {totals[0]}; unanswerable given an answer "
-          f"{totals[3]} of {totals[2]}; short answer right {totals[5]} of {totals[4]}; composer cites gold "
-          f"{totals[6]} (precision summed {totals[7]:.1f})")
+        counts = proxy(name, args.split, args.cases)
+        totals += counts
+        print(f"{name} ({args.split}): {describe(counts)}", flush=True)
+    print(f"all: {describe(totals)}")
 
 
 if __name__ == "__main__":
