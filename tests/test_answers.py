@@ -176,6 +176,14 @@ def test_a_preview_does_not_answer_a_question_about_what_happened():
     assert answers(won, defended)  # a past fact in the sentence: not only a preview
 
 
+def test_putting_off_is_the_fact_when_the_question_asks_about_the_putting_off():
+    postponed = analyse("How many court hearings were postponed because of the outage?")
+    assert postponed.outcome
+    assert answers(postponed, item("In all, 2,950 court hearings were postponed while the system was down."))
+    verdict = analyse("What was the verdict in the Koslow trial?")  # the verdict put off: still no verdict
+    assert not answers(verdict, item("The verdict in the Koslow trial has been postponed, the court said."))
+
+
 def test_a_number_spelled_alone_counts_things_and_is_no_answer_to_how_much():
     paid = analyse("How much did Orvel Foods pay for Brack Dairy?")
     assert not answers(paid, item("Brack Dairy has been bought by Orvel Foods, the two companies said on Monday."))
