@@ -338,3 +338,11 @@ def test_a_band_may_be_tagged_as_people():
     band = analyse("Which band won the Silver Kantele at the Kotavesi Folk Festival?")
     assert answers(band, item("The festival's main prize, the Silver Kantele, went to the fiddle trio Aava Sisters.",
                               title="Kotavesi Folk Festival draws 22,000"))
+
+
+def test_a_plural_noun_after_which_takes_its_singular_answer_type():
+    """"cities" is read as "city" (a place), not "citie"; "classes" as "class", "business" stays itself."""
+    assert analyse("Which cities hosted the 2019 games?").answer_type == "place"
+    assert analyse("Which companies bid for the contract?").answer_type == "entity"
+    assert analyse("Which players scored?").answer_type == "person"
+    assert analyse("Which business won the award?").answer_type == "open"

@@ -393,7 +393,7 @@ def _from_noun(noun, named: bool = False) -> tuple[AnswerType, tuple[str, ...], 
     thing an answering sentence must mention when `named`: "the *verdict*", not "which *film*")."""
     if noun is None:
         return "open", (), None
-    word = noun.lower_.rstrip("s") if noun.lower_ not in _NOUN_KIND else noun.lower_
+    word = noun.lower_ if noun.lower_ in _NOUN_KIND else _singular(noun.lower_)  # "cities" -> "city"
     if word not in _NOUN_KIND:
         return "open", (), noun.text if named else None
     kind, labels = _NOUN_KIND[word]
@@ -421,7 +421,10 @@ def _division_word(token) -> bool:
 
 
 def _singular(noun: str) -> str:
-    """A contest noun in the singular ("classes" -> "class", "races" -> "race")."""
+    """A plural noun in the singular ("classes" -> "class", "races" -> "race", "cities" -> "city"); the parse has
+    no lemmas (the lemmatizer is left out for speed). Not for every English plural: "wives", "men" stay."""
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
     return noun[:-2] if noun.endswith("sses") else noun if noun.endswith("ss") else noun.removesuffix("s")
 
 
