@@ -441,3 +441,17 @@ def test_a_decade_is_held_by_any_of_its_years_and_is_no_year_of_its_own():
     assert not missing_qualifiers(question, item("Harrowmere lost 31 schools during the 2010s, the council said."))
     assert missing_qualifiers(question, item("Twelve schools closed in Harrowmere in 2021, the council said."))
     assert [q.kind for q in analyse("How many schools closed in 2010?").qualifiers] == ["year"]
+
+
+def test_a_plural_age_group_and_a_fiscal_year_are_qualifiers():
+    """"the under-21s" pins down 21 as "the under-21" does, and "FY2022" the year 2022, in the question and in
+    the sentence; neither was read before (the number's pattern refused a following "s", the year's a letter
+    before it)."""
+    under = analyse("Who won the under-21s final in 2019?")
+    assert ("number", "21") in [(q.kind, q.forms[0]) for q in under.qualifiers]
+    assert not missing_qualifiers(under, item("Tarnholt won the 2019 under-21s final, beating Rovers 3-1."))
+    assert missing_qualifiers(under, item("Tarnholt won the 2019 senior final, beating Rovers 3-1."))
+    fiscal = analyse("Kallinet FY2022 revenue")
+    assert [(q.kind, q.forms[0]) for q in fiscal.qualifiers] == [("year", "2022")]
+    assert not missing_qualifiers(fiscal, item("Kallinet's FY2022 revenue was 4.1 billion dalers."))
+    assert missing_qualifiers(fiscal, item("Kallinet's FY2021 revenue was 3.9 billion dalers."))

@@ -21,7 +21,7 @@ from briefbot.types import EvidenceSentence
 
 _WORD = re.compile(r"[\w'’]+")
 _OTHER_MONTH = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b")  # capitalised: "may" the verb is no month
-_OTHER_YEAR = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b|\b(?:last|next|previous|following)\s+year\b", re.IGNORECASE)
+_OTHER_YEAR = re.compile(r"(?:\b|(?<=FY))(?:1[6-9]\d\d|20\d\d)\b|\b(?:last|next|previous|following)\s+year\b", re.IGNORECASE)
 _OTHER_QUARTER = re.compile(r"\b(?:(?:first|second|third|fourth|final|last)[- ]quarter|q[1-4])\b", re.IGNORECASE)
 _OTHER_HALF = re.compile(r"\b(?:(?:first|second)[- ]half|(?:first|last)\s+six\s+months|h[12])\b", re.IGNORECASE)
 # a year in a comparison or a record it beat ("up from 62.4 per cent in 2019", "up 6 per cent on last year",
@@ -118,6 +118,8 @@ def missing_in(question: Question, context: str) -> list[Qualifier]:
     """The question's qualifiers that `context` does not state."""
     words = {w.lower() for w in _WORD.findall(context)}
     words |= {w[:-2] for w in words if w.endswith(("'s", "’s"))}  # "October 2018's outage" states 2018
+    words |= {w[2:] for w in words if re.fullmatch(r"fy\d{4}", w)}  # "FY2022 revenue" states 2022
+    words |= {w[:-1] for w in words if re.fullmatch(r"\d+s", w)}  # "the under-21s" states 21
     lowered = context.lower()
     missing = []
     for qualifier in question.qualifiers:

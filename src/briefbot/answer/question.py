@@ -104,14 +104,14 @@ _BEST = re.compile(r"\b(?:Best(?:\s+[A-Z][\w'’-]*)+|best\s+(?!(?:way|known|tim
                    r"on|at|a|an|is|was|be|one|ones|chance|friend|possible|practice|practices|interest|seller|able|placed|"
                    r"suited|positioned|remembered|described|seen|used|served)\b)"
                    r"[a-z][\w'’-]*)")
-_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
+_YEAR = re.compile(r"(?:\b|(?<=FY)|(?<=fy))(1[6-9]\d\d|20\d\d)s?\b")  # "2022", "FY2022", "the 2010s"
 _QUARTER_MONTHS = tuple((_MONTHS[3 * i], _MONTHS[3 * i + 2]) for i in range(4))  # (first, last) month of each
 _QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter)\b", re.IGNORECASE)
 _HALF = re.compile(r"\b(?:h([12])|(first|second)[- ]half)\b", re.IGNORECASE)  # of a year: "first-half profit", "H2"
 _HALF_MONTHS = (("january", "june"), ("july", "december"))
 _MONTH_SPAN = re.compile(r"\b(?:between|from)\s+(" + "|".join(_MONTHS) + r")\s+(?:and|to|until|through)\s+("
                          + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
-_NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?![\w])")
+_NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?=s?(?![\w]))")  # "21" in "the under-21s" too
 _NAMED_BY = re.compile(r"(?:(?<=\s)|^)([A-Z][\w'’]*)\s$")  # a number that ends a name: "Sola 3", "Formula 1"
 _RECENT = re.compile(r"\b(?:latest|most\s+recent(?:ly)?|newest|recently|this\s+(?:week|month)|last\s+week"
                      r"|yesterday|today)\b", re.IGNORECASE)
