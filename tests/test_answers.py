@@ -455,3 +455,14 @@ def test_a_plural_age_group_and_a_fiscal_year_are_qualifiers():
     assert [(q.kind, q.forms[0]) for q in fiscal.qualifiers] == [("year", "2022")]
     assert not missing_qualifiers(fiscal, item("Kallinet's FY2022 revenue was 4.1 billion dalers."))
     assert missing_qualifiers(fiscal, item("Kallinet's FY2021 revenue was 3.9 billion dalers."))
+
+
+def test_a_year_describing_a_thing_is_no_other_year():
+    """"driving a 1952 Ferguson tractor" does not report on 1952: the 2016 class winner named in the context is
+    still the answer; "the 2015 final" does name another year."""
+    question = analyse("National Ploughing Championships 2016 vintage tractor class winner")
+    context = dict(title="Ploughing championships 2016", lead="The 2016 National Ploughing Championships ended.")
+    assert not missing_qualifiers(question, item(
+        "In the vintage tractor class, Brid Rooneen took the title, driving a 1952 Ferguson tractor.", **context))
+    assert missing_qualifiers(question, item(
+        "In the vintage tractor class, Brid Rooneen took the title, as she did in the 2015 final.", **context))

@@ -69,7 +69,14 @@ def _names_another(qualifier: Qualifier, text: str) -> bool:
     pattern = {"month": _OTHER_MONTH, "quarter": _OTHER_QUARTER, "half": _OTHER_HALF}.get(qualifier.kind, _OTHER_YEAR)
     return any(m.group(0).lower() not in qualifier.forms
                and not _COMPARED.search(" ".join(text[:m.start()].split()[-6:]))  # "from 62.4 per cent in 2019"
+               and not (pattern is _OTHER_YEAR and _BUILT.search(text[:m.start()]) and _NOUN_NEXT.match(text[m.end():]))
                for m in pattern.finditer(text))
+
+
+# a year that describes a thing ("driving a 1952 Ferguson tractor", "her 1967 Fordson") is no year the sentence
+# reports on; "the 2019 final" is (a definite article: the event of that year)
+_BUILT = re.compile(r"\b(?:a|an|his|her|its|their|my|our|your)\s+$", re.IGNORECASE)
+_NOUN_NEXT = re.compile(r"\s+[A-Za-z]")
 
 
 def _names_other_category(qualifier: Qualifier, text: str) -> bool:
