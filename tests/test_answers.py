@@ -466,3 +466,12 @@ def test_a_year_describing_a_thing_is_no_other_year():
         "In the vintage tractor class, Brid Rooneen took the title, driving a 1952 Ferguson tractor.", **context))
     assert missing_qualifiers(question, item(
         "In the vintage tractor class, Brid Rooneen took the title, as she did in the 2015 final.", **context))
+
+
+def test_a_describing_word_before_the_contest_noun_names_no_other_division():
+    """"won the annual race" names no division: the wheelchair division its context holds still holds (the
+    sentence side now shares the question side's list, `question.NO_DIVISION`); "the elite race" is another."""
+    question = analyse("Who won the wheelchair race at the 2019 Velsbury marathon?")
+    context = dict(title="Velsbury marathon 2019", before="The wheelchair race was held in heavy rain in 2019.")
+    assert not missing_qualifiers(question, item("Anna Kessel won the annual race for the third time.", **context))
+    assert missing_qualifiers(question, item("Anna Kessel won the elite race for the third time.", **context))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from briefbot.answer.dates import absolute
-from briefbot.answer.question import CATEGORY_FAMILIES, Qualifier, Question, category_word
+from briefbot.answer.question import CATEGORY_FAMILIES, NO_DIVISION, Qualifier, Question, category_word
 from briefbot.index.lexical import MONTH_NAMES, date_words
 from briefbot.types import EvidenceSentence
 
@@ -98,6 +98,7 @@ def _names_other_division(qualifier: Qualifier, text: str) -> bool:
         named = m.group(1).split()
         while named and named[0] in _NOT_A_DIVISION:
             named = named[1:]
+        named = [w for w in named if w not in NO_DIVISION and not w.endswith("ing")]  # "the annual race": none
         if named and not (set(named) <= division or division <= set(named)):
             return True
     return False

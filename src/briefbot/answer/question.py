@@ -408,15 +408,16 @@ _CONTESTS = frozenset({"race", "title", "section", "final", "category", "divisio
 # a noun before "winner" or "champion" names the division it was won in ("the catamaran winner"); an adjective
 # there does not ("the eventual winner", "a surprise champion")
 _WINNERS = frozenset({"winner", "champion"})
-_NO_DIVISION = frozenset({"last", "first", "next", "latest", "recent", "annual", "main", "big", "major", "final",
-                          "whole", "overall", "same", "new", "old", "previous", "top", "national", "international",
-                          "world", "prize", "title", "race", "year", "season", "edition", "winning"})
+# words before a contest noun that name no division of it ("the annual race"), in a question and in a sentence
+NO_DIVISION = frozenset({"last", "first", "next", "latest", "recent", "annual", "main", "big", "major", "final",
+                         "whole", "overall", "same", "new", "old", "previous", "top", "national", "international",
+                         "world", "prize", "title", "race", "year", "season", "edition", "winning"})
 
 
 def _division_word(token) -> bool:
     """Whether a modifier of a contest noun can name a division: a plain lower-case word, not one that only
     describes ("last", "major") nor a participle ("sporting events", "the opening race")."""
-    return token.text.isalpha() and token.text.islower() and token.lower_ not in _NO_DIVISION \
+    return token.text.isalpha() and token.text.islower() and token.lower_ not in NO_DIVISION \
         and not token.lower_.endswith("ing")
 
 
