@@ -28,6 +28,10 @@ FIRE_CAUSE = "The cause of the fire is under investigation, the fire service sai
     ("Who bought the painting?", "The painting sold for 4.2 million marels.", False),  # says nothing is withheld
     ("How much did the painting sell for?", "The buyer, bidding by telephone, asked not to be named.", False),
     (FIRE, "Nobody was hurt in the fire at Korvath Timber, the company said.", False),
+    # the question's word ("paid") is far from what is withheld (when the deal closes): no withheld price
+    ("How much did Stellan Beverages pay for Orla Brewing?",
+     "Stellan, which paid a record sum for the brewery in its home town of Kessburg three years ago, did not say "
+     "when the deal would close.", False),
 ])
 def test_a_sentence_withholds_the_fact_when_it_says_so_in_the_questions_words(question, text, expected):
     assert withholds(analyse(question), item(text, title="Fire at Korvath Timber")) is expected
