@@ -58,3 +58,18 @@ def test_a_number_of_what_the_question_counts_by_meaning_answers():
     said = "Vestrand welcomed 1.42 million foreign visitors in July, a record for any month."
     assert not answering(evidence(said, ()), question)  # the word check alone refuses it
     assert answering(evidence(said, ("visitor",)), question)
+
+
+@pytest.mark.models
+def test_a_paraphrased_count_is_alike_with_the_bundled_embedder():
+    """With the bundled MiniLM, "kids" counts "pupils" (cosine about 0.47, under the old threshold of 0.6), and
+    "buses" counts neither pupils nor staff. (The looser threshold also lets "teachers" count "pupils": the
+    question's other words must then hold.)"""
+    from briefbot.config import Settings
+    from briefbot.index.embedding import SentenceTransformerEmbedder
+
+    embedder = SentenceTransformerEmbedder(Settings().embedder_path())
+    texts = ["The number of pupils who fell ill at Fenrow Abbey School has risen to 137.",
+             "The school employs 64 staff and has 410 pupils."]
+    assert "pupil" in alike_counted("kids", texts, embedder)
+    assert alike_counted("buses", texts, embedder) == ()

@@ -18,11 +18,16 @@ from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import stem
 from briefbot.judge.words import NUMBER_WORDS
 
-# 0.6, from the dev splits of events, events3, events4, events5 and squad-corpus: among retrieved sentences the
-# word check refused, the gold ones scored 0.36-0.85 against the question's counted phrase ("foreign visitors"
-# 0.85, "inhabitants" for "people" 0.64, "males" for "men older than 18" 0.62, "votes" for "lawmakers" 0.36),
-# the others up to 0.56 ("competition" for "spectators"), save one SQuAD near-miss ("persons", 0.83)
-ALIKE = 0.6
+# 0.6 until session 16, from the dev splits of events, events3, events4, events5 and squad-corpus: among retrieved
+# sentences the word check refused, the gold ones scored 0.36-0.85 against the question's counted phrase ("foreign
+# visitors" 0.85, "inhabitants" for "people" 0.64, "males" for "men older than 18" 0.62, "votes" for "lawmakers"
+# 0.36), the others up to 0.56 ("competition" for "spectators"), save one SQuAD near-miss ("persons", 0.83).
+# 0.45 since: paraphrased counts ("kids" for "pupils" 0.47) were refused on newer sets. Named before measuring on
+# the new events18 (one of three candidates; gate without the model, dev and blind in aggregate): right answers
+# 26 -> 27 of 48, right declines unchanged (18 of 32); seventeen older dev splits: answers 447 -> 450 of 595,
+# declines unchanged (343 of 469). Thin evidence (one question on the new set); the cost: "teachers" now counts
+# "pupils" too, so the question's other words (relevance, qualifiers, topics) have to tell them apart.
+ALIKE = 0.45
 _NUMBER = r"(?:\d[\d,.]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 # "1.42 million foreign visitors in July", "Nine of the eleven members of the committee", "118 votes to 64"
 _AFTER_NUMBER = re.compile(
