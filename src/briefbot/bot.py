@@ -127,7 +127,7 @@ class Briefbot:
         base = dict(question=question, standalone_question=standalone)
         reason = gate(evidence, self.settings.min_evidence_score, analysed, scorer=self.scorer)
         base["retrieved_ids"] = [e.sentence.id for e in evidence.sentences]
-        base["evidence_ids"] = [] if reason else base["retrieved_ids"]
+        base["evidence_ids"] = [] if reason else list(base["retrieved_ids"])
         if reason is not None:
             timings = Timings(retrieve=retrieved - started, total=time.perf_counter() - started)
             yield StreamEvent(kind="answer", answer=Answer(**base, abstained=True, abstain_reason=reason,

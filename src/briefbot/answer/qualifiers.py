@@ -21,7 +21,8 @@ from briefbot.types import EvidenceSentence
 
 _WORD = re.compile(r"[\w'’]+")
 _OTHER_MONTH = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b")  # capitalised: "may" the verb is no month
-_OTHER_YEAR = re.compile(r"(?:\b|(?<=FY))(?:1[6-9]\d\d|20\d\d)\b|\b(?:last|next|previous|following)\s+year\b", re.IGNORECASE)
+_OTHER_YEAR = re.compile(r"(?:\b|(?<=FY))(?:1[6-9]\d\d|20\d\d)\b|\b(?:last|next|previous|following)\s+year\b",
+                         re.IGNORECASE)  # "2019", "FY2021", "last year"
 _OTHER_QUARTER = re.compile(r"\b(?:(?:first|second|third|fourth|final|last)[- ]quarter|q[1-4])\b", re.IGNORECASE)
 _OTHER_HALF = re.compile(r"\b(?:(?:first|second)[- ]half|(?:first|last)\s+six\s+months|h[12])\b", re.IGNORECASE)
 # a year in a comparison or a record it beat ("up from 62.4 per cent in 2019", "up 6 per cent on last year",
@@ -69,12 +70,17 @@ def _names_another(qualifier: Qualifier, text: str) -> bool:
     pattern = {"month": _OTHER_MONTH, "quarter": _OTHER_QUARTER, "half": _OTHER_HALF}.get(qualifier.kind, _OTHER_YEAR)
     return any(m.group(0).lower() not in qualifier.forms
                and not _COMPARED.search(" ".join(text[:m.start()].split()[-6:]))  # "from 62.4 per cent in 2019"
-               and not (pattern is _OTHER_YEAR and _BUILT.search(text[:m.start()]) and _NOUN_NEXT.match(text[m.end():]))
+               and not (pattern is _OTHER_YEAR and _describes_a_thing(text, m))  # "a 1952 Ferguson tractor"
                for m in pattern.finditer(text))
 
 
-# a year that describes a thing ("driving a 1952 Ferguson tractor", "her 1967 Fordson") is no year the sentence
-# reports on; "the 2019 final" is (a definite article: the event of that year)
+def _describes_a_thing(text: str, match: re.Match) -> bool:
+    """Whether the year `match` found describes a thing ("driving a 1952 Ferguson tractor", "her 1967 Fordson")
+    rather than dating what the sentence reports; "the 2019 final" does date it (a definite article)."""
+    return _BUILT.search(text[:match.start()]) is not None and _NOUN_NEXT.match(text[match.end():]) is not None
+
+
+# the words before and after a year that describes a thing (`_describes_a_thing`)
 _BUILT = re.compile(r"\b(?:a|an|his|her|its|their|my|our|your)\s+$", re.IGNORECASE)
 _NOUN_NEXT = re.compile(r"\s+[A-Za-z]")
 
