@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 
 from briefbot.answer.dates import absolute
-from briefbot.answer.question import CATEGORY_FAMILIES, NO_DIVISION, Qualifier, Question, category_word
+from briefbot.answer.question import CATEGORY_FAMILIES, NO_DIVISION, YEAR, Qualifier, Question, category_word
 from briefbot.index.lexical import MONTH_NAMES, date_words
 from briefbot.types import EvidenceSentence
 
 _WORD = re.compile(r"[\w'’]+")
 _OTHER_MONTH = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b")  # capitalised: "may" the verb is no month
-_OTHER_YEAR = re.compile(r"(?:\b|(?<=FY))(?:1[6-9]\d\d|20\d\d)\b|\b(?:last|next|previous|following)\s+year\b",
-                         re.IGNORECASE)  # "2019", "FY2021", "last year"
+_OTHER_YEAR = re.compile(YEAR + r"\b|\b(?:last|next|previous|following)\s+year\b",
+                         re.IGNORECASE)  # "2019", "FY2021", "last year" (`question.YEAR`)
 _OTHER_QUARTER = re.compile(r"\b(?:(?:first|second|third|fourth|final|last)[- ]quarter|q[1-4])\b", re.IGNORECASE)
 _OTHER_HALF = re.compile(r"\b(?:(?:first|second)[- ]half|(?:first|last)\s+six\s+months|h[12])\b", re.IGNORECASE)
 # a year in a comparison or a record it beat ("up from 62.4 per cent in 2019", "up 6 per cent on last year",

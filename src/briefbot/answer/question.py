@@ -104,7 +104,8 @@ _BEST = re.compile(r"\b(?:Best(?:\s+[A-Z][\w'’-]*)+|best\s+(?!(?:way|known|tim
                    r"on|at|a|an|is|was|be|one|ones|chance|friend|possible|practice|practices|interest|seller|able|placed|"
                    r"suited|positioned|remembered|described|seen|used|served)\b)"
                    r"[a-z][\w'’-]*)")
-_YEAR = re.compile(r"(?:\b|(?<=FY)|(?<=fy))(1[6-9]\d\d|20\d\d)s?\b")  # "2022", "FY2022", "the 2010s"
+YEAR = r"(?:\b|(?<=FY)|(?<=fy))(1[6-9]\d\d|20\d\d)"  # a year as written in a question or a sentence ("2022", "FY2022")
+_YEAR = re.compile(YEAR + r"s?\b")  # ... or a decade ("the 2010s")
 _QUARTER_MONTHS = tuple((_MONTHS[3 * i], _MONTHS[3 * i + 2]) for i in range(4))  # (first, last) month of each
 _QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter)\b", re.IGNORECASE)
 _HALF = re.compile(r"\b(?:h([12])|(first|second)[- ]half)\b", re.IGNORECASE)  # of a year: "first-half profit", "H2"

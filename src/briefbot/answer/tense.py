@@ -100,9 +100,10 @@ def only_previews(text: str, asked: frozenset[str] = frozenset()) -> bool:
     # clause in the future or conditional looks forward too (a past fact anywhere still makes it no preview)
     # a verb that puts the event off is the fact itself when the question asks about it: "2,950 hearings were
     # postponed" answers "How many hearings were postponed?"
-    puts_off = stem(root.lower_) in _PREVIEW_VERBS and stem(root.lower_) not in asked
+    verb = stem(root.lower_)
+    puts_off = verb in _PREVIEW_VERBS and verb not in asked
     future = any(c.dep_ == "aux" and c.lower_ in _MODALS for clause in clauses for c in clause.children) \
-        or puts_off or stem(root.lower_) in _NOMINATION \
+        or puts_off or verb in _NOMINATION \
         or (root.tag_ in ("VBZ", "VBP") and any(_anticipates(t) for t in doc))
     if not future:
         return False

@@ -50,9 +50,11 @@ def withholds(question: Question, item: EvidenceSentence) -> bool:
     """Whether `item` says something was not given (withheld, unknown, under investigation, not held) and, within
     NEAR_WORDS words of saying so, has one of the question's words beyond its topics' names."""
     text = item.sentence.text
-    named = _terms(" ".join(question.topics))
-    asked = _terms(question.text) - named
-    for match in _UNSTATED.finditer(text):
+    matches = list(_UNSTATED.finditer(text))
+    if not matches:  # most sentences: the question's words are not read
+        return False
+    asked = _terms(question.text) - _terms(" ".join(question.topics))
+    for match in matches:
         near = text[:match.start()].split()[-NEAR_WORDS:] + [match.group(0)] + \
             text[match.end():].split()[:NEAR_WORDS]
         if any(same_word(a, own) for a in asked for own in _terms(" ".join(near))):
