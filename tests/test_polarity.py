@@ -63,3 +63,15 @@ def test_a_question_that_swaps_in_an_opposite(question, text, context, swapped):
 def test_a_sentence_holding_the_opposite_does_not_answer():
     question = analyse("What are often associated with the transfer of cold?")
     assert wrong_polarity(question, item("Nonconservative forces are often associated with the transfer of heat."))
+
+
+def test_before_placing_a_holder_by_the_anchor_is_no_property_to_share():
+    # "before" places the holder asked for by the anchor's start; the successor sentence's "after five years" is no
+    # opposite of it
+    question = analyse("Who was chief medical officer before Tobiah Kasselring?")
+    assert question.anchor
+    succeeds = item("He succeeds Selma Orrick, who is leaving after five years to lead the Global Immunisation Council.",
+                    before="Tobiah Kasselring will be Tamsara's next chief medical officer, the ministry said.")
+    assert not wrong_polarity(question, succeeds)
+    # a question with no anchor keeps its before/after opposites
+    assert wrong_polarity(analyse("What was built before the war?"), item("A new bridge was built after the war."))

@@ -120,6 +120,9 @@ def answers(question: Question, item: EvidenceSentence) -> bool:
         and has_candidate(question, item) and not previews(question, item) and not wrong_polarity(question, item)
 
 
+_ANCHOR_RELATION = re.compile(r"\b(?:before|after)\b", re.IGNORECASE)
+
+
 def wrong_polarity(question: Question, item: EvidenceSentence) -> bool:
     """Whether the sentence says the opposite of what the question asks (`polarity.py`): the question asks
     what is not so and neither the sentence nor the one before says anything is not so, or the sentence
@@ -127,7 +130,10 @@ def wrong_polarity(question: Question, item: EvidenceSentence) -> bool:
     if question.negated and not (states_negation(item.sentence.text)
                                  or (item.before is not None and states_negation(item.before))):
         return True
-    return swapped_opposite(question.text, item.sentence.text, f"{item.title} {item.before or ''}") is not None
+    # "Who led X before Ruben Tessaro?": "before" places the holder by the anchor (`Question.anchor`); it is no
+    # property the answer must share ("He succeeds Selma Orrick, who is leaving after five years")
+    asked = _ANCHOR_RELATION.sub(" ", question.text) if question.anchor else question.text
+    return swapped_opposite(asked, item.sentence.text, f"{item.title} {item.before or ''}") is not None
 
 
 def previews(question: Question, item: EvidenceSentence) -> bool:
