@@ -248,3 +248,12 @@ def test_a_time_near_the_questions_verb_dates_a_sentence_naming_nothing_else():
     assert answers_form(form, "She will take over on 1 March from Oren Pask, who is retiring.")
     # only a sentence about someone ("She") is dated by the verb alone
     assert not answers_form(form, "Volunteers will take over on 1 March.")
+
+
+def test_a_successor_sentence_names_the_holder_of_the_body_its_sentence_before_names():
+    form = form_of("Who led the union federation before Agnes Carradine?")
+    assert form.identify_here and "federation" in form.identify
+    before = "Agnes Carradine was elected general secretary of the Pellavian Federation of Labour on Friday."
+    assert answers_form(form, "She succeeds Walter Dunmore, who is retiring after twelve years.", before)
+    assert not answers_form(form, "She succeeds Walter Dunmore, who is retiring after twelve years.")  # no body
+    assert not answers_form(form, "She said it was a proud day.", before)  # no new name

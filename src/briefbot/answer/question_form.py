@@ -342,21 +342,25 @@ def names_cause(text: str) -> bool:
     return _STRONG_CAUSE.search(text) is not None
 
 
-def identifies(nouns: tuple[str, ...], text: str, known: tuple[str, ...] = (), *, here: bool = False) -> bool:
+def identifies(nouns: tuple[str, ...], text: str, known: tuple[str, ...] = (), *, here: bool = False,
+               before: str | None = None) -> bool:
     """Whether `text` names the people or bodies asked about: a capitalised word the question does not
     already use (`known`) within NAME_WINDOW words of the noun ("officials" in "NBC reports, citing
     officials" is not identified when the question names NBC). When the noun is not in `text`: False
-    if the question asks who they are (`here`), else True ("Which country ...?" -> "Georgia would ...")."""
+    if the question asks who they are (`here`), unless the sentence `before` has the noun and `text` a new name
+    ("Agnes Carradine was elected general secretary of the federation." then "She succeeds Walter Dunmore."),
+    else True ("Which country ...?" -> "Georgia would ...")."""
     if not nouns:
         return True
     found = list(_TOKEN.finditer(text))
     at = [i for i, m in enumerate(found) if stem(m.group()) in nouns]
-    if not at:
-        return not here
     known_groups = {alias_group(t) for t in known} - {None}  # "Kyiv's agency" names nobody new for "Ukraine's"
     new_names = [i for i, m in enumerate(found) if i > 0 and m.group()[:1].isupper()
                  and stem(m.group()) not in known and stem(m.group()) not in nouns
                  and alias_group(stem(m.group())) not in known_groups]
+    if not at:
+        continues = before is not None and any(stem(m.group()) in nouns for m in _TOKEN.finditer(before))
+        return not here or (continues and bool(new_names))
     window = HOLDER_WINDOW if here else NAME_WINDOW
     return any(abs(i - j) <= window for i in at for j in new_names)
 
@@ -374,7 +378,7 @@ def answers_form(form: Form, text: str, before: str | None = None) -> bool:
         return False
     if not dates(form.dated, text) or (form.also_place and not supplies(PLACE, text)):
         return False
-    if not identifies(form.identify, text, form.question_terms, here=form.identify_here):
+    if not identifies(form.identify, text, form.question_terms, here=form.identify_here, before=before):
         return False
     if not states_predicate(form.predicate, text):
         return False
