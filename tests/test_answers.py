@@ -184,6 +184,17 @@ def test_putting_off_is_the_fact_when_the_question_asks_about_the_putting_off():
     assert not answers(verdict, item("The verdict in the Koslow trial has been postponed, the court said."))
 
 
+def test_setting_up_is_a_founding_not_a_plan():
+    from briefbot.answer.tense import only_previews
+    # "set" with a particle is another verb: "set up" founds, where "set to" and "set for" look forward
+    assert not only_previews("The bank was set up in 1987 by the neurologist Ruth Cadwallen, who persuaded "
+                             "families to help.")
+    assert only_previews("The final is set for Sunday in Velorin.")
+    founded = analyse("When did the brain bank in Edderby start?")
+    assert answers(founded, item("The bank was set up in 1987 by the neurologist Ruth Cadwallen, who persuaded "
+                                 "the families of her patients to help.", title="Edderby Brain Bank turns 30"))
+
+
 def test_a_number_spelled_alone_counts_things_and_is_no_answer_to_how_much():
     paid = analyse("How much did Orvel Foods pay for Brack Dairy?")
     assert not answers(paid, item("Brack Dairy has been bought by Orvel Foods, the two companies said on Monday."))

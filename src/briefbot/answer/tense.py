@@ -101,7 +101,8 @@ def only_previews(text: str, asked: frozenset[str] = frozenset()) -> bool:
     # a verb that puts the event off is the fact itself when the question asks about it: "2,950 hearings were
     # postponed" answers "How many hearings were postponed?"
     verb = stem(root.lower_)
-    puts_off = verb in _PREVIEW_VERBS and verb not in asked
+    # ... and a particle makes another verb of it: "The bank was *set up* in 1987" states its founding
+    puts_off = verb in _PREVIEW_VERBS and verb not in asked and not any(c.dep_ == "prt" for c in root.children)
     future = any(c.dep_ == "aux" and c.lower_ in _MODALS for clause in clauses for c in clause.children) \
         or puts_off or verb in _NOMINATION \
         or (root.tag_ in ("VBZ", "VBP") and any(_anticipates(t) for t in doc))
