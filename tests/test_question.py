@@ -186,6 +186,13 @@ def test_a_keyword_query_for_a_role_asks_for_its_holder_now_unless_dated():
     assert not analyse("How many concerts did the orchestra schedule for its season?").outcome
 
 
+@pytest.mark.parametrize("query, office", [("Tamsara chief medical officer", "chief"),
+                                           ("Orvel Fund treasurer", "treasurer"), ("Velorin bishop", "bishop")])
+def test_every_office_title_in_a_keyword_query_asks_for_its_holder(query, office):
+    analysed = analyse(query)
+    assert (analysed.answer_type, analysed.office, analysed.current) == ("person", office, True)
+
+
 @pytest.mark.parametrize("question, anchor, office", [
     ("Who ran Skerrline when its ferry link to Cadora was launched?", "its ferry link to Cadora was launched", "*"),
     ("Who was rector of the University of Lanthorne before Noor Haddenfeld?", "Noor Haddenfeld", "rector"),

@@ -35,7 +35,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from briefbot.answer.decisions import asks_for_decision, asks_for_penalty
-from briefbot.answer.offices import office_asked
+from briefbot.answer.offices import OFFICE_NOUNS, office_asked
 from briefbot.answer.polarity import asks_negated
 from briefbot.answer.question_form import ASKS_WHAT_COST, Form, form_of
 from briefbot.answer.questions import two_parts
@@ -79,6 +79,9 @@ for _nouns, _kind in (
 ):
     for _noun in _nouns.split():
         _NOUN_KIND[_noun] = _kind  # type: ignore[assignment]
+# every office title asks for its holder ("Tamsara chief medical *officer*", "Orvel Fund *treasurer*")
+for _noun in [*(title.split()[-1] for title in OFFICE_NOUNS), "officer"]:
+    _NOUN_KIND.setdefault(_noun, ("person", PERSON_OR_GROUP))
 
 _HOW = {"many": ("number", COUNT_LABELS), "much": ("amount", NUMERIC_LABELS),  # "how much": not "October"
         "long": ("amount", ("DATE", "TIME", "QUANTITY", "CARDINAL")), "old": ("number", ("DATE", "CARDINAL")),
