@@ -227,6 +227,10 @@ def test_a_number_counts_what_number_of_names_before_it():
     assert counts(("children",), text)
     assert not counts(("pupil",), text)
     assert not counts(("children",), "The number of children who fell ill is not known.")  # no number follows
+    long_subject = ("The number of people evacuated from the University of Edderby's chemistry building on Thursday "
+                    "was about 320, more than twice the first estimate.")
+    assert counts(("peopl",), long_subject)  # however long the subject, its number is in its clause
+    assert not counts(("peopl",), "The number of people evacuated is not known, the university said on 3 May.")
 
 
 def test_an_amount_of_money_stands_by_the_word_for_it():
@@ -257,3 +261,10 @@ def test_a_successor_sentence_names_the_holder_of_the_body_its_sentence_before_n
     assert answers_form(form, "She succeeds Walter Dunmore, who is retiring after twelve years.", before)
     assert not answers_form(form, "She succeeds Walter Dunmore, who is retiring after twelve years.")  # no body
     assert not answers_form(form, "She said it was a proud day.", before)  # no new name
+
+
+def test_a_how_many_question_counts_its_noun_not_its_verb():
+    # a number of people killed is no number of cyclists killed: the verb is not what is counted
+    assert form_of("How many cyclists were killed on Kelvany's roads in 2022?").counted == ("cyclist",)
+    assert form_of("How many workers got a raise in January?").counted == ("worker",)
+    assert form_of("How many were injured?").counted == ("injur",)  # no noun: the verb is all there is

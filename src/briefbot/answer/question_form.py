@@ -172,7 +172,7 @@ def form_of(question: str, doc=None) -> Form:
         or _PAST_YES_NO.search(question)
     return Form(
         kind=kind,
-        counted=tuple(content_terms(next(g for g in counted.groups() if g))) if counted else (),
+        counted=_counted_terms(next(g for g in counted.groups() if g), question, doc) if counted else (),
         measured=tuple(content_terms(next(g for g in measured.groups() if g))) if measured else (),
         priced=tuple(dict.fromkeys(stem(w) for w in _MONEY_WORDS[next(g for g in money_verb.groups() if g).lower()].split()))
         if money_verb else (),
@@ -191,6 +191,15 @@ def form_of(question: str, doc=None) -> Form:
         predicate=_predicate(question, terms, names),
         question_terms=terms,
     )
+
+
+def _counted_terms(words_after: str, question: str, doc=None) -> tuple[str, ...]:
+    """What a how-many question counts: the words after "how many", but its verb ("How many cyclists *were killed*",
+    "How many workers *got* a raise"): a number of people killed is no number of cyclists killed."""
+    terms = tuple(content_terms(words_after))
+    parsed = parse(question) if doc is None else doc
+    verbs = {stem(t.lower_) for t in parsed if t.pos_ in ("VERB", "AUX")}
+    return tuple(t for t in terms if t not in verbs) or terms
 
 
 def _identify_terms(question: str) -> tuple[str, ...]:
@@ -245,22 +254,27 @@ def counts_times(counted: tuple[str, ...]) -> bool:
 def counts(counted: tuple[str, ...], text: str) -> bool:
     """A number (in digits or words: "Five of the seven members") followed within four words by one of
     the counted words ("the other 31 member nations"), "once", "twice" or "thrice" for times, or "number of"
-    and a counted word followed by a number within NUMBER_OF_WINDOW words ("The number of children who fell ill
-    ... has risen to 63")."""
+    and a counted word followed by a number in the same clause ("The number of children who fell ill ... has
+    risen to 63")."""
     if not counted or (counts_times(counted) and ONCE_OR_TWICE.search(text)):
         return True
     tokens = [stem(t) for t in _TOKEN.findall(text)]
     if any(_is_number(tok) and any(close(c, near) for near in tokens[i + 1:i + 5] for c in counted)
            for i, tok in enumerate(tokens)):
         return True
-    return any(tok == "number" and tokens[i + 1:i + 2] == ["of"]
+    for clause in _CLAUSE_END.split(text):  # "... was about 320, more than twice the first estimate"
+        tokens = [stem(t) for t in _TOKEN.findall(clause)]
+        if any(tok == "number" and tokens[i + 1:i + 2] == ["of"]
                and any(close(c, near) for near in tokens[i + 2:i + 4] for c in counted)
-               and any(_is_number(later) for later in tokens[i + 3:i + 3 + NUMBER_OF_WINDOW])
-               for i, tok in enumerate(tokens))
+               and any(_is_number(later) for later in tokens[i + 3:])
+               for i, tok in enumerate(tokens)):
+            return True
+    return False
 
 
-NUMBER_OF_WINDOW = 12  # words from "number of <counted>" to the number ("... who fell ill after last Friday's lunch has
-# risen to 63")
+# "number of <counted>" and its number stand in one clause, however long its subject: "The number of people
+# evacuated from the University of Edderby's chemistry building on Thursday was about 320"
+_CLAUSE_END = re.compile(r"[,;:]\s|\s[-–—]\s")
 _NUMBER_STEMS = frozenset(NUMBER_WORDS) | frozenset(stem(w) for w in NUMBER_WORDS)  # tokens come stemmed
 
 
