@@ -366,3 +366,19 @@ def test_a_holder_at_an_event_is_found_in_the_article_telling_of_the_event(make_
     # an unanchored question keeps the usual ranking and no anchor
     plain = bot.retriever.retrieve("Who is the chief executive of the Port of Orlesk?")
     assert all(e.anchor is None for e in plain.sentences)
+
+
+def test_a_year_the_sentence_says_relative_to_its_date_counts_as_found(make_bot, tmp_path):
+    from tests.conftest import wire_bot
+
+    bot = wire_bot(make_bot, tmp_path, [
+        {"id": "port-2013", "title": "Record year at the port", "published": "2013-02-11",
+         "text": "The port of Saltrick handled 38.6 million tonnes of cargo last year, a record, the port authority "
+                 "said on Monday.\n\nContainer traffic grew by 9 per cent."},
+        {"id": "port-2016", "title": "Port plans a new berth", "published": "2016-08-16",
+         "text": "The port of Saltrick expects to handle 45 million tonnes of cargo a year by 2020."}])
+    retriever = bot.retriever
+    query = retriever.query_terms(analyse("How much cargo did the port of Saltrick handle in 2012?"))
+    assert "2012" in query.names
+    assert retriever.name_coverage(query, [bot.index.sentence_row["port-2013:s0"]]) == 1.0  # "last year" in 2013
+    assert retriever.name_coverage(query, [bot.index.sentence_row["port-2016:s0"]]) < 1.0  # no 2012 there

@@ -26,9 +26,10 @@ import numpy as np
 from briefbot.answer.answers import answers
 from briefbot.answer.beginnings import tells_beginning
 from briefbot.answer.counting import alike_counted
+from briefbot.answer.dates import absolute
 from briefbot.answer.holders import anchor_query, anchors_on_holder, holder_terms, names_holder, tells_vacancy
 from briefbot.answer.qualifiers import context_text, missing_in
-from briefbot.answer.question import Question, analyse
+from briefbot.answer.question import YEAR, Question, analyse
 from briefbot.answer.aliases import alias_group, group_stems, mentions
 from briefbot.index.embedding import Embedder
 from briefbot.index.corpus_index import CorpusIndex
@@ -77,6 +78,7 @@ RECENCY_BOOST = 0.25  # "latest ...": a sentence's score grows by up to this sha
 # (the newest of the candidates' articles gets it all, the oldest none): a design weight, not fitted
 SENTENCE_MEMO = 4096  # decoded sentences the retriever keeps (one question reads ~100 rows, most several times)
 ALIAS_BOOST = 0.5  # BM25 weight of a question name's other spellings ("Moscow" for "the Kremlin")
+_YEAR = re.compile(YEAR)  # a question name that is a year, which a sentence may say as "last year"
 
 
 @dataclass(frozen=True)
@@ -214,13 +216,20 @@ class Retriever:
             return min(1.0, share / MANY_NAMES_SHARE)
 
         def found(name: str, row: int) -> bool:  # around the sentence, or in its article's headline or date
-            return _has_term(query, name, self._window(row)) or _has_term(
-                query, name, self._headline(self._sentence(row).article_id))
+            article_id = self._sentence(row).article_id
+            return _has_term(query, name, self._window(row)) or _has_term(query, name, self._headline(article_id)) \
+                or (_YEAR.fullmatch(name) is not None and self._dated_in_window(name, row))
 
         # an outlet is found when an evidence article is from it, wherever the other names are
         published_by = {name for name in query.names if any(_has_term(query, name, o) for o in outlets)}
         return max((sum(name in published_by or found(name, row) for name in query.names) / len(query.names)
                     for row in rows), default=0.0)
+
+    def _dated_in_window(self, year: str, row: int) -> bool:
+        """Whether the sentence or its neighbours say `year` the way news does, relative to the article's date
+        ("handled 38.6 million tonnes of cargo last year" in February 2013 names 2012: `dates.absolute`)."""
+        published = self.index.article_by_id[self._sentence(row).article_id].published
+        return year in content_terms(absolute(self._window(row)[1], published))
 
     def _window(self, row: int) -> tuple[set[str], str]:
         """The terms and text of a sentence and its neighbours in the same article."""
