@@ -25,3 +25,13 @@ def test_a_sentence_tells_a_beginning_with_a_date_a_word_for_it_and_what_the_que
                                               title="Brannock Foods names Tobias Quenell"))  # named only in the title
     assert not tells_beginning(question, item("Tobias Quenell took over the drinks division last year.",
                                               title="Halvard Brewing results"))  # another body
+
+
+def test_a_founding_is_told_by_a_word_for_founding():
+    question = analyse("When was the Dunmarrow Transit Authority set up?")
+    assert question.starts and analyse("When was the Orrin Prize founded?").starts
+    title = "Steepest tram fare rise for the Dunmarrow Transit Authority"
+    assert tells_beginning(question, item("It is the steepest rise since the Dunmarrow Transit Authority was created "
+                                          "in 1978.", title=title))
+    assert not tells_beginning(question, item("The Dunmarrow Transit Authority raised the fare from 3.10 to 3.40 "
+                                              "kellits in January.", title=title))  # a rise "from 3.10" founds nothing

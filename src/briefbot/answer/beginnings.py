@@ -22,12 +22,20 @@ _BEGINNING = re.compile(
     r"replacing|succeed|succeeds|succeeding|start|starts|started|begin|begins|began|join|joins|joined)\b|"
     r"\bfrom\s+\d", re.IGNORECASE)
 
+_FOUNDING = re.compile(r"\b(?:found|founds|founded|establish|established|create|created|form|formed|set\s+up)\b",
+                       re.IGNORECASE)
+
 
 def tells_beginning(question: Question, item: EvidenceSentence) -> bool:
     """Whether `item` says when what `question` asks about began: a word for beginning, a date (a candidate of
     the expected type), every topic of the question in its context and at least one in the sentence itself or
     the sentence before (not only in the headline)."""
-    if not question.starts or not question.topics or not _BEGINNING.search(item.sentence.text):
+    if not question.starts or not question.topics:
+        return False
+    # "When was the authority set up?" is told by its founding ("since the authority was created in 1978"), not
+    # by a fare rising "from 3.10"
+    beginning = _FOUNDING if _FOUNDING.search(question.text) else _BEGINNING
+    if not beginning.search(item.sentence.text):
         return False
     if not candidates(question, item) or missing_topics(question, item):
         return False

@@ -55,8 +55,8 @@ STARTS_WHEN = re.compile(
     r"replace|replaced|succeed|succeeded|come\s+into\s+(?:force|effect)|came\s+into\s+(?:force|effect))\b",
     re.IGNORECASE)  # not "join" or "become": "NATO declared that Georgia would join" says no date it did
 # "When did the strike start?", "When did Haldane start as head of the fire service?", "When did her term begin?"
-_BEGINS_WHEN = re.compile(r"^\s*when\b.*\b(?:start|starts|started|begin|begins|began|become|became|join|joined)\b",
-                          re.IGNORECASE)
+_BEGINS_WHEN = re.compile(r"^\s*when\b.*\b(?:start|starts|started|begin|begins|began|become|became|join|joined|"
+                          r"founded|established|created|formed|set\s+up)\b", re.IGNORECASE)  # "When was X set up?"
 
 
 def asks_when_started(question: str) -> bool:
