@@ -46,6 +46,13 @@ def test_alike_counted_returns_the_heads_of_phrases_meaning_the_counted_thing():
     assert alike_counted("tourists from abroad", ["No number here."], embedder) == ()
 
 
+def test_a_count_of_anyone_is_no_count_of_a_kind_of_person():
+    embedder = TableEmbedder([{"cyclists", "people", "riders"}])  # all alike in meaning
+    texts = ["A total of 212 people were killed on the roads last year.", "Some 40 riders were hurt."]
+    assert alike_counted("cyclists", texts, embedder) == ("rider",)  # "people" counts anyone, not cyclists
+    assert alike_counted("people", ["Some 40 riders were hurt."], embedder) == ("rider",)  # riders are people
+
+
 def evidence(text: str, alike: tuple[str, ...]) -> Evidence:
     sentence = Sentence(id="a:s1", article_id="a", index=1, text=text, start=0, end=len(text))
     return Evidence(question="q", sentences=[EvidenceSentence(number=1, sentence=sentence, title="Tourism figures",

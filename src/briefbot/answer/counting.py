@@ -5,7 +5,8 @@ lived in Vestrand?" by "7.84 million inhabitants": the words after the number di
 so the lexical form check (`question_form.counts`: a number followed by a counted word) would refuse them.
 `alike_counted` compares, with the embedder retrieval already holds, the phrase the question counts
 (`Question.counted_phrase`) with the phrase after each number in the evidence, and returns the head words
-of those close enough in meaning; the form check then accepts them as the counted word (`answering.py`).
+of those close enough in meaning; the form check then accepts them as the counted word (`answering.py`). A word
+for anyone ("212 people") is close to every kind of person but counts none of them (`_wider`).
 """
 
 from __future__ import annotations
@@ -66,5 +67,16 @@ def alike_counted(counted_phrase: str | None, texts: list[str], embedder: Embedd
     vectors = embedder.embed([counted_phrase] + phrases)
     similarity = vectors[1:] @ vectors[0]
     heads = [stem(phrase.split()[-1].lower()) for phrase, score in zip(phrases, np.atleast_1d(similarity))
-             if score >= ALIKE]
+             if score >= ALIKE and not _wider(phrase, counted_phrase)]
     return tuple(dict.fromkeys(heads))
+
+
+# Words for anyone: "212 people were killed" counts no cyclists, though the two are close in meaning (0.47)
+_ANYONE = frozenset({"people", "persons", "individuals", "others"})
+
+
+def _wider(phrase: str, counted_phrase: str) -> bool:
+    """Whether the number's phrase counts anyone at all ("212 people") where the question counts a kind of person
+    ("cyclists"): a count of everyone is no count of the kind."""
+    head = phrase.split()[0].lower()
+    return head in _ANYONE and not any(word.lower() in _ANYONE for word in counted_phrase.split())
