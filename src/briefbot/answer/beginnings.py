@@ -14,6 +14,7 @@ import re
 
 from briefbot.answer.answers import candidates
 from briefbot.answer.question import Question
+from briefbot.answer.tense import FOUNDED
 from briefbot.answer.topics import missing_topics
 from briefbot.types import EvidenceSentence
 
@@ -22,8 +23,7 @@ _BEGINNING = re.compile(
     r"replacing|succeed|succeeds|succeeding|start|starts|started|begin|begins|began|join|joins|joined)\b|"
     r"\bfrom\s+\d", re.IGNORECASE)
 
-_FOUNDING = re.compile(r"\b(?:found|founds|founded|establish|established|create|created|form|formed|set\s+up)\b",
-                       re.IGNORECASE)
+_FOUNDING = re.compile(r"\b(?:found|founds|establish|create|form|" + FOUNDED + r")\b", re.IGNORECASE)
 
 
 def tells_beginning(question: Question, item: EvidenceSentence) -> bool:

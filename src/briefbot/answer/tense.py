@@ -55,8 +55,10 @@ STARTS_WHEN = re.compile(
     r"replace|replaced|succeed|succeeded|come\s+into\s+(?:force|effect)|came\s+into\s+(?:force|effect))\b",
     re.IGNORECASE)  # not "join" or "become": "NATO declared that Georgia would join" says no date it did
 # "When did the strike start?", "When did Haldane start as head of the fire service?", "When did her term begin?"
+# "When was X set up?": a founding, told with the same words (`beginnings.py`)
+FOUNDED = r"founded|established|created|formed|set\s+up"
 _BEGINS_WHEN = re.compile(r"^\s*when\b.*\b(?:start|starts|started|begin|begins|began|become|became|join|joined|"
-                          r"founded|established|created|formed|set\s+up)\b", re.IGNORECASE)  # "When was X set up?"
+                          + FOUNDED + r")\b", re.IGNORECASE)
 
 
 def asks_when_started(question: str) -> bool:
