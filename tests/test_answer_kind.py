@@ -268,3 +268,4 @@ def test_a_how_many_question_counts_its_noun_not_its_verb():
     assert form_of("How many cyclists were killed on Kelvany's roads in 2022?").counted == ("cyclist",)
     assert form_of("How many workers got a raise in January?").counted == ("worker",)
     assert form_of("How many were injured?").counted == ("injur",)  # no noun: the verb is all there is
+    assert form_of("How many tons of living plants are in the rainforest?").counted == ("ton", "liv")  # it describes

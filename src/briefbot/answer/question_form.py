@@ -194,12 +194,16 @@ def form_of(question: str, doc=None) -> Form:
 
 
 def _counted_terms(words_after: str, question: str, doc=None) -> tuple[str, ...]:
-    """What a how-many question counts: the words after "how many", but its verb ("How many cyclists *were killed*",
-    "How many workers *got* a raise"): a number of people killed is no number of cyclists killed."""
+    """What a how-many question counts: the words after "how many", but its predicate ("How many cyclists *were
+    killed*", "How many workers *got* a raise"): a number of people killed is no number of cyclists killed. A verb
+    describing the counted thing stays ("How many tons of *living* plants ...?")."""
     terms = tuple(content_terms(words_after))
     parsed = parse(question) if doc is None else doc
-    verbs = {stem(t.lower_) for t in parsed if t.pos_ in ("VERB", "AUX")}
-    return tuple(t for t in terms if t not in verbs) or terms
+    predicate = {stem(t.lower_) for t in parsed if t.pos_ in ("VERB", "AUX") and t.dep_ not in _DESCRIBING}
+    return tuple(t for t in terms if t not in predicate) or terms
+
+
+_DESCRIBING = ("amod", "acl", "compound")  # a participle describing a noun: "living plants", "people living in ..."
 
 
 def _identify_terms(question: str) -> tuple[str, ...]:
