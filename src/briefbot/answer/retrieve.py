@@ -217,19 +217,18 @@ class Retriever:
 
         def found(name: str, row: int) -> bool:  # around the sentence, or in its article's headline or date
             article_id = self._sentence(row).article_id
-            return _has_term(query, name, self._window(row)) or _has_term(query, name, self._headline(article_id)) \
-                or (_YEAR.fullmatch(name) is not None and self._dated_in_window(name, row))
+            window = self._window(row)
+            if _has_term(query, name, window) or _has_term(query, name, self._headline(article_id)):
+                return True
+            # a year said the way news does, relative to the article's date ("handled 38.6 million tonnes of cargo
+            # last year" in February 2013 names 2012: `dates.absolute`, as the qualifier check reads it)
+            published = self.index.article_by_id[article_id].published
+            return _YEAR.fullmatch(name) is not None and name in content_terms(absolute(window[1], published))
 
         # an outlet is found when an evidence article is from it, wherever the other names are
         published_by = {name for name in query.names if any(_has_term(query, name, o) for o in outlets)}
         return max((sum(name in published_by or found(name, row) for name in query.names) / len(query.names)
                     for row in rows), default=0.0)
-
-    def _dated_in_window(self, year: str, row: int) -> bool:
-        """Whether the sentence or its neighbours say `year` the way news does, relative to the article's date
-        ("handled 38.6 million tonnes of cargo last year" in February 2013 names 2012: `dates.absolute`)."""
-        published = self.index.article_by_id[self._sentence(row).article_id].published
-        return year in content_terms(absolute(self._window(row)[1], published))
 
     def _window(self, row: int) -> tuple[set[str], str]:
         """The terms and text of a sentence and its neighbours in the same article."""
