@@ -138,6 +138,17 @@ def test_a_month_or_year_held_only_by_the_article_date_does_not_hold_when_the_se
     assert not answers(hectares, dated(earlier, "2023-10-16"))
 
 
+def test_a_year_held_only_by_the_article_date_does_not_hold_under_a_lead_about_last_year():
+    question = analyse("How much of the country's power came from wind in 2016?")
+    lead = "Wind turbines produced more of Sorvenna's electricity than hydro stations last year, the grid said."
+    share = "Wind supplied 15 per cent of the power on the grid, hydro 9 per cent and solar 5 per cent."
+    assert not answers(question, item(share, lead=lead, before=lead).model_copy(update={"published": "2016-02-16"}))
+    this_year = "Wind turbines produced more of Sorvenna's electricity than ever this spring, the grid said."
+    assert answers(question, item(share, lead=this_year, before=this_year).model_copy(update={"published": "2016-06-16"}))
+    stated = "Wind supplied 15 per cent of the power on the grid in 2016."
+    assert answers(question, item(stated, lead=lead).model_copy(update={"published": "2017-02-16"}))
+
+
 def test_a_name_with_one_word_swapped_names_something_else():
     question = analyse("Who won the 2021 Vesmark Prize in Medicine?")
     physics = item("The academy awarded the Vesmark Prize in Physics to Oriane Delacourt on Tuesday.",

@@ -5,7 +5,9 @@ A qualifier holds when the sentence or its immediate context states it: its arti
 the sentence before it, the article's lead; "last year" and "last October" count as the year and month they
 mean at the article's date (`dates.py`). Three exceptions keep look-alikes out: a number ("under-21") is
 not held by the day of the article's date; a month, quarter or year that only the context holds does not hold
-when the sentence (or, for one only the date holds, the headline) names another one, comparisons aside; nor
+when the sentence (or, for one only the date holds, the headline) names another one, comparisons aside, nor
+a year only the date holds when the sentence before or the lead speaks of "last/next year" (an annual report
+published in February is about the year before); nor
 does a category ("autumn", "women's") that only the context holds when the sentence names another of its family.
 `Question.qualifiers` are found by `question.qualifiers_of`; this module only checks them.
 """
@@ -23,6 +25,7 @@ _WORD = re.compile(r"[\w'’]+")
 _OTHER_MONTH = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b")  # capitalised: "may" the verb is no month
 _OTHER_YEAR = re.compile(YEAR + r"\b|\b(?:last|next|previous|following)\s+year\b",
                          re.IGNORECASE)  # "2019", "FY2021", "last year" (`question.YEAR`)
+_RELATIVE_YEAR = re.compile(r"\b(?:last|next|previous|following)\s+year\b", re.IGNORECASE)
 _OTHER_QUARTER = re.compile(r"\b(?:(?:first|second|third|fourth|final|last)[- ]quarter|q[1-4])\b", re.IGNORECASE)
 _OTHER_HALF = re.compile(r"\b(?:(?:first|second)[- ]half|(?:first|last)\s+six\s+months|h[12])\b", re.IGNORECASE)
 # a year in a comparison or a record it beat ("up from 62.4 per cent in 2019", "up 6 per cent on last year",
@@ -53,7 +56,8 @@ def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Quali
             missing.append(qualifier)
         elif qualifier.kind in ("month", "year", "half", "quarter") and qualifier in elsewhere and (
                 _names_another(qualifier, text)
-                or (qualifier in undated and _names_another(qualifier, title))):
+                or (qualifier in undated and (_names_another(qualifier, title)
+                                              or any(_RELATIVE_YEAR.search(t or "") for t in (item.before, item.lead))))):
             missing.append(qualifier)
         elif qualifier.kind == "category" and qualifier in elsewhere and (
                 _names_other_category(qualifier, text) or _names_other_division(qualifier, text)):
