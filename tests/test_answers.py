@@ -138,7 +138,7 @@ def test_a_month_or_year_held_only_by_the_article_date_does_not_hold_when_the_se
     assert not answers(hectares, dated(earlier, "2023-10-16"))
 
 
-def test_a_year_held_only_by_the_article_date_does_not_hold_under_a_lead_about_last_year():
+def test_a_year_held_only_by_the_article_date_does_not_hold_under_a_lead_about_the_year_before():
     question = analyse("How much of the country's power came from wind in 2016?")
     lead = "Wind turbines produced more of Sorvenna's electricity than hydro stations last year, the grid said."
     share = "Wind supplied 15 per cent of the power on the grid, hydro 9 per cent and solar 5 per cent."
@@ -147,6 +147,13 @@ def test_a_year_held_only_by_the_article_date_does_not_hold_under_a_lead_about_l
     assert answers(question, item(share, lead=this_year, before=this_year).model_copy(update={"published": "2016-06-16"}))
     stated = "Wind supplied 15 per cent of the power on the grid in 2016."
     assert answers(question, item(stated, lead=lead).model_copy(update={"published": "2017-02-16"}))
+    passengers = analyse("How many passengers did Dunmarrow Airport handle in 2020?")
+    record = "Dunmarrow Airport handled 14.1 million passengers in 2019, its eighth record year in a row."
+    terminals = "Terminal 2 handled 6.9 million passengers and Terminal 1 handled 7.2 million."
+    assert not answers(passengers, item(terminals, before=record, lead=record).model_copy(
+        update={"published": "2020-01-24"}))
+    wine = "A case of 1947 Vell Hill red wine sold for 310,000 marels at the airport's charity sale."
+    assert answers(passengers, item(terminals, before=wine, lead=wine).model_copy(update={"published": "2020-01-24"}))
 
 
 def test_a_name_with_one_word_swapped_names_something_else():

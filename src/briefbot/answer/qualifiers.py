@@ -6,8 +6,8 @@ the sentence before it, the article's lead; "last year" and "last October" count
 mean at the article's date (`dates.py`). Three exceptions keep look-alikes out: a number ("under-21") is
 not held by the day of the article's date; a month, quarter or year that only the context holds does not hold
 when the sentence (or, for one only the date holds, the headline) names another one, comparisons aside, nor
-a year only the date holds when the sentence before or the lead speaks of "last/next year" (an annual report
-published in February is about the year before); nor
+a year only the date holds when the sentence before or the lead reports on another year next to the article's
+("last year"; "in 2019" in January 2020: an annual report published early in a year is about the year before); nor
 does a category ("autumn", "women's") that only the context holds when the sentence names another of its family.
 `Question.qualifiers` are found by `question.qualifiers_of`; this module only checks them.
 """
@@ -57,7 +57,8 @@ def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Quali
         elif qualifier.kind in ("month", "year", "half", "quarter") and qualifier in elsewhere and (
                 _names_another(qualifier, text)
                 or (qualifier in undated and (_names_another(qualifier, title)
-                                              or any(_RELATIVE_YEAR.search(t or "") for t in (item.before, item.lead))))):
+                                              or any(_reports_on_another_year(qualifier, t, item.published)
+                                                     for t in (item.before, item.lead) if t)))):
             missing.append(qualifier)
         elif qualifier.kind == "category" and qualifier in elsewhere and (
                 _names_other_category(qualifier, text) or _names_other_division(qualifier, text)):
@@ -76,6 +77,23 @@ def _names_another(qualifier: Qualifier, text: str) -> bool:
                and not _COMPARED.search(" ".join(text[:m.start()].split()[-6:]))  # "from 62.4 per cent in 2019"
                and not (pattern is _OTHER_YEAR and _describes_a_thing(text, m))  # "a 1952 Ferguson tractor"
                for m in pattern.finditer(text))
+
+
+def _reports_on_another_year(qualifier: Qualifier, text: str, published: str | None) -> bool:
+    """Whether a sentence of the context (the one before, the lead) reports on a year next to the article's
+    own other than the qualifier's ("last year", "handled 14.1 million passengers in 2019" in January 2020):
+    its article is then about that year, not the one of its date. A year long past ("bottles of 1947 Vell
+    Hill red wine") dates a thing, not the report."""
+    if qualifier.kind != "year":
+        return False
+    if _RELATIVE_YEAR.search(text):
+        return True
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    if year is None:
+        return False
+    return any(abs(int(m.group(1)) - year) <= 1 and m.group(1) not in qualifier.forms
+               and not _COMPARED.search(" ".join(text[:m.start()].split()[-6:]))
+               for m in re.finditer(YEAR + r"\b", text))
 
 
 def _describes_a_thing(text: str, match: re.Match) -> bool:
