@@ -422,6 +422,10 @@ def test_how_much_someone_was_fined_needs_a_number_by_the_fine():  # the form ch
     paid = analyse("How much did Granholt pay for Kestrel Copper?").form
     assert answers_form(paid, "Granholt Minerals has agreed to buy Kestrel Copper, the owner of the Dunmere "
                               "open-pit mine, for 310 million dalers in cash.")
+    had_to_pay = analyse("How much did Tamble Valley Water have to pay over the Fennick sewage spill?").form
+    assert answers_form(had_to_pay, "Tamble Valley Water was fined 2.6 million arlets on Wednesday for a sewage "
+                                    "spill that killed thousands of fish.")  # a fine is paid
+    assert not answers_form(had_to_pay, "Tamble Valley Water spilled sewage 212 times last year.")
 
 
 def test_who_holds_a_role_now_is_a_person_or_a_body_not_a_place():
