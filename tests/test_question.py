@@ -353,3 +353,12 @@ def test_a_plural_noun_after_which_takes_its_singular_answer_type():
     assert analyse("Which companies bid for the contract?").answer_type == "entity"
     assert analyse("Which players scored?").answer_type == "person"
     assert analyse("Which business won the award?").answer_type == "open"
+
+
+def test_what_will_a_measure_be_asks_for_an_amount():
+    question = analyse("What will the gas price cap for a family home be in 2026?")
+    assert question.answer_type == "amount" and question.focus == "cap"
+    preview = "The Energy Regulation Office will announce the price caps for next year on 22 October."
+    assert not answers(question, item(preview).model_copy(update={"published": "2025-10-08"}))
+    assert answers(question, item("The gas cap for a family home will be 1,190 arlets in 2026."))
+    assert analyse("What will the council do next?").answer_type == "open"

@@ -69,7 +69,7 @@ for _nouns, _kind in (
      "spokesman spokeswoman spokesperson chancellor secretary executive owner", ("person", PERSON_OR_GROUP)),
     ("year date day month season time decade century", ("date", DATE_LABELS)),
     ("price cost revenue profit loss salary fee amount budget sum value income sales earnings turnover "
-     "fine pay wage bonus", ("amount", NUMERIC_LABELS)),
+     "fine pay wage bonus cap ceiling", ("amount", NUMERIC_LABELS)),
     ("number population attendance total score count crowd", ("number", COUNT_LABELS)),
     ("altitude height length distance weight depth speed size capacity area production output volume",
      ("amount", NUMERIC_LABELS)),
@@ -292,8 +292,10 @@ def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...
             return kind, labels, None  # type: ignore[return-value]
         if word in ("which", "what") and i + 1 < len(tokens):
             noun = _noun_after(tokens, i)
-            if noun is None and word == "what" and lowered[i + 1] in ("is", "was", "are", "were"):
-                noun = _subject(tokens[i + 1])  # "What was Arnovia's inflation *rate*?", "What was the *verdict*?"
+            if noun is None and word == "what" and (lowered[i + 1] in ("is", "was", "are", "were") or (
+                    lowered[i + 1] in ("will", "would") and tokens[i + 1].head.lower_ == "be")):
+                # "What was Arnovia's inflation *rate*?", "What was the *verdict*?", "What will the *cap* be?"
+                noun = _subject(tokens[i + 1])
                 if noun is not None:
                     return _from_noun(noun, named=not _described(noun))
             if noun is not None:
