@@ -24,7 +24,7 @@ from conftest import evidence_item as item
     ("Kestrel Foods CEO", "person"),
     ("What did it cost to rebuild the pier?", "amount"),  # "what ... cost" asks how much
     ("What did the mayor say about the cost?", "open"),
-    ("Orlesk harbour board first ever dividend to the city", "open"),  # "city" only modifies the dividend
+    ("Orlesk harbour board first ever dividend to the city", "amount"),  # "city" only modifies the dividend
     ("Why did the council resign?", "reason"),
     ("Is the deal signed?", "yesno"),
     ("What did the report find about the river?", "open"),
@@ -362,3 +362,20 @@ def test_what_will_a_measure_be_asks_for_an_amount():
     assert not answers(question, item(preview).model_copy(update={"published": "2025-10-08"}))
     assert answers(question, item("The gas cap for a family home will be 1,190 arlets in 2026."))
     assert analyse("What will the council do next?").answer_type == "open"
+
+
+def test_a_keyword_query_ending_in_a_plural_noun_asks_how_many_of_it():
+    from briefbot.answer.question_form import answers_form
+    viewers = analyse("Amberline Music Awards 2023 television viewers")
+    assert viewers.answer_type == "number"
+    assert not answers_form(viewers.form, "The Amberline Academy said 1,850 members had voted this year.")
+    assert answers_form(viewers.form, "The televised show drew 2.4 million viewers, the broadcaster said.")
+    arrivals = analyse("foreign arrivals January 2024").form  # the number need not follow the noun
+    assert answers_form(arrivals, "Foreign arrivals in January were up 12 per cent from a year earlier at 380,000.")
+    assert analyse("Golden Lynx 2014 best film").answer_type != "number"  # a singular noun names a thing
+
+
+@pytest.mark.parametrize("query", ["child fare Dunmarrow trams 2023", "Orlesk harbour board dividend 2019",
+                                   "Maribel Ocaya recruiter debt"])
+def test_a_keyword_query_ending_in_a_sum_of_money_asks_for_an_amount(query):
+    assert analyse(query).answer_type == "amount"

@@ -29,11 +29,13 @@ Later stages read these fields; none of them parses the question string again.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from briefbot.answer.answer_kind import QUANTITY
 from briefbot.answer.decisions import asks_for_decision, asks_for_penalty
 from briefbot.answer.offices import OFFICE_NOUNS, office_asked
 from briefbot.answer.polarity import asks_negated
@@ -41,7 +43,7 @@ from briefbot.answer.question_form import ASKS_WHAT_COST, Form, form_of
 from briefbot.answer.questions import two_parts
 from briefbot.answer.tense import asks_for_outcome, asks_when_started
 from briefbot.answer.terms import CALENDAR_WORDS, SearchTerm, search_terms
-from briefbot.index.lexical import MONTH_NAMES
+from briefbot.index.lexical import MONTH_NAMES, stem
 from briefbot.index.nlp import parse
 
 AnswerType = Literal["person", "date", "place", "number", "amount", "entity", "reason", "yesno", "open"]
@@ -69,7 +71,7 @@ for _nouns, _kind in (
      "spokesman spokeswoman spokesperson chancellor secretary executive owner", ("person", PERSON_OR_GROUP)),
     ("year date day month season time decade century", ("date", DATE_LABELS)),
     ("price cost revenue profit loss salary fee amount budget sum value income sales earnings turnover "
-     "fine pay wage bonus cap ceiling", ("amount", NUMERIC_LABELS)),
+     "fine pay wage bonus cap ceiling fare toll rent debt dividend", ("amount", NUMERIC_LABELS)),
     ("number population attendance total score count crowd", ("number", COUNT_LABELS)),
     ("altitude height length distance weight depth speed size capacity area production output volume",
      ("amount", NUMERIC_LABELS)),
@@ -207,11 +209,16 @@ def analyse(text: str) -> Question:
     tokens = [t for t in doc if not t.is_punct and not t.is_space]
     lowered = [t.lower_ for t in tokens]
     answer_type, labels, focus = _answer_type(tokens, lowered)
+    counted: tuple[str, ...] = ()
     keyword = bool(tokens) and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in tokens) \
         and lowered[0] not in _AUX_FIRST and not text.rstrip().endswith("?")
     penalty = asks_for_penalty(text)
     if keyword and answer_type == "open" and not penalty:  # "<name> sentence" asks for the penalty, not for a name
-        answer_type, labels, focus = _from_noun(_head_noun(tokens), named=True)
+        head = _head_noun(tokens)
+        answer_type, labels, focus = _from_noun(head, named=True)
+        if answer_type == "open" and head is not None and head.tag_ == "NNS":
+            answer_type, labels = "number", COUNT_LABELS  # "Hessel Museum visitors 2018" asks how many
+            counted = (stem(head.lower_),)  # ... and needs a number of visitors, not of members
     names = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL")))
     topics = tuple(dict.fromkeys(_EDGE_ORDINAL.sub("", _THE.sub("", _extended(e))) for e in doc.ents
                                  if e.label_ not in _NOT_TOPICS and not _anchor(e)))
@@ -237,7 +244,7 @@ def analyse(text: str) -> Question:
                     precedes=bool(anchor) and anchor.group("relation").lower() == "before",
                     starts=asks_when_started(text), recent=bool(_RECENT.search(text)),
                     # the tense is the anchor's: "Eero Halvaro will step down" names the holder of that time
-                    outcome=asks_for_outcome(text, doc) and anchor is None, form=form_of(text, doc),
+                    outcome=asks_for_outcome(text, doc) and anchor is None, form=_counting(form_of(text, doc), counted),
                     counted_phrase=_counted_phrase(doc),
                     terms=search_terms(text),
                     parts=(analyse(split[0]), analyse(split[1])) if split else None)
@@ -270,6 +277,14 @@ def _extended(entity) -> str:
         while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].ent_type_:
             end += 1
     return doc[entity.start:end].text
+
+
+def _counting(form: Form, counted: tuple[str, ...]) -> Form:
+    """`form`, needing a number by `counted` when it counts or measures nothing yet (a keyword query's plural
+    head: "... visitors 2018"; "380,000" in "foreign arrivals in January up 12 per cent ... at 380,000")."""
+    if not counted or form.counted or form.measured:
+        return form
+    return replace(form, kind=form.kind or QUANTITY, measured=counted)
 
 
 def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...], str | None]:
