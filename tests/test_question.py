@@ -379,3 +379,22 @@ def test_a_keyword_query_ending_in_a_plural_noun_asks_how_many_of_it():
                                    "Maribel Ocaya recruiter debt"])
 def test_a_keyword_query_ending_in_a_sum_of_money_asks_for_an_amount(query):
     assert analyse(query).answer_type == "amount"
+
+
+def test_who_bought_needs_a_sentence_telling_of_a_purchase():
+    from briefbot.answer.question_form import answers_form
+    form = analyse("Who bought the Loweth Sapphire necklace?").form
+    assert not answers_form(form, "The Loweth Sapphire sold for 2.9 million marels at Ashgrove's spring sale, "
+                                  "auctioneer Liesl Ambery said.")
+    assert answers_form(form, "The Loweth Sapphire was bought by the collector Ivo Marsh for 2.9 million marels.")
+    assert answers_form(form, "Ashgrove's sold the Loweth Sapphire on Thursday to the collector Ivo Marsh.")
+    assert analyse("Who sold the Loweth Sapphire?").form.act is None
+
+
+def test_who_won_needs_a_sentence_telling_of_a_win():
+    from briefbot.answer.question_form import answers_form
+    form = analyse("Who won the supreme champion cheese at the 2024 Stavenby fair?").form
+    assert not answers_form(form, "Greta Hollin, a cheesemaker from Stavenby, is among the judges this year.")
+    assert answers_form(form, "Greta Hollin won the supreme champion cheese at the Stavenby fair.")
+    keyword = analyse("Tarvola Marathon 2019 women's winner").form
+    assert answers_form(keyword, "Nelli Pirvola broke the women's course record at the Tarvola Marathon on Sunday.")

@@ -182,6 +182,8 @@ def describe_form(form: Form) -> str:
         return "gives a number of " + " / ".join(form.counted or form.measured)
     if form.priced:
         return "gives an amount for the " + " / ".join(form.priced[:3])
+    if form.act:
+        return f"tells of the {form.act} asked about (who did it)"
     if form.identify:
         return "names the " + " / ".join(form.identify) + " asked about"
     if form.reason_for:

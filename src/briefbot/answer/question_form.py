@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefbot.answer.acts import act_asked, tells_of
 from briefbot.answer.aliases import alias_group, one_word_aliases
 from briefbot.answer.answer_kind import PLACE, QUANTITY, TIME, answer_type_terms, expected_kind, supplies, time_spans
 from briefbot.index.lexical import STOP_WORDS, close, content_terms, stem, words
@@ -153,6 +154,7 @@ class Form:
     identify: tuple[str, ...] = ()  # "Which officials ...?": those words must come with a name
     predicate: tuple[str, ...] = ()  # "Is the deal signed?": a yes/no question's last word must be there
     identify_here: bool = False  # "Who are the officials ...?": the sentence must mention them, named
+    act: str | None = None  # "Who bought X?", "Who won X?": the sentence must tell of buying, winning (`acts.py`)
     question_terms: tuple[str, ...] = ()  # every word of the question (a name among them identifies nobody)
 
 
@@ -190,6 +192,7 @@ def form_of(question: str, doc=None) -> Form:
         also_place=bool(_WHERE_AND_WHEN.search(question)),
         identify=_identify_terms(question),
         identify_here=bool(_WHO_THE.search(question)),
+        act=act_asked(question),
         predicate=_predicate(question, terms, names),
         question_terms=terms,
     )
@@ -400,7 +403,7 @@ def answers_form(form: Form, text: str, before: str | None = None) -> bool:
         return False
     if not identifies(form.identify, text, form.question_terms, here=form.identify_here, before=before):
         return False
-    if not states_predicate(form.predicate, text):
+    if not states_predicate(form.predicate, text) or not tells_of(form.act, text):
         return False
     if form.speakers and not speaks(form.speakers, text):
         return bool(before and quoted_by_pronoun(text) and speaks(form.speakers, before)
