@@ -398,3 +398,11 @@ def test_who_won_needs_a_sentence_telling_of_a_win():
     assert answers_form(form, "Greta Hollin won the supreme champion cheese at the Stavenby fair.")
     keyword = analyse("Tarvola Marathon 2019 women's winner").form
     assert answers_form(keyword, "Nelli Pirvola broke the women's course record at the Tarvola Marathon on Sunday.")
+
+
+def test_when_did_it_reopen_needs_a_sentence_telling_of_the_reopening():
+    from briefbot.answer.question_form import answers_form
+    form = analyse("When did the road between Karnholm and Tarrisk reopen after the landslide?").form
+    assert not answers_form(form, "A landslide blocked the main road between Karnholm and Tarrisk on Wednesday night.")
+    assert answers_form(form, "The main road between Karnholm and Tarrisk reopened on Monday, nine days after the "
+                              "landslide.")

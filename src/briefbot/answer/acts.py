@@ -1,25 +1,28 @@
-"""The act a who-question asks the doer of ("Who bought X?", "Who won X?"), and whether a sentence tells of it.
+"""The act a question asks about ("Who bought X?", "Who won X?", "When did X reopen?"), and whether a sentence
+tells of it.
 
 A sentence that names someone beside the thing asked about does not say they bought or won it: "The Loweth
 Sapphire sold for 2.9 million marels at Ashgrove's spring sale" names no buyer, and "Greta Hollin, a two-time
-supreme champion, is among the judges this year" no winner of this year's title. `question_form.form_of` keeps
+supreme champion, is among the judges this year" no winner of this year's title, and "A landslide blocked the
+road on Wednesday night" dates the closure, not the reopening. `question_form.form_of` keeps
 the act in `Form.act`, and `question_form.answers_form` requires a sentence answering such a question to tell
 of it, in one of the words below. The word lists are hand-made; each measured better than none on the dev splits
-(gate without the model): the purchase words 393 -> 396 of 533 declines, the win words 396 -> 398, right answers
-unchanged (517 of 691).
+(gate without the model): the purchase words 393 -> 396 of 533 declines, the win words 396 -> 398, the reopening
+words 398 -> 400 (the two questions they were written for: tuning, not evidence), right answers unchanged (517 of 691).
 """
 
 from __future__ import annotations
 
 import re
 
-PURCHASE, WIN = "purchase", "win"
+PURCHASE, WIN, REOPENING = "purchase", "win", "reopening"
 
 _ASKS = {
     PURCHASE: re.compile(r"^\s*(?:who|which\s+[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?(?:bought|buys|acquired|purchased|"
                          r"took\s+over|snapped\s+up)\b", re.IGNORECASE),
     WIN: re.compile(r"^\s*(?:who|which\s+[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?(?:won|wins|took|claimed|scooped|"
                     r"picked\s+up)\b|\bwinners?\s*$", re.IGNORECASE),  # ... and a keyword query "... winner"
+    REOPENING: re.compile(r"^\s*when\b.*\b(?:re-?open(?:ed|s)?)\b", re.IGNORECASE),
 }
 _TELLS = {
     # "agreed to buy", "was bought by", "sold the farm to", "a takeover"; not a bare "sold for 2.9 million"
@@ -30,11 +33,13 @@ _TELLS = {
     WIN: re.compile(r"\b(?:won|wins|winning|winners?|victory|victorious|beat|beating|defeated|awarded|went\s+to|"
                     r"goes\s+to|took|taken|claimed|crowned|retained|triumph\w*|champions?|title|prize|honou?red|named|"
                     r"record|fastest|ahead\s+of|first\s+place|finished\s+first|gold)\b", re.IGNORECASE),
+    # "A landslide blocked the road on Wednesday night" dates the closure, not the reopening
+    REOPENING: re.compile(r"\b(?:re-?open\w*|open(?:ed|s)?\s+again|back\s+open|open\s+to\s+traffic)\b", re.IGNORECASE),
 }
 
 
 def act_asked(question: str) -> str | None:
-    """The act `question` asks the doer of (`PURCHASE`, `WIN`), or None."""
+    """The act `question` asks about (`PURCHASE`, `WIN`, `REOPENING`), or None."""
     return next((act for act, pattern in _ASKS.items() if pattern.search(question)), None)
 
 
