@@ -508,3 +508,10 @@ def test_the_gate_declines_when_the_asked_office_was_left_vacant():
     assert gate(evidence, 0.38, NO_QUESTION) is None
     vacant = evidence.model_copy(update={"vacant": "w:s3"})
     assert "names no successor" in gate(vacant, 0.38, NO_QUESTION)
+
+
+@pytest.mark.parametrize("text", ["From next spring, older diesel lorries will pay 25 arlets a day.",
+                                  "The survey will be repeated this summer.", "The pier closed last weekend."])
+def test_a_season_or_weekend_said_relative_to_now_is_a_time(text):
+    assert supplies(TIME, text)
+    assert not supplies(TIME, "Older diesel lorries will pay 25 arlets a day in the spring sunshine.")

@@ -29,7 +29,8 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _TIME = re.compile(
     rf"\b(?:1[5-9]\d\d|20\d\d|{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"yesterday|today|tomorrow|tonight|(?:last|next|this|coming|previous)\s+(?:week|month|year|decade|century)|"
+    r"yesterday|today|tomorrow|tonight|(?:last|next|this|coming|previous)\s+(?:week|weekend|month|year|decade|century|"
+    r"spring|summer|autumn|winter)|"
     r"(?:recent|coming|few|past)\s+(?:days|weeks|months|years)|within\s+(?:days|weeks|months|hours)|"
     r"\d+(?:st|nd|rd|th)?\s+(?:century|anniversary)|(?:first|second|third|fourth|fifth)\s+anniversary|"
     r"\d{1,2}:\d\d|\d+\s*(?:am|pm|a\.m\.|p\.m\.))\b",
