@@ -389,6 +389,8 @@ def test_who_bought_needs_a_sentence_telling_of_a_purchase():
     assert answers_form(form, "The Loweth Sapphire was bought by the collector Ivo Marsh for 2.9 million marels.")
     assert answers_form(form, "Ashgrove's sold the Loweth Sapphire on Thursday to the collector Ivo Marsh.")
     assert analyse("Who sold the Loweth Sapphire?").form.act is None
+    from briefbot.answer.answering import describe_form
+    assert describe_form(form) == "tells who bought it"  # the abstention reason
 
 
 def test_who_won_needs_a_sentence_telling_of_a_win():

@@ -18,8 +18,8 @@ import re
 PURCHASE, WIN, REOPENING = "purchase", "win", "reopening"
 
 _ASKS = {
-    PURCHASE: re.compile(r"^\s*(?:who|which\s+[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?(?:bought|buys|acquired|purchased|"
-                         r"took\s+over|snapped\s+up)\b", re.IGNORECASE),
+    PURCHASE: re.compile(r"^\s*(?:who|which\s+[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?"
+                         r"(?:bought|buys|acquired|purchased|took\s+over|snapped\s+up)\b", re.IGNORECASE),
     WIN: re.compile(r"^\s*(?:who|which\s+[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?(?:won|wins|took|claimed|scooped|"
                     r"picked\s+up)\b|\bwinners?\s*$", re.IGNORECASE),  # ... and a keyword query "... winner"
     REOPENING: re.compile(r"^\s*when\b.*\b(?:re-?open(?:ed|s)?)\b", re.IGNORECASE),
@@ -41,6 +41,11 @@ _TELLS = {
 def act_asked(question: str) -> str | None:
     """The act `question` asks about (`PURCHASE`, `WIN`, `REOPENING`), or None."""
     return next((act for act, pattern in _ASKS.items() if pattern.search(question)), None)
+
+
+def describe(act: str) -> str:
+    """What a sentence answering a question about `act` tells, for an abstention reason."""
+    return {PURCHASE: "tells who bought it", WIN: "tells who won it", REOPENING: "tells of the reopening"}[act]
 
 
 def tells_of(act: str | None, text: str) -> bool:

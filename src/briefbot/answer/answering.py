@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from briefbot.answer import acts
 from briefbot.answer.answers import has_candidate, wrong_polarity, previews
 from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.unstated import withholds
@@ -183,7 +184,7 @@ def describe_form(form: Form) -> str:
     if form.priced:
         return "gives an amount for the " + " / ".join(form.priced[:3])
     if form.act:
-        return f"tells of the {form.act} asked about (who did it)"
+        return acts.describe(form.act)
     if form.identify:
         return "names the " + " / ".join(form.identify) + " asked about"
     if form.reason_for:

@@ -209,7 +209,7 @@ def analyse(text: str) -> Question:
     tokens = [t for t in doc if not t.is_punct and not t.is_space]
     lowered = [t.lower_ for t in tokens]
     answer_type, labels, focus = _answer_type(tokens, lowered)
-    counted: tuple[str, ...] = ()
+    plural_head: tuple[str, ...] = ()
     keyword = bool(tokens) and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in tokens) \
         and lowered[0] not in _AUX_FIRST and not text.rstrip().endswith("?")
     penalty = asks_for_penalty(text)
@@ -218,7 +218,7 @@ def analyse(text: str) -> Question:
         answer_type, labels, focus = _from_noun(head, named=True)
         if answer_type == "open" and head is not None and head.tag_ == "NNS":
             answer_type, labels = "number", COUNT_LABELS  # "Hessel Museum visitors 2018" asks how many
-            counted = (stem(head.lower_),)  # ... and needs a number of visitors, not of members
+            plural_head = (stem(head.lower_),)  # ... and needs a number by "visitors", not by "members"
     names = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL")))
     topics = tuple(dict.fromkeys(_EDGE_ORDINAL.sub("", _THE.sub("", _extended(e))) for e in doc.ents
                                  if e.label_ not in _NOT_TOPICS and not _anchor(e)))
@@ -244,7 +244,8 @@ def analyse(text: str) -> Question:
                     precedes=bool(anchor) and anchor.group("relation").lower() == "before",
                     starts=asks_when_started(text), recent=bool(_RECENT.search(text)),
                     # the tense is the anchor's: "Eero Halvaro will step down" names the holder of that time
-                    outcome=asks_for_outcome(text, doc) and anchor is None, form=_counting(form_of(text, doc), counted),
+                    outcome=asks_for_outcome(text, doc) and anchor is None,
+                    form=_counting(form_of(text, doc), plural_head),
                     counted_phrase=_counted_phrase(doc),
                     terms=search_terms(text),
                     parts=(analyse(split[0]), analyse(split[1])) if split else None)
@@ -279,12 +280,12 @@ def _extended(entity) -> str:
     return doc[entity.start:end].text
 
 
-def _counting(form: Form, counted: tuple[str, ...]) -> Form:
-    """`form`, needing a number by `counted` when it counts or measures nothing yet (a keyword query's plural
-    head: "... visitors 2018"; "380,000" in "foreign arrivals in January up 12 per cent ... at 380,000")."""
-    if not counted or form.counted or form.measured:
+def _counting(form: Form, plural_head: tuple[str, ...]) -> Form:
+    """`form`, needing a number near a keyword query's plural head ("... visitors 2018") when it counts or measures
+    nothing yet; near, not before it: "380,000" in "foreign arrivals in January up 12 per cent ... at 380,000"."""
+    if not plural_head or form.counted or form.measured:
         return form
-    return replace(form, kind=form.kind or QUANTITY, measured=counted)
+    return replace(form, kind=form.kind or QUANTITY, measured=plural_head)
 
 
 def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...], str | None]:

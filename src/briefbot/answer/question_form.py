@@ -154,7 +154,7 @@ class Form:
     identify: tuple[str, ...] = ()  # "Which officials ...?": those words must come with a name
     predicate: tuple[str, ...] = ()  # "Is the deal signed?": a yes/no question's last word must be there
     identify_here: bool = False  # "Who are the officials ...?": the sentence must mention them, named
-    act: str | None = None  # "Who bought X?", "Who won X?": the sentence must tell of buying, winning (`acts.py`)
+    act: str | None = None  # "Who bought X?", "Who won X?", "When did X reopen?": the sentence must tell of it (`acts`)
     question_terms: tuple[str, ...] = ()  # every word of the question (a name among them identifies nobody)
 
 
