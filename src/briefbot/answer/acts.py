@@ -17,11 +17,11 @@ import re
 
 PURCHASE, WIN, REOPENING = "purchase", "win", "reopening"
 
+_WHO_DID = r"^\s*(?:who|which\s+[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?"  # "Who bought", "Which team has won"
 _ASKS = {
-    PURCHASE: re.compile(r"^\s*(?:who|which\s+[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?"
-                         r"(?:bought|buys|acquired|purchased|took\s+over|snapped\s+up)\b", re.IGNORECASE),
-    WIN: re.compile(r"^\s*(?:who|which\s+[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?(?:won|wins|took|claimed|scooped|"
-                    r"picked\s+up)\b|\bwinners?\s*$", re.IGNORECASE),  # ... and a keyword query "... winner"
+    PURCHASE: re.compile(_WHO_DID + r"(?:bought|buys|acquired|purchased|took\s+over|snapped\s+up)\b", re.IGNORECASE),
+    WIN: re.compile(_WHO_DID + r"(?:won|wins|took|claimed|scooped|picked\s+up)\b|\bwinners?\s*$",
+                    re.IGNORECASE),  # ... and a keyword query "... winner"
     REOPENING: re.compile(r"^\s*when\b.*\b(?:re-?open(?:ed|s)?)\b", re.IGNORECASE),
 }
 _TELLS = {

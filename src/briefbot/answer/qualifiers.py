@@ -23,9 +23,9 @@ from briefbot.types import EvidenceSentence
 
 _WORD = re.compile(r"[\w'’]+")
 _OTHER_MONTH = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b")  # capitalised: "may" the verb is no month
-_OTHER_YEAR = re.compile(YEAR + r"\b|\b(?:last|next|previous|following)\s+year\b",
-                         re.IGNORECASE)  # "2019", "FY2021", "last year" (`question.YEAR`)
 _RELATIVE_YEAR = re.compile(r"\b(?:last|next|previous|following)\s+year\b", re.IGNORECASE)
+_EXPLICIT_YEAR = re.compile(YEAR + r"\b")  # "2019", "FY2021" (`question.YEAR`)
+_OTHER_YEAR = re.compile(_EXPLICIT_YEAR.pattern + "|" + _RELATIVE_YEAR.pattern, re.IGNORECASE)  # ... or "last year"
 _OTHER_QUARTER = re.compile(r"\b(?:(?:first|second|third|fourth|final|last)[- ]quarter|q[1-4])\b", re.IGNORECASE)
 _OTHER_HALF = re.compile(r"\b(?:(?:first|second)[- ]half|(?:first|last)\s+six\s+months|h[12])\b", re.IGNORECASE)
 # a year in a comparison or a record it beat ("up from 62.4 per cent in 2019", "up 6 per cent on last year",
@@ -73,10 +73,15 @@ def _names_another(qualifier: Qualifier, text: str) -> bool:
     year qualifier) other than the qualifier's own; a comparison ("up from 200,000 in 2023", "than last
     year") does not count."""
     pattern = {"month": _OTHER_MONTH, "quarter": _OTHER_QUARTER, "half": _OTHER_HALF}.get(qualifier.kind, _OTHER_YEAR)
-    return any(m.group(0).lower() not in qualifier.forms
-               and not _COMPARED.search(" ".join(text[:m.start()].split()[-6:]))  # "from 62.4 per cent in 2019"
-               and not (pattern is _OTHER_YEAR and _describes_a_thing(text, m))  # "a 1952 Ferguson tractor"
-               for m in pattern.finditer(text))
+    return any(not (pattern is _OTHER_YEAR and _describes_a_thing(text, m))  # "a 1952 Ferguson tractor"
+               for m in _other_mentions(qualifier, text, pattern))
+
+
+def _other_mentions(qualifier: Qualifier, text: str, pattern: re.Pattern):
+    """The matches of `pattern` (months, years, ...) in `text` that name a period other than the qualifier's and
+    stand in no comparison ("up from 62.4 per cent in 2019")."""
+    return (m for m in pattern.finditer(text) if m.group(0).lower() not in qualifier.forms
+            and not _COMPARED.search(" ".join(text[:m.start()].split()[-6:])))
 
 
 def _reports_on_another_year(qualifier: Qualifier, text: str, published: str | None) -> bool:
@@ -91,9 +96,7 @@ def _reports_on_another_year(qualifier: Qualifier, text: str, published: str | N
     year = int(published[:4]) if published and published[:4].isdigit() else None
     if year is None:
         return False
-    return any(abs(int(m.group(1)) - year) <= 1 and m.group(1) not in qualifier.forms
-               and not _COMPARED.search(" ".join(text[:m.start()].split()[-6:]))
-               for m in re.finditer(YEAR + r"\b", text))
+    return any(abs(int(m.group(1)) - year) <= 1 for m in _other_mentions(qualifier, text, _EXPLICIT_YEAR))
 
 
 def _describes_a_thing(text: str, match: re.Match) -> bool:
