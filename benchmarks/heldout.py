@@ -70,6 +70,9 @@ EVENTS19_DIR = HERE / "heldout" / "events19"  # written blind in session 17 (a t
 EVENTS20_DIR = HERE / "heldout" / "events20"  # written blind in session 17 (an energy-and-environment site), for 18
 EVENTS21_DIR = HERE / "heldout" / "events21"  # written blind in session 18 (an arts-and-culture news site)
 EVENTS22_DIR = HERE / "heldout" / "events22"  # written blind in session 18 (a housing-and-property news site)
+EVENTS23_DIR = HERE / "heldout" / "events23"  # written blind in session 19 (a technology-and-telecoms news site)
+EVENTS24_DIR = HERE / "heldout" / "events24"  # written blind in session 19 (a retail-and-consumer news site)
+EVENTS25_DIR = HERE / "heldout" / "events25"  # written blind in session 19 (a weather-and-emergencies news site)
 EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_DIR, "events4": EVENTS4_DIR,
                "events5": EVENTS5_DIR, "events6": EVENTS6_DIR, "events7": EVENTS7_DIR,
                "events8": EVENTS8_DIR, "events9": EVENTS9_DIR, "events10": EVENTS10_DIR,
@@ -77,7 +80,8 @@ EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_
                "events13": EVENTS13_DIR, "events14": EVENTS14_DIR, "events15": EVENTS15_DIR,
                "events16": EVENTS16_DIR, "events17": EVENTS17_DIR,
                "events18": EVENTS18_DIR, "events19": EVENTS19_DIR,
-               "events20": EVENTS20_DIR, "events21": EVENTS21_DIR, "events22": EVENTS22_DIR}
+               "events20": EVENTS20_DIR, "events21": EVENTS21_DIR, "events22": EVENTS22_DIR,
+               "events23": EVENTS23_DIR, "events24": EVENTS24_DIR, "events25": EVENTS25_DIR}
 SPLITS = ("dev", "blind", "all")
 KIND_ORDER = ("answerable", "removed", "impossible", "null", "decline")
 
