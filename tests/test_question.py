@@ -364,15 +364,14 @@ def test_what_will_a_measure_be_asks_for_an_amount():
     assert analyse("What will the council do next?").answer_type == "open"
 
 
-def test_a_keyword_query_ending_in_a_plural_noun_asks_how_many_of_it():
+def test_a_keyword_query_ending_in_a_plural_noun_does_not_need_a_number_beside_it():
+    # session 18 made a plural head ask how many of it, with a number near the noun; on fresh sets its number
+    # stood five words away ("Complaints about mobile services came to 11,050") and a look-alike with
+    # "11,300 complaints" was cited instead, so the rule was dropped
     from briefbot.answer.question_form import answers_form
-    viewers = analyse("Amberline Music Awards 2023 television viewers")
-    assert viewers.answer_type == "number"
-    assert not answers_form(viewers.form, "The Amberline Academy said 1,850 members had voted this year.")
-    assert answers_form(viewers.form, "The televised show drew 2.4 million viewers, the broadcaster said.")
-    arrivals = analyse("foreign arrivals January 2024").form  # the number need not follow the noun
-    assert answers_form(arrivals, "Foreign arrivals in January were up 12 per cent from a year earlier at 380,000.")
-    assert analyse("Golden Lynx 2014 best film").answer_type != "number"  # a singular noun names a thing
+    complaints = analyse("mobile phone complaints 2022")
+    assert answers_form(complaints.form, "Complaints about mobile services came to 11,050, the narrowest gap yet.")
+    assert complaints.form.measured == ()
 
 
 @pytest.mark.parametrize("query", ["child fare Dunmarrow trams 2023", "Orlesk harbour board dividend 2019",
