@@ -398,6 +398,22 @@ def test_a_quarter_only_the_headline_gives_does_not_hold_when_the_sentence_names
     assert answers(question, first)
 
 
+def test_a_quarter_is_also_its_three_months_and_a_quarter_code_is_no_name():
+    # events23/24 dev: "in the last three months of 2015" states Q4 2015; "Q4 2015" (a PRODUCT to the small
+    # tagger) is a qualifier, not a topic the sentence must mention
+    question = analyse("Silvane operating profit Q4 2015")
+    assert question.topics == ("Silvane",) and not any(t.name for t in question.terms if t.term == "q4")
+    fourth = item("Silvane Semiconductor made an operating profit of 88 million crennas in the last three months of "
+                  "2015, a record for any quarter.").model_copy(update={"published": "2016-02-01"})
+    assert answers(question, fourth)
+    first = analyse("Brambles like-for-like sales first quarter 2020")
+    sales = "Brambles said that like-for-like sales rose by 4.8 per cent in the first three months of the year."
+    assert answers(first, item(sales).model_copy(update={"published": "2020-04-22"}))
+    second = analyse("Brambles like-for-like sales second quarter 2020")
+    assert not answers(second, item(sales, title="Brambles second-quarter sales due in July").model_copy(
+        update={"published": "2020-04-22"}))
+
+
 def test_a_half_year_holds_by_its_name_or_months_and_not_when_the_sentence_names_the_other_half():
     question = analyse("Aeralva first half 2019 passengers Asia")
     assert [q.kind for q in question.qualifiers] == ["half", "year"]

@@ -26,7 +26,10 @@ _OTHER_MONTH = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b")  # capitali
 _RELATIVE_YEAR = re.compile(r"\b(?:last|next|previous|following)\s+year\b", re.IGNORECASE)
 _EXPLICIT_YEAR = re.compile(YEAR + r"\b")  # "2019", "FY2021" (`question.YEAR`)
 _OTHER_YEAR = re.compile(_EXPLICIT_YEAR.pattern + "|" + _RELATIVE_YEAR.pattern, re.IGNORECASE)  # ... or "last year"
-_OTHER_QUARTER = re.compile(r"\b(?:(?:first|second|third|fourth|final|last)[- ]quarter|q[1-4])\b", re.IGNORECASE)
+_OTHER_QUARTER = re.compile(r"\b(?:(?:first|second|third|fourth|final|last)[- ]quarter|q[1-4]|"
+                            r"(?:first|second|third|fourth)\s+three\s+months|(?:final|last)\s+three\s+months\s+of|"
+                            r"three\s+months\s+to\s+(?:the\s+end\s+of\s+)?(?:march|june|september|december))\b",
+                            re.IGNORECASE)
 _OTHER_HALF = re.compile(r"\b(?:(?:first|second)[- ]half|(?:first|last)\s+six\s+months|h[12])\b", re.IGNORECASE)
 # a year in a comparison or a record it beat ("up from 62.4 per cent in 2019", "up 6 per cent on last year",
 # "beating the previous best of 74,000 set in 2015") is not the year the sentence reports on

@@ -114,6 +114,9 @@ _QUARTER_MONTHS = tuple((_MONTHS[3 * i], _MONTHS[3 * i + 2]) for i in range(4)) 
 _QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter)\b", re.IGNORECASE)
 _HALF = re.compile(r"\b(?:h([12])|(first|second)[- ]half)\b", re.IGNORECASE)  # of a year: "first-half profit", "H2"
 _HALF_MONTHS = (("january", "june"), ("july", "december"))
+# an "entity" that is only a period ("Q4 2015", which the small tagger calls a PRODUCT): a qualifier, not a name
+_PERIOD_ONLY = re.compile(r"^(?:\s*(?:q[1-4]|h[12]|fy\d{2,4}|(?:1[6-9]|20)\d\d|" + "|".join(_MONTHS) + r")\b)+\s*$",
+                          re.IGNORECASE)
 _MONTH_SPAN = re.compile(r"\b(?:between|from)\s+(" + "|".join(_MONTHS) + r")\s+(?:and|to|until|through)\s+("
                          + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?=s?(?![\w]))")  # "21" in "the under-21s" too
@@ -217,9 +220,10 @@ def analyse(text: str) -> Question:
         # Upland 2016" by a rate; fresh dev splits events23-25: 2 answers lost, no decline gained; session 18's
         # blind splits: 4 answers lost for 2 declines)
         answer_type, labels, focus = _from_noun(_head_noun(tokens), named=True)
-    names = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL")))
+    names = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL")
+                                and not _PERIOD_ONLY.match(e.text)))
     topics = tuple(dict.fromkeys(_EDGE_ORDINAL.sub("", _THE.sub("", _extended(e))) for e in doc.ents
-                                 if e.label_ not in _NOT_TOPICS and not _anchor(e)))
+                                 if e.label_ not in _NOT_TOPICS and not _anchor(e) and not _PERIOD_ONLY.match(e.text)))
     if keyword:
         topics = tuple(dict.fromkeys(topics + _capitalised_names(tokens)))
     qualifiers = qualifiers_of(text)
@@ -497,8 +501,14 @@ def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
     for m, n in quarters:
         word = list(_ORDINALS)[n - 1]
         first, last = _QUARTER_MONTHS[n - 1]  # "between July and September" states the third quarter
+        # ... and "the first three months", "the three months to September" ("the last three months of" a year,
+        # "the final quarter": its fourth; "the last three months" alone is the latest)
         add("quarter", m.group(0), (f"q{n}", f"{word} quarter", f"{word}-quarter", f"{first} to {last}",
-                                    f"between {first} and {last}", f"{first}-{last}"), m.span())
+                                    f"between {first} and {last}", f"{first}-{last}", f"three months to {last}",
+                                    f"three months to the end of {last}")
+            + ((f"{word} three months",) if n < 4 else ("last three months of", "final three months of",
+                                                        "final quarter", "last quarter of")),
+            m.span())
     for m in _HALF.finditer(text):  # "the first half" is also "the first six months", "January to June"
         n = int(m.group(1)) if m.group(1) else ("first", "second").index(m.group(2).lower()) + 1
         word = ("first", "second")[n - 1]

@@ -4,14 +4,15 @@
 `question.analyse`, into `Question.terms`; retrieval then maps each term onto the corpus vocabulary
 (close spellings, idf weights), which needs the index and so stays in `retrieve.py`.
 - One-word aliases are applied first ("the Kremlin" -> a term of Russia's alias group, `aliases.py`).
-- A term is a **name** when the question capitalises it after its first word, or it is a number; months and
-  weekdays are dates rather than names (often only in an article's metadata), and a nationality before an
+- A term is a **name** when the question capitalises it after its first word, or it is a number; months,
+  weekdays and quarters ("Q4") are dates rather than names (often only in an article's metadata), and a nationality before an
   institution ("the *British* government") describes it rather than naming something the evidence must say.
 - A term is an **answer-type word** when it only names the kind of answer ("What *position* ...?").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefbot.answer.aliases import DEMONYMS, one_word_aliases
@@ -22,6 +23,9 @@ CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )  # capitalised, but dates rather than names: often only in an article's metadata
+# a quarter or half of a year ("Q4", "H1") is a qualifier said in many ways ("the last three months of 2015"),
+# checked as such (`qualifiers.py`), not a name the evidence must spell
+_PERIOD_CODE = re.compile(r"[qQ][1-4]|[hH][12]")
 _INSTITUTIONS = frozenset(stem(w) for w in """government forces troops soldiers army military navy officials
     ministry minister prime foreign defence leader leaders president authorities diplomats parliament intelligence
     embassy public media press state administration envoy spokesman spokeswoman""".split())
@@ -42,7 +46,7 @@ def search_terms(text: str) -> tuple[SearchTerm, ...]:
     tokens = words(text)
     names = {stem(w) for i, w in enumerate(tokens)
              if ((i > 0 and w[:1].isupper()) or w.isdigit()) and w.lower() not in CALENDAR_WORDS
-             and not _describes_a_noun(tokens, i)}
+             and not _PERIOD_CODE.fullmatch(w) and not _describes_a_noun(tokens, i)}
     type_terms = set(answer_type_terms(text))
     return tuple(SearchTerm(term, name=term in names, answer_type=term in type_terms)
                  for term in dict.fromkeys(content_terms(text)))
