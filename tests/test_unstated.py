@@ -32,6 +32,13 @@ FIRE_CAUSE = "The cause of the fire is under investigation, the fire service sai
     ("How much did Stellan Beverages pay for Orla Brewing?",
      "Stellan, which paid a record sum for the brewery in its home town of Kessburg three years ago, did not say "
      "when the deal would close.", False),
+    # "gave no figure for X": X may be the question's topic itself, but must be what the question asks about
+    ("Lowshore rainfall 2019", "Northfell recorded 1,811 millimetres, but the agency gave no figure for Lowshore "
+     "because three of its rain gauges were damaged.", True),
+    ("Volmar Glass Q2 2020 windows division revenue", "The bottles division held up better at 109 million, the "
+     "company said, but it gave no figure for the windows division.", True),
+    ("Volmar Glass Q2 2020 windows division revenue", "The windows division held up better at 71 million, but the "
+     "company gave no figure for the bottles division.", False),
 ])
 def test_a_sentence_withholds_the_fact_when_it_says_so_in_the_questions_words(question, text, expected):
     assert withholds(analyse(question), item(text, title="Fire at Korvath Timber")) is expected

@@ -30,6 +30,10 @@ _UNSTATED = re.compile(
     rf"made\s+public|held|determined|established|set|decided|agreed|fixed|finali[sz]ed|confirmed)"
     rf"|\b(?:neither|nobody|no\s+one)\b[^.;]{{0,40}}?\b(?:would|could|did|will|has|have)\s+(?:yet\s+)?{_TELL}"
     rf"|asked\s+not\s+to\s+be\s+named|undisclosed|no\s+one\s+(?:has\s+)?(?:said|knows)"
+    # "it gave no figure for the windows division", "has given no date", "no figure was given"
+    rf"|(?:gave|gives|give|has\s+given|have\s+given|had\s+given|published|publishes|released)\s+no\s+"
+    rf"(?:\w+\s+)?(?:figures?|numbers?|date|price|details?|breakdown|total|estimate|reason)"
+    rf"|no\s+(?:figures?|numbers?|date|price|details?|breakdown|estimate)\s+(?:was|were|has\s+been|have\s+been)\s+given"
     # not given yet: "its price will be announced then", "is yet to be decided", "has no budget yet"
     rf"|will\s+be\s+(?:announced|disclosed|revealed|confirmed|decided|set)\s+(?:later|then|next|in\s+due\s+course)"
     rf"|(?:is|are|was|were|has|have|had)\s+yet\s+to\s+(?:be\s+)?(?:announced|disclosed|revealed|decided|set|named|"
@@ -37,6 +41,9 @@ _UNSTATED = re.compile(
     rf"|(?:has|have|had)\s+no\s+(?:\w+\s+)?(?:budget|price|date|timetable|name|cost|figure)\s+yet)\b",
     re.IGNORECASE)
 
+
+_NO_FIGURE_FOR = re.compile(r"\bno\s+(?:\w+\s+)?(?:figures?|numbers?|total|estimate|breakdown)\s+for\s+(?:the\s+)?([\w'’-]+)",
+                            re.IGNORECASE)  # its group: the first word after "for (the)", what the figure is of
 
 # The question's word must stand within this many words of what is withheld: "The company did not say how many
 # jobs would go" withholds a count of jobs, not the price that a clause further off gives. Sentence-wide before
@@ -54,6 +61,12 @@ def withholds(question: Question, item: EvidenceSentence) -> bool:
     if not matches:  # most sentences: the question's words are not read
         return False
     asked = _terms(question.text) - _terms(" ".join(question.topics))
+    # "... gave no figure for Lowshore": the figure withheld is the one for what follows "for", which may be
+    # the question's topic itself ("Lowshore rainfall 2019"); "for the bottles division" withholds nothing
+    # about the windows division, however near its words stand
+    missing_for = _NO_FIGURE_FOR.search(text)
+    if missing_for:
+        return any(same_word(a, own) for a in _terms(question.text) for own in _terms(missing_for.group(1)))
     for match in matches:
         near = text[:match.start()].split()[-NEAR_WORDS:] + [match.group(0)] + \
             text[match.end():].split()[:NEAR_WORDS]
