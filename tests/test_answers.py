@@ -233,6 +233,19 @@ def test_a_preview_that_dates_the_asked_event_answers_when_it_happened():
                        item("Aine Roche will defend her Dunmore ploughing match title on Saturday."))
 
 
+def test_the_holder_before_someone_is_told_of_as_succeeded_replaced_or_leaving():
+    from briefbot.answer.question_form import answers_form
+    # events23 dev-38: the chief executive named in the question, still in post, says nothing of who came before
+    before = analyse("Who ran Silvane Semiconductor before Anatol Brisco?").form
+    assert not answers_form(before, "Anatol Brisco, the chief executive, said a new production line in Brennack had "
+                                    "doubled the output of its newest chips.")
+    assert answers_form(analyse("Who ran the Consumer Standards Authority before Oswin Tarrant?").form,
+                        "He replaces Ilse Marchetti, who is leaving after almost six years to run Hollin Dairies.",
+                        "The Consumer Standards Authority has named Oswin Tarrant as its new chief executive.")
+    assert answers_form(analyse("Who ran the telecoms regulator before Tobias Greenhalgh took over?").form,
+                        "He will take over on 1 January from Ysolde Marchetti, who is leaving after six years.")
+
+
 def test_a_joined_clause_that_looks_forward_makes_a_sentence_without_past_facts_a_preview():
     fined = analyse("How much was Grimsholt fined over the Ashcombe leak?")
     assert not answers(fined, item("The agency is still investigating the Ashcombe leak, and Grimsholt could face a "

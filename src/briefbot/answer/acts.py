@@ -1,5 +1,5 @@
-"""The act a question asks about ("Who bought X?", "Who won X?", "When did X reopen?"), and whether a sentence
-tells of it.
+"""The act a question asks about ("Who bought X?", "Who won X?", "When did X reopen?", "Who ran X before Y?"), and
+whether a sentence tells of it.
 
 A sentence that names someone beside the thing asked about does not say they bought or won it: "The Loweth
 Sapphire sold for 2.9 million marels at Ashgrove's spring sale" names no buyer, and "Greta Hollin, a two-time
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-PURCHASE, WIN, REOPENING = "purchase", "win", "reopening"
+PURCHASE, WIN, REOPENING, SUCCESSION = "purchase", "win", "reopening", "succession"
 
 _WHO_DID = r"^\s*(?:who|which\s+[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?"  # "Who bought", "Which team has won"
 _ASKS = {
@@ -23,6 +23,8 @@ _ASKS = {
     WIN: re.compile(_WHO_DID + r"(?:won|wins|took|claimed|scooped|picked\s+up)\b|\bwinners?\s*$",
                     re.IGNORECASE),  # ... and a keyword query "... winner"
     REOPENING: re.compile(r"^\s*when\b.*\b(?:re-?open(?:ed|s)?)\b", re.IGNORECASE),
+    # "Who ran Halvik Motors before Mirela Antic?", "Who was her predecessor?"
+    SUCCESSION: re.compile(r"^\s*(?i:who)\b.*\b(?:before\s+[A-Z]|(?i:predecessor))"),
 }
 _TELLS = {
     # "agreed to buy", "was bought by", "sold the farm to", "a takeover"; not a bare "sold for 2.9 million"
@@ -35,17 +37,27 @@ _TELLS = {
                     r"record|fastest|ahead\s+of|first\s+place|finished\s+first|gold)\b", re.IGNORECASE),
     # "A landslide blocked the road on Wednesday night" dates the closure, not the reopening
     REOPENING: re.compile(r"\b(?:re-?open\w*|open(?:ed|s)?\s+again|back\s+open|open\s+to\s+traffic)\b", re.IGNORECASE),
+    # the holder before is told of as succeeded, replaced, leaving or having held the post: "He succeeds Helga
+    # Marstrand", "The outgoing rector, Gideon Strand", "Karel Benes ... said he would retire", "Roldeno had been
+    # justice minister since 2012", "will take over on 1 January from Ysolde Marchetti"; not "Anatol Brisco, the
+    # chief executive, said ..." (the holder named in the question, still in post)
+    SUCCESSION: re.compile(r"\b(?:succeed\w*|successor|replac\w*|predecessor|outgoing|departing|former|"
+                           r"(?:step|steps|stepped|stepping|stand|stands|stood|standing)\s+down|resign\w*|retir\w*|"
+                           r"leave|leaves|leaving|left|quit|quits|had\s+(?:been|led|run|held|chaired|headed)|"
+                           r"(?:take|takes|took|taking|taken)\s+over\b(?:\s+[\w'’,-]+){0,4}\s+from)\b",
+                           re.IGNORECASE),
 }
 
 
 def act_asked(question: str) -> str | None:
-    """The act `question` asks about (`PURCHASE`, `WIN`, `REOPENING`), or None."""
+    """The act `question` asks about (`PURCHASE`, `WIN`, `REOPENING`, `SUCCESSION`), or None."""
     return next((act for act, pattern in _ASKS.items() if pattern.search(question)), None)
 
 
 def describe(act: str) -> str:
     """What a sentence answering a question about `act` tells, for an abstention reason."""
-    return {PURCHASE: "tells who bought it", WIN: "tells who won it", REOPENING: "tells of the reopening"}[act]
+    return {PURCHASE: "tells who bought it", WIN: "tells who won it", REOPENING: "tells of the reopening",
+            SUCCESSION: "tells of the holder before"}[act]
 
 
 def tells_of(act: str | None, text: str) -> bool:
