@@ -105,7 +105,9 @@ def test_a_place_speaks_through_its_other_names():
     # a past yes no question needs the event as fact
     ("fact", "Did Russia declare victory?", "Russia is preparing to declare victory within days.", False),
     ("fact", "Did Russia declare victory?", "Russia declared victory on Monday.", True),
-    ("fact", "Did Ukraine join the alliance?", "Zelensky has called for his country to be admitted to the alliance.", True),
+    ("fact", "Did Finland join the alliance?", "Finland formally joined the alliance in April 2023.", True),
+    # ... and its main verb: a call to be admitted neither confirms nor denies that it joined (`_main_verb`)
+    ("fact", "Did Ukraine join the alliance?", "Zelensky has called for his country to be admitted to the alliance.", False),
     # a time must stand near what it dates
     ("time", "When will the ceasefire come into force?",
      "It comes as Moscow is said to be preparing to declare victory in the war within days, officials said.", False),

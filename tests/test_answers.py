@@ -246,6 +246,21 @@ def test_the_holder_before_someone_is_told_of_as_succeeded_replaced_or_leaving()
                         "He will take over on 1 January from Ysolde Marchetti, who is leaving after six years.")
 
 
+def test_a_yes_no_question_about_what_happened_needs_its_main_verb():
+    from briefbot.answer.question_form import answers_form
+    # events23 dev-33: a second attempt to buy is no approval of it
+    approved = analyse("Has the Communications Authority approved Kestrel's second bid for Oriel?").form
+    assert not answers_form(approved, "Kestrel Mobile has made a second attempt to buy Oriel Networks, nine years "
+                                      "after the Communications Authority blocked its first bid.")
+    assert answers_form(approved, "The Communications Authority approved Kestrel's second bid for Oriel on Tuesday.")
+    won = analyse("Did Zipcab win its appeal against losing its Aldersund licence?").form
+    assert answers_form(won, "Zipcab won its appeal on Monday and may keep its licence.")  # "won" is "win"
+    assert not answers_form(won, "Aldersund City Council on Friday refused to renew the app's operating licence.")
+    # a view or a power is not asked about as an event
+    assert analyse("Does the British government think Ukraine's path to membership can be reversed?").form.main_verb \
+        == ()
+
+
 def test_a_joined_clause_that_looks_forward_makes_a_sentence_without_past_facts_a_preview():
     fined = analyse("How much was Grimsholt fined over the Ashcombe leak?")
     assert not answers(fined, item("The agency is still investigating the Ashcombe leak, and Grimsholt could face a "
