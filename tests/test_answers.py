@@ -261,6 +261,16 @@ def test_a_yes_no_question_about_what_happened_needs_its_main_verb():
         == ()
 
 
+def test_how_much_someone_was_paid_asks_for_their_pay_not_a_price():
+    from briefbot.answer.question_form import answers_form
+    # events24 dev-34, events25 dev-25: a salary question is not answered by prices or a count near "paid"
+    salary = analyse("How much was Duncan Brightwell paid as chief executive of Brambles?").form
+    assert not answers_form(salary, "Food prices in Ostrevia rose by just 0.6 per cent last year.")
+    assert answers_form(salary, "Brightwell was paid 1.2 million sovras last year, including his bonus.")
+    price = analyse("How much was paid for the painting?").form  # what was paid for a thing is its price
+    assert answers_form(price, "The painting sold for 4.2 million marels at the spring sale.")
+
+
 def test_a_joined_clause_that_looks_forward_makes_a_sentence_without_past_facts_a_preview():
     fined = analyse("How much was Grimsholt fined over the Ashcombe leak?")
     assert not answers(fined, item("The agency is still investigating the Ashcombe leak, and Grimsholt could face a "

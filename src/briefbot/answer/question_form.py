@@ -62,6 +62,8 @@ _MONEY_VERB = re.compile(r"^\s*how\s+much\b.*?\b(fined|pay|paid|cost|worth|value
                          r"|^\s*how\s+(?:big|large|high|heavy|steep)\s+(?:was|is|were|will\s+be)\s+(?:the|a|an|its|their)\s+"
                          r"(?:\w+\s+)?(fine|penalty|cost|price|bill|fee)\b"
                          r"|^\s*what\s+(salary|wage|fine|penalty|price|fee)\b|" + ASKS_WHAT_COST.pattern, re.IGNORECASE)
+_PAID_TO_SOMEONE = re.compile(r"^\s*how\s+much\s+(?:was|were|is|are|will|has|have)\b[^?]*?\bpaid\b(?!\s+for\b)",
+                              re.IGNORECASE)  # "How much was Duncan Brightwell paid?", not "... was paid for it?"
 PRICE_WINDOW = 12  # words between the number and the word for the payment (a buyer and the thing bought between)
 _FINE_WORDS = "fine fined penalty penalties"
 # a fine, damages or compensation is paid too ("How much did X have to pay over the spill?": "was fined 2.6 million";
@@ -72,7 +74,7 @@ _WORTH_WORDS = "worth valued value valuation insured"
 _MONEY_WORDS = {"fined": _FINE_WORDS, "fine": _FINE_WORDS, "penalty": _FINE_WORDS, "pay": _PAY_WORDS,
                 "paid": _PAY_WORDS, "cost": _COST_WORDS, "price": _COST_WORDS, "bill": _COST_WORDS,
                 "fee": "fee fees charge charged price", "worth": _WORTH_WORDS, "valued": _WORTH_WORDS,
-                "salary": "salary salaries pay paid earn earns earned wage wages",
+                "salary": "salary salaries pay paid earn earns earned wage wages fee fees bonus",
                 "wage": "salary pay paid earn wage wages"}
 # "Which officials ...?" asks who they are: a sentence naming them ("European leaders such as Macron")
 # answers, one that only mentions them ("several European leaders", "citing officials") does not
@@ -180,8 +182,7 @@ def form_of(question: str, doc=None) -> Form:
         kind=kind,
         counted=_counted_terms(next(g for g in counted.groups() if g), question, doc) if counted else (),
         measured=tuple(content_terms(next(g for g in measured.groups() if g))) if measured else (),
-        priced=tuple(dict.fromkeys(stem(w) for w in _MONEY_WORDS[next(g for g in money_verb.groups() if g).lower()].split()))
-        if money_verb else (),
+        priced=_priced(question, next(g for g in money_verb.groups() if g).lower()) if money_verb else (),
         speakers=speech.speakers,
         topic=speech.topic,
         topic_names=tuple(t for t in speech.topic if t in names),
@@ -242,6 +243,15 @@ def _predicate(question: str, terms: tuple[str, ...], names: set[str]) -> tuple[
         return ()  # a long yes/no question compares several things: its last word is one clause's
     plain = [t for t in terms if t not in names and t not in _NOT_PREDICATE and not t.isdigit()]
     return tuple(plain[-1:])
+
+
+def _priced(question: str, verb: str) -> tuple[str, ...]:
+    """The words for the payment a how-much question asks about (`_MONEY_WORDS`), by its money verb. Someone who
+    "was paid" received it: a salary or a fee ("How much was Duncan Brightwell paid as chief executive?" is not
+    answered by food "prices" rising 0.6 per cent), unless the question asks what was paid *for* something."""
+    if verb == "paid" and _PAID_TO_SOMEONE.search(question):
+        verb = "salary"
+    return tuple(dict.fromkeys(stem(w) for w in _MONEY_WORDS[verb].split()))
 
 
 def _main_verb(question: str, doc=None) -> tuple[str, ...]:
