@@ -39,6 +39,11 @@ FIRE_CAUSE = "The cause of the fire is under investigation, the fire service sai
      "company said, but it gave no figure for the windows division.", True),
     ("Volmar Glass Q2 2020 windows division revenue", "The windows division held up better at 71 million, but the "
      "company gave no figure for the bottles division.", False),
+    # figures still to come withhold them, except from a question asking when they come
+    ("emergency line calls first quarter 2020", "The line's figures for the first quarter of this year are due in "
+     "April.", True),
+    ("When are the emergency line's first-quarter figures due?", "The line's figures for the first quarter of this "
+     "year are due in April.", False),
 ])
 def test_a_sentence_withholds_the_fact_when_it_says_so_in_the_questions_words(question, text, expected):
     assert withholds(analyse(question), item(text, title="Fire at Korvath Timber")) is expected
