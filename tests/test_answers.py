@@ -269,6 +269,12 @@ def test_how_much_someone_was_paid_asks_for_their_pay_not_a_price():
     assert answers_form(salary, "Brightwell was paid 1.2 million sovras last year, including his bonus.")
     price = analyse("How much was paid for the painting?").form  # what was paid for a thing is its price
     assert answers_form(price, "The painting sold for 4.2 million marels at the spring sale.")
+    # an asking price is a price (events24 dev-31): a share of tenants lost is none
+    asking = analyse("How much is Rooksby Estates asking for the Dunmore Centre?").form
+    assert not answers_form(asking, "Rooksby Estates said the centre would close after losing two thirds of its "
+                                    "tenants in five years.")
+    assert answers_form(asking, "Rooksby Estates has put the Dunmore Centre up for sale at an asking price of 14 "
+                                "million sovras.")
 
 
 def test_a_joined_clause_that_looks_forward_makes_a_sentence_without_past_facts_a_preview():

@@ -58,7 +58,7 @@ ASKS_WHAT_COST = re.compile(r"^\s*what\s+(?:did|does|do|will|would|could|might)\
                             re.IGNORECASE)
 # "How much was Kallinet fined?", "How much did the rescue cost?": the number must stand by that verb or a word for
 # it, not be any number in a sentence about Kallinet ("discovered the breach on 4 March, ... one of its servers")
-_MONEY_VERB = re.compile(r"^\s*how\s+much\b.*?\b(fined|pay|paid|cost|worth|valued)\b"
+_MONEY_VERB = re.compile(r"^\s*how\s+much\b.*?\b(fined|pay|paid|cost|worth|valued|asking)\b"
                          r"|^\s*how\s+(?:big|large|high|heavy|steep)\s+(?:was|is|were|will\s+be)\s+(?:the|a|an|its|their)\s+"
                          r"(?:\w+\s+)?(fine|penalty|cost|price|bill|fee)\b"
                          r"|^\s*what\s+(salary|wage|fine|penalty|price|fee)\b|" + ASKS_WHAT_COST.pattern, re.IGNORECASE)
@@ -74,6 +74,7 @@ _WORTH_WORDS = "worth valued value valuation insured"
 _MONEY_WORDS = {"fined": _FINE_WORDS, "fine": _FINE_WORDS, "penalty": _FINE_WORDS, "pay": _PAY_WORDS,
                 "paid": _PAY_WORDS, "cost": _COST_WORDS, "price": _COST_WORDS, "bill": _COST_WORDS,
                 "fee": "fee fees charge charged price", "worth": _WORTH_WORDS, "valued": _WORTH_WORDS,
+                "asking": "asking price priced sale sell selling offer offers",  # "How much is X asking for Y?"
                 "salary": "salary salaries pay paid earn earns earned wage wages fee fees bonus",
                 "wage": "salary pay paid earn wage wages"}
 # "Which officials ...?" asks who they are: a sentence naming them ("European leaders such as Macron")
