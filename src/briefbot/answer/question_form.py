@@ -12,7 +12,8 @@
 - "Why did X happen?" needs a reason given for it ("because", "amid concerns", "meaning that").
 - "Which officials ...?" / "Who are the officials ...?" need them named, not just mentioned ("NBC
   reports, citing officials" names nobody).
-- A short yes/no question needs its predicate word ("Is the deal *signed*?").
+- A short yes/no question needs its predicate word ("Is the deal *signed*?"), and one about what happened its
+  main verb too ("Has the authority *approved* the bid?").
 A sentence without that cannot answer, however many words it shares with the question: `ground.py`
 answers from the evidence that can, or abstains. Rules are lexical and cheap; they reject, never invent.
 """
@@ -272,6 +273,12 @@ def _main_verb(question: str, doc=None) -> tuple[str, ...]:
     return tuple(t.norm for t in tokens(root.text)[:1])
 
 
+def states_main_verb(main_verb: tuple[str, ...], text: str) -> bool:
+    """Whether `text` has the yes/no question's main verb (`_main_verb`), an irregular past read at its base
+    ("won" for "win")."""
+    return not main_verb or any(same_word(verb, t.norm) for verb in main_verb for t in tokens(text))
+
+
 def states_predicate(predicate: tuple[str, ...], text: str) -> bool:
     """Whether `text` has the yes/no question's predicate word (or contains it: "irreversible" for
     "reversed")."""
@@ -436,7 +443,7 @@ def answers_form(form: Form, text: str, before: str | None = None) -> bool:
         return False
     if not states_predicate(form.predicate, text) or not tells_of(form.act, text):
         return False
-    if form.main_verb and not any(same_word(verb, t.norm) for verb in form.main_verb for t in tokens(text)):
+    if not states_main_verb(form.main_verb, text):
         return False
     if form.speakers and not speaks(form.speakers, text):
         return bool(before and quoted_by_pronoun(text) and speaks(form.speakers, before)
