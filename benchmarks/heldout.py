@@ -73,6 +73,8 @@ EVENTS22_DIR = HERE / "heldout" / "events22"  # written blind in session 18 (a h
 EVENTS23_DIR = HERE / "heldout" / "events23"  # written blind in session 19 (a technology-and-telecoms news site)
 EVENTS24_DIR = HERE / "heldout" / "events24"  # written blind in session 19 (a retail-and-consumer news site)
 EVENTS25_DIR = HERE / "heldout" / "events25"  # written blind in session 19 (a weather-and-emergencies news site)
+EVENTS26_DIR = HERE / "heldout" / "events26"  # written blind at the end of session 19 (a tourism-and-travel site), for 20
+EVENTS27_DIR = HERE / "heldout" / "events27"  # written blind at the end of session 19 (a sports news site), for 20
 EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_DIR, "events4": EVENTS4_DIR,
                "events5": EVENTS5_DIR, "events6": EVENTS6_DIR, "events7": EVENTS7_DIR,
                "events8": EVENTS8_DIR, "events9": EVENTS9_DIR, "events10": EVENTS10_DIR,
@@ -81,7 +83,8 @@ EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_
                "events16": EVENTS16_DIR, "events17": EVENTS17_DIR,
                "events18": EVENTS18_DIR, "events19": EVENTS19_DIR,
                "events20": EVENTS20_DIR, "events21": EVENTS21_DIR, "events22": EVENTS22_DIR,
-               "events23": EVENTS23_DIR, "events24": EVENTS24_DIR, "events25": EVENTS25_DIR}
+               "events23": EVENTS23_DIR, "events24": EVENTS24_DIR, "events25": EVENTS25_DIR,
+               "events26": EVENTS26_DIR, "events27": EVENTS27_DIR}
 SPLITS = ("dev", "blind", "all")
 KIND_ORDER = ("answerable", "removed", "impossible", "null", "decline")
 
