@@ -29,7 +29,6 @@ Later stages read these fields; none of them parses the question string again.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 from typing import Literal
 
@@ -41,7 +40,7 @@ from briefbot.answer.polarity import asks_negated
 from briefbot.answer.question_form import ASKS_WHAT_COST, Form, form_of
 from briefbot.answer.questions import two_parts
 from briefbot.answer.tense import asks_for_outcome, asks_when_started
-from briefbot.answer.terms import CALENDAR_WORDS, SearchTerm, search_terms
+from briefbot.answer.terms import CALENDAR_WORDS, PERIOD_CODE, SearchTerm, search_terms
 from briefbot.index.lexical import MONTH_NAMES
 from briefbot.index.nlp import parse
 
@@ -115,8 +114,8 @@ _QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter)\b"
 _HALF = re.compile(r"\b(?:h([12])|(first|second)[- ]half)\b", re.IGNORECASE)  # of a year: "first-half profit", "H2"
 _HALF_MONTHS = (("january", "june"), ("july", "december"))
 # an "entity" that is only a period ("Q4 2015", which the small tagger calls a PRODUCT): a qualifier, not a name
-_PERIOD_ONLY = re.compile(r"^(?:\s*(?:q[1-4]|h[12]|fy\d{2,4}|(?:1[6-9]|20)\d\d|" + "|".join(_MONTHS) + r")\b)+\s*$",
-                          re.IGNORECASE)
+_PERIOD_ONLY = re.compile(r"^(?:\s*(?:" + PERIOD_CODE.pattern + r"|fy\d{2,4}|(?:1[6-9]|20)\d\d|" + "|".join(_MONTHS)
+                          + r")\b)+\s*$", re.IGNORECASE)
 _MONTH_SPAN = re.compile(r"\b(?:between|from)\s+(" + "|".join(_MONTHS) + r")\s+(?:and|to|until|through)\s+("
                          + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?=s?(?![\w]))")  # "21" in "the under-21s" too
@@ -246,8 +245,7 @@ def analyse(text: str) -> Question:
                     precedes=bool(anchor) and anchor.group("relation").lower() == "before",
                     starts=asks_when_started(text), recent=bool(_RECENT.search(text)),
                     # the tense is the anchor's: "Eero Halvaro will step down" names the holder of that time
-                    outcome=asks_for_outcome(text, doc) and anchor is None,
-                    form=form_of(text, doc),
+                    outcome=asks_for_outcome(text, doc) and anchor is None, form=form_of(text, doc),
                     counted_phrase=_counted_phrase(doc),
                     terms=search_terms(text),
                     parts=(analyse(split[0]), analyse(split[1])) if split else None)

@@ -25,7 +25,7 @@ CALENDAR_WORDS = frozenset(
 )  # capitalised, but dates rather than names: often only in an article's metadata
 # a quarter or half of a year ("Q4", "H1") is a qualifier said in many ways ("the last three months of 2015"),
 # checked as such (`qualifiers.py`), not a name the evidence must spell
-_PERIOD_CODE = re.compile(r"[qQ][1-4]|[hH][12]")
+PERIOD_CODE = re.compile(r"[qQ][1-4]|[hH][12]")
 _INSTITUTIONS = frozenset(stem(w) for w in """government forces troops soldiers army military navy officials
     ministry minister prime foreign defence leader leaders president authorities diplomats parliament intelligence
     embassy public media press state administration envoy spokesman spokeswoman""".split())
@@ -46,7 +46,7 @@ def search_terms(text: str) -> tuple[SearchTerm, ...]:
     tokens = words(text)
     names = {stem(w) for i, w in enumerate(tokens)
              if ((i > 0 and w[:1].isupper()) or w.isdigit()) and w.lower() not in CALENDAR_WORDS
-             and not _PERIOD_CODE.fullmatch(w) and not _describes_a_noun(tokens, i)}
+             and not PERIOD_CODE.fullmatch(w) and not _describes_a_noun(tokens, i)}
     type_terms = set(answer_type_terms(text))
     return tuple(SearchTerm(term, name=term in names, answer_type=term in type_terms)
                  for term in dict.fromkeys(content_terms(text)))

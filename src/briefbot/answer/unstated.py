@@ -67,13 +67,13 @@ def withholds(question: Question, item: EvidenceSentence) -> bool:
         matches += list(_DUE.finditer(text))
     if not matches:  # most sentences: the question's words are not read
         return False
-    asked = _terms(question.text) - _terms(" ".join(question.topics))
     # "... gave no figure for Lowshore": the figure withheld is the one for what follows "for", which may be
     # the question's topic itself ("Lowshore rainfall 2019"); "for the bottles division" withholds nothing
     # about the windows division, however near its words stand
     missing_for = _NO_FIGURE_FOR.search(text)
     if missing_for:
         return any(same_word(a, own) for a in _terms(question.text) for own in _terms(missing_for.group(1)))
+    asked = _terms(question.text) - _terms(" ".join(question.topics))
     for match in matches:
         near = text[:match.start()].split()[-NEAR_WORDS:] + [match.group(0)] + \
             text[match.end():].split()[:NEAR_WORDS]
