@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from briefbot.answer.currency import reads_as_money
 from briefbot.answer.decisions import states_decision, states_penalty
 from briefbot.answer.polarity import states_negation, swapped_opposite
 from briefbot.answer.qualifiers import missing_qualifiers
@@ -78,6 +79,11 @@ _SPELLED_COUNT = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|te
 _NAME_FALLBACK = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:(?:\s+(?:of|de|van|von|al|bin))*\s+[A-Z][\w'’.-]*)*")
 
 
+# what answers a question about a payment (`Form.priced`): money (`currency.as_money` tags invented currencies too,
+# `currency.reads_as_money` a number after a money word) or a share ("a fee of 2 per cent", "fined 4 per cent of its turnover")
+_MONEY_LABELS = frozenset({"MONEY", "PERCENT"})
+
+
 def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
     """Spans of the sentence that could be the answer: entities of the expected type the question does
     not name (plus a plain-text fallback for names, dates and numbers the tagger missed)."""
@@ -88,6 +94,8 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
     entities = item.sentence.entities or ()
     spans = [e for e in entities if e.label in question.answer_labels or _placed(question, text, e)]
     spans += _fallback(question, text, entities)
+    if question.form.priced:  # a payment, price, fine, fee, salary or value is a sum of money, not "12 stores"
+        spans = [e for e in spans if e.label in _MONEY_LABELS or reads_as_money(text, e.start, e.end)]
     out = []
     counting = question.answer_type in ("number", "amount")
     for entity in spans:

@@ -28,6 +28,7 @@ import numpy as np
 from briefbot.answer.answers import answers
 from briefbot.answer.beginnings import tells_beginning
 from briefbot.answer.counting import alike_counted
+from briefbot.answer.currency import as_money, currency_words
 from briefbot.answer.dates import absolute
 from briefbot.answer.holders import anchor_query, anchors_on_holder, holder_terms, names_holder, tells_vacancy
 from briefbot.answer.qualifiers import context_text, missing_in
@@ -134,6 +135,7 @@ class Retriever:
         self._outlets: dict[str, tuple[frozenset[str], str]] = {}
         self._articles: dict[str, tuple[frozenset[str], str]] = {}  # every sentence's terms and text, by article
         self._title_terms: frozenset[str] | None = None  # the words of every headline, read on first use
+        self._currency: frozenset[str] | None = None  # the corpus's words for money, read on first use
 
     def query_terms(self, question: Question) -> QueryTerms:
         """The question's search terms (`Question.terms`) with their idf weights. A word the corpus never
@@ -267,7 +269,8 @@ class Retriever:
 
     def _annotated(self, rows: list[int]) -> dict[int, Sentence]:
         """The sentences of `rows` with their named entities: those the build left unannotated are annotated
-        here, together in one batch, and remembered (up to SENTENCE_MEMO rows, then forgotten all at once)."""
+        here, together in one batch, and remembered (up to SENTENCE_MEMO rows, then forgotten all at once). A
+        number followed by the corpus's currency word is MONEY (`currency.as_money`)."""
         sentences = {row: self._sentence(row) for row in rows}
         missing = [row for row, s in sentences.items() if s.entities is None and row not in self._entities]
         if missing:
@@ -277,8 +280,16 @@ class Retriever:
                 self.annotator = SpacyAnnotator()
             found = self.annotator.entities([sentences[row].text for row in missing])
             self._entities.update((row, tuple(entities)) for row, entities in zip(missing, found))
-        return {row: s if s.entities is not None else s.model_copy(update={"entities": self._entities[row]})
+        currencies = self._currencies()
+        return {row: s.model_copy(update={"entities": as_money(s.text, s.entities if s.entities is not None
+                                                               else self._entities[row], currencies)})
                 for row, s in sentences.items()}
+
+    def _currencies(self) -> frozenset[str]:
+        """The corpus's words for money (`currency.currency_words`), learnt from its sentences on first use."""
+        if self._currency is None:
+            self._currency = currency_words(sentence.text for sentence in self.index.sentences)
+        return self._currency
 
     def _is_instruction(self, row: int) -> bool:
         if row not in self._instruction_rows:
