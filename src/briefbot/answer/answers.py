@@ -80,7 +80,8 @@ _NAME_FALLBACK = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:(?:\s+(?:of|de|van
 
 
 # what answers a question about a payment (`Form.priced`): money (`currency.as_money` tags invented currencies too,
-# `currency.reads_as_money` a number after a money word) or a share ("a fee of 2 per cent", "fined 4 per cent of its turnover")
+# `currency.reads_as_money` a number after a money word) or a share ("a fee of 2 per cent", "fined 4 per cent of
+# its turnover")
 _MONEY_LABELS = frozenset({"MONEY", "PERCENT"})
 
 

@@ -281,9 +281,12 @@ class Retriever:
             found = self.annotator.entities([sentences[row].text for row in missing])
             self._entities.update((row, tuple(entities)) for row, entities in zip(missing, found))
         currencies = self._currencies()
-        return {row: s.model_copy(update={"entities": as_money(s.text, s.entities if s.entities is not None
-                                                               else self._entities[row], currencies)})
-                for row, s in sentences.items()}
+        out = {}
+        for row, s in sentences.items():
+            entities = s.entities if s.entities is not None else self._entities[row]
+            money = as_money(s.text, entities, currencies)  # `entities` itself when no number is money
+            out[row] = s if money is s.entities else s.model_copy(update={"entities": money})
+        return out
 
     def _currencies(self) -> frozenset[str]:
         """The corpus's words for money (`currency.currency_words`), learnt from its sentences on first use."""
@@ -324,12 +327,17 @@ class Retriever:
 
     def _context_passages(self, row: int) -> list[tuple[Container[str], str]]:
         """The terms and text of the sentences a sentence is read with: the one before it and its article's lead."""
+        return [(self.index.sentence_bm25.term_counts[r], self._sentence(r).text)
+                for r in self._context_rows(row) if r is not None]
+
+    def _context_rows(self, row: int) -> tuple[int | None, int | None]:
+        """The rows of the sentence before a sentence and of its article's lead, each None where there is none (the
+        lead has neither; for the second sentence the lead is the sentence before, given once)."""
         sentence = self._sentence(row)
-        first, count = self._article_rows(sentence.article_id)
-        rows = [first + sentence.index - 1] if 0 < sentence.index <= count else []
-        if count and sentence.index > 1:
-            rows.append(first)
-        return [(self.index.sentence_bm25.term_counts[r], self._sentence(r).text) for r in rows]
+        first, count = self._article_rows(sentence.article_id)  # only these two of its sentences are read
+        before = first + sentence.index - 1 if 0 < sentence.index <= count else None
+        lead = first if count and sentence.index > 1 else None
+        return before, lead
 
     def _headline_names(self, query: QueryTerms, rows: list[int]) -> dict[str, float]:
         """The credit a question's name gets when only a candidate sentence's headline holds it: up to
@@ -360,8 +368,7 @@ class Retriever:
     def _article_terms(self, article_id: str) -> tuple[frozenset[str], str]:
         """The terms and text of all an article's sentences."""
         if article_id not in self._articles:
-            first, count = self._article_rows(article_id)
-            rows = range(first, first + count)
+            rows = self._rows_of(article_id)
             terms = frozenset(t for r in rows for t in self.index.sentence_bm25.term_counts[r])
             self._articles[article_id] = (terms, " ".join(self._sentence(r).text for r in rows))
         return self._articles[article_id]
@@ -383,12 +390,9 @@ class Retriever:
 
     def _surroundings(self, row: int) -> tuple[Article, str | None, str | None]:
         """A sentence's article, the sentence before it and its article's lead (None where there is none)."""
-        index = self.index
-        sentence = self._sentence(row)
-        first, count = self._article_rows(sentence.article_id)  # only these two of its sentences are read
-        before = self._sentence(first + sentence.index - 1).text if 0 < sentence.index <= count else None
-        lead = self._sentence(first).text if count and sentence.index > 1 else None
-        return index.article_by_id[sentence.article_id], before, lead
+        before, lead = self._context_rows(row)
+        text = (lambda r: None if r is None else self._sentence(r).text)
+        return self.index.article_by_id[self._sentence(row).article_id], text(before), text(lead)
 
     def _article_rows(self, article_id: str) -> tuple[int, int]:
         """The row of an article's first sentence and its number of sentences (0 for an unknown article)."""
@@ -710,7 +714,8 @@ class Retriever:
         `query` is `query_terms(question)`, computed once by the caller. `also`: terms of one more lexical search
         whose best sentences join the candidates (the office and the body of a current-holder question). With
         `reports`, the sentences of the later reports of the best candidate's story (`stories.py`) join too.
-        `in_context`: whether a sentence's lexical score reads the sentence before it and its lead (`_context_terms`)."""
+        `in_context`: whether a sentence is read with the sentence before it and its lead (`_context_terms`; and
+        `_dense_scores` when the candidates come from more than one article)."""
         index = self.index
         vectors = self.embedder.embed([question.text] + ([context.text] if context else []))
         vector = vectors[0]
@@ -747,10 +752,10 @@ class Retriever:
         headline_names = self._headline_names(query, rows)
         context_terms = self._context_terms(query, rows) if in_context else None
         # one article: every sentence is read after the same story, and the vector of the one before tells none apart
-        in_context = in_context and len({self._sentence(row).article_id for row in rows}) > 1
+        dense_in_context = in_context and len({self._sentence(row).article_id for row in rows}) > 1
 
         def score(rows: list[int]) -> list[tuple[float, float, float, int]]:
-            dense = self._dense_scores(rows, vector, in_context)
+            dense = self._dense_scores(rows, vector, dense_in_context)
             out = []
             for row, cosine in zip(rows, dense):
                 lexical = self.lexical_score(query, row, headline_names, context_terms)
@@ -777,10 +782,11 @@ class Retriever:
         own = vectors @ vector
         if not in_context or CONTEXT_VECTOR_SHARE <= 0:
             return own
-        has_before = np.array([self._sentence(row).index > 0 for row in rows])
+        befores = [self._context_rows(row)[0] for row in rows]
+        has_before = np.array([b is not None for b in befores])
         if not has_before.any():
             return own
-        before = self.index.sentence_vectors.vectors([row - 1 if has else row for row, has in zip(rows, has_before)])
+        before = self.index.sentence_vectors.vectors([row if b is None else b for row, b in zip(rows, befores)])
         mixed = vectors + CONTEXT_VECTOR_SHARE * before
         mixed /= np.linalg.norm(mixed, axis=1, keepdims=True).clip(min=1e-12)
         return np.where(has_before, np.maximum(own, mixed @ vector), own)
