@@ -77,6 +77,8 @@ EVENTS26_DIR = HERE / "heldout" / "events26"  # written blind at the end of sess
 EVENTS27_DIR = HERE / "heldout" / "events27"  # written blind at the end of session 19 (a sports news site), for 20
 EVENTS28_DIR = HERE / "heldout" / "events28"  # written blind at the start of session 20 (a banking-and-personal-finance site)
 EVENTS29_DIR = HERE / "heldout" / "events29"  # written blind at the start of session 20 (a media-and-publishing site)
+EVENTS30_DIR = HERE / "heldout" / "events30"  # written blind at the start of session 21 (a food-and-hospitality site)
+EVENTS31_DIR = HERE / "heldout" / "events31"  # written blind at the start of session 21 (a local-government site)
 EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_DIR, "events4": EVENTS4_DIR,
                "events5": EVENTS5_DIR, "events6": EVENTS6_DIR, "events7": EVENTS7_DIR,
                "events8": EVENTS8_DIR, "events9": EVENTS9_DIR, "events10": EVENTS10_DIR,
@@ -87,7 +89,8 @@ EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_
                "events20": EVENTS20_DIR, "events21": EVENTS21_DIR, "events22": EVENTS22_DIR,
                "events23": EVENTS23_DIR, "events24": EVENTS24_DIR, "events25": EVENTS25_DIR,
                "events26": EVENTS26_DIR, "events27": EVENTS27_DIR,
-               "events28": EVENTS28_DIR, "events29": EVENTS29_DIR}
+               "events28": EVENTS28_DIR, "events29": EVENTS29_DIR,
+               "events30": EVENTS30_DIR, "events31": EVENTS31_DIR}
 SPLITS = ("dev", "blind", "all")
 KIND_ORDER = ("answerable", "removed", "impossible", "null", "decline")
 
