@@ -525,6 +525,19 @@ def test_the_source_of_an_attribution_answers_who_said_it_or_who_holds_an_office
     assert has_candidate(office, item('"The horses brought in families," said show director Maren Hollis.'))
 
 
+def test_the_day_a_source_spoke_does_not_answer_when_something_happens():
+    """"..., its president said on Friday" dates the report, not the ballot's close; a question about what was
+    said is answered by it, and a date of the event in the same sentence still answers."""
+    question = analyse("When does voting in the firefighters' strike ballot end?")
+    assert not has_candidate(question, item("The Firefighters' Union has begun a ballot on a strike over pay, its "
+                                            "president Kasimir Dorn said on Friday."))
+    assert not has_candidate(question, item("The ballot is going well, Dorn told reporters on Monday."))
+    assert has_candidate(question, item("The ballot closes on 12 December, the union said on Friday."))
+    said = analyse("When did Kasimir Dorn say the union would strike?")
+    assert has_candidate(said, item("The union will strike if members vote for it, its president Kasimir Dorn "
+                                    "said on Friday."))
+
+
 def test_a_decade_is_held_by_any_of_its_years_and_is_no_year_of_its_own():
     """"the 2010s" asks about ten years: "in 2014" states it, "in 2021" does not; it used to be read as the
     year 2010, so only a sentence saying 2010 held it."""

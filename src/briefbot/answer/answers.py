@@ -57,6 +57,10 @@ _FORMER_AFTER = re.compile(
 # ", according to the police" -- who said the sentence, not who did what it says
 _SOURCE_BEFORE = re.compile(r'(?:[,"”]\s*(?:said|says|added)|\baccording\s+to)\s+(?:[\w\'’-]+\s+){0,4}$', re.IGNORECASE)
 _SOURCE_PLAIN_BEFORE = re.compile(r'[,"”]\s*(?:the\s+)?$')
+# the day a source spoke: "..., the organisers said on Wednesday", "its president Kasimir Dorn said on Friday", "told
+# reporters on Monday" -- when the news was given, not when what it tells happened or will happen
+_SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+[\w'’-]+){0,2}|added)\s+(?:on\s+|late\s+on\s+|earlier\s+on\s+)?$",
+                      re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")  # no year, no month: a number the tagger called a DATE
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -111,6 +115,8 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
             continue  # "bought by its rival, the two companies said": a count, not how much
         if question.answer_type == "date" and _BARE_NUMBER.match(entity.text):
             continue  # "Callander, 55, will succeed ..." : an age, not a date
+        if question.answer_type == "date" and _said_on(question, text, entity):
+            continue  # "..., the union said on Friday" does not answer "When does the ballot close?"
         if question.current and (_FORMER.search(text[max(0, entity.start - 40):entity.start])
                                  or _FORMER_AFTER.search(text[entity.end:entity.end + 60])):
             continue  # "former chief executive Jane Roe" does not answer "Who is the CEO?"
@@ -175,6 +181,13 @@ def _attribution(question: Question, text: str, entity: Entity) -> bool:
     if _SOURCE_BEFORE.search(before):
         return True
     return _SOURCE_PLAIN_BEFORE.search(before) is not None and SAYS_AFTER.match(text[entity.end:]) is not None
+
+
+def _said_on(question: Question, text: str, entity: Entity) -> bool:
+    """Whether the date `entity` only says when a source spoke ("said on Wednesday") and the question does not ask
+    about something said."""
+    return ASKS_ABOUT_SPEECH.search(question.text) is None \
+        and _SAID_ON.search(text[max(0, entity.start - 40):entity.start]) is not None
 
 
 def _named_by(span: str, asked: set[str], question: Question) -> bool:
