@@ -19,6 +19,7 @@ from briefbot.types import Evidence, EvidenceSentence, Sentence
     ("Prices rose 6 per cent in 2021.", []),
     ("The number of injured rose to 19, of whom four remain in hospital.", ["injured", "remain"]),  # before, after
     ("The number of injured is not known.", []),  # no number follows "number of"
+    ("In all, 1,480 staff have lost their jobs.", ["staff"]),  # an auxiliary ends the phrase
 ])
 def test_number_phrases(text, phrases):
     assert number_phrases(text) == phrases
@@ -80,3 +81,9 @@ def test_a_paraphrased_count_is_alike_with_the_bundled_embedder():
              "The school employs 64 staff and has 410 pupils."]
     assert "pupil" in alike_counted("kids", texts, embedder)
     assert alike_counted("buses", texts, embedder) == ()
+
+
+def test_a_name_before_the_counted_noun_says_whose_not_what():
+    """"How many Copperpot Kitchens employees ...?" counts employees: "1,480 staff" answers it, by meaning."""
+    assert analyse("How many Copperpot Kitchens employees lost their jobs?").counted_phrase == "employees"
+    assert analyse("How many British tourists came?").counted_phrase == "British tourists"  # which, not whose

@@ -314,6 +314,52 @@ def test_what_did_it_cost_needs_an_amount():
     assert answers(cost, item("Rebuilding the pier at Hollin cost 4.2 million crowns."))
 
 
+def test_what_did_they_spend_or_pay_needs_an_amount():
+    spend = analyse("What did shoppers spend by card on Black Friday?")
+    assert spend.answer_type == "amount"
+    assert not answers(spend, item("Shoppers queued outside the stores on Black Friday before dawn."))
+    assert answers(spend, item("Shoppers spent a record 312 million sovras by card on Black Friday."))
+    assert analyse("What did Linwood pay for the stores?").answer_type == "amount"
+    assert analyse("What do players of Lanternfall pay for?").answer_type == "open"  # the thing bought
+
+
+def test_whats_is_read_as_what_is():
+    """Users type "What's": spaCy splits it into "What" and "'s", which is the verb "is"."""
+    price = analyse("What's the adult entry price at the Saltdeep Caverns?")
+    assert (price.answer_type, price.focus) == ("amount", "price")
+    assert not answers(price, item("Passes are sold online, including at the Saltdeep Caverns at Ravensgill."))
+    assert answers(price, item("Tickets for the Saltdeep Caverns cost 24 ferins for adults."))
+    assert analyse("What’s the population of Vestrand?").answer_type == "number"
+
+
+@pytest.mark.parametrize("text, current", [
+    ("Who is Aldermouth's mayor at the moment?", True),
+    ("Who is Aldermouth's mayor?", True),
+    ("Who's heading the chefs' guild?", True),
+    ("Who was Aldermouth's mayor in 2014?", False),
+    ("Who is Keith Kellogg?", False),
+])
+def test_ways_of_asking_who_holds_an_office_now(text, current):
+    assert analyse(text).current is current
+
+
+def test_a_name_the_tagger_put_in_a_date_is_a_topic():
+    """The small tagger reads "Northfold 2015" as one date; Northfold is a region all the same."""
+    question = analyse("share of kitchens with top hygiene rating Northfold 2015")
+    assert question.topics == ("Northfold",)
+    assert analyse("Spring 2019 sales").topics == ()
+    assert analyse("Who won in March 2019?").topics == ()
+
+
+def test_how_much_is_someone_paid_asks_what_is_so():
+    """"is paid" (tagged as a past verb) asks for a salary as it stands: "would be paid" is no mere preview."""
+    assert not analyse("How much is Dagny Ashcombe paid?").outcome
+    assert analyse("How much was Dagny Ashcombe paid?").outcome
+    question = analyse("How much is Dagny Ashcombe paid?")
+    assert answers(question, item("The ministry said Ashcombe would be paid 176,000 dovels a year.",
+                                  title="Dagny Ashcombe named to head food safety authority"))
+
+
 def test_a_keyword_querys_period_is_no_focus():
     # "edition" pins down which festival; the answer need not say "edition" (the prize's winner does not)
     prize = analyse("Marrow Folk Festival 14th edition Silver Reed")

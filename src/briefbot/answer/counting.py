@@ -33,7 +33,8 @@ _NUMBER = r"(?:\d[\d,.]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True
 # "1.42 million foreign visitors in July", "Nine of the eleven members of the committee", "118 votes to 64"
 _AFTER_NUMBER = re.compile(
     rf"(?<![\w.]){_NUMBER}(?:\s+(?:million|billion|thousand|hundred|m|bn))?(?:\s+of\s+the\s+{_NUMBER})?"
-    r"((?:\s+(?!(?:in|on|at|to|by|for|from|with|and|or|that|which|who|of|than|per|a|an|the|was|were|is|are)\b)"
+    r"((?:\s+(?!(?:in|on|at|to|by|for|from|with|and|or|that|which|who|of|than|per|a|an|the|was|were|is|are|"
+    r"has|have|had|will|would|could|can|may|might|must|did|do|does|been)\b)"
     r"[A-Za-z][\w'’-]*){1,3})", re.IGNORECASE)
 
 

@@ -122,9 +122,11 @@ _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?=s?(?![\w]))")  # "21" in "t
 _NAMED_BY = re.compile(r"(?:(?<=\s)|^)([A-Z][\w'’]*)\s$")  # a number that ends a name: "Sola 3", "Formula 1"
 _RECENT = re.compile(r"\b(?:latest|most\s+recent(?:ly)?|newest|recently|this\s+(?:week|month)|last\s+week"
                      r"|yesterday|today)\b", re.IGNORECASE)
-_CURRENT = re.compile(r"\b(?:current|currently|now|today|present|nowadays|these\s+days)\b"
+_CURRENT = re.compile(r"\b(?:current|currently|now|today|present|presently|nowadays|these\s+days|at\s+the\s+moment)\b"
                       r"|^\s*who\s+(?:heads|leads|runs|chairs|presides|manages|is\s+in\s+charge|is\s+at\s+the\s+helm)\b"
-                      r"|^\s*who\s+(?:is|are)\s+(?:the|its|their|his|her)\b",  # "Who is Keith Kellogg?" asks who he is
+                      r"|^\s*who(?:\s+is|['’]s)\s+(?:heading|leading|running|chairing|managing|in\s+charge)\b"
+                      # "Who is Keith Kellogg?" asks who he is; "Who is Aldermouth's mayor?" who holds the office
+                      r"|^\s*who(?:\s+(?:is|are)|['’]s)\s+(?:the|its|their|his|her|[A-Z][\w-]*['’]s)\s",
                       re.IGNORECASE)
 
 
@@ -225,6 +227,7 @@ def analyse(text: str) -> Question:
                                  if e.label_ not in _NOT_TOPICS and not _anchor(e) and not _PERIOD_ONLY.match(e.text)))
     if keyword:
         topics = tuple(dict.fromkeys(topics + _capitalised_names(tokens)))
+    topics = tuple(dict.fromkeys(topics + _names_in_dates(doc)))
     qualifiers = qualifiers_of(text)
     qualifiers += divisions_of(doc, qualifiers)
     undated = not any(q.kind in ("year", "decade", "half", "quarter", "month", "ordinal") for q in qualifiers)
@@ -251,13 +254,21 @@ def analyse(text: str) -> Question:
                     parts=(analyse(split[0]), analyse(split[1])) if split else None)
 
 
+# the names that say whose the counted things are ("Copperpot Kitchens employees"); a nationality says which
+# ("British tourists") and stays
+_OWNER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+
+
 def _counted_phrase(doc) -> str | None:
     """The noun phrase "how many" counts, without it: "tourists from abroad" in "How many tourists from abroad
     came?", "experts on the advisory panel"; None for other questions."""
     many = next((t for t in doc if t.lower_ == "many" and t.i > 0 and doc[t.i - 1].lower_ == "how"), None)
     if many is None or many.head.pos_ not in ("NOUN", "PROPN"):
         return None
-    words = [t for t in many.head.subtree if t.i > many.i and not t.is_punct]
+    # a name before the noun says whose they are, not what they are: "How many Copperpot Kitchens employees ...?"
+    # counts employees ("1,480 staff")
+    words = [t for t in many.head.subtree if t.i > many.i and not t.is_punct
+             and not (t.ent_type_ in _OWNER_LABELS and t.i < many.head.i and many.head.pos_ == "NOUN")]
     return " ".join(t.text for t in words) or None
 
 
@@ -280,6 +291,10 @@ def _extended(entity) -> str:
     return doc[entity.start:end].text
 
 
+# "What was ...", and as users type it, "What's ..." (spaCy splits off "'s": "What's the adult entry *price*?")
+_BE = ("is", "was", "are", "were", "'s", "’s", "'re", "’re")
+
+
 def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...], str | None]:
     if not tokens:
         return "open", (), None
@@ -300,7 +315,7 @@ def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...
             return kind, labels, None  # type: ignore[return-value]
         if word in ("which", "what") and i + 1 < len(tokens):
             noun = _noun_after(tokens, i)
-            if noun is None and word == "what" and (lowered[i + 1] in ("is", "was", "are", "were") or (
+            if noun is None and word == "what" and (lowered[i + 1] in _BE or (
                     lowered[i + 1] in ("will", "would") and tokens[i + 1].head.lower_ == "be")):
                 # "What was Arnovia's inflation *rate*?", "What was the *verdict*?", "What will the *cap* be?"
                 noun = _subject(tokens[i + 1])
@@ -360,6 +375,18 @@ def _described(noun) -> bool:
     and need not name it)."""
     last = [t for t in noun.doc if not t.is_punct][-1]
     return last.dep_ == "prep" or any(c.dep_ in ("acl", "relcl") for c in noun.children)
+
+
+_SEASONS = frozenset("spring summer autumn fall winter".split())  # qualifiers (`qualifiers.py`), not names
+
+
+def _names_in_dates(doc) -> tuple[str, ...]:
+    """Capitalised words the tagger put inside a date ("share of kitchens with top hygiene rating *Northfold* 2015"
+    is tagged as the date "Northfold 2015"): a name all the same, not a word of the calendar (nor the first word)."""
+    return tuple(t.text for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e
+                 if t.i > 0 and t.text[:1].isupper() and t.is_alpha and not t.is_stop
+                 and t.lower_ not in CALENDAR_WORDS and not _QUARTER.fullmatch(t.text)
+                 and t.lower_ not in _SEASONS)
 
 
 def _capitalised_names(tokens) -> tuple[str, ...]:

@@ -53,9 +53,10 @@ _KEYWORD_MEASURED = re.compile(_KEYWORD_QUERY + r"((?:\b[a-z][a-z'’-]*\s+){0,2
 # -> the number must count visitors / passengers, not be any number in a sentence about the fair
 _KEYWORD_COUNTED = re.compile(_KEYWORD_QUERY + r"\b(?:([a-z][a-z'’-]+)\s+(?:numbers|count|headcount)|"
                               r"numbers?\s+of\s+([a-z][a-z'’-]+))\b", re.IGNORECASE)
-# "What did the bridge cost?" asks how much, like "How much did it cost?" ("... about the cost?" does not)
+# "What did the bridge cost?", "What did Linwood pay for the stores?" ask how much, like "How much did it cost?"
+# ("... about the cost?" does not, nor "What do players pay for?", which asks for the thing bought)
 ASKS_WHAT_COST = re.compile(r"^\s*what\s+(?:did|does|do|will|would|could|might)\b.*?"
-                            r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bof )(?<!\babout )\b(cost)\b",
+                            r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bof )(?<!\babout )\b(cost|spend|pay)\b(?!\s+(?:for|on|to|with)\W*$)",
                             re.IGNORECASE)
 # "How much was Kallinet fined?", "How much did the rescue cost?": the number must stand by that verb or a word for
 # it, not be any number in a sentence about Kallinet ("discovered the breach on 4 March, ... one of its servers")
@@ -77,7 +78,7 @@ _MONEY_WORDS = {"fined": _FINE_WORDS, "fine": _FINE_WORDS, "penalty": _FINE_WORD
                 "fee": "fee fees charge charged price", "worth": _WORTH_WORDS, "valued": _WORTH_WORDS,
                 "asking": "asking price priced sale sell selling offer offers",  # "How much is X asking for Y?"
                 "salary": "salary salaries pay paid earn earns earned wage wages fee fees bonus",
-                "wage": "salary pay paid earn wage wages"}
+                "wage": "salary pay paid earn wage wages", "spend": "spend spends spent spending"}
 # "Which officials ...?" asks who they are: a sentence naming them ("European leaders such as Macron")
 # answers, one that only mentions them ("several European leaders", "citing officials") does not
 _IDENTIFY_NOUNS = PERSON_NOUNS | frozenset(stem(w) for w in "country countries nation nations company companies "
