@@ -324,12 +324,14 @@ def test_what_did_they_spend_or_pay_needs_an_amount():
 
 
 def test_whats_is_read_as_what_is():
-    """Users type "What's": spaCy splits it into "What" and "'s", which is the verb "is"."""
+    """Users type "What's" and "Who's": the question is read as "What is", "Who is"."""
     price = analyse("What's the adult entry price at the Saltdeep Caverns?")
     assert (price.answer_type, price.focus) == ("amount", "price")
     assert not answers(price, item("Passes are sold online, including at the Saltdeep Caverns at Ravensgill."))
     assert answers(price, item("Tickets for the Saltdeep Caverns cost 24 ferins for adults."))
     assert analyse("What’s the population of Vestrand?").answer_type == "number"
+    heading = analyse("Who's heading the chefs' guild right now?")
+    assert heading.current and heading.office is not None  # "Who is heading ...": whoever holds its office now
 
 
 @pytest.mark.parametrize("text, current", [
@@ -355,6 +357,7 @@ def test_how_much_is_someone_paid_asks_what_is_so():
     """"is paid" (tagged as a past verb) asks for a salary as it stands: "would be paid" is no mere preview."""
     assert not analyse("How much is Dagny Ashcombe paid?").outcome
     assert analyse("How much was Dagny Ashcombe paid?").outcome
+    assert analyse("Who are the officials NBC cited about the NATO entry condition?").outcome  # a past clause
     question = analyse("How much is Dagny Ashcombe paid?")
     assert answers(question, item("The ministry said Ashcombe would be paid 176,000 dovels a year.",
                                   title="Dagny Ashcombe named to head food safety authority"))

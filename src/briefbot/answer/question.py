@@ -124,9 +124,9 @@ _RECENT = re.compile(r"\b(?:latest|most\s+recent(?:ly)?|newest|recently|this\s+(
                      r"|yesterday|today)\b", re.IGNORECASE)
 _CURRENT = re.compile(r"\b(?:current|currently|now|today|present|presently|nowadays|these\s+days|at\s+the\s+moment)\b"
                       r"|^\s*who\s+(?:heads|leads|runs|chairs|presides|manages|is\s+in\s+charge|is\s+at\s+the\s+helm)\b"
-                      r"|^\s*who(?:\s+is|['’]s)\s+(?:heading|leading|running|chairing|managing|in\s+charge)\b"
+                      r"|^\s*who\s+is\s+(?:heading|leading|running|chairing|managing|in\s+charge)\b"
                       # "Who is Keith Kellogg?" asks who he is; "Who is Aldermouth's mayor?" who holds the office
-                      r"|^\s*who(?:\s+(?:is|are)|['’]s)\s+(?:the|its|their|his|her|[A-Z][\w-]*['’]s)\s",
+                      r"|^\s*who\s+(?:is|are)\s+(?:the|its|their|his|her|[A-Z][\w-]*['’]s)\s",
                       re.IGNORECASE)
 
 
@@ -206,8 +206,15 @@ _EDGE_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)\s+|\s+\d+(?:st|nd|rd|th)$", re.
 _NOT_TOPICS = ("CARDINAL", "ORDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "NORP")
 
 
+# Users type "What's", "Who's", "What're": every reader of the question (spaCy's parse, the patterns of
+# question_form, offices and tense) is written for "is" and "are" ("Who's heading the guild?" asks who heads it)
+_CONTRACTED_IS = re.compile(r"^(\s*(?:who|what|where|when|how|which))['’]s\b", re.IGNORECASE)
+_CONTRACTED_ARE = re.compile(r"^(\s*(?:who|what|where|when|how|which))['’]re\b", re.IGNORECASE)
+
+
 def analyse(text: str) -> Question:
     """The `Question` record of `text` (see the module docstring)."""
+    text = _CONTRACTED_ARE.sub(r"\1 are", _CONTRACTED_IS.sub(r"\1 is", text))
     doc = parse(text)
     tokens = [t for t in doc if not t.is_punct and not t.is_space]
     lowered = [t.lower_ for t in tokens]
@@ -291,10 +298,6 @@ def _extended(entity) -> str:
     return doc[entity.start:end].text
 
 
-# "What was ...", and as users type it, "What's ..." (spaCy splits off "'s": "What's the adult entry *price*?")
-_BE = ("is", "was", "are", "were", "'s", "’s", "'re", "’re")
-
-
 def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...], str | None]:
     if not tokens:
         return "open", (), None
@@ -315,7 +318,7 @@ def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...
             return kind, labels, None  # type: ignore[return-value]
         if word in ("which", "what") and i + 1 < len(tokens):
             noun = _noun_after(tokens, i)
-            if noun is None and word == "what" and (lowered[i + 1] in _BE or (
+            if noun is None and word == "what" and (lowered[i + 1] in ("is", "was", "are", "were") or (
                     lowered[i + 1] in ("will", "would") and tokens[i + 1].head.lower_ == "be")):
                 # "What was Arnovia's inflation *rate*?", "What was the *verdict*?", "What will the *cap* be?"
                 noun = _subject(tokens[i + 1])

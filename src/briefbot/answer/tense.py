@@ -74,12 +74,15 @@ def asks_for_outcome(question: str, doc) -> bool:
     if _plans(question) or any(stem(t.lower_) in _ASKS_WHAT_WAS_SAID for t in doc) \
             or STARTS_WHEN.search(question):
         return False
-    return bool(_PAST.search(question)) or (any(t.tag_ == "VBD" for t in doc) and not _asked_in_present(doc))
+    present = _asked_in_present(doc)
+    return bool(_PAST.search(question)) or any(t.tag_ == "VBD" and not (present and t.dep_ == "ROOT") for t in doc)
 
 
 def _asked_in_present(doc) -> bool:
-    """Whether the question's first verb is "is" or "are": "How much is Dagny Ashcombe paid?" asks what is so
-    (the small tagger reads its "paid" as a past verb), and "would be paid 176,000 dovels" answers it."""
+    """Whether the question's first verb is "is" or "are": then its main verb is a participle, not a past verb,
+    whatever the small tagger says ("How much is Dagny Ashcombe *paid*?" asks what is so, and "would be paid
+    176,000 dovels" answers it); a past verb in a clause of its own still is one ("Who are the officials NBC
+    *cited*?")."""
     first = next((t for t in doc if t.tag_ in ("VBZ", "VBP", "VBD", "MD")), None)
     return first is not None and first.tag_ in ("VBZ", "VBP") and first.lemma_ == "be"
 
