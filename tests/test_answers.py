@@ -88,6 +88,25 @@ def test_the_gate_declines_when_no_sentence_is_about_the_questions_topic():
     assert gate(Evidence(question=question.text, sentences=[right], chunk_ids=[], name_coverage=1.0), 0.0, question) is None
 
 
+def test_the_sentence_that_would_be_cited_must_clear_the_score_threshold_itself():
+    """A sentence the rules let answer, but that shares little with the question, is no answer because another
+    evidence sentence, which does not answer, scored over the threshold."""
+    from briefbot.answer.gate import gate
+    from briefbot.types import Evidence
+
+    question = analyse("How many applications did the Larkfield four-day week trial receive?")
+    about = item("Larkfield Town Council began a four-day week trial for its staff in March.", title="Larkfield trial")
+    weak = item("Larkfield Town Council granted 212 applications.", title="Larkfield planning")
+    evidence = Evidence(question=question.text, chunk_ids=[], name_coverage=1.0, sentences=[
+        about.model_copy(update={"score": 0.40}),
+        weak.model_copy(update={"score": 0.30, "sentence": weak.sentence.model_copy(update={"id": "b:s1"})})])
+    reason = gate(evidence, 0.38, question)
+    assert reason is not None and "(b:s1) scores 0.30, under 0.34" in reason
+    strong = evidence.model_copy(update={"sentences": [evidence.sentences[0], evidence.sentences[1].model_copy(
+        update={"score": 0.5})]})
+    assert gate(strong, 0.38, question) is None
+
+
 def test_a_misspelt_name_is_still_mentioned():
     question = analyse("What does Zakarova say is not enough?")
     assert missing_topics(question, item("Maria Zakharova said the offer was not enough.")) == []
