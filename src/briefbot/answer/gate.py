@@ -22,12 +22,13 @@ MIN_NAME_COVERAGE = 1.0  # every name the question uses must be found (see Retri
 # the rules let "Larkfield Town Council granted every one of the 212 applications it decided." (0.34) answer "What
 # did the Larkfield four-day week trial find?" while the best sentence, which did not answer, scored over 0.38. Gate
 # without the model, dev splits of events..events27, events30-31, squad-corpus, multihop-removed: right declines
-# 485 -> 493 of 645, right answers 647 -> 645 of 859 (the whole threshold, 1.0: 497 / 643, and the seed suite
-# declined a why-question whose answer scores 0.36; 0.8: 490 / 645). Not for a long question (MULTI_ARTICLE_TERMS
-# search terms or more), which spreads its words over several sentences: "Which company, covered by both Engadget
-# and Polygon, is set to release an updated version of their hardware ... starting November 16th?" (16 terms) is
-# answered by "The Steam Deck OLED will go on sale on November 16th ..." at 0.30 (multihop-removed dev: both lost
-# answers; its blind split lost key facts 0.846 -> 0.769 in the end measurement, which is what sent me to look)
+# 485 -> 493 of 645, right answers unchanged (647 of 859). The whole threshold (1.0) gave 497 declines but cost two
+# more answers and declined a seed why-question whose answer scores 0.36; 0.8 gave 490. Not for a long question
+# (MULTI_ARTICLE_TERMS search terms or more), which spreads its words over several sentences: "Which company,
+# covered by both Engadget and Polygon, is set to release an updated version of their hardware ... starting November
+# 16th?" (16 terms) is answered by "The Steam Deck OLED will go on sale on November 16th ..." at 0.30; without the
+# exemption the floor cost that answer and another on multihop-removed dev (its blind split: key facts 0.846 ->
+# 0.769 in a first end measurement, which is what sent me to look).
 CITED_SCORE_RATIO = 0.9
 MULTI_ARTICLE_SCORE_RATIO = 0.8  # a question comparing articles spreads its words over several: one sentence
 # matches a smaller share of them, so the score threshold is this share of the usual one

@@ -125,7 +125,8 @@ _RECENT = re.compile(r"\b(?:latest|most\s+recent(?:ly)?|newest|recently|this\s+(
 _CURRENT = re.compile(r"\b(?:current|currently|now|today|present|presently|nowadays|these\s+days|at\s+the\s+moment)\b"
                       r"|^\s*who\s+(?:heads|leads|runs|chairs|presides|manages|is\s+in\s+charge|is\s+at\s+the\s+helm)\b"
                       r"|^\s*who\s+is\s+(?:heading|leading|running|chairing|managing|in\s+charge)\b"
-                      # "Who is Keith Kellogg?" asks who he is; "Who is Aldermouth's mayor?" who holds the office
+                      # "Who is Keith Kellogg?" asks who he is; "Who is Aldermouth's mayor?" (a possessive: any
+                      # word's under IGNORECASE) who holds the office
                       r"|^\s*who\s+(?:is|are)\s+(?:the|its|their|his|her|[A-Z][\w-]*['’]s)\s",
                       re.IGNORECASE)
 

@@ -56,7 +56,8 @@ _KEYWORD_COUNTED = re.compile(_KEYWORD_QUERY + r"\b(?:([a-z][a-z'’-]+)\s+(?:nu
 # "What did the bridge cost?", "What did Linwood pay for the stores?" ask how much, like "How much did it cost?"
 # ("... about the cost?" does not, nor "What do players pay for?", which asks for the thing bought)
 ASKS_WHAT_COST = re.compile(r"^\s*what\s+(?:did|does|do|will|would|could|might)\b.*?"
-                            r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bof )(?<!\babout )\b(cost|spend|pay)\b(?!\s+(?:for|on|to|with)\W*$)",
+                            r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bof )(?<!\babout )"
+                            r"\b(cost|spend|pay)\b(?!\s+(?:for|on|to|with)\W*$)",
                             re.IGNORECASE)
 # "How much was Kallinet fined?", "How much did the rescue cost?": the number must stand by that verb or a word for
 # it, not be any number in a sentence about Kallinet ("discovered the breach on 4 March, ... one of its servers")
