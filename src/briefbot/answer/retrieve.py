@@ -772,7 +772,6 @@ class Retriever:
         scored.sort(key=lambda item: (-item[0], item[3]))
         return [c.id for c in chunks], scored
 
-
     def _dense_scores(self, rows: list[int], vector: np.ndarray, in_context: bool) -> np.ndarray:
         """Each row's cosine with the question `vector`; `in_context`, the higher of that and the cosine of the
         sentence's vector plus CONTEXT_VECTOR_SHARE of the vector of the sentence before it (same article)."""
