@@ -300,6 +300,21 @@ def test_how_much_someone_was_paid_asks_for_their_pay_not_a_price():
                                 "million sovras.")
 
 
+def test_what_someone_earns_or_is_charged_asks_for_money_by_that_word():
+    from briefbot.answer.question_form import answers_form
+    # events33 dev-29 and dev-36, events32 dev-36: a salary or a fee, not any number in a sentence about the person
+    earn = analyse("How much will the new port director earn?").form
+    assert not answers_form(earn, "The new port director said 112 pilots would be hired by the winter.")
+    assert answers_form(earn, "She will earn 140,000 keelmarks a year.")
+    paid = analyse("What is the harbour master paid?").form
+    assert paid.priced
+    assert not answers_form(paid, "The harbour master oversees 300 ships a week.")
+    assert answers_form(paid, "He is paid 98,000 keelmarks a year.")
+    charge = analyse("How much will Dunport charge cruise passengers?").form
+    assert not answers_form(charge, "The new ferry will carry 300 passengers between Dunport and the island.")
+    assert answers_form(charge, "Dunport will charge a landing fee of 5 keelmarks for each cruise passenger.")
+
+
 def test_a_joined_clause_that_looks_forward_makes_a_sentence_without_past_facts_a_preview():
     fined = analyse("How much was Grimsholt fined over the Ashcombe leak?")
     assert not answers(fined, item("The agency is still investigating the Ashcombe leak, and Grimsholt could face a "

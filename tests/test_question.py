@@ -448,6 +448,41 @@ def test_who_bought_needs_a_sentence_telling_of_a_purchase():
     assert describe_form(form) == "tells who bought it"  # the abstention reason
 
 
+def test_who_took_over_from_someone_asks_for_a_successor_not_a_buyer():
+    from briefbot.answer.question_form import answers_form
+    # "took over from X", "took over as chair": succession to an office (events32 dev-10 was read as a purchase)
+    successor = analyse("Who took over from Aldric Venn as chief pilot?").form
+    assert successor.act is None
+    assert answers_form(successor, "Captain Mora Lisk, the deputy pilot of Dunhaven, will succeed him.")
+    assert analyse("Who took over as chair of the port board?").form.act is None
+    assert analyse("Who took over Orla Brewing?").form.act == "purchase"
+    assert analyse("Which group took over the shipyard?").form.act == "purchase"
+    assert analyse("Who took the title in 2019?").form.act == "win"
+
+
+def test_a_measure_stated_in_another_word_is_still_measured():
+    from briefbot.answer.question_form import answers_form
+    # "value" is stated as "worth": a number far from "contract" but next to "worth" measures it
+    form = analyse("Harbourline ferry contract value").form
+    assert "worth" in form.measured
+    assert answers_form(form, "The council agreed a contract with the ferry firm Harbourline for ten years, worth "
+                              "2.4 million rondels.")
+    assert not answers_form(form, "The ferry firm Harbourline signed the contract on Tuesday; it was founded in 1998 "
+                                  "by three brothers from the island.")
+
+
+def test_a_numbered_label_is_a_qualifier_in_digits_or_words():
+    from briefbot.answer.qualifiers import missing_qualifiers
+    question = analyse("ambulance category three response time 2020")
+    label = next(q for q in question.qualifiers if q.text == "category three")
+    assert label.kind == "number" and "category 3" in label.forms
+    assert [q.text for q in missing_qualifiers(question, item(
+        "Category one patients waited 8 minutes on average in 2020.", title="Ambulance times"))] == ["category three"]
+    assert missing_qualifiers(question, item("Category 3 patients waited 74 minutes on average in 2020.",
+                                                             title="Ambulance times")) == []
+    assert [q.text for q in analyse("How many Tier 2 councils are there?").qualifiers] == ["Tier 2"]
+
+
 def test_who_won_needs_a_sentence_telling_of_a_win():
     from briefbot.answer.question_form import answers_form
     form = analyse("Who won the supreme champion cheese at the 2024 Stavenby fair?").form

@@ -44,6 +44,12 @@ FIRE_CAUSE = "The cause of the fire is under investigation, the fire service sai
      "April.", True),
     ("When are the emergency line's first-quarter figures due?", "The line's figures for the first quarter of this "
      "year are due in April.", False),
+    # "No X was set / given": none was given, so the article's other numbers do not answer
+    ("herring quota 2021", "No herring quota was set, because talks with the neighbours broke down.", True),
+    ("herring quota 2021", "No decision was announced on the cod fleet.", False),
+    ("recorded crime rate Eastdale 2019", "No figure was given for Eastdale, whose police division was redrawn.", True),
+    ("recorded crime rate Westdale 2019", "No figure was given for Eastdale, whose police division was redrawn.",
+     False),
 ])
 def test_a_sentence_withholds_the_fact_when_it_says_so_in_the_questions_words(question, text, expected):
     assert withholds(analyse(question), item(text, title="Fire at Korvath Timber")) is expected

@@ -61,12 +61,15 @@ ASKS_WHAT_COST = re.compile(r"^\s*what\s+(?:did|does|do|will|would|could|might)\
                             re.IGNORECASE)
 # "How much was Kallinet fined?", "How much did the rescue cost?": the number must stand by that verb or a word for
 # it, not be any number in a sentence about Kallinet ("discovered the breach on 4 March, ... one of its servers")
-_MONEY_VERB = re.compile(r"^\s*how\s+much\b.*?\b(fined|pay|paid|cost|worth|valued|asking)\b"
+_MONEY_VERB = re.compile(r"^\s*how\s+much\b.*?\b(fined|pay|paid|cost|worth|valued|asking|earn|earns|earned|charge|"
+                         r"charges|charged)\b"
+                         r"|^\s*what\s+(?:is|was|are|were|will)\b[^?]*?\b(paid|earn|earns|earning)\b(?!\s+for\b)"
                          r"|^\s*how\s+(?:big|large|high|heavy|steep)\s+(?:was|is|were|will\s+be)\s+(?:the|a|an|its|their)\s+"
                          r"(?:\w+\s+)?(fine|penalty|cost|price|bill|fee)\b"
                          r"|^\s*what\s+(salary|wage|fine|penalty|price|fee)\b|" + ASKS_WHAT_COST.pattern, re.IGNORECASE)
-_PAID_TO_SOMEONE = re.compile(r"^\s*how\s+much\s+(?:was|were|is|are|will|has|have)\b[^?]*?\bpaid\b(?!\s+for\b)",
-                              re.IGNORECASE)  # "How much was Duncan Brightwell paid?", not "... was paid for it?"
+_PAID_TO_SOMEONE = re.compile(r"^\s*(?:how\s+much|what)\s+(?:was|were|is|are|will|has|have)\b[^?]*?\bpaid\b"
+                              r"(?!\s+for\b)", re.IGNORECASE)  # "How much was Duncan Brightwell paid?", "What is the
+# mayor paid?"; not "... was paid for it?"
 PRICE_WINDOW = 12  # words between the number and the word for the payment (a buyer and the thing bought between)
 _FINE_WORDS = "fine fined penalty penalties"
 # a fine, damages or compensation is paid too ("How much did X have to pay over the spill?": "was fined 2.6 million";
@@ -80,6 +83,12 @@ _MONEY_WORDS = {"fined": _FINE_WORDS, "fine": _FINE_WORDS, "penalty": _FINE_WORD
                 "asking": "asking price priced sale sell selling offer offers",  # "How much is X asking for Y?"
                 "salary": "salary salaries pay paid earn earns earned wage wages fee fees bonus",
                 "wage": "salary pay paid earn wage wages", "spend": "spend spends spent spending"}
+# "How much will the chief earn?", "How much will the port charge cruise passengers?": a salary, a fee. Written for
+# three declines of events32-33 dev (read); on the older 30 dev splits it costs one answer (events27 dev-14, whose
+# paying sentence now comes first and falls under the cited-sentence floor, 0.34); "spend" gained two declines
+# there and lost two answers, so it is left out
+_MONEY_WORDS.update({verb: _MONEY_WORDS["salary"] for verb in ("earn", "earns", "earned", "earning")})
+_MONEY_WORDS.update({verb: _MONEY_WORDS["fee"] for verb in ("charge", "charges", "charged")})
 # "Which officials ...?" asks who they are: a sentence naming them ("European leaders such as Macron")
 # answers, one that only mentions them ("several European leaders", "citing officials") does not
 _IDENTIFY_NOUNS = PERSON_NOUNS | frozenset(stem(w) for w in "country countries nation nations company companies "
@@ -185,7 +194,7 @@ def form_of(question: str, doc=None) -> Form:
     return Form(
         kind=kind,
         counted=_counted_terms(next(g for g in counted.groups() if g), question, doc) if counted else (),
-        measured=tuple(content_terms(next(g for g in measured.groups() if g))) if measured else (),
+        measured=_with_alike(tuple(content_terms(next(g for g in measured.groups() if g)))) if measured else (),
         priced=_priced(question, next(g for g in money_verb.groups() if g).lower()) if money_verb else (),
         speakers=speech.speakers,
         topic=speech.topic,
@@ -329,6 +338,18 @@ _NUMBER_STEMS = frozenset(NUMBER_WORDS) | frozenset(stem(w) for w in NUMBER_WORD
 
 def _is_number(token: str) -> bool:
     return token.isdigit() or token.lower() in _NUMBER_STEMS
+
+
+# a measure is often stated in another word: "a deal worth 900,000 keelmarks" states its value, "She is paid 900
+# dravins" a salary, "tickets are priced at 40" a cost (events32 dev-22, read: +1 answer; older dev splits unchanged)
+_MEASURE_ALIKE = {"value": "worth valued", "salary": "paid pay earn earns", "cost": "costs price priced",
+                  "price": "priced cost costs"}
+_MEASURE_ALIKE_STEMS = {stem(word): tuple(stem(w) for w in alike.split()) for word, alike in _MEASURE_ALIKE.items()}
+
+
+def _with_alike(measured: tuple[str, ...]) -> tuple[str, ...]:
+    """The measured terms, and the words that state their measure (`_MEASURE_ALIKE`)."""
+    return tuple(dict.fromkeys(measured + tuple(w for m in measured for w in _MEASURE_ALIKE_STEMS.get(m, ()))))
 
 
 def measures(measured: tuple[str, ...], text: str, window: int = 5) -> bool:
