@@ -498,3 +498,14 @@ def test_when_did_it_reopen_needs_a_sentence_telling_of_the_reopening():
     assert not answers_form(form, "A landslide blocked the main road between Karnholm and Tarrisk on Wednesday night.")
     assert answers_form(form, "The main road between Karnholm and Tarrisk reopened on Monday, nine days after the "
                               "landslide.")
+
+
+def test_a_count_told_as_a_verb_done_so_many_times_counts_it():
+    from briefbot.answer.question_form import answers_form
+    # events33 dev-14: "call-outs" are counted by "was called out 131 times"
+    form = analyse("How many call-outs did the Brackle mountain rescuers have in 2021?").form
+    assert answers_form(form, "The team was called out 131 times last year, a record.")
+    assert not answers_form(form, "The team, called out by the coastguard, was founded 60 years ago by 40 climbers.")
+    launches = analyse("How many launches did the Dunport lifeboat have?").form
+    assert answers_form(launches, "The Dunport lifeboat launched 97 times, more than any other station.")
+    assert not answers_form(launches, "The Dunport lifeboat crew trained 97 times on the new boat.")
