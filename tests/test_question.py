@@ -509,3 +509,12 @@ def test_a_count_told_as_a_verb_done_so_many_times_counts_it():
     launches = analyse("How many launches did the Dunport lifeboat have?").form
     assert answers_form(launches, "The Dunport lifeboat launched 97 times, more than any other station.")
     assert not answers_form(launches, "The Dunport lifeboat crew trained 97 times on the new boat.")
+
+
+def test_who_chairs_a_body_is_identified_by_the_office_the_verb_stands_for():
+    from briefbot.answer.question_form import answers_form
+    # events33 dev-03: the holder is named by "the commission's chair", the watchdog being the article's subject
+    form = analyse("Who chairs the police watchdog now?").form
+    assert answers_form(form, "Ilse Varga, the commission's chair, said every complaint had been heard.")
+    assert not answers_form(form, "Ilse Varga said every complaint had been heard.")
+    assert answers_form(form, "The police watchdog is chaired by Ilse Varga, a former judge.")
