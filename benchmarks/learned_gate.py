@@ -23,7 +23,6 @@ import collections
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +31,7 @@ import yaml
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from rules_proxy import SETS, SPLIT_SETS, _flat  # noqa: E402
+from rules_proxy import SETS, _flat, split_files  # noqa: E402
 
 # every set with a dev split except events28-29, whose two splits are kept unread for measurement
 DEFAULT_SETS = [name for name in SETS if name not in ("events2", "events28", "events29")]
@@ -51,12 +50,7 @@ def collect(name: str) -> list[dict]:
     from briefbot.answer.topics import missing_focus, missing_office, missing_topics
     from briefbot.bot import Briefbot
 
-    work = Path(tempfile.gettempdir()) / f"briefbot-proxy-{name}-dev"
-    if name in SPLIT_SETS:
-        from run import prepare
-        corpus, cases_file = prepare(name, None, work, "dev")
-    else:
-        corpus, cases_file = HERE / "heldout" / name / "corpus", HERE / "heldout" / name / "dev.yaml"
+    work, corpus, cases_file = split_files(name, "dev")
     if not cases_file.exists():
         return []  # events2 has a blind split only
     bot = Briefbot.from_corpus(corpus, work / "index")
@@ -64,7 +58,8 @@ def collect(name: str) -> list[dict]:
     for case in yaml.safe_load(cases_file.read_text())["cases"]:
         q = analyse(case["question"])
         ev = bot.retriever.retrieve(q, top_chunks=bot.settings.top_chunks, k=bot.settings.evidence_sentences)
-        chosen = [e.sentence.id for e in answering(ev, q)]
+        allowed = answering(ev, q)
+        chosen = [e.sentence.id for e in allowed]
         answerable = case.get("answerable", True) is not False
         gold = {s.id for s in bot.index.sentences if any(e in s.text for e in _flat(case["evidence"]))} \
             if answerable else set()
@@ -84,7 +79,7 @@ def collect(name: str) -> list[dict]:
                 "gold": e.sentence.id in gold})
         records.append({"set": name, "id": case["id"], "answerable": answerable, "sentences": sentences,
                         "passes": gate(ev, bot.settings.min_evidence_score, q) is None,
-                        "withheld": withheld(ev, q, answering(ev, q)) is not None, "vacant": ev.vacant is not None,
+                        "withheld": withheld(ev, q, allowed) is not None, "vacant": ev.vacant is not None,
                         "unknown": bool(ev.unknown_names), "covered": ev.name_coverage >= 1.0,
                         "terms": min(len(q.terms), 15) / 15, "multi": ev.multi_article, "parts": q.parts is not None,
                         "type": q.answer_type})

@@ -56,6 +56,17 @@ class Counts:
         return Counts(*(a + b for a, b in zip(astuple(self), astuple(other))))
 
 
+def split_files(name: str, split: str) -> tuple[Path, Path, Path]:
+    """The work folder (under /tmp, where the set's index is kept), the corpus and the case file of a set's split."""
+    work = Path(tempfile.gettempdir()) / f"briefbot-proxy-{name}-{split}"
+    if name in SPLIT_SETS:  # built from ../shared/data: the split's corpus differs (removed articles)
+        from run import prepare
+        corpus, cases_file = prepare(name, None, work, split)
+        return work, corpus, cases_file
+    folder = HERE / "heldout" / name
+    return work, folder / "corpus", folder / f"{split}.yaml"
+
+
 def proxy(name: str, split: str, show: bool) -> Counts:
     """The counts of one set (see `Counts`); with `show`, print the cases the rules get wrong."""
     from briefbot.answer.answering import answering, withheld
@@ -66,13 +77,7 @@ def proxy(name: str, split: str, show: bool) -> Counts:
     from briefbot.answer.question import analyse
     from briefbot.bot import Briefbot
 
-    work = Path(tempfile.gettempdir()) / f"briefbot-proxy-{name}-{split}"
-    if name in SPLIT_SETS:  # built from ../shared/data: the split's corpus differs (removed articles)
-        from run import prepare
-        corpus, cases_file = prepare(name, None, work, split)
-    else:
-        folder = HERE / "heldout" / name
-        corpus, cases_file = folder / "corpus", folder / f"{split}.yaml"
+    work, corpus, cases_file = split_files(name, split)
     if not cases_file.exists():
         sys.exit(f"{cases_file} does not exist (events2 has a blind split only)")
     bot = Briefbot.from_corpus(corpus, work / "index")

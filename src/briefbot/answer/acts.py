@@ -21,8 +21,8 @@ _WHO_DID = r"^\s*(?:who|which\s+[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?"  # "Wh
 _ASKS = {
     # "Who took over Orla Brewing?" asks who bought it; "Who took over from Aldous Pennock (as harbour master)?" and
     # "Who took over as chair?" ask who succeeded to an office
-    PURCHASE: re.compile(_WHO_DID + r"(?:bought|buys|acquired|purchased|took\s+over(?!\s+(?:from|as)\b)|snapped\s+up)\b",
-                         re.IGNORECASE),
+    PURCHASE: re.compile(_WHO_DID + r"(?:bought|buys|acquired|purchased|took\s+over(?!\s+(?:from|as)\b)|"
+                                    r"snapped\s+up)\b", re.IGNORECASE),
     WIN: re.compile(_WHO_DID + r"(?:won|wins|took(?!\s+over\b)|claimed|scooped|picked\s+up)\b|\bwinners?\s*$",
                     re.IGNORECASE),  # ... and a keyword query "... winner"
     REOPENING: re.compile(r"^\s*when\b.*\b(?:re-?open(?:ed|s)?)\b", re.IGNORECASE),

@@ -42,8 +42,8 @@ from briefbot.answer.questions import two_parts
 from briefbot.answer.tense import asks_for_outcome, asks_when_started
 from briefbot.answer.terms import CALENDAR_WORDS, PERIOD_CODE, SearchTerm, search_terms
 from briefbot.index.lexical import MONTH_NAMES
-from briefbot.judge.words import NUMBER_WORDS
 from briefbot.index.nlp import parse
+from briefbot.judge.words import NUMBER_WORDS
 
 AnswerType = Literal["person", "date", "place", "number", "amount", "entity", "reason", "yesno", "open"]
 
