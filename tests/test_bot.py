@@ -227,7 +227,7 @@ def test_answer_contract(make_bot, question, keyword, draft):
         marks = "".join(f"[{c.id}]" for c in sentence.citations)
         assert f"{sentence.text} {marks}" in answer.text
     assert set(answer.evidence_ids) <= set(bot.index.sentence_by_id)
-    assert answer.retrieved_ids == answer.evidence_ids  # an answer was drafted from all that was retrieved
+    assert answer.evidence_ids and set(answer.evidence_ids) <= set(answer.retrieved_ids)  # shown: some of retrieval's
 
 
 @pytest.mark.parametrize("question", ["What is the capital of Germany?", "What is the GDP of Brazil?",
@@ -314,6 +314,29 @@ def test_injection_addressed_to_assistants_cannot_steer_the_answer(make_bot, tmp
 
     answer = make_bot(obey, corpus=corpus, index=tmp_path / "i2").ask("What is the capital of Germany?")
     assert "Paris" not in answer.text
+
+
+def test_prompt_shows_only_the_evidence_the_answer_may_cite(make_bot):
+    """The model is shown the sentences the rules let answer (`Composer.citable`), not every retrieved one: the
+    others could not be cited, and each shown sentence costs prompt time. A draft citing a number it was not
+    shown is not kept, even when that sentence would support it."""
+    def cite_everything(messages):
+        return " ".join(f"{text} [{number}]." for number, text in evidence_lines(messages).items())
+
+    bot = make_bot(cite_everything)
+    answer = bot.ask("What did Zakharova demand?")
+    shown = evidence_lines(bot.llm.calls[0])
+    assert 0 < len(shown) < len(answer.retrieved_ids)
+    assert all("Zakharova" in text or "she" in text.lower() for text in shown.values())
+    assert {c.id for c in answer.citations} <= set(answer.evidence_ids)
+    unshown = [n for n in range(1, len(answer.retrieved_ids) + 1) if n not in shown]
+
+    def cite_an_unshown_number(messages):
+        return f"{bot.index.sentence_by_id[answer.retrieved_ids[unshown[0] - 1]].text} [{unshown[0]}]."
+
+    other = make_bot(cite_an_unshown_number).ask("What did Zakharova demand?")
+    assert all(s.origin == "source" for s in other.sentences)
+    assert answer.retrieved_ids[unshown[0] - 1] not in {c.id for c in other.citations}
 
 
 def test_prompt_shows_the_numbered_evidence(make_bot):

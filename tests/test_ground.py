@@ -326,12 +326,25 @@ def test_the_model_phrases_the_best_sentence_but_does_not_choose_a_weaker_one():
     evidence = make_evidence((ZAKHAROVA, 0.9), (LAVROV, 0.65), (FOUNDED, 0.3))
     question = "What did the foreign ministry say?"
     draft = ("Lavrov said Moscow would never accept foreign troops in Ukraine [2]. "
-             "Zakharova demanded written guarantees that the alliance would stop expanding east [1].")
+             "The foreign ministry's Zakharova demanded written guarantees that the alliance would stop expanding "
+             "east [1].")
     verified = verify(draft, evidence, analyse(question), min_support=0.75, max_sentences=2).sentences
     assert [s.citations[0].id for s in verified] == ["a2:s0", "a1:s0"]  # both drafts survive the check
     answer, _ = compose(verified, evidence, analyse(question), max_sentences=2)
     assert [(s.origin, s.citations[0].id) for s in answer] == [("model", "a1:s0")]  # Lavrov scores too low
-    assert answer[0].text.startswith("Zakharova demanded")
+    assert answer[0].text.startswith("The foreign ministry's Zakharova demanded")
+
+
+def test_the_models_words_must_keep_what_the_question_asks_about():
+    """A verified rewording that leaves out the question's words its source holds ("foreign ministry") does not
+    stand for the source: the source's own words answer."""
+    evidence = make_evidence((ZAKHAROVA, 0.9), (LAVROV, 0.65))
+    question = analyse("What did the foreign ministry say?")
+    draft = "Zakharova demanded written guarantees that the alliance would stop expanding east [1]."
+    verified = verify(draft, evidence, question, min_support=0.75, max_sentences=2).sentences
+    assert [s.origin for s in verified] == ["model"]  # the check passes it
+    answer, _ = compose(verified, evidence, question, max_sentences=2)
+    assert [(s.origin, s.text) for s in answer] == [("source", ZAKHAROVA)]
 
 
 @pytest.mark.parametrize("question, expected", [

@@ -95,8 +95,9 @@ def test_stream_gives_the_answer_of_verify_and_compose(make_bot, question, scrip
         return
     evidence = bot.retrieve(question)
     analysed = analyse(question)
+    shown = {e.number for e in evidence.sentences if e.sentence.id in answer.evidence_ids}
     verified = verify(answer.draft, evidence, analysed, min_support=bot.settings.min_support,
-                      max_sentences=bot.settings.answer_sentences)
+                      max_sentences=bot.settings.answer_sentences, shown=shown)
     sentences, reason = compose(verified.sentences, evidence, analysed, max_sentences=bot.settings.answer_sentences)
     assert answer.sentences == sentences and answer.abstain_reason == reason and answer.dropped == verified.dropped
 
@@ -169,6 +170,44 @@ def test_speaker_sentence_is_shown_before_the_model_runs():
     sentences, _ = stream.finish()
     assert sentences[0].text == speaker and [c.id for c in sentences[1].citations] == ["a:s1"]
     assert stream.take() == sentences[1:]
+
+
+def test_the_model_is_shown_only_what_the_answer_may_cite():
+    """The sentences no rule lets answer are not shown to the model, and a draft sentence citing one (or copying
+    it) is not kept: it could never be part of the answer."""
+    texts = [("Zakharova demanded written guarantees that the alliance would stop expanding east.", 0.9),
+             ("Lavrov said Moscow would never accept foreign troops in Ukraine.", 0.5)]
+    stream = VerifiedStream(_evidence(texts), analyse("What did Zakharova demand?"), min_support=0.5, max_sentences=2)
+    assert [e.sentence.id for e in stream.shown.sentences] == ["a:s0"]
+    stream.feed("Lavrov said Moscow would never accept foreign troops in Ukraine [2]. ")
+    sentences, verified = stream.finish()
+    assert [c.id for s in sentences for c in s.citations] == ["a:s0"] and len(verified.dropped) == 1
+
+
+@pytest.mark.parametrize("draft, kept", [
+    ("The most recent additions are a center in New Delhi, India, which opened in 2014 [1].", False),
+    ("A center in New Delhi opened in 2014, and a center in Hong Kong opened in 2015 [1].", True),
+])
+def test_the_models_words_stand_for_a_source_only_if_they_keep_its_answers(draft, kept):
+    """A verified rewording that drops a candidate answer of the sentence it cites (here the Hong Kong year) does
+    not replace that sentence: the source's own words answer."""
+    source = ("The most recent additions are a center in New Delhi, India, which opened in 2014, "
+              "and a center in Hong Kong which opened in 2015.")
+    stream = VerifiedStream(_evidence([(source, 0.9)]), analyse("What year did the university open a center in Hong Kong?"),
+                            min_support=0.5, max_sentences=2)
+    stream.feed(draft + " ")
+    sentences, verified = stream.finish()
+    assert verified.sentences and verified.sentences[0].origin == "model"  # the check passed it
+    assert [s.origin for s in sentences] == (["model"] if kept else ["source"])
+    assert "2015" in sentences[0].text
+
+
+def test_a_quotes_speaker_is_shown_to_the_model():
+    speaker = "Maria Zakharova said Moscow wants NATO to disavow its promise."
+    quote = "'A refusal to accept Kyiv is not enough,' she said."
+    stream = VerifiedStream(_evidence([(speaker, 0.5), (quote, 0.9)]), analyse("Who said refusing Kyiv is not enough?"),
+                            min_support=0.5, max_sentences=2)
+    assert [e.sentence.id for e in stream.shown.sentences] == ["a:s0", "a:s1"]
 
 
 def test_lead_in_the_models_words_is_shown_once_its_sentence_closes():

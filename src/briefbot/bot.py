@@ -127,7 +127,6 @@ class Briefbot:
         base = dict(question=question, standalone_question=standalone)
         reason = gate(evidence, self.settings.min_evidence_score, analysed, scorer=self.scorer)
         base["retrieved_ids"] = [e.sentence.id for e in evidence.sentences]
-        base["evidence_ids"] = [] if reason else list(base["retrieved_ids"])
         if reason is not None:
             timings = Timings(retrieve=retrieved - started, total=time.perf_counter() - started)
             yield StreamEvent(kind="answer", answer=Answer(**base, abstained=True, abstain_reason=reason,
@@ -135,6 +134,7 @@ class Briefbot:
             return
         checked = VerifiedStream(evidence, analysed, min_support=self.settings.min_support,
                                  max_sentences=self.settings.answer_sentences)
+        base["evidence_ids"] = [e.sentence.id for e in checked.shown.sentences]
         shown = 0
 
         def deltas(sentences):
@@ -144,11 +144,13 @@ class Briefbot:
                 shown += 1
 
         yield from deltas(checked.take())  # known before the model runs
-        messages = build_messages(self.prompts, evidence, query)
         complete = True
         try:
-            for piece in self.llm.stream(messages, max_tokens=self.settings.llm_max_tokens, stop=["\n\n", "Question:"]):
-                yield from deltas(checked.feed(piece))
+            if checked.shown.sentences:  # (none: the answer abstains whatever the model would write)
+                messages = build_messages(self.prompts, checked.shown, query)
+                for piece in self.llm.stream(messages, max_tokens=self.settings.llm_max_tokens,
+                                             stop=["\n\n", "Question:"]):
+                    yield from deltas(checked.feed(piece))
         except ModelServerError as exc:  # the server failed: the rest is in the evidence's own words
             log.warning("The model server's draft broke off, answering in the sources' own words: %s", exc)
             complete = False

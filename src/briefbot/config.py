@@ -68,7 +68,8 @@ class Settings(BaseSettings):
     llm_temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     chunk_sentences: int = Field(default=3, ge=1, le=20, description="Sentences per chunk.")
     top_chunks: int = Field(default=6, ge=1, le=100, description="Chunks taken from hybrid retrieval.")
-    evidence_sentences: int = Field(default=6, ge=1, le=30, description="Sentences shown to the model.")
+    evidence_sentences: int = Field(default=6, ge=1, le=30, description="Evidence sentences retrieved; the model "
+                                    "is shown those of them the answer may cite.")
     answer_sentences: int = Field(default=2, ge=1, le=10, description="Max sentences in an answer.")
     min_evidence_score: float = Field(
         default=0.38,

@@ -174,7 +174,7 @@ class Answer(_Record):
     short_answer: ShortAnswer | None = Field(
         default=None, description="The answer span, verbatim from a cited sentence (None: none was found).")
     draft: str = Field(default="", description="The model's raw draft, before verification.")
-    evidence_ids: list[str] = Field(default_factory=list, description="Sentence ids shown to the model.")
+    evidence_ids: list[str] = Field(default_factory=list, description="Sentence ids shown to the model: the evidence the answer may cite.")
     retrieved_ids: list[str] = Field(
         default_factory=list, description="Sentence ids retrieval found: the evidence, also when the gate "
         "abstained and showed the model nothing (what retrieval recall is measured on).")

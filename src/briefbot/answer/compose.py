@@ -12,6 +12,8 @@ from __future__ import annotations
 from briefbot.answer.answering import TWO_PART_FLOOR, answering_form, answering_parts, antecedent, missing_reason
 from briefbot.answer.citations import answer_sentence, duplicates
 from briefbot.answer.question import Question
+from briefbot.answer.short import short_answer
+from briefbot.index.lexical import content_terms
 from briefbot.types import AnswerSentence, Evidence, EvidenceSentence
 
 SECOND_SENTENCE_RATIO = 0.8  # another evidence sentence joins the answer when it scores this close to the best
@@ -40,7 +42,8 @@ def compose(
 class Composer:
     """`compose`, one verified sentence at a time (for streaming). Everything but the lead's wording is
     known from the evidence before the model runs: the abstention (`reason`), the speaker sentence that
-    opens a pronoun-attributed quote, the lead evidence sentence, the candidates for a second sentence.
+    opens a pronoun-attributed quote, the lead evidence sentence, the candidates for a second sentence, and
+    so every sentence the answer may cite (`citable`).
     `answer` only grows, in final order: [speaker], lead (the first verified sentence citing the lead
     evidence, else at `finish` that evidence in its own words), the verified sentences citing a second
     candidate, in draft order, then at `finish` the candidates in their own words."""
@@ -52,20 +55,29 @@ class Composer:
         self.reason: str | None = None
         self.lead: AnswerSentence | None = None
         self._second: list[EvidenceSentence] = []
+        self.citable: list[EvidenceSentence] = []
         first, self._second = answering_parts(evidence, question)
         self.candidates = first or self._second
         if not self.candidates:
             self.reason = missing_reason(evidence, question)
             return
         speaker = antecedent(evidence, self.candidates[0])
-        if speaker is not None and max_sentences > 1:  # "..., she said." needs the sentence that names her
+        if speaker is None or max_sentences < 2:
+            speaker = None
+        else:  # "..., she said." needs the sentence that names her
             self.answer.append(answer_sentence(speaker.sentence.text, [speaker], 1.0, origin="source"))
+        self._articles = (_by_article(answering_form(evidence, question, TWO_PART_FLOOR))
+                          if question.parts is None and evidence.multi_article else {})
+        # every sentence the answer may cite, known now: the model is shown these alone (`Briefbot.stream`)
+        may_cite = {e.sentence.id for e in [*([speaker] if speaker else []), *self.candidates, *self._second,
+                                            *self._articles.values()]}
+        self.citable = [e for e in evidence.sentences if e.sentence.id in may_cite]
 
     def add(self, sentence: AnswerSentence) -> None:
         """Take the next verified sentence (in draft order)."""
         self.seen.append(sentence)
         if self.lead is None:
-            if self.candidates[0].sentence.id in {c.id for c in sentence.citations}:
+            if self.candidates[0].sentence.id in {c.id for c in sentence.citations} and self._keeps_answers(sentence):
                 self._set_lead(sentence)
         else:
             self._offer(sentence)
@@ -91,10 +103,9 @@ class Composer:
         evidence, question, candidates = self.evidence, self.question, self.candidates
         if question.parts is not None:  # the second sentence answers the second question, in its own form
             self._extras = [e for e in self._second if e.sentence.id not in self._cited][:1]
-        elif evidence.multi_article and len(articles := _by_article(answering_form(evidence, question,
-                                                                                   TWO_PART_FLOOR))) > 1:
+        elif len(self._articles) > 1:
             self._max = max(self._max, MULTI_ARTICLE_SENTENCES)  # one from each article it draws on
-            self._extras = [best for article_id, best in articles.items()
+            self._extras = [best for article_id, best in self._articles.items()
                             if article_id != candidates[0].sentence.article_id]
         else:
             self._extras = ([e for e in candidates[1:] if e.score >= SECOND_SENTENCE_RATIO * candidates[0].score]
@@ -103,9 +114,26 @@ class Composer:
         for sentence in self.seen:  # the model's words first, in draft order
             self._offer(sentence)
 
+    def _keeps_answers(self, sentence: AnswerSentence) -> bool:
+        """Whether a sentence in the model's words keeps the short answer (`short.short_answer`) of each evidence
+        sentence it cites, or, when they hold none, one of the question's words they hold: a verified rewording may
+        still drop what was asked ("The most recent additions are a center in New Delhi, which opened in 2014."
+        for "What year did the university open a center in Hong Kong?", its source going on "and a center in Hong
+        Kong which opened in 2015"; "Huntington, and Harold Innis." for "What anthropologists are also university
+        alumni?"), and then the source's own words answer instead."""
+        if sentence.origin != "model":
+            return True
+        wording = " ".join(sentence.text.lower().split())
+        cited = [item for item in self.evidence.sentences if item.sentence.id in {c.id for c in sentence.citations}]
+        spans = [span for item in cited if (span := short_answer(self.question, item)) is not None]
+        if spans:
+            return all(" ".join(span.text.lower().split()) in wording for span in spans)
+        asked = set(content_terms(self.question.text)) & set(content_terms(" ".join(i.sentence.text for i in cited)))
+        return not asked or bool(asked & set(content_terms(sentence.text)))
+
     def _offer(self, sentence: AnswerSentence) -> None:
         if (any(c.id in self._wanted for c in sentence.citations) and len(self.answer) < self._max
-                and not duplicates(sentence.text, self.answer)):
+                and self._keeps_answers(sentence) and not duplicates(sentence.text, self.answer)):
             self.answer.append(sentence)
             self._cited |= {c.id for c in sentence.citations}
 

@@ -15,6 +15,7 @@ The contract (DESIGN.md section 1) is enforced here, whatever the model writes:
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from briefbot.judge import judge as strict_judge  # the evaluation's stricter rules: a model sentence must pass both
@@ -95,9 +96,10 @@ def verify(
     *,
     min_support: float,
     max_sentences: int,
+    shown: Collection[int] | None = None,
 ) -> Verified:
-    """Turn a draft into verified answer sentences (see the module docstring)."""
-    verifier = Verifier(evidence, question, min_support=min_support, max_sentences=max_sentences)
+    """Turn a draft into verified answer sentences (see the module docstring); `shown` as for `Verifier`."""
+    verifier = Verifier(evidence, question, min_support=min_support, max_sentences=max_sentences, shown=shown)
     for draft_sentence in parse_draft(draft):
         verifier.add(draft_sentence)
     return verifier.finish(draft)
@@ -107,13 +109,17 @@ class Verifier:
     """`verify`, one draft sentence at a time (for streaming): `add` returns the answer sentences that
     sentence yields (none or one); each depends only on the sentences before it, so it is final."""
 
-    def __init__(self, evidence: Evidence, question: Question, *, min_support: float, max_sentences: int) -> None:
+    def __init__(self, evidence: Evidence, question: Question, *, min_support: float, max_sentences: int,
+                 shown: Collection[int] | None = None) -> None:
+        """`shown`: the numbers of the evidence sentences the model was shown (default: all); a draft sentence
+        may cite only those."""
         self.evidence, self.question = evidence, question
         self.min_support, self.max_sentences = min_support, max_sentences
         self.result = Verified()
         self.used_sources: set[str] = set()
         best_score = max((e.score for e in evidence.sentences), default=0.0)
-        self.relevant = {e.number for e in evidence.sentences if e.score >= RELEVANCE_RATIO * best_score}
+        self.shown = {e.number for e in evidence.sentences if shown is None or e.number in shown}
+        self.relevant = {e.number for e in evidence.sentences if e.score >= RELEVANCE_RATIO * best_score} & self.shown
 
     def finish(self, draft: str) -> Verified:
         self.result.model_says_not_found = says_not_found(draft)
@@ -125,13 +131,14 @@ class Verifier:
         if len(result.sentences) >= self.max_sentences:
             return []
         text = draft_sentence.text
-        cited = [e for n in draft_sentence.numbers if (e := evidence.by_number(n)) is not None]
+        cited = [e for n in draft_sentence.numbers if n in self.shown and (e := evidence.by_number(n)) is not None]
         if says_not_found(text) or not adds_information(text, question):
             result.dropped.append(text)
             return []
         score = support(text, [e.sentence.text for e in cited], question) if cited else 0.0
         if score < min_support:  # maybe it cites the wrong number: does one evidence sentence back it?
-            scored = [(support(text, [e.sentence.text], question), e) for e in evidence.sentences]
+            scored = [(support(text, [e.sentence.text], question), e) for e in evidence.sentences
+                      if e.number in self.shown]
             best_score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
             if best is not None and best_score >= min_support:
                 cited, score = [best], best_score
