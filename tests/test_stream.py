@@ -202,6 +202,21 @@ def test_the_models_words_stand_for_a_source_only_if_they_keep_its_answers(draft
     assert "2015" in sentences[0].text
 
 
+@pytest.mark.parametrize("draft, kept", [
+    ("Article 5 says an armed attack on one member 'shall be considered an attack on them all' [1].", False),
+    ("Article 5 says an armed attack on one member 'shall be considered an attack against them all' [1].", True),
+])
+def test_the_models_words_keep_a_quotation_word_for_word(draft, kept):
+    source = ("Article 5 stipulates that an armed attack against one or more of its members "
+              "‘shall be considered an attack against them all’.")
+    stream = VerifiedStream(_evidence([(source, 0.9)]), analyse("What does Article 5 say?"), min_support=0.5,
+                            max_sentences=2)
+    stream.feed(draft + " ")
+    sentences, verified = stream.finish()
+    assert verified.sentences and verified.sentences[0].origin == "model"  # the check passed it
+    assert [s.origin for s in sentences] == (["model"] if kept else ["source"])
+
+
 def test_a_quotes_speaker_is_shown_to_the_model():
     speaker = "Maria Zakharova said Moscow wants NATO to disavow its promise."
     quote = "'A refusal to accept Kyiv is not enough,' she said."

@@ -9,7 +9,10 @@ supply the asked-for fact. Abstentions cite nothing. Checking the model's senten
 
 from __future__ import annotations
 
+import re
+
 from briefbot.answer.answering import TWO_PART_FLOOR, answering_form, answering_parts, antecedent, missing_reason
+from briefbot.answer.answers import candidates
 from briefbot.answer.citations import answer_sentence, duplicates
 from briefbot.answer.question import Question
 from briefbot.answer.short import short_answer
@@ -17,6 +20,8 @@ from briefbot.index.lexical import content_terms
 from briefbot.types import AnswerSentence, Evidence, EvidenceSentence
 
 SECOND_SENTENCE_RATIO = 0.8  # another evidence sentence joins the answer when it scores this close to the best
+# a quotation (its words are the speaker's)
+_QUOTED = re.compile(r"“([^”]{8,})”|\"([^\"]{8,})\"|‘([^’]{8,})’")
 MULTI_ARTICLE_SENTENCES = 4  # a question comparing articles gets up to one sentence from each of this many
 
 
@@ -115,19 +120,29 @@ class Composer:
             self._offer(sentence)
 
     def _keeps_answers(self, sentence: AnswerSentence) -> bool:
-        """Whether a sentence in the model's words keeps the short answer (`short.short_answer`) of each evidence
-        sentence it cites, or, when they hold none, one of the question's words they hold: a verified rewording may
-        still drop what was asked ("The most recent additions are a center in New Delhi, which opened in 2014."
-        for "What year did the university open a center in Hong Kong?", its source going on "and a center in Hong
-        Kong which opened in 2015"; "Huntington, and Harold Innis." for "What anthropologists are also university
-        alumni?"), and then the source's own words answer instead."""
+        """Whether a sentence in the model's words keeps, of each evidence sentence it cites, every quotation word
+        for word, the short answer (`short.short_answer`) and every other candidate of its kind, or, when they hold
+        no short answer, one of the question's words they hold. A verified rewording may still drop what was asked
+        ("The most recent additions are a center in New Delhi, which opened in 2014." for "What year did the
+        university open a center in Hong Kong?", its source going on "and a center in Hong Kong which opened in
+        2015"; "Huntington, and Harold Innis." for "What anthropologists are also university alumni?"; "in Galati"
+        for a camp "in Smardan, near Galati") or change a quote ("an attack on them all" for "an attack against
+        them all"), and then the source's own words answer instead."""
         if sentence.origin != "model":
             return True
-        wording = " ".join(sentence.text.lower().split())
+        wording = _plain(sentence.text)
         cited = [item for item in self.evidence.sentences if item.sentence.id in {c.id for c in sentence.citations}]
-        spans = [span for item in cited if (span := short_answer(self.question, item)) is not None]
+        if any(_plain(m.group(0)[1:-1]) not in wording for item in cited for m in _QUOTED.finditer(item.sentence.text)):
+            return False
+        spans = []
+        for item in cited:
+            if (short := short_answer(self.question, item)) is None:
+                continue
+            found = candidates(self.question, item)
+            kind = next((e.label for e in found if e.start == short.start), None)
+            spans += [short.text] + [item.sentence.text[e.start:e.end] for e in found if kind and e.label == kind]
         if spans:
-            return all(" ".join(span.text.lower().split()) in wording for span in spans)
+            return all(_plain(span) in wording for span in spans)
         asked = set(content_terms(self.question.text)) & set(content_terms(" ".join(i.sentence.text for i in cited)))
         return not asked or bool(asked & set(content_terms(sentence.text)))
 
@@ -159,3 +174,8 @@ def _by_article(items: list[EvidenceSentence]) -> dict[str, EvidenceSentence]:
     for item in items:
         best.setdefault(item.sentence.article_id, item)
     return best
+
+
+def _plain(text: str) -> str:
+    """`text` lower-cased, its quotation marks and spaces made uniform, for finding one text in another."""
+    return " ".join(re.sub(r"[‘’“”\"']", "'", text).lower().split())
