@@ -49,7 +49,7 @@ def drafts(name: str, split: str, limit: int) -> list[tuple[int, float, int, flo
         if gate(evidence, bot.settings.min_evidence_score, question, scorer=bot.scorer) is not None:
             continue
         shown = VerifiedStream(evidence, question, min_support=bot.settings.min_support,
-                               max_sentences=bot.settings.answer_sentences).shown
+                               max_sentences=bot.settings.answer_sentences).prompt_evidence
         if not shown.sentences:
             continue
         timed = {}

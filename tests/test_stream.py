@@ -178,7 +178,7 @@ def test_the_model_is_shown_only_what_the_answer_may_cite():
     texts = [("Zakharova demanded written guarantees that the alliance would stop expanding east.", 0.9),
              ("Lavrov said Moscow would never accept foreign troops in Ukraine.", 0.5)]
     stream = VerifiedStream(_evidence(texts), analyse("What did Zakharova demand?"), min_support=0.5, max_sentences=2)
-    assert [e.sentence.id for e in stream.shown.sentences] == ["a:s0"]
+    assert [e.sentence.id for e in stream.prompt_evidence.sentences] == ["a:s0"]
     stream.feed("Lavrov said Moscow would never accept foreign troops in Ukraine [2]. ")
     sentences, verified = stream.finish()
     assert [c.id for s in sentences for c in s.citations] == ["a:s0"] and len(verified.dropped) == 1
@@ -222,7 +222,7 @@ def test_a_quotes_speaker_is_shown_to_the_model():
     quote = "'A refusal to accept Kyiv is not enough,' she said."
     stream = VerifiedStream(_evidence([(speaker, 0.5), (quote, 0.9)]), analyse("Who said refusing Kyiv is not enough?"),
                             min_support=0.5, max_sentences=2)
-    assert [e.sentence.id for e in stream.shown.sentences] == ["a:s0", "a:s1"]
+    assert [e.sentence.id for e in stream.prompt_evidence.sentences] == ["a:s0", "a:s1"]
 
 
 def test_lead_in_the_models_words_is_shown_once_its_sentence_closes():

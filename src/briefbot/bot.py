@@ -134,7 +134,7 @@ class Briefbot:
             return
         checked = VerifiedStream(evidence, analysed, min_support=self.settings.min_support,
                                  max_sentences=self.settings.answer_sentences)
-        base["evidence_ids"] = [e.sentence.id for e in checked.shown.sentences]
+        base["evidence_ids"] = [e.sentence.id for e in checked.prompt_evidence.sentences]
         shown = 0
 
         def deltas(sentences):
@@ -146,8 +146,8 @@ class Briefbot:
         yield from deltas(checked.take())  # known before the model runs
         complete = True
         try:
-            if checked.shown.sentences:  # (none: the answer abstains whatever the model would write)
-                messages = build_messages(self.prompts, checked.shown, query)
+            if checked.prompt_evidence.sentences:  # (none: the answer abstains whatever the model would write)
+                messages = build_messages(self.prompts, checked.prompt_evidence, query)
                 for piece in self.llm.stream(messages, max_tokens=self.settings.llm_max_tokens,
                                              stop=["\n\n", "Question:"]):
                     yield from deltas(checked.feed(piece))

@@ -21,7 +21,7 @@ from briefbot.types import AnswerSentence, Evidence, EvidenceSentence
 
 SECOND_SENTENCE_RATIO = 0.8  # another evidence sentence joins the answer when it scores this close to the best
 # a quotation (its words are the speaker's)
-_QUOTED = re.compile(r"“([^”]{8,})”|\"([^\"]{8,})\"|‘([^’]{8,})’")
+_QUOTED = re.compile(r"“[^”]{8,}”|\"[^\"]{8,}\"|‘[^’]{8,}’")
 MULTI_ARTICLE_SENTENCES = 4  # a question comparing articles gets up to one sentence from each of this many
 
 
@@ -67,15 +67,13 @@ class Composer:
             self.reason = missing_reason(evidence, question)
             return
         speaker = antecedent(evidence, self.candidates[0])
-        if speaker is None or max_sentences < 2:
-            speaker = None
-        else:  # "..., she said." needs the sentence that names her
+        if speaker is not None and max_sentences > 1:  # "..., she said." needs the sentence that names her
             self.answer.append(answer_sentence(speaker.sentence.text, [speaker], 1.0, origin="source"))
         self._articles = (_by_article(answering_form(evidence, question, TWO_PART_FLOOR))
                           if question.parts is None and evidence.multi_article else {})
         # every sentence the answer may cite, known now: the model is shown these alone (`Briefbot.stream`)
-        may_cite = {e.sentence.id for e in [*([speaker] if speaker else []), *self.candidates, *self._second,
-                                            *self._articles.values()]}
+        may_cite = {c.id for s in self.answer for c in s.citations} | {
+            e.sentence.id for e in [*self.candidates, *self._second, *self._articles.values()]}
         self.citable = [e for e in evidence.sentences if e.sentence.id in may_cite]
 
     def add(self, sentence: AnswerSentence) -> None:
@@ -132,7 +130,7 @@ class Composer:
             return True
         wording = _plain(sentence.text)
         cited = [item for item in self.evidence.sentences if item.sentence.id in {c.id for c in sentence.citations}]
-        if any(_plain(m.group(0)[1:-1]) not in wording for item in cited for m in _QUOTED.finditer(item.sentence.text)):
+        if any(_plain(quote[1:-1]) not in wording for item in cited for quote in _QUOTED.findall(item.sentence.text)):
             return False
         spans = []
         for item in cited:

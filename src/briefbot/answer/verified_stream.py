@@ -30,7 +30,7 @@ class VerifiedStream:
     def __init__(self, evidence: Evidence, question: Question, *, min_support: float, max_sentences: int) -> None:
         self.composer = Composer(evidence, question, max_sentences=max_sentences)
         # the model is shown only what the answer may cite: a shorter prompt, and no draft sentence wasted on the rest
-        self.shown = evidence.model_copy(update={"sentences": self.composer.citable})
+        self.prompt_evidence = evidence.model_copy(update={"sentences": self.composer.citable})
         self.verifier = Verifier(evidence, question, min_support=min_support, max_sentences=max_sentences,
                                  shown={e.number for e in self.composer.citable})
         self.draft = ""
