@@ -209,7 +209,8 @@ def test_streamed_answer_equals_verify_and_compose(fuzz_bot, parts, question):
     evidence = fuzz_bot.retrieve(question)
     settings_ = fuzz_bot.settings
     analysed = analyse(question)
+    shown = {e.number for e in evidence.sentences if e.sentence.id in answer.evidence_ids}  # the model saw these
     verified = verify(answer.draft, evidence, analysed, min_support=settings_.min_support,
-                      max_sentences=settings_.answer_sentences)
+                      max_sentences=settings_.answer_sentences, shown=shown)
     sentences, reason = compose(verified.sentences, evidence, analysed, max_sentences=settings_.answer_sentences)
     assert (answer.sentences, answer.abstain_reason) == (sentences, reason), parse_draft(answer.draft)
