@@ -6,7 +6,8 @@ publication date: "The museum welcomed 684,000 visitors last year" in an article
 question's qualifiers ("in 2018") hold for the sentence, and a sentence saying "last year" in a 2023 article
 is not taken to name a year other than 2022. A month without a year ("in January", "from 1 March") is the
 last such month at the article's date, or the next one when the sentence speaks of the future ("Fares will
-rise in January", said in December 2023, is January 2024).
+rise in January", said in December 2023, is January 2024); in a sentence about what recurs ("every morning from
+May to October") it is any year's and stays as written.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ _RELATIVE_NAMED_MONTH = re.compile(r"\b(last|this|next)\s+(" + "|".join(_MONTHS)
 # "may" the verb is none
 _BARE_MONTH = re.compile(r"\b((?:in|on|from|by|until|since|before|after)\s+(?:early\s+|late\s+|mid-)?(?:\d{1,2}\s+)?)("
                          + "|".join(_MONTHS) + r")\b(?!\s*,?\s*\d{4})(?!\s+\d{1,2}\b)")
+# the sentence speaks of what recurs ("swims every morning from May to October", "closes each January"): its
+# bare months are any year's, and naming one would let the sentence hold a year it does not speak of
+_HABITUAL = re.compile(r"\b(?:(?:every|each)\s+(?:morning|day|night|evening|weekend|week|month|year|season|spring|"
+                       r"summer|autumn|winter)|usually|normally|typically|always|annually|traditionally)\b",
+                       re.IGNORECASE)
 # the sentence speaks of what is to come: its bare months are the next ones, not the last
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to|is\s+to|are\s+to|"
                      r"is\s+scheduled|are\s+scheduled|is\s+expected|are\s+expected|plans?\s+to|next)\b", re.IGNORECASE)
@@ -73,7 +79,8 @@ def absolute(text: str, published: str | None) -> str:
             when = year - 1 if _past(text) else year
         return f"{match.group(1)}{match.group(2)} {when}"
 
-    text = _BARE_MONTH.sub(bare_month, text)
+    if not _HABITUAL.search(text):
+        text = _BARE_MONTH.sub(bare_month, text)
     text = _RELATIVE_NAMED_MONTH.sub(named_month, text)
     text = _RELATIVE_MONTH.sub(relative_month, text)
     return _RELATIVE_YEAR.sub(lambda match: str(year + _YEAR_WORDS[match.group(1).lower()]), text)
