@@ -21,6 +21,7 @@ from briefbot.answer.compose import compose
 from briefbot.answer.question import analyse
 from briefbot.answer.verified_stream import VerifiedStream, delta_text
 from briefbot.answer.verify import parse_draft, verify
+from briefbot.config import Settings
 from briefbot.fakes import ScriptedLLM
 from briefbot.types import ABSTAIN_TEXT
 
@@ -322,3 +323,15 @@ def test_a_draft_cut_short_keeps_what_was_shown(make_bot):
     _check_contract(events)
     answer = events[-1].answer
     assert not answer.abstained and FALSE not in "".join(_deltas(events))
+
+
+def test_without_a_draft_the_model_is_not_called_and_the_answer_is_the_sources_words(make_bot):
+    """`llm_draft=False`: no model call; the answer is the answer with an empty draft, cited, in the sources' words."""
+    bot = make_bot(_echo("Zakharova"), settings=Settings(llm_draft=False))
+    answer = list(bot.stream("What did Zakharova demand?"))[-1].answer
+    assert bot.llm.calls == []
+    assert not answer.abstained and answer.draft == ""
+    assert answer.sentences and {s.origin for s in answer.sentences} == {"source"}
+    assert any("written guarantees" in s.text for s in answer.sentences)
+    with_draft = make_bot(_echo("Zakharova")).ask("What did Zakharova demand?")
+    assert [c.id for s in answer.sentences for c in s.citations][0] == with_draft.sentences[0].citations[0].id

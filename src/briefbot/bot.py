@@ -146,7 +146,8 @@ class Briefbot:
         yield from deltas(checked.take())  # known before the model runs
         complete = True
         try:
-            if checked.prompt_evidence.sentences:  # (none: the answer abstains whatever the model would write)
+            # (nothing shown: the answer abstains whatever the model would write; no draft: the sources' words)
+            if checked.prompt_evidence.sentences and self.settings.llm_draft:
                 messages = build_messages(self.prompts, checked.prompt_evidence, query)
                 for piece in self.llm.stream(messages, max_tokens=self.settings.llm_max_tokens,
                                              stop=["\n\n", "Question:"]):
