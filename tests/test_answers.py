@@ -236,6 +236,17 @@ def test_setting_up_is_a_founding_not_a_plan():
                                  "the families of her patients to help.", title="Edderby Brain Bank turns 30"))
 
 
+def test_what_the_speakers_did_as_they_spoke_is_no_outcome():
+    """A past fact in a clause about when the source spoke ("..., the judges said *as they named a shortlist*") is
+    part of the attribution: the sentence still only previews the winner; a clause with the asked word is not."""
+    won = analyse("Who won the 2025 Essle Prize?")
+    preview = "The winner of this year's Essle Prize will be announced in Tremorran on Thursday 20 November, the " \
+              "judges said on Wednesday as they named a shortlist of six novels."
+    assert not answers(won, item(preview, title="Essle Prize shortlist named", published="2025-09-24"))
+    named = analyse("How many novels did the judges name on the Essle Prize shortlist?")
+    assert answers(named, item(preview, title="Essle Prize shortlist named", published="2025-09-24"))
+
+
 def test_a_number_spelled_alone_counts_things_and_is_no_answer_to_how_much():
     paid = analyse("How much did Orvel Foods pay for Brack Dairy?")
     assert not answers(paid, item("Brack Dairy has been bought by Orvel Foods, the two companies said on Monday."))

@@ -125,8 +125,10 @@ def only_previews(text: str, asked: frozenset[str] = frozenset()) -> bool:
 
 def _describes_apart(token, asked: frozenset[str]) -> bool:
     """Whether the token stands in a clause that only describes someone or something (a relative clause,
-    a participle, an apposition) and that clause has none of the question's words: no outcome it asks about."""
-    clause = next((a for a in [token, *token.ancestors] if a.dep_ in ("relcl", "acl", "appos")), None)
+    a participle, an apposition) or when they spoke ("..., the judges said *as they named a shortlist*"), and
+    that clause has none of the question's words: no outcome it asks about."""
+    clause = next((a for a in [token, *token.ancestors] if a.dep_ in ("relcl", "acl", "appos")
+                   or (a.dep_ == "advcl" and stem(a.head.lower_) in _SPEECH_VERBS)), None)
     return clause is not None and not any(stem(t.lower_) in asked for t in clause.subtree)
 
 
