@@ -14,11 +14,14 @@ from typing import Callable, Sequence
 
 import pytest
 
+from briefbot.answer.compose import compose
+from briefbot.answer.question import analyse
+from briefbot.answer.verify import Verified, verify
 from briefbot.bot import Briefbot
 from briefbot.config import Settings
 from briefbot.fakes import HashingEmbedder, ScriptedLLM
 from briefbot.index.nlp import SpacyAnnotator
-from briefbot.types import Evidence, EvidenceSentence, Sentence
+from briefbot.types import Answer, AnswerSentence, Evidence, EvidenceSentence, Sentence
 
 NATO_TXT = """Russia rejects NATO plan for Ukraine
 Russia has rejected a proposal that would let Ukraine join NATO if a ceasefire is broken.
@@ -115,6 +118,19 @@ def index_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def settings(isolated_env) -> Settings:
     return Settings()
+
+
+def verify_and_compose(bot: Briefbot, question: str, answer: Answer) -> tuple[list[AnswerSentence], str | None,
+                                                                             Verified]:
+    """What `verify` + `compose` give for `answer`'s whole draft, told which evidence the model was shown
+    (`answer.evidence_ids`): the answer a streamed one must equal. (sentences, abstain reason, verification)"""
+    evidence = bot.retrieve(question)
+    analysed = analyse(question)
+    shown = {e.number for e in evidence.sentences if e.sentence.id in answer.evidence_ids}
+    verified = verify(answer.draft, evidence, analysed, min_support=bot.settings.min_support,
+                      max_sentences=bot.settings.answer_sentences, shown=shown)
+    sentences, reason = compose(verified.sentences, evidence, analysed, max_sentences=bot.settings.answer_sentences)
+    return sentences, reason, verified
 
 
 def evidence_lines(messages: Sequence[dict]) -> dict[int, str]:

@@ -14,11 +14,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import WIRE, write_corpus
+from conftest import WIRE, verify_and_compose, write_corpus
 from briefbot.answer.chat import is_follow_up, split_standalone, standalone_question
-from briefbot.answer.compose import compose
-from briefbot.answer.question import analyse
-from briefbot.answer.verify import parse_draft, verify
+from briefbot.answer.verify import parse_draft
 from briefbot.bot import Briefbot
 from briefbot.config import Settings
 from briefbot.errors import BriefbotError, QuestionError
@@ -206,11 +204,5 @@ def test_streamed_answer_equals_verify_and_compose(fuzz_bot, parts, question):
     if not answer.evidence_ids:  # the gate abstained before drafting
         return
     assert "".join(e.text for e in events[:-1]) == ("" if answer.abstained else answer.text)
-    evidence = fuzz_bot.retrieve(question)
-    settings_ = fuzz_bot.settings
-    analysed = analyse(question)
-    shown = {e.number for e in evidence.sentences if e.sentence.id in answer.evidence_ids}  # the model saw these
-    verified = verify(answer.draft, evidence, analysed, min_support=settings_.min_support,
-                      max_sentences=settings_.answer_sentences, shown=shown)
-    sentences, reason = compose(verified.sentences, evidence, analysed, max_sentences=settings_.answer_sentences)
+    sentences, reason, _ = verify_and_compose(fuzz_bot, question, answer)
     assert (answer.sentences, answer.abstain_reason) == (sentences, reason), parse_draft(answer.draft)

@@ -16,11 +16,10 @@ from typing import Iterator, Sequence
 
 import pytest
 
-from conftest import LAVROV, ZAKHAROVA, copy_reader, evidence_lines
-from briefbot.answer.compose import compose
+from conftest import LAVROV, ZAKHAROVA, copy_reader, evidence_lines, verify_and_compose
 from briefbot.answer.question import analyse
 from briefbot.answer.verified_stream import VerifiedStream, delta_text
-from briefbot.answer.verify import parse_draft, verify
+from briefbot.answer.verify import parse_draft
 from briefbot.config import Settings
 from briefbot.fakes import ScriptedLLM
 from briefbot.types import ABSTAIN_TEXT
@@ -94,12 +93,7 @@ def test_stream_gives_the_answer_of_verify_and_compose(make_bot, question, scrip
     answer = list(bot.stream(question))[-1].answer
     if answer.evidence_ids == []:  # the gate abstained before drafting
         return
-    evidence = bot.retrieve(question)
-    analysed = analyse(question)
-    shown = {e.number for e in evidence.sentences if e.sentence.id in answer.evidence_ids}
-    verified = verify(answer.draft, evidence, analysed, min_support=bot.settings.min_support,
-                      max_sentences=bot.settings.answer_sentences, shown=shown)
-    sentences, reason = compose(verified.sentences, evidence, analysed, max_sentences=bot.settings.answer_sentences)
+    sentences, reason, verified = verify_and_compose(bot, question, answer)
     assert answer.sentences == sentences and answer.abstain_reason == reason and answer.dropped == verified.dropped
 
 
