@@ -280,6 +280,26 @@ def test_the_holder_before_someone_is_told_of_as_succeeded_replaced_or_leaving()
                         "He will take over on 1 January from Ysolde Marchetti, who is leaving after six years.")
 
 
+def test_the_holder_after_someone_is_told_of_as_succeeding_replacing_or_appointed():
+    from briefbot.answer.acts import SUCCESSOR, act_asked
+    from briefbot.answer.question_form import answers_form
+    # events37 dev-33: the holder named in the question, still speaking for the body, tells nobody who came after
+    after = analyse("Who replaced Brigid Halloran as director of the Tern Valley Museum?")
+    assert after.form.act == SUCCESSOR
+    assert not answers_form(after.form, "Its director, Brigid Halloran, said visitor numbers had doubled in 2023.")
+    assert answers_form(after.form, "Osric Delamere was appointed director of the Tern Valley Museum in March, "
+                                    "replacing Brigid Halloran.")
+    assert answers_form(analyse("Who took over from Wendell Ashby as port captain?").form,
+                        "Captain Ida Rosmer, the deputy port captain, will succeed him.",
+                        "Wendell Ashby, the port captain, will retire in June after 14 years.")
+    # ... not who succeeded someone else
+    assert not answers_form(analyse("Who will succeed Ottoline Marwick as chair of the trust?").form,
+                            "She succeeds Crispin Delaney, who has chaired the trust since 2016.")
+    # "Who did X replace?" asks for the holder before; "Who took over Orla Brewing?" for its buyer
+    assert act_asked("Who did Bertil Anskar replace as chair?") != SUCCESSOR
+    assert act_asked("Who took over Orla Brewing?") != SUCCESSOR
+
+
 def test_a_yes_no_question_about_what_happened_needs_its_main_verb():
     from briefbot.answer.question_form import answers_form
     # events23 dev-33: a second attempt to buy is no approval of it

@@ -450,9 +450,10 @@ def test_who_bought_needs_a_sentence_telling_of_a_purchase():
 
 def test_who_took_over_from_someone_asks_for_a_successor_not_a_buyer():
     from briefbot.answer.question_form import answers_form
-    # "took over from X", "took over as chair": succession to an office (events32 dev-10 was read as a purchase)
+    # "took over from X", "took over as chair": succession to an office (events32 dev-10 was read as a purchase);
+    # "from X" asks who came after X (`acts.SUCCESSOR`)
     successor = analyse("Who took over from Aldric Venn as chief pilot?").form
-    assert successor.act is None
+    assert successor.act == "successor"
     assert answers_form(successor, "Captain Mora Lisk, the deputy pilot of Dunhaven, will succeed him.")
     assert analyse("Who took over as chair of the port board?").form.act is None
     assert analyse("Who took over Orla Brewing?").form.act == "purchase"

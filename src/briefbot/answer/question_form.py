@@ -477,7 +477,7 @@ def answers_form(form: Form, text: str, before: str | None = None) -> bool:
         return False
     if not identifies(form.identify, text, form.question_terms, here=form.identify_here, before=before):
         return False
-    if not states_predicate(form.predicate, text) or not tells_of(form.act, text):
+    if not states_predicate(form.predicate, text) or not tells_of(form.act, text, form.question_terms):
         return False
     if not states_main_verb(form.main_verb, text):
         return False

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from briefbot.answer.acts import SUCCESSOR, act_asked
 from briefbot.answer.answer_kind import time_spans
 from briefbot.index.lexical import stem
 from briefbot.index.nlp import parse
@@ -70,9 +71,10 @@ def asks_for_outcome(question: str, doc) -> bool:
     """Whether the question asks about something that has happened: past tense ("did", "was", a past
     verb such as "won"), and not about a plan ("When was it due to open?", "Who will win?"), about
     what someone said ("What did Lavrov say?": what was said may well be a prediction) or about when
-    someone took office or a law took effect (`STARTS_WHEN`: announced in advance, with the date)."""
+    someone took office or a law took effect (`STARTS_WHEN`: announced in advance, with the date), nor about who
+    succeeded someone (announced in advance too: "Captain Marit Strangward will succeed him on 1 July")."""
     if _plans(question) or any(stem(t.lower_) in _ASKS_WHAT_WAS_SAID for t in doc) \
-            or STARTS_WHEN.search(question):
+            or STARTS_WHEN.search(question) or act_asked(question) == SUCCESSOR:
         return False
     present = _asked_in_present(doc)
     return bool(_PAST.search(question)) or any(t.tag_ == "VBD" and not (present and t.dep_ == "ROOT") for t in doc)
