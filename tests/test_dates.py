@@ -25,6 +25,10 @@ from briefbot.types import EvidenceSentence, Sentence
     ("Inflation slowed in May.", "2023-06-10", "Inflation slowed in May 2023."),
     ("She takes up the post on 1 April.", "2024-02-01", "She takes up the post on 1 April 2024."),
     ("It rose in March 2022.", "2023-01-01", "It rose in March 2022."),
+    # ... and with its year said relative to the article's: that year (not the last March, then the year again)
+    ("Eleven shops have closed since March last year.", "2021-08-18", "Eleven shops have closed since March 2020."),
+    ("It opened in May this year.", "2021-08-18", "It opened in May 2021."),
+    ("The store will close in January next year.", "2021-08-18", "The store will close in January 2022."),
     # what recurs names no year: its months stay as written
     ("She swims every morning from May to October.", "2019-04-10", "She swims every morning from May to October."),
     ("The gallery usually closes in January.", "2023-12-10", "The gallery usually closes in January."),

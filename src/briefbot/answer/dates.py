@@ -21,6 +21,8 @@ _YEAR_WORDS = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "co
 _RELATIVE_YEAR = re.compile(r"\b(?:the\s+)?(last|previous|past|this|next|coming)\s+year\b(?!'s|’s|\s+earlier|\s+ago)",
                             re.IGNORECASE)
 _RELATIVE_MONTH = re.compile(r"\b(last|this|next)\s+month\b", re.IGNORECASE)
+# a month with its year said relative to the article's ("since March last year", "in May this year")
+_MONTH_OF_RELATIVE_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(?:of\s+)?(last|this|next)\s+year\b")
 _RELATIVE_NAMED_MONTH = re.compile(r"\b(last|this|next)\s+(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
 # a month without a year after "in/on/from/by/until/since" ("in January", "from 1 March"): capitalised, so
 # "may" the verb is none
@@ -79,6 +81,9 @@ def absolute(text: str, published: str | None) -> str:
             when = year - 1 if _past(text) else year
         return f"{match.group(1)}{match.group(2)} {when}"
 
+    # "March last year" in August 2021 is March 2020, not "March 2021" and then "2020"
+    text = _MONTH_OF_RELATIVE_YEAR.sub(
+        lambda match: f"{match.group(1)} {year + _YEAR_WORDS[match.group(2).lower()]}", text)
     if not _HABITUAL.search(text):
         text = _BARE_MONTH.sub(bare_month, text)
     text = _RELATIVE_NAMED_MONTH.sub(named_month, text)
