@@ -284,6 +284,13 @@ def test_a_contest_division_is_a_qualifier_the_answer_must_state():
     # no division: what only describes the events ("sporting", "major"), or a word already a qualifier
     assert [q.kind for q in analyse("Where do other major sporting events take place?").qualifiers] == []
     assert [q.text for q in analyse("Who won the women's race in 2021?").qualifiers] == ["2021", "women's"]
+    # a second contest noun after "at" names the event the division was run at, not a second division (events38
+    # dev-23, read): "fashion" is no category of the craft award, and a sentence naming the craft award answers
+    craft = analyse("Which mill won the craft prize at the 2016 textile awards?")
+    assert [q.text for q in craft.qualifiers if q.kind == "category"] == ["craft"]
+    assert missing_qualifiers(craft, item("The craft prize went to the Ambry Mill, which employs eleven women.",
+                                          published="2016-11-20", title="Harlow wins top textile award")) == []
+    assert [q.text for q in analyse("Who won the craft prize?").qualifiers] == ["craft"]
 
 
 def test_a_class_or_a_noun_before_winner_is_a_division_and_another_division_does_not_answer():

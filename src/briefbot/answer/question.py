@@ -491,7 +491,14 @@ def divisions_of(doc, found: tuple[Qualifier, ...]) -> tuple[Qualifier, ...]:
     "women's")."""
     taken = {form for q in found for form in q.forms} | {q.text.lower() for q in found}
     divisions = []
+    # "the craft award at the 2015 fashion awards": with a division asked of one contest noun, another one after
+    # "at" names the event it was run at, not a second division ("fashion" is no category of the craft award)
+    contests = {t.head.i for t in doc if t.dep_ in ("amod", "compound") and _singular(t.head.lower_) in _CONTESTS
+                and _division_word(t)}
+    events = {i for i in contests if len(contests) > 1 and doc[i].dep_ == "pobj" and doc[i].head.lower_ == "at"}
     for token in doc:
+        if token.head.i in events:
+            continue
         head = _singular(token.head.lower_)
         of_contest = token.dep_ in ("amod", "compound") and head in _CONTESTS
         of_winner = token.dep_ == "compound" and token.pos_ == "NOUN" and head in _WINNERS \
