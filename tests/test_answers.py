@@ -217,6 +217,16 @@ def test_a_preview_does_not_answer_a_question_about_what_happened():
     assert answers(won, defended)  # a past fact in the sentence: not only a preview
 
 
+def test_a_target_is_no_result():
+    """A main verb that only aims at the event ("hopes to raise") previews it (events39 dev-30, read)."""
+    raised = analyse("How much did the Harrow Lane shelter's winter appeal raise?")
+    assert not answers(raised, item("The Harrow Lane shelter hopes to raise 300,000 dorins in its winter appeal, "
+                                    "which opens on Monday."))
+    assert not answers(raised, item("The Harrow Lane shelter's winter appeal aims to raise 300,000 dorins."))
+    assert answers(raised, item("The Harrow Lane shelter's winter appeal raised 280,000 dorins, short of the "
+                                "300,000 it had hoped for."))
+
+
 def test_putting_off_is_the_fact_when_the_question_asks_about_the_putting_off():
     postponed = analyse("How many court hearings were postponed because of the outage?")
     assert postponed.outcome

@@ -21,11 +21,14 @@ from briefbot.index.lexical import stem
 from briefbot.index.nlp import parse
 
 _MODALS = frozenset("will would shall may might could".split())
-# main verbs that put the event off or only expect it ("is expected to win", "has been postponed")
+# main verbs that put the event off, only expect it or aim at it ("is expected to win", "has been postponed")
 _PREVIEW_VERBS = frozenset(stem(w) for w in (
     "expect expected tip tipped favour favoured favor favored schedule scheduled plan planned set due poised "
     "prepare prepared prepares preparing postpone postponed delay delayed adjourn adjourned defer deferred "
-    "suspend suspended").split())
+    "suspend suspended "
+    # ... or only aims at it ("The trust hopes to raise 5 million vardels in its appeal")
+    "hope hopes hoped hoping aim aims aimed aiming seek seeks sought seeking intend intends intended intending "
+    "want wants wanted wanting").split())
 # words that anticipate an outcome in a present-tense sentence: "opens on Friday, with X widely *tipped to*
 # win", "X is the *favourite to* win", "X *leads the nominations*", "X is *shortlisted*"
 _ANTICIPATING = frozenset(stem(w) for w in (
