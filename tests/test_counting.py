@@ -20,6 +20,7 @@ from briefbot.types import Evidence, EvidenceSentence, Sentence
     ("The number of injured rose to 19, of whom four remain in hospital.", ["injured", "remain"]),  # before, after
     ("The number of injured is not known.", []),  # no number follows "number of"
     ("In all, 1,480 staff have lost their jobs.", ["staff"]),  # an auxiliary ends the phrase
+    ("All 210 of its staff will lose their jobs.", ["staff"]),  # "of its", as "of the eleven"
 ])
 def test_number_phrases(text, phrases):
     assert number_phrases(text) == phrases

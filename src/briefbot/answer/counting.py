@@ -30,9 +30,11 @@ from briefbot.judge.words import NUMBER_WORDS
 # "pupils" too, so the question's other words (relevance, qualifiers, topics) have to tell them apart.
 ALIKE = 0.45
 _NUMBER = r"(?:\d[\d,.]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-# "1.42 million foreign visitors in July", "Nine of the eleven members of the committee", "118 votes to 64"
+# "1.42 million foreign visitors in July", "Nine of the eleven members of the committee", "All 210 of its staff",
+# "118 votes to 64"
 _AFTER_NUMBER = re.compile(
-    rf"(?<![\w.]){_NUMBER}(?:\s+(?:million|billion|thousand|hundred|m|bn))?(?:\s+of\s+the\s+{_NUMBER})?"
+    rf"(?<![\w.]){_NUMBER}(?:\s+(?:million|billion|thousand|hundred|m|bn))?"
+    rf"(?:\s+of\s+(?:the|its|their|his|her|our|these|those)(?:\s+{_NUMBER})?)?"
     r"((?:\s+(?!(?:in|on|at|to|by|for|from|with|and|or|that|which|who|of|than|per|a|an|the|was|were|is|are|"
     r"has|have|had|will|would|could|can|may|might|must|did|do|does|been)\b)"
     r"[A-Za-z][\w'’-]*){1,3})", re.IGNORECASE)
