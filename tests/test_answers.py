@@ -581,6 +581,13 @@ def test_a_digit_in_a_product_name_is_not_an_amount_and_how_much_is_not_a_date()
     assert not answers(cost, item("The Lumo 3 reached North American shops in October 2023."))
 
 
+def test_what_something_costs_is_what_it_sells_for():
+    from briefbot.answer.question_form import answers_form
+    cost = analyse("How much does a Brenna Loom scarf cost?").form  # events38 dev-14, read
+    assert answers_form(cost, "A Brenna Loom scarf takes two days to weave and sells for 85 dorins.")
+    assert not answers_form(cost, "A Brenna Loom scarf takes two days to weave, using 85 metres of yarn.")
+
+
 def test_one_as_a_pronoun_is_no_number():
     salary = analyse("What salary did Hilde Ransome earn as vice-chancellor?")
     assert not has_candidate(salary, item("Hilde Ransome said Tormeade was no longer a regional university but a "

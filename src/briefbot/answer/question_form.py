@@ -75,7 +75,9 @@ _FINE_WORDS = "fine fined penalty penalties"
 # a fine, damages or compensation is paid too ("How much did X have to pay over the spill?": "was fined 2.6 million";
 # dev splits, gate without the model: +1 answer, no decline lost)
 _PAY_WORDS = "pay paid buy bought sell sold fee price deal fine fined penalty damages compensation"
-_COST_WORDS = "cost costs price budget bill"
+# ... and what something costs is what it sells for ("A pair takes him about 30 hours and sells for 640 lunets", events38
+# dev-14, read) or is priced at
+_COST_WORDS = "cost costs price budget bill priced sell sells sold selling"
 _WORTH_WORDS = "worth valued value valuation insured"
 _MONEY_WORDS = {"fined": _FINE_WORDS, "fine": _FINE_WORDS, "penalty": _FINE_WORDS, "pay": _PAY_WORDS,
                 "paid": _PAY_WORDS, "cost": _COST_WORDS, "price": _COST_WORDS, "bill": _COST_WORDS,
