@@ -254,6 +254,10 @@ def test_a_time_near_the_questions_verb_dates_a_sentence_naming_nothing_else():
     assert answers_form(form, "She will take over on 1 March from Oren Pask, who is retiring.")
     # only a sentence about someone ("She") is dated by the verb alone
     assert not answers_form(form, "Volunteers will take over on 1 March.")
+    # a start is dated by any word for beginning (events38 dev-18, read), not by an unrelated time
+    started = form_of("When did Ilse Varga start working at the Holm bakery?")
+    assert answers_form(started, "She joined as a 16-year-old apprentice in 1979 and retires this month.")
+    assert not answers_form(started, "She baked her last loaf on Friday.")
 
 
 def test_a_successor_sentence_names_the_holder_of_the_body_its_sentence_before_names():
