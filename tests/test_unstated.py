@@ -50,6 +50,11 @@ FIRE_CAUSE = "The cause of the fire is under investigation, the fire service sai
     ("recorded crime rate Eastdale 2019", "No figure was given for Eastdale, whose police division was redrawn.", True),
     ("recorded crime rate Westdale 2019", "No figure was given for Eastdale, whose police division was redrawn.",
      False),
+    # a doer not named withholds who did it (events39 dev-36, read), not what they did
+    ("Who was the donor behind the Marlow hospice's new garden?",
+     "Some of the money came from the 2019 appeal, and an anonymous donor gave 80,000 dorins towards the garden.", True),
+    ("How much did the donor give towards the Marlow hospice's new garden?",
+     "Some of the money came from the 2019 appeal, and an anonymous donor gave 80,000 dorins towards the garden.", False),
 ])
 def test_a_sentence_withholds_the_fact_when_it_says_so_in_the_questions_words(question, text, expected):
     assert withholds(analyse(question), item(text, title="Fire at Korvath Timber")) is expected

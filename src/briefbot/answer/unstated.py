@@ -46,6 +46,10 @@ _UNSTATED = re.compile(
     re.IGNORECASE)
 
 
+# a doer not named: "an anonymous donor gave 500,000 vardels towards the pool" does not say who gave it (for a
+# question asking who: `withholds`; it still says how much was given)
+_NAMELESS = re.compile(r"\b(?:anonymous|unnamed|unidentified)\b", re.IGNORECASE)
+
 # not given yet: "The line's figures for the first quarter of this year are due in April" (for a question asking
 # when they come, that is the answer: `withholds` reads it for other questions only)
 _DUE = re.compile(r"\b(?:figures?|results?|numbers?|data|statistics|report|findings|decision|verdict|ruling)\s+"
@@ -71,6 +75,8 @@ def withholds(question: Question, item: EvidenceSentence) -> bool:
     matches = list(_UNSTATED.finditer(text))
     if question.answer_type != "date":
         matches += list(_DUE.finditer(text))
+    if question.answer_type in ("person", "entity"):
+        matches += list(_NAMELESS.finditer(text))
     if not matches:  # most sentences: the question's words are not read
         return False
     # "... gave no figure for Lowshore": the figure withheld is the one for what follows "for", which may be
