@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from briefbot.answer.offices import REPLACING
 from briefbot.index.lexical import stem
 
 PURCHASE, WIN, REOPENING, SUCCESSION, SUCCESSOR = "purchase", "win", "reopening", "succession", "successor"
@@ -81,9 +82,9 @@ def describe(act: str) -> str:
             SUCCESSION: "tells of the holder before", SUCCESSOR: "tells who took over"}[act]
 
 
-# the verbs of a succession that name the holder before right after them: "She succeeds Crispin Hallowell"
-_SUCCEEDS_SOMEONE = re.compile(r"\b(?:succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing)|(?:take|takes|took|taking|taken)\s+"
-                               r"over\s+from|in\s+place\s+of|successor\s+(?:to|of))\s+([A-Z][\w'’-]*)")
+# the verbs of a succession that name the holder before right after them (`offices.REPLACING`): "She succeeds
+# Crispin Hallowell", "has taken over from", "the successor to"
+_SUCCEEDS_SOMEONE = re.compile(rf"\b(?:{REPLACING}|taken\s+over\s+from|successor\s+(?:to|of))\s+([A-Z][\w'’-]*)")
 
 
 def tells_of(act: str | None, text: str, asked: tuple[str, ...] = ()) -> bool:

@@ -108,9 +108,11 @@ def title_spots(office: str, text: str) -> list[int]:
     return [m.start() for m in _office_words(office).finditer(text)]
 
 
-# succeeding someone: the name after it held the office before ("She replaces Colm Marrinan, who ...")
-_REPLACES = re.compile(r"\b(?:replaces?|replaced|replacing|succeeds?|succeeded|succeeding|(?:took|takes|take|taking)\s+"
-                       r"over\s+from|in\s+place\s+of)\b", re.IGNORECASE)
+# succeeding someone: the name after it held the office before ("She replaces Colm Marrinan, who ..."); also read by
+# `acts.tells_of`
+REPLACING = (r"replaces?|replaced|replacing|succeeds?|succeeded|succeeding|(?:took|takes|take|taking)\s+over\s+from|"
+             r"in\s+place\s+of")
+_REPLACES = re.compile(rf"\b(?:{REPLACING})\b", re.IGNORECASE)
 
 
 def replacing_spots(text: str) -> list[int]:
