@@ -526,3 +526,12 @@ def test_who_chairs_a_body_is_identified_by_the_office_the_verb_stands_for():
     assert answers_form(form, "Ilse Varga, the commission's chair, said every complaint had been heard.")
     assert not answers_form(form, "Ilse Varga said every complaint had been heard.")
     assert answers_form(form, "The police watchdog is chaired by Ilse Varga, a former judge.")
+
+
+def test_which_takes_the_head_of_a_compound_noun_even_when_it_is_the_subject():
+    """"Which union *leader* said ...?" asks for a leader (a person), not for a union; "Which city *council*"
+    for a council (no place)."""
+    leader = analyse("Which union leader said the rail deal proved that strikes work?")
+    assert leader.answer_type == "person" and leader.focus == "leader"
+    assert analyse("Which city council voted for the plan?").answer_type != "place"
+    assert analyse("What host city was chosen?").answer_type == "place"

@@ -364,12 +364,10 @@ def _noun_after(tokens, i: int):
         if token.pos_ in ("AUX", "VERB", "ADP", "PRON"):
             return None
         if token.pos_ in ("NOUN", "PROPN"):
-            # 'what host city': the last noun of the compound is its head
-            nxt = token.i + 1
-            doc = token.doc
-            while nxt < len(doc) and doc[nxt].pos_ == "NOUN" and doc[nxt].dep_ != "nsubj":
-                token = doc[nxt]
-                nxt += 1
+            # 'what host city', 'which union leader': the compound's head noun, as the parse joins them (a
+            # head that is the clause's subject too: "Which union *leader* said ...?" asks for a leader)
+            while token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN"):
+                token = token.head
             return token
     return None
 
