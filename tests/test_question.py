@@ -535,3 +535,17 @@ def test_which_takes_the_head_of_a_compound_noun_even_when_it_is_the_subject():
     assert leader.answer_type == "person" and leader.focus == "leader"
     assert analyse("Which city council voted for the plan?").answer_type != "place"
     assert analyse("What host city was chosen?").answer_type == "place"
+
+
+def test_which_with_a_persons_trade_asks_for_a_person_but_a_keyword_query_ending_in_one_does_not():
+    """"Which *rider* won ...?" asks for a person; "Designer of the Year 2020" names an award, and
+    "environmental volunteers 2018" counts volunteers: neither asks for a name."""
+    rider = analyse("Which rider won the under-19 race at the 2018 Harl Valley tour?")
+    assert rider.answer_type == "person" and rider.focus == "rider"
+    assert answers(rider, item("In the junior race, for riders under 19, Finn Marlowe of Stavenby won by eleven "
+                               "seconds.", title="Harl Valley tour 2018"))
+    assert not answers(rider, item("The under-19 race was held over 90 kilometres for the first time.",
+                                   title="Harl Valley tour 2018"))
+    assert analyse("Which judges sentenced them?").answer_type == "person"
+    assert analyse("Designer of the Year 2020").answer_type == "open"
+    assert analyse("environmental volunteers 2018").answer_type == "open"
