@@ -129,3 +129,13 @@ def test_the_holder_of_an_office_is_the_name_next_to_the_office_word():
                   "Virkon's new plant in Rautila.") == "Kaisa Tenholm"
     assert _short("Who runs Virkon Devices now?", "Virkon's new plant in Rautila opened on Monday, chief executive "
                   "Kaisa Tenholm said.") == "Kaisa Tenholm"
+
+
+def test_who_prefers_a_persons_name_to_an_organisation_or_a_place_beside_it():
+    # "Harrowick" and "the Energy Regulation Office" stand nearer the question's words, or after an office word
+    assert _short("Who took over from Aldous Pennock as national harbour master?",
+                  "Captain Marit Strangward, the harbour master of Harrowick, will succeed him on 1 July.") \
+        == "Marit Strangward"
+    assert _short("Who was chief regulator before Priya Halloran?",
+                  "Tobias Quenby resigned as chief regulator of the Energy Regulation Office on Wednesday.") \
+        == "Tobias Quenby"

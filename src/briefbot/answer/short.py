@@ -10,20 +10,24 @@ offsets. The candidates are ranked by, in order:
    counting something the question names is no amount ("22 million marels", not "about 1,300 growers", for
    "How much did the state pay growers?"); for when, a date with neither a number nor a month ("the month",
    "Tuesday") is the vaguest;
-2. whether it stands where the asked kind usually does: for where (or "in which city"), a place after "in",
+2. for who, whether it reads as a name rather than a place or an organisation (a place; a span tagged as an
+   organisation that opens with "the" or follows a preposition: "Marit Strangward", not "Harrowick", in "Captain
+   Marit Strangward, the harbour master of Harrowick, will succeed him"; a bare name tagged as one stays: the
+   small tagger calls invented surnames organisations);
+3. whether it stands where the asked kind usually does: for where (or "in which city"), a place after "in",
    "at" or "near"; for who said
    something, next to the word for saying ("*Maria Zakharova* said", "according to *X*"); for who holds an
    office, next to an office word ("*Kaisa Tenholm*, the chief executive", "Chief executive *X*");
-3. whether it shares none of the question's words ("63 days", not "last 48 hours", for "How many days did
+4. whether it shares none of the question's words ("63 days", not "last 48 hours", for "How many days did
    the uprising last?"; "Maelle Sorrentin", not "the ... Women's Chess Championship", for "women's chess
    champion");
-4. for how many, whether what the question counts follows it ("63 *days*", "201 of the 360 *senate votes*");
-5. how many of the question's words stand in its own clause (the sentence cut at punctuation, dashes and
+5. for how many, whether what the question counts follows it ("63 *days*", "201 of the 360 *senate votes*");
+6. how many of the question's words stand in its own clause (the sentence cut at punctuation, dashes and
    conjunctions: "and", "but", "while", "after", "as", ...: "32.9% of the eligible *voting population* did
    not vote" for "What percentage of the voting population failed to vote?", not "the vote was 51.6%");
-6. how closely the sentence ties it to the question's words: each word of the question found in the
+7. how closely the sentence ties it to the question's words: each word of the question found in the
    sentence weighs 1 next to the span, less with every word in between, nothing ten words away;
-7. where it stands (the first).
+8. where it stands (the first).
 A date the tagger cut from its day ("24 | February 2025") gets the day back, and a name the title the tagger
 took into it is dropped ("Spokeswoman | Maria Zakharova").
 Measured by the short-answer accuracy of `benchmarks/rules_proxy.py` and `briefbot eval`
@@ -68,6 +72,7 @@ _OFFICE_WORDS = "|".join(re.escape(w) for w in ALL_OFFICE_WORDS)
 _OFFICE_BEFORE = re.compile(r"\b(?:" + _OFFICE_WORDS + r")s?\s+(?:[\w'’-]+\s+){0,1}$", re.IGNORECASE)
 _OFFICE_AFTER = re.compile(r"^,?\s+(?:the|its|their|as)\s+(?:[\w'’-]+\s+){0,2}(?:" + _OFFICE_WORDS + r")\b",
                            re.IGNORECASE)
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|in|at|from|for|with|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _FOLLOWING = 5  # words after a number in which what the question counts may stand ("201 of the 360 senate votes")
 
 
@@ -83,7 +88,7 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
     counted = set(content_terms(question.counted_phrase or ""))
     breaks = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
 
-    def rank(entity: Entity) -> tuple[int, int, int, int, int, float, int]:
+    def rank(entity: Entity) -> tuple[int, int, int, int, int, int, float, int]:
         inside = [i for i, (s, e, _) in enumerate(tokens) if s < entity.end and entity.start < e]
         first, last = (inside[0], inside[-1]) if inside else (0, -1)
         own = {t for *_, t in tokens[first:last + 1]}
@@ -94,6 +99,7 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
         counts_asked = question.answer_type == "amount" and not counted and last + 1 < len(tokens) \
             and tokens[last + 1][2] in asked  # "about 1,300 growers" counts what "pay growers" names: no amount
         return (_unlikely(question, entity) or int(counts_asked),
+                _unlike_a_name(text, entity) if question.answer_type == "person" else 0,
                 0 if _in_role(question, text, entity) else 1,
                 1 if own & (asked - counted) else 0,
                 0 if counted and (own | after) & counted else 1,
@@ -137,6 +143,16 @@ def _unlikely(question: Question, entity: Entity) -> int:
     if question.answer_type == "date" and not re.search(r"\d", span) and not _MONTH.search(span):
         return 1
     return 0
+
+
+def _unlike_a_name(text: str, entity: Entity) -> int:
+    """For who: 1 for a span that reads as a place or as an organisation ("the Energy Regulation Office", "the
+    harbour master of *Harrowick*": tagged as one, and after "the" or a preposition), 0 for a person's name or a
+    bare name that the small tagger may have called an organisation ("*Varnhagen* finished ahead of ...")."""
+    if entity.label in ("GPE", "LOC", "FAC", "NORP"):
+        return 1
+    return int(entity.label == "ORG" and (entity.text.lower().startswith("the ")
+                                          or _AFTER_PREPOSITION.search(text[:entity.start]) is not None))
 
 
 def _tie(tokens: list[tuple[int, int, str]], asked: set[str], first: int, last: int) -> float:
