@@ -139,3 +139,16 @@ def test_who_prefers_a_persons_name_to_an_organisation_or_a_place_beside_it():
     assert _short("Who was chief regulator before Priya Halloran?",
                   "Tobias Quenby resigned as chief regulator of the Energy Regulation Office on Wednesday.") \
         == "Tobias Quenby"
+
+
+def test_an_open_keyword_query_is_answered_by_a_figure():
+    # the head noun names no kind of answer: the span shown first is the figure tied to the query's words
+    assert analyse("Ostmere 2023 election turnout").answer_type == "open"
+    assert _short("Ostmere 2023 election turnout", "Turnout fell to 58.9 per cent from 62.4 per cent in 2019.") \
+        == "58.9 per cent"
+    assert _short("Brinmouth lifeboat launches 2020", "The Brinmouth crew launched 61 times in 2020, a station "
+                  "record.") == "61"
+    assert _short("Kotavesi boathouse arson sentence", "A 27-year-old man was jailed for three years on Thursday "
+                  "for setting fire to the Kotavesi rowing club's boathouse in May.") == "three years"
+    # not a question ("What did the report say?" stays without a short answer, above), nor a figure-less sentence
+    assert _short("Ostmere 2023 election turnout", "Turnout fell sharply, officials said.") is None

@@ -41,7 +41,7 @@ import re
 from briefbot.answer.answers import candidates
 from briefbot.answer.offices import ALL_OFFICE_WORDS
 from briefbot.answer.speech import ASKS_ABOUT_SPEECH, PERSON_NOUNS, SAYS_AFTER
-from briefbot.answer.question import Question
+from briefbot.answer.question import DATE_LABELS, NUMERIC_LABELS, Question
 from briefbot.answer.terms import CALENDAR_WORDS
 from briefbot.index.lexical import MONTH_NAMES, content_terms, stem
 from briefbot.types import Entity, EvidenceSentence, ShortAnswer
@@ -78,7 +78,8 @@ _FOLLOWING = 5  # words after a number in which what the question counts may sta
 
 def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | None:
     """The candidate span of `item` that answers `question` (ranked as in the module docstring), or None
-    when the sentence holds no candidate (open questions have none)."""
+    when the sentence holds no candidate (open questions have none, but for keyword queries: `_as_figure`)."""
+    question = _as_figure(question)
     found = candidates(question, item)
     if not found or _IDENTITY.match(question.text) and not question.office:
         return None  # "Who is Keith Kellogg?" asks what he is: no name in the sentence says it
@@ -115,6 +116,19 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
     if question.answer_type == "person" and len(words) > 2 and stem(words[0]) in _ROLE_WORDS:
         start = best.start + best.text.index(words[1])  # "Spokeswoman Maria Zakharova": the name after the title
     return ShortAnswer(text=text[start:best.end], sentence_id=item.sentence.id, start=start, end=best.end)
+
+
+def _as_figure(question: Question) -> Question:
+    """A keyword query whose head noun names no kind of answer ("Ostmere 2023 election turnout", "Brinmouth
+    lifeboat launches 2020", "Kotavesi boathouse arson sentence") most often asks for a figure: its short answer
+    is a number or an amount (for a penalty, a term too: "three years"). Only the span shown first; which sentence
+    may answer is not changed (as the gate's answer type, the plural heads lost answers: `question.analyse`).
+    Short answers on 38 dev splits (the first chosen sentence when it is gold): of 49 such keyword queries, 34 get a
+    right span, 10 a wrong one, 5 none (before, none had one)."""
+    if question.answer_type != "open" or not question.keyword_query:
+        return question
+    labels = NUMERIC_LABELS + (DATE_LABELS if question.penalty else ())
+    return question.model_copy(update={"answer_type": "amount", "answer_labels": labels})
 
 
 def _in_role(question: Question, text: str, entity: Entity) -> bool:
