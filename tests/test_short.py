@@ -152,3 +152,16 @@ def test_an_open_keyword_query_is_answered_by_a_figure():
                   "for setting fire to the Kotavesi rowing club's boathouse in May.") == "three years"
     # not a question ("What did the report say?" stays without a short answer, above), nor a figure-less sentence
     assert _short("Ostmere 2023 election turnout", "Turnout fell sharply, officials said.") is None
+
+
+def test_a_figure_in_a_clause_naming_another_place_than_the_asked_one_is_that_places():
+    assert _short("How much did the Lumo 2 cost in North America?",
+                  "The Lumo 2 costs €189 in Europe and US$199 in North America.") == "199"
+    assert _short("Quorra Lumo 3 release date Asia", "Quorra Devices will release the Lumo 3 in Europe on 22 May "
+                  "2023 and in Asia on 6 June 2023.") == "6 June 2023"
+
+
+def test_a_title_alone_is_no_name():
+    assert _short("Who held the civil society brief before Gideon Tamsett?", "Gideon Tamsett was named Minister "
+                  "for Civil Society on Tuesday, replacing Priya Hallward, who moves to the education ministry.") \
+        == "Priya Hallward"

@@ -9,7 +9,7 @@ offsets. The candidates are ranked by, in order:
    asks for no share ("rose 6.2 per cent ... to 412,000 rondels" for "average house price"), and a number
    counting something the question names is no amount ("22 million marels", not "about 1,300 growers", for
    "How much did the state pay growers?"); for when, a date with neither a number nor a month ("the month",
-   "Tuesday") is the vaguest;
+   "Tuesday") is the vaguest; for who, a title alone is no name ("named *Minister* for Civil Society");
 2. for who, whether it reads as a name rather than a place or an organisation (a place; a span tagged as an
    organisation that opens with "the" or follows a preposition: "Marit Strangward", not "Harrowick", in "Captain
    Marit Strangward, the harbour master of Harrowick, will succeed him"; a bare name tagged as one stays: the
@@ -22,12 +22,14 @@ offsets. The candidates are ranked by, in order:
    the uprising last?"; "Maelle Sorrentin", not "the ... Women's Chess Championship", for "women's chess
    champion");
 5. for how many, whether what the question counts follows it ("63 *days*", "201 of the 360 *senate votes*");
-6. how many of the question's words stand in its own clause (the sentence cut at punctuation, dashes and
+6. whether its clause names another thing of the kind the question names, when the sentence names the
+   question's too ("The Lumo 2 costs 189 in *Europe* and 199 in North America" for "... in North America?");
+7. how many of the question's words stand in its own clause (the sentence cut at punctuation, dashes and
    conjunctions: "and", "but", "while", "after", "as", ...: "32.9% of the eligible *voting population* did
    not vote" for "What percentage of the voting population failed to vote?", not "the vote was 51.6%");
-7. how closely the sentence ties it to the question's words: each word of the question found in the
+8. how closely the sentence ties it to the question's words: each word of the question found in the
    sentence weighs 1 next to the span, less with every word in between, nothing ten words away;
-8. where it stands (the first).
+9. where it stands (the first).
 A date the tagger cut from its day ("24 | February 2025") gets the day back, and a name the title the tagger
 took into it is dropped ("Spokeswoman | Maria Zakharova").
 Measured by the short-answer accuracy of `benchmarks/rules_proxy.py` and `briefbot eval`
@@ -73,6 +75,9 @@ _OFFICE_BEFORE = re.compile(r"\b(?:" + _OFFICE_WORDS + r")s?\s+(?:[\w'’-]+\s+)
 _OFFICE_AFTER = re.compile(r"^,?\s+(?:the|its|their|as)\s+(?:[\w'’-]+\s+){0,2}(?:" + _OFFICE_WORDS + r")\b",
                            re.IGNORECASE)
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|in|at|from|for|with|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# names of things a figure may belong to ("*Europe*", "the *Dales*", "*Merrowgate*"): in a clause naming another
+# one than the question's, a figure is that other's ("The Lumo 2 costs 189 in Europe and 199 in North America")
+_NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT", "EVENT"})
 _FOLLOWING = 5  # words after a number in which what the question counts may stand ("201 of the 360 senate votes")
 
 
@@ -88,8 +93,9 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
     asked = set(content_terms(question.text))
     counted = set(content_terms(question.counted_phrase or ""))
     breaks = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    others = _contrasting(item.sentence.entities or (), asked)
 
-    def rank(entity: Entity) -> tuple[int, int, int, int, int, int, float, int]:
+    def rank(entity: Entity) -> tuple[int, int, int, int, int, int, int, float, int]:
         inside = [i for i, (s, e, _) in enumerate(tokens) if s < entity.end and entity.start < e]
         first, last = (inside[0], inside[-1]) if inside else (0, -1)
         own = {t for *_, t in tokens[first:last + 1]}
@@ -104,6 +110,7 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
                 0 if _in_role(question, text, entity) else 1,
                 1 if own & (asked - counted) else 0,
                 0 if counted and (own | after) & counted else 1,
+                sum(start <= e.start and e.end <= end and e.start != entity.start for e in others),
                 -len(clause & asked),
                 -_tie(tokens, asked - own - counted, first, last),
                 entity.start)
@@ -116,6 +123,16 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
     if question.answer_type == "person" and len(words) > 2 and stem(words[0]) in _ROLE_WORDS:
         start = best.start + best.text.index(words[1])  # "Spokeswoman Maria Zakharova": the name after the title
     return ShortAnswer(text=text[start:best.end], sentence_id=item.sentence.id, start=start, end=best.end)
+
+
+def _contrasting(entities, asked: set[str]) -> list[Entity]:
+    """The sentence's names of the kind of one the question names that the question does not name ("Europe"
+    beside the asked "Asia"): a figure in their clause is theirs. None when the sentence holds no name of the
+    question's (the question's thing may be the sentence's subject, told by a pronoun)."""
+    def named(entity: Entity) -> bool:
+        return bool(set(content_terms(entity.text)) & asked)
+    kinds = {e.label for e in entities if e.label in _NAME_LABELS and named(e)}
+    return [e for e in entities if e.label in kinds and not named(e)]
 
 
 def _as_figure(question: Question) -> Question:
@@ -156,6 +173,8 @@ def _unlikely(question: Question, entity: Entity) -> int:
             return 1
     if question.answer_type == "date" and not re.search(r"\d", span) and not _MONTH.search(span):
         return 1
+    if question.answer_type == "person" and all(stem(word) in _ROLE_WORDS for word in _WORD.findall(span)):
+        return 1  # a title the tagger took for a name ("named *Minister* for Civil Society")
     return 0
 
 
