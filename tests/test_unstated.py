@@ -97,3 +97,25 @@ def test_another_articles_withholding_sentence_does_not_decline():
 ])
 def test_a_fact_not_given_yet_is_withheld(question, text, expected):
     assert withholds(analyse(question), item(text)) is expected
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    ("games spending Ormsay Isles 2012", "Idris Pellow, the council's director, said the figure for the Ormsay "
+     "Isles would be published later because two island shops had sent their sales returns late.", True),
+    ("Selwood games spending 2018", "Figures for Selwood were held back because of an error in the returns of one "
+     "large online shop, said Perrin Achebe.", True),
+    # "for the region": the region the sentence names, the question's
+    ("Westerlea waterbirds 2019", "Floods kept volunteers away from many wetlands in the Westerlea during this "
+     "January's count, and the trust said that it would publish no figure for the region this year.", True),
+    ("Fells waterbirds 2019", "Floods kept volunteers away from many wetlands in the Westerlea during this "
+     "January's count, and the trust said that it would publish no figure for the region this year.", False),
+    ("Selwood games spending 2018", "Figures for Marrick were held back because of an error in the returns.", False),
+    ("Selwood games spending 2018", "The figure for Selwood rose to 50 million brasks, but the council did not say "
+     "why.", False),
+    # not withheld: a release "would be announced later" (another region's, here); a date for when results come
+    ("Quorra Lumo 3 release date Asia", "Quorra said a North American release would be announced later.", False),
+    ("When will the Midvale drone trial results come out?", "The results of the trial will be published next spring.",
+     False),
+])
+def test_a_figure_for_the_asked_place_held_back_or_published_later_is_withheld(question, text, expected):
+    assert withholds(analyse(question), item(text)) is expected
