@@ -88,3 +88,13 @@ def test_a_name_before_the_counted_noun_says_whose_not_what():
     """"How many Copperpot Kitchens employees ...?" counts employees: "1,480 staff" answers it, by meaning."""
     assert analyse("How many Copperpot Kitchens employees lost their jobs?").counted_phrase == "employees"
     assert analyse("How many British tourists came?").counted_phrase == "British tourists"  # which, not whose
+
+
+def test_a_duration_counts_no_other_thing():
+    """"spent twelve years making games" says for how long, not how many games (unless years are asked)."""
+    from briefbot.answer.question_form import answers_form
+    games = analyse("How many games did the Games Rating Board rate in 2019?")
+    assert not answers_form(games.form, "Kofi Marchetti spent twelve years making games at Ironbark Studios.")
+    assert answers_form(games.form, "The Games Rating Board rated 1,240 games in 2019.")
+    years = analyse("How many years did Kofi Marchetti spend making games?")
+    assert answers_form(years.form, "Kofi Marchetti spent twelve years making games at Ironbark Studios.")

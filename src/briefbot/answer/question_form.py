@@ -334,7 +334,7 @@ def counts(counted: tuple[str, ...], text: str) -> bool:
     if not counted or (counts_times(counted) and ONCE_OR_TWICE.search(text)):
         return True
     tokens = [stem(t) for t in _TOKEN.findall(text)]
-    if any(_is_number(tok) and any(close(c, near) for near in tokens[i + 1:i + 5] for c in counted)
+    if any(_is_number(tok) and any(close(c, near) for near in _counted_after(tokens, i, counted) for c in counted)
            for i, tok in enumerate(tokens)):
         return True
     # the counted thing told as a verb done so many times: "was called out 131 times" counts call-outs,
@@ -351,6 +351,20 @@ def counts(counted: tuple[str, ...], text: str) -> bool:
                for i, tok in enumerate(tokens)):
             return True
     return False
+
+
+# units of time: a number of them is a duration ("spent *twelve years* making games" counts no games)
+_TIME_UNITS = frozenset(stem(w) for w in "second seconds minute minutes hour hours day days week weeks month months "
+                        "year years decade decades".split())
+
+
+def _counted_after(tokens: list[str], i: int, counted: tuple[str, ...]) -> list[str]:
+    """The up to four words after the number `tokens[i]` that may name what it counts: none after a unit of time
+    unless the question counts time ("How many years ...?")."""
+    after = tokens[i + 1:i + 5]
+    if after and after[0] in _TIME_UNITS and not any(c in _TIME_UNITS for c in counted):
+        return after[:1]
+    return after
 
 
 # "number of <counted>" and its number stand in one clause, however long its subject: "The number of people
