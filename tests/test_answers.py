@@ -667,3 +667,11 @@ def test_a_describing_word_before_the_contest_noun_names_no_other_division():
     context = dict(title="Velsbury marathon 2019", before="The wheelchair race was held in heavy rain in 2019.")
     assert not missing_qualifiers(question, item("Anna Kessel won the annual race for the third time.", **context))
     assert missing_qualifiers(question, item("Anna Kessel won the elite race for the third time.", **context))
+
+
+def test_the_one_taken_over_from_is_no_current_holder():
+    question = analyse("current director of Wrenford Zoo")
+    assert not answers(question, item("She takes over from Noor Blenkinsop, the deputy director, who has run the zoo "
+                                      "since Emeric Sandiford resigned in October.", title="Wrenford Zoo names director"))
+    assert answers(question, item("Ada Vell takes over from Noor Blenkinsop as director of Wrenford Zoo.",
+                                  title="Wrenford Zoo names director"))

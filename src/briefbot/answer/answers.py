@@ -41,9 +41,10 @@ from briefbot.answer.tense import only_previews, schedules
 from briefbot.types import Entity, EvidenceSentence
 
 # a holder named as former, up to five words after it ("former Veltra Energy chief executive Edvard Koslow",
-# "sworn in as governor, replacing Adaeze Korvel")
+# "sworn in as governor, replacing Adaeze Korvel", "She takes over from Noor Blenkinsop")
 _FORMER = re.compile(r"\b(?:former|ex|previous|outgoing|then|late|predecessor|interim|acting|departed|"
-                     r"departing|retired|ousted|replaced|succeeded|replacing|succeeding|replaces|succeeds)\W+(?:\w+\W+){0,5}$", re.IGNORECASE)
+                     r"departing|retired|ousted|replaced|succeeded|replacing|succeeding|replaces|succeeds|"
+                     r"(?:took|takes|take|taking)\s+over\s+from|in\s+place\s+of)\W+(?:\w+\W+){0,5}$", re.IGNORECASE)
 # ... or said after the name: "Edvard Koslow, the former chief executive", "Ilse Marrenholt will step down as
 # governor", "Jane Roe, who resigned in May", "Jane Roe has resigned as chair" (a current-holder question is not answered by them either)
 _FORMER_AFTER = re.compile(
