@@ -90,3 +90,12 @@ def test_the_anchor_search_is_the_anchor_with_the_body_and_for_a_holder_the_offi
     event = analyse("Who was Virkon's chief executive when the Sola 5 came out?")
     assert not anchors_on_holder(event)
     assert anchor_query(event).startswith("the Sola 5 came out") and "chief executive" not in anchor_query(event)
+
+
+def test_a_top_title_names_whoever_runs_a_body_a_lesser_office_does_not():
+    from briefbot.answer.holders import names_top_holder
+    question = analyse("Who is in charge of Gullwing Interactive at present?")
+    assert names_top_holder(question, item("Chief executive Conrad Ilves said no tester would be made redundant."))
+    assert not names_top_holder(question, item("General secretary Marek Sowande said the vote would close."))
+    assert not names_top_holder(analyse("Gullwing Interactive general secretary"),
+                                item("Chief executive Conrad Ilves said no tester would be made redundant."))

@@ -382,3 +382,20 @@ def test_a_year_the_sentence_says_relative_to_its_date_counts_as_found(make_bot,
     assert "2012" in query.names
     assert retriever.name_coverage(query, [bot.index.sentence_row["port-2013:s0"]]) == 1.0  # "last year" in 2013
     assert retriever.name_coverage(query, [bot.index.sentence_row["port-2016:s0"]]) < 1.0  # no 2012 there
+
+
+def test_for_who_runs_a_body_a_top_title_comes_before_a_lesser_office_of_the_same_day(make_bot, tmp_path):
+    import json
+
+    corpus = tmp_path / "top"
+    corpus.mkdir()
+    rows = [
+        {"id": "vote", "title": "Gullwing testers vote on strike", "published": "2025-05-23",
+         "text": "Testers at Gullwing Interactive will vote on a strike over pay. "
+                 "General secretary Marek Sowande said the vote would close on 20 June. "
+                 "Chief executive Conrad Ilves said no tester would be made redundant."},
+    ]
+    (corpus / "top.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    bot = make_bot(corpus=corpus, index=tmp_path / "top-index")
+    now = bot.retriever.retrieve("Who is in charge of Gullwing Interactive at present?")
+    assert now.sentences[0].sentence.text.startswith("Chief executive Conrad Ilves")

@@ -87,6 +87,22 @@ def names_holder(question: Question, item: EvidenceSentence) -> bool:
     return named and _about_body(question, item)
 
 
+# the titles of whoever runs a body, for a question naming no office ("Who is in charge of X?"): among sentences
+# naming a holder on the same day, one of these comes before a lesser office ("General secretary Marek Sowande said
+# ..." of the union, beside "Chief executive Conrad Ilves said ..." of the company asked about)
+_TOP_TITLES = re.compile(r"\b(?:chief\s+executive|managing\s+director|director|head|chair|president|boss|"
+                         r"leader|founder|owner)(?:s|man|woman|person)?\b", re.IGNORECASE)
+
+
+def names_top_holder(question: Question, item: EvidenceSentence) -> bool:
+    """Whether, for a question naming no office (`ANY_OFFICE`), `item` names a holder within HOLDER_REACH characters
+    of a title of whoever runs a body (`_TOP_TITLES`)."""
+    if question.office != ANY_OFFICE:
+        return False
+    spots = [m.start() for m in _TOP_TITLES.finditer(item.sentence.text)]
+    return any(_within_reach(c, s) for c in candidates(question, item) for s in spots)
+
+
 def _within_reach(entity: Entity, spot: int) -> bool:
     """Whether the name stands within HOLDER_REACH characters of the office's spot, on either side."""
     return abs(entity.start - spot) <= HOLDER_REACH or abs(entity.end - spot) <= HOLDER_REACH

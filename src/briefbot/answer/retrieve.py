@@ -30,7 +30,8 @@ from briefbot.answer.beginnings import tells_beginning
 from briefbot.answer.counting import alike_counted
 from briefbot.answer.currency import as_money, currency_words
 from briefbot.answer.dates import absolute
-from briefbot.answer.holders import anchor_query, anchors_on_holder, holder_terms, names_holder, tells_vacancy
+from briefbot.answer.holders import (anchor_query, anchors_on_holder, holder_terms, names_holder, names_top_holder,
+                                     tells_vacancy)
 from briefbot.answer.qualifiers import context_text, missing_in
 from briefbot.answer.question import YEAR, Question, analyse
 from briefbot.answer.aliases import alias_group, group_stems, mentions
@@ -81,6 +82,7 @@ HEADLINE_NAME_SHARE = 1.0  # a question's name only the sentence's headline hold
 HOLDER_LEAD = 1.05  # a sentence naming the asked office's holder scores this share of the best score, plus up to
 HOLDER_RECENCY = 0.2  # this share with its article's date: the newest holder first (`_holders_first`). Current-holder
 # questions of the events dev splits (rules, no model): key fact in the first cited sentence 13 -> 16 of 17
+TOP_TITLE_EDGE = 0.001  # a tie-break among holders of one day: a top title first (`holders.names_top_holder`)
 BEGINNING_LEAD = 1.05  # a sentence telling when what the question asks about began scores this share of the best
 # (`_beginnings_first`). Events dev splits (rules, no model): gold among the two cited 298 -> 303 of 379
 ANCHOR_ARTICLES = 3  # articles telling of a question's anchor searched for the office's holder
@@ -502,10 +504,13 @@ class Retriever:
         sentences = self._annotated([row for *_, row in scored])
         dates: dict[int, str] = {}
         vacancies: list[tuple[str, str]] = []
+        top: set[int] = set()  # rows naming the holder by a title of whoever runs the body (`names_top_holder`)
         for score, _, _, row in scored:
             candidate = self._candidate(row, sentences[row], score)
             if names_holder(analysed, candidate):
                 dates[row] = candidate.published or ""
+                if names_top_holder(analysed, candidate):
+                    top.add(row)
             elif candidate.published and tells_vacancy(analysed, candidate):
                 vacancies.append((candidate.published, candidate.sentence.id))
         newest = max(vacancies, default=None)
@@ -516,8 +521,8 @@ class Retriever:
         rank = {d: i / max(1, len(known) - 1) for i, d in enumerate(known)}
         rest = self._newer_first([item for item in scored if item[3] not in dates])
         best = max([item[0] for item in scored] + [item[0] for item in rest]) or 1.0
-        holders = [(best * (HOLDER_LEAD + HOLDER_RECENCY * rank[dates[row]]), lexical, dense, row)
-                   for _, lexical, dense, row in scored if row in dates]
+        holders = [(best * (HOLDER_LEAD + HOLDER_RECENCY * rank[dates[row]] + TOP_TITLE_EDGE * (row in top)),
+                    lexical, dense, row) for _, lexical, dense, row in scored if row in dates]
         return sorted(holders + rest, key=lambda item: (-item[0], item[3])), vacant
 
     def _anchored_holders_first(self, analysed: Question, query: QueryTerms,
