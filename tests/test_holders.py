@@ -99,3 +99,10 @@ def test_a_top_title_names_whoever_runs_a_body_a_lesser_office_does_not():
     assert not names_top_holder(question, item("General secretary Marek Sowande said the vote would close."))
     assert not names_top_holder(analyse("Gullwing Interactive general secretary"),
                                 item("Chief executive Conrad Ilves said no tester would be made redundant."))
+
+
+def test_who_has_run_a_body_names_its_holder():
+    question = analyse("current director of Wrenford Zoo")
+    assert names_holder(question, item("Cosima Hebblethwaite, who has run the zoo since February last year, watched "
+                                       "the birth.", title="A calf for Nandini",
+                                       lead="The night keeper at Wrenford Zoo's elephant house radioed for help."))
