@@ -1,8 +1,8 @@
 """Which span of an answering sentence is the short answer (`Answer.short`), shown first and highlighted.
 
 `short_answer(question, item)` picks one of the sentence's candidates of the expected type
-(`answers.candidates`: they already leave out what the question names) and returns it verbatim with its
-offsets. The candidates are ranked by, in order:
+(`answers.candidates`: they already leave out what the question names; for a keyword query of no kind, a figure:
+`_as_figure`) and returns it verbatim with its offsets. The candidates are ranked by, in order:
 0. nothing for a question that asks what someone is ("Who is Keith Kellogg?": the answer describes him);
 1. whether the span can be what is asked at all: for how many / how much, a calendar date is no count or
    duration ("12 December" for "How long will the trip take?"), and a share is no price when the question
@@ -39,6 +39,7 @@ Measured by the short-answer accuracy of `benchmarks/rules_proxy.py` and `briefb
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from briefbot.answer.answers import candidates
 from briefbot.answer.offices import ALL_OFFICE_WORDS
@@ -125,7 +126,7 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
     return ShortAnswer(text=text[start:best.end], sentence_id=item.sentence.id, start=start, end=best.end)
 
 
-def _contrasting(entities, asked: set[str]) -> list[Entity]:
+def _contrasting(entities: Sequence[Entity], asked: set[str]) -> list[Entity]:
     """The sentence's names of the kind of one the question names that the question does not name ("Europe"
     beside the asked "Asia"): a figure in their clause is theirs. None when the sentence holds no name of the
     question's (the question's thing may be the sentence's subject, told by a pronoun)."""
