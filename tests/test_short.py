@@ -165,3 +165,16 @@ def test_a_title_alone_is_no_name():
     assert _short("Who held the civil society brief before Gideon Tamsett?", "Gideon Tamsett was named Minister "
                   "for Civil Society on Tuesday, replacing Priya Hallward, who moves to the education ministry.") \
         == "Priya Hallward"
+
+
+def test_which_outlet_reported_is_the_name_before_reports():
+    assert _short("Which news organisation reported that Kyiv could skip the hurdles to joining the alliance?",
+                  "In the event of Moscow breaching the ceasefire terms, Kyiv could bypass a series of hurdles to be "
+                  "admitted to the Western military alliance, NBC reports, citing officials.") == "NBC"
+
+
+def test_another_place_in_the_clause_does_not_demote_a_place_asked_for():
+    # the clause rule is for figures: for "which country", the other places are the other candidates
+    assert _short("Apart from Ukraine, which country was also told it would join the alliance?",
+                  "At a summit in the Romanian capital in 2008, NATO declared that both Ukraine and Georgia would join "
+                  "the US-led defence alliance.") == "Georgia"

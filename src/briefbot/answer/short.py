@@ -15,15 +15,16 @@
    Marit Strangward, the harbour master of Harrowick, will succeed him"; a bare name tagged as one stays: the
    small tagger calls invented surnames organisations);
 3. whether it stands where the asked kind usually does: for where (or "in which city"), a place after "in",
-   "at" or "near"; for who said
-   something, next to the word for saying ("*Maria Zakharova* said", "according to *X*"); for who holds an
-   office, next to an office word ("*Kaisa Tenholm*, the chief executive", "Chief executive *X*");
+   "at" or "near"; for who or which outlet reported something, before "reports" ("*NBC* reports, citing
+   officials"); for who said something, next to the word for saying ("*Maria Zakharova* said", "according to
+   *X*"); for who holds an office, next to an office word ("*Kaisa Tenholm*, the chief executive", "Chief
+   executive *X*");
 4. whether it shares none of the question's words ("63 days", not "last 48 hours", for "How many days did
    the uprising last?"; "Maelle Sorrentin", not "the ... Women's Chess Championship", for "women's chess
    champion");
 5. for how many, whether what the question counts follows it ("63 *days*", "201 of the 360 *senate votes*");
-6. whether its clause names another thing of the kind the question names, when the sentence names the
-   question's too ("The Lumo 2 costs 189 in *Europe* and 199 in North America" for "... in North America?");
+6. for a figure or a date, whether its clause names another thing of the kind the question names, when the
+   sentence names the question's too ("The Lumo 2 costs 189 in *Europe* and 199 in North America" for "... in North America?");
 7. how many of the question's words stand in its own clause (the sentence cut at punctuation, dashes and
    conjunctions: "and", "but", "while", "after", "as", ...: "32.9% of the eligible *voting population* did
    not vote" for "What percentage of the voting population failed to vote?", not "the vote was 51.6%");
@@ -79,6 +80,10 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:of|in|at|from|for|with|by)\s+(?:the\s+)?$
 # names of things a figure may belong to ("*Europe*", "the *Dales*", "*Merrowgate*"): in a clause naming another
 # one than the question's, a figure is that other's ("The Lumo 2 costs 189 in Europe and 199 in North America")
 _NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT", "EVENT"})
+_FIGURES = frozenset({"number", "amount", "date"})
+# who or which outlet reported something: the name before "reports" ("..., *NBC* reports, citing officials")
+_ASKS_REPORTER = re.compile(r"\breport(?:s|ed)\b", re.IGNORECASE)
+_REPORTS_AFTER = re.compile(r"^,?\s*(?:has\s+|had\s+)?(?:reports|reported|reporting)\b", re.IGNORECASE)
 _FOLLOWING = 5  # words after a number in which what the question counts may stand ("201 of the 360 senate votes")
 
 
@@ -94,7 +99,8 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
     asked = set(content_terms(question.text))
     counted = set(content_terms(question.counted_phrase or ""))
     breaks = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
-    others = _contrasting(item.sentence.entities or (), asked)
+    # (a figure's: for a place or a name asked for, the other names are the candidates themselves)
+    others = _contrasting(item.sentence.entities or (), asked) if question.answer_type in _FIGURES else []
 
     def rank(entity: Entity) -> tuple[int, int, int, int, int, int, int, float, int]:
         inside = [i for i, (s, e, _) in enumerate(tokens) if s < entity.end and entity.start < e]
@@ -155,6 +161,9 @@ def _in_role(question: Question, text: str, entity: Entity) -> bool:
     saying ("*Maria Zakharova* said", "said *Pike*", "according to *the agency*")."""
     if question.answer_type == "place" and _ASKS_WHERE.search(question.text):
         return _LOCATIVE.search(text[max(0, entity.start - 12):entity.start]) is not None
+    if question.answer_type in ("person", "entity") and _ASKS_REPORTER.search(question.text) \
+            and _REPORTS_AFTER.match(text[entity.end:entity.end + 20]):
+        return True
     if question.answer_type == "person" and ASKS_ABOUT_SPEECH.search(question.text):
         return SAYS_AFTER.match(text[entity.end:entity.end + 40]) is not None \
             or _SAYS_BEFORE.search(text[max(0, entity.start - 30):entity.start]) is not None
