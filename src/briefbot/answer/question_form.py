@@ -359,8 +359,8 @@ _TIME_UNITS = frozenset(stem(w) for w in "second seconds minute minutes hour hou
 
 
 def _counted_after(tokens: list[str], i: int, counted: tuple[str, ...]) -> list[str]:
-    """The up to four words after the number `tokens[i]` that may name what it counts: none after a unit of time
-    unless the question counts time ("How many years ...?")."""
+    """The up to four words after the number `tokens[i]` that may name what it counts: after a unit of time only
+    the unit itself ("twelve years" counts years), unless the question counts time ("How many years ...?")."""
     after = tokens[i + 1:i + 5]
     if after and after[0] in _TIME_UNITS and not any(c in _TIME_UNITS for c in counted):
         return after[:1]

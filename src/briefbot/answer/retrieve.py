@@ -498,7 +498,8 @@ class Retriever:
                        ) -> tuple[list[tuple[float, float, float, int]], str | None]:
         """`scored` for a current-holder question: the sentences naming a holder of the office in an article about
         the body (`holders.names_holder`) rank above every other, by HOLDER_LEAD of the best score plus up to
-        HOLDER_RECENCY with their article's date among theirs; the others are ranked newer first. Also the id of
+        HOLDER_RECENCY with their article's date among theirs (plus TOP_TITLE_EDGE, a same-day tie-break, for a top
+        title: `holders.names_top_holder`); the others are ranked newer first. Also the id of
         the newest sentence telling that the office was left vacant (`holders.tells_vacancy`) when it is newer
         than every sentence naming a holder, else None."""
         sentences = self._annotated([row for *_, row in scored])
