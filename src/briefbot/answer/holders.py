@@ -43,7 +43,9 @@ NOT_BODY = frozenset(content_terms(" ".join([*ALL_OFFICE_WORDS,
 
 
 # what a sentence naming the holder of an unnamed office ("Who runs X?") says: the common titles and the change
-_ANY_OFFICE_WORDS = "chief executive director head chair president leader boss successor succeeded appointed"
+# the titles of whoever runs a body: what a question naming no office asks about (`holder_terms`, `names_top_holder`)
+_TOP_TITLE_WORDS = ("chief executive", "director", "head", "chair", "president", "leader", "boss")
+_ANY_OFFICE_WORDS = " ".join(_TOP_TITLE_WORDS) + " successor succeeded appointed"
 
 
 def anchor_query(question: Question) -> str:
@@ -87,11 +89,12 @@ def names_holder(question: Question, item: EvidenceSentence) -> bool:
     return named and _about_body(question, item)
 
 
-# the titles of whoever runs a body, for a question naming no office ("Who is in charge of X?"): among sentences
-# naming a holder on the same day, one of these comes before a lesser office ("General secretary Marek Sowande said
-# ..." of the union, beside "Chief executive Conrad Ilves said ..." of the company asked about)
-_TOP_TITLES = re.compile(r"\b(?:chief\s+executive|managing\s+director|director|head|chair|president|boss|"
-                         r"leader|founder|owner)(?:s|man|woman|person)?\b", re.IGNORECASE)
+# for a question naming no office ("Who is in charge of X?"), among sentences naming a holder on the same day, one
+# naming them by a top title comes before a lesser office ("General secretary Marek Sowande said ..." of the union,
+# beside "Chief executive Conrad Ilves said ..." of the company asked about)
+_TOP_TITLES = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in
+                                             ("managing director", *_TOP_TITLE_WORDS, "founder", "owner"))
+                         + r")(?:s|man|woman|person)?\b", re.IGNORECASE)
 
 
 def names_top_holder(question: Question, item: EvidenceSentence) -> bool:

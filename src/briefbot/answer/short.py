@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from briefbot.answer.answers import candidates
 from briefbot.answer.offices import ALL_OFFICE_WORDS
 from briefbot.answer.speech import ASKS_ABOUT_SPEECH, PERSON_NOUNS, SAYS_AFTER
-from briefbot.answer.question import DATE_LABELS, NUMERIC_LABELS, Question
+from briefbot.answer.question import DATE_LABELS, NUMERIC_LABELS, PLACE_LABELS, Question
 from briefbot.answer.terms import CALENDAR_WORDS
 from briefbot.index.lexical import MONTH_NAMES, content_terms, stem
 from briefbot.types import Entity, EvidenceSentence, ShortAnswer
@@ -192,7 +192,7 @@ def _unlike_a_name(text: str, entity: Entity) -> int:
     """For who: 1 for a span that reads as a place or as an organisation ("the Energy Regulation Office", "the
     harbour master of *Harrowick*": tagged as one, and after "the" or a preposition), 0 for a person's name or a
     bare name that the small tagger may have called an organisation ("*Varnhagen* finished ahead of ...")."""
-    if entity.label in ("GPE", "LOC", "FAC", "NORP"):
+    if entity.label in PLACE_LABELS or entity.label == "NORP":
         return 1
     return int(entity.label == "ORG" and (entity.text.lower().startswith("the ")
                                           or _AFTER_PREPOSITION.search(text[:entity.start]) is not None))
