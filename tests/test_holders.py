@@ -106,3 +106,13 @@ def test_who_has_run_a_body_names_its_holder():
     assert names_holder(question, item("Cosima Hebblethwaite, who has run the zoo since February last year, watched "
                                        "the birth.", title="A calf for Nandini",
                                        lead="The night keeper at Wrenford Zoo's elephant house radioed for help."))
+
+
+def test_the_words_of_a_phrase_saying_now_are_not_the_body_s():
+    question = analyse("Who is the mayor of Orlesk at the moment?")
+    assert names_holder(question, item("Mayor Bettina Ravn said she had been wrong.",
+                                       title="Harbourside Concert Hall opens in Orlesk"))
+    assert "moment" not in holder_terms(question)
+    assert "right" not in holder_terms(analyse("Who's heading the chefs' guild right now?"))
+    assert not names_holder(question, item("Mayor Bettina Ravn said she had been wrong.",
+                                           title="Harbourside Concert Hall opens in Quellport"))  # another town

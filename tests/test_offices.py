@@ -28,6 +28,8 @@ from tests.test_answers import item
     ("Who won the 2022 prize for physics?", None),
     ("Who said the head of state was ill?", None),  # a speaker, not a holder
     ("Who is Keith Kellogg?", None),
+    ("Who is at the head of the firefighters' union at the moment?", ANY_OFFICE),  # a head is whoever runs it
+    ("Who is the head coach of Rovers?", "head coach"),
 ])
 def test_the_office_a_question_asks_about(question, office):
     assert office_asked(question) == office
@@ -36,6 +38,13 @@ def test_the_office_a_question_asks_about(question, office):
 def test_a_keyword_query_names_its_office():
     assert office_asked("National Medicines Board director general", keyword_query=True) == "director general"
     assert office_asked("Kallinet outage fine", keyword_query=True) is None
+    assert office_asked("Homes Calvessa boss", keyword_query=True) == "boss"  # a company's boss: its chief executive
+    assert office_asked("current head of the insurers' association", keyword_query=True) == ANY_OFFICE
+
+
+def test_one_who_will_lead_a_body_is_its_holder():
+    assert mentions_office(ANY_OFFICE, "Cosmo Threadgold will lead the Association of Tressalian Insurers from 1 June.")
+    assert not mentions_office(ANY_OFFICE, "Cosmo Threadgold said the lead in the pipes was old.")
 
 
 def test_the_analysed_question_carries_the_office_and_asks_for_the_holder_now():
@@ -76,3 +85,12 @@ def test_the_office_may_be_named_in_the_headline():
     text = "Yara Delacourt, 44, joined from a software company in 2015."
     assert missing_office(question, item(text, title="Kallinet names Yara Delacourt chief executive")) is None
     assert missing_office(question, item(text, title="Kallinet outage hits millions")) == ANY_OFFICE
+
+
+def test_taking_over_as_another_office_is_no_spot_of_the_asked_one():
+    from briefbot.answer.offices import office_spots
+    text = "Kasper Lowersby, who took over as general secretary of the teachers' union on Monday, said pay mattered."
+    assert office_spots("minister", text) == []  # a union's secretary, not the education minister
+    assert office_spots("secretary", text) and office_spots(ANY_OFFICE, text)
+    assert office_spots("chief executive", "She took over as the company's chief executive in May.")
+    assert office_spots("director", "Cosima Hebblethwaite, who has run the zoo since February, watched.")

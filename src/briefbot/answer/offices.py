@@ -69,7 +69,7 @@ _WHO_IS_OFFICE = re.compile(
 _KEYWORD_OFFICE = re.compile(r"\b" + _OFFICE, re.IGNORECASE)
 # a sentence that tells of someone leading, or of a change of holder, speaks of the office
 _LEADS_OR_SUCCEEDS = re.compile(
-    r"\b(?:led|leads|leading|heads|headed|runs|ran|(?:has|have|had)\s+run|in\s+charge|at\s+the\s+helm|presides|"
+    r"\b(?:led|leads|leading|(?:will|would|to)\s+lead|heads|headed|runs|ran|(?:has|have|had)\s+run|in\s+charge|at\s+the\s+helm|presides|"
     r"presided|successor|succeeds?|succeeded|replaces?|replaced|replacing|took\s+over|takes\s+over|take\s+over|"
     r"taking\s+over|appointed|appoints|"
     r"named\s+[\w'’ -]{1,40}\s+as|elected\s+[\w'’ -]{1,40}\s+as|sworn\s+in)\b", re.IGNORECASE)
@@ -90,7 +90,15 @@ def office_asked(text: str, *, keyword_query: bool = False) -> str | None:
             return "director"
         return ANY_OFFICE
     found = (_KEYWORD_OFFICE if keyword_query else _WHO_IS_OFFICE).search(text)
-    return found.group(1).lower() if found else None
+    if found is None:
+        return None
+    office = found.group(1).lower()
+    return ANY_OFFICE if office in WHOEVER_RUNS else office
+
+
+# a title that names no particular office: "the head of the insurers' association" is its president or chair (asked
+# as "Who runs X?" is). Not "boss": a company's boss is its chief executive, not the chair of a landlords' association
+WHOEVER_RUNS = frozenset({"head"})
 
 
 def mentions_office(office: str, text: str) -> bool:
@@ -100,8 +108,17 @@ def mentions_office(office: str, text: str) -> bool:
 
 
 def office_spots(office: str, text: str) -> list[int]:
-    """Where in `text` the office is named, or someone is said to lead or succeed (character offsets)."""
-    return title_spots(office, text) + leading_spots(text)
+    """Where in `text` the office is named, or someone is said to lead or succeed (character offsets), but not
+    into another office ("took over as general secretary of the teachers' union" for the education minister)."""
+    titles = title_spots(office, text)
+    if office == ANY_OFFICE:
+        return titles + leading_spots(text)
+    return titles + [m.start() for m in _LEADS_OR_SUCCEEDS.finditer(text)
+                     if not _INTO_OFFICE.match(text, m.end()) or _INTO_OFFICE.match(text, m.end()).start(1) in titles]
+
+
+# "... as general secretary": the office someone takes (after a word of leading or succeeding)
+_INTO_OFFICE = re.compile(r"\s+as\s+(?:[\w'’-]+\s+){0,3}?(" + "|".join(re.escape(w) for w in ALL_OFFICE_WORDS) + r")", re.IGNORECASE)
 
 
 def title_spots(office: str, text: str) -> list[int]:
