@@ -297,6 +297,27 @@ def test_the_newest_sentence_naming_the_holder_comes_first_for_who_holds_an_offi
     assert before.sentences[0].sentence.article_id == "old"
 
 
+def test_the_newest_holder_is_found_though_older_sentences_share_more_of_the_question(make_bot, tmp_path):
+    import json
+
+    corpus = tmp_path / "zoo"
+    corpus.mkdir()
+    topics = ["penguins", "giraffes", "otters", "lemurs", "tigers", "bears", "wolves", "zebras", "camels", "lions",
+              "seals", "owls", "bison", "tapirs", "pandas", "koalas"]
+    rows = [{"id": f"old-{n}", "title": f"Wrenford Zoo {animal}", "published": f"20{10 + n // 2}-0{1 + n % 2}-01",
+             "text": f"Wrenford Zoo director Emeric Sandiford said the zoo's {animal} were thriving. "
+                     f"Wrenford Zoo will show the {animal} to visitors from June."}
+            for n, animal in enumerate(topics)]
+    rows.append({"id": "new", "title": "A calf for Nandini", "published": "2025-05-22",
+                 "text": "The night keeper at Wrenford Zoo's elephant house radioed for help on Sunday. "
+                         "By five, a male calf was on his feet. "
+                         "Cosima Hebblethwaite, who has run the zoo since February last year, watched the birth."})
+    (corpus / "zoo.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    bot = make_bot(corpus=corpus, index=tmp_path / "zoo-index")
+    now = bot.retriever.retrieve("current director of Wrenford Zoo")
+    assert now.sentences[0].sentence.text.startswith("Cosima Hebblethwaite")
+
+
 def test_an_office_left_vacant_since_its_last_holder_was_named_has_no_holder_now(make_bot, tmp_path):
     import json
 

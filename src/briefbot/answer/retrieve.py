@@ -32,6 +32,7 @@ from briefbot.answer.currency import as_money, currency_words
 from briefbot.answer.dates import absolute
 from briefbot.answer.holders import (anchor_query, anchors_on_holder, holder_terms, names_holder, names_top_holder,
                                      tells_vacancy)
+from briefbot.answer.offices import mentions_office
 from briefbot.answer.qualifiers import context_text, missing_in
 from briefbot.answer.question import YEAR, Question, analyse
 from briefbot.answer.aliases import alias_group, group_stems, mentions
@@ -82,6 +83,9 @@ HEADLINE_NAME_SHARE = 1.0  # a question's name only the sentence's headline hold
 HOLDER_LEAD = 1.05  # a sentence naming the asked office's holder scores this share of the best score, plus up to
 HOLDER_RECENCY = 0.2  # this share with its article's date: the newest holder first (`_holders_first`). Current-holder
 # questions of the events dev splits (rules, no model): key fact in the first cited sentence 13 -> 16 of 17
+HOLDER_SCAN = 200  # a current-holder question: the best sentences for the office and the body's words searched for
+# one speaking of the office (`offices.mentions_office`), which all join the candidates: the newest article naming the
+# holder often shares only the body's name ("Cosima Hebblethwaite, who has run the zoo since ...")
 TOP_TITLE_EDGE = 0.001  # a tie-break among holders of one day: a top title first (`holders.names_top_holder`)
 BEGINNING_LEAD = 1.05  # a sentence telling when what the question asks about began scores this share of the best
 # (`_beginnings_first`). Events dev splits (rules, no model): gold among the two cited 298 -> 303 of 379
@@ -748,8 +752,13 @@ class Retriever:
         for row, _ in _top(index.sentence_bm25.scores(bm25_terms, bm25_boosts), CANDIDATES_PER_SIGNAL):
             candidates[row] = None
         if also:
-            for row, _ in _top(index.sentence_bm25.scores(also), CANDIDATES_PER_SIGNAL):
+            also_scores = index.sentence_bm25.scores(also)
+            for row, _ in _top(also_scores, CANDIDATES_PER_SIGNAL):
                 candidates[row] = None
+            if question.office:  # a current-holder question: every well-matched sentence speaking of the office
+                for row, _ in _top(also_scores, HOLDER_SCAN):
+                    if mentions_office(question.office, self._sentence(row).text):
+                        candidates[row] = None
         for row in list(candidates):  # a quote's speaker is scored too, so it can join the evidence
             before = self._antecedent(row)
             if before is not None:
