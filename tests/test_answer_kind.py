@@ -217,6 +217,12 @@ def test_a_compound_office_is_identified_by_its_last_word_too():
     assert not answers_form(form, "The Harriers said they would name a new coach after the season.")
 
 
+def test_the_head_of_a_body_is_identified_by_any_title_of_whoever_runs_it():
+    form = form_of("Who is the head of the garment workers' union at the moment?")
+    assert answers_form(form, "Rhiannon Szabo, the union's general secretary, said the deal was overdue.")
+    assert not answers_form(form, "The union said on Monday that the deal was overdue, Rhiannon Szabo said.")
+
+
 def test_a_long_yes_no_question_comparing_things_has_no_single_predicate():
     question = ("Does the TechCrunch article on Meta's advertising practices involve the European Commission in a "
                 "similar capacity to its role in Amazon's iRobot purchase?")
