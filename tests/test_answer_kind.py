@@ -230,6 +230,13 @@ def test_a_long_yes_no_question_comparing_things_has_no_single_predicate():
     assert form_of("Is the peace deal already signed?").predicate == ("sign",)
 
 
+def test_a_figure_the_counted_thing_rose_or_fell_to_counts_it():
+    assert counts(("car",), "Car production rose to 67,300 in the third quarter, the council said on Wednesday.")
+    assert counts(("new", "car"), "Sales of new cars in Orvandy rose to 201,500 last year.")
+    assert not counts(("car",), "Car prices rose to 20,000 ambrels.")  # what the figure measures is no count
+    assert not counts(("car",), "Bus production rose to 3,100 in the third quarter.")
+
+
 def test_a_number_counts_what_number_of_names_before_it():
     text = "The number of children who fell ill after last Friday's lunch has risen to 63, and four teachers too."
     assert counts(("children",), text)

@@ -355,7 +355,32 @@ def counts(counted: tuple[str, ...], text: str) -> bool:
                and any(_is_number(later) for later in tokens[i + 3:])
                for i, tok in enumerate(tokens)):
             return True
+        if any(_is_number(tokens[j]) and _changed_to(tokens, j)
+               and any(close(c, near) for near in tokens[max(0, j - _SUBJECT_REACH):j] for c in counted)
+               and not _MEASURE_NOT_COUNT.intersection(tokens[max(0, j - _SUBJECT_REACH):j])
+               for j in range(len(tokens))):
+            return True
     return False
+
+
+# a figure the counted thing rose or fell to: "Car production rose to 67,300", "Sales of new cars in Orvandy rose to
+# 201,500" (the counted words in the subject, before the verb)
+_CHANGED_TO = frozenset(stem(w) for w in "rose fell climbed dropped jumped slipped grew increased decreased reached "
+                        "totalled totaled hit".split())
+# ... but not what a figure about them measures: "Car prices rose to 20,000 ambrels" counts no cars
+_MEASURE_NOT_COUNT = frozenset(stem(w) for w in "price prices cost costs value fare fares fee fees wage wages pay salary "
+                               "rent profit profits revenue turnover share rate percentage proportion average".split())
+_SUBJECT_REACH = 8  # tokens before the number (verb and "to" included) in which the counted words may stand
+
+
+def _changed_to(tokens: list[str], j: int) -> bool:
+    """Whether the number `tokens[j]` follows a verb of change and "to" ("rose to 67,300"), or "reached"."""
+    before = tokens[max(0, j - 2):j]
+    return (len(before) == 2 and before[0] in _CHANGED_TO and before[1] == "to") or \
+        (before[-1:] and before[-1] in _CHANGED_TO and before[-1] not in _GOES_TO)
+
+
+_GOES_TO = frozenset(stem(w) for w in "rose fell climbed dropped jumped slipped grew increased decreased".split())
 
 
 # units of time: a number of them is a duration ("spent *twelve years* making games" counts no games)
