@@ -119,3 +119,10 @@ def test_a_fact_not_given_yet_is_withheld(question, text, expected):
 ])
 def test_a_figure_for_the_asked_place_held_back_or_published_later_is_withheld(question, text, expected):
     assert withholds(analyse(question), item(text)) is expected
+
+
+def test_a_sum_withheld_withholds_no_name():
+    text = "Neither company would disclose the price paid for the business."
+    assert not withholds(analyse("Which company bought Lowvale Sand and Gravel?"), item(text))
+    assert withholds(analyse("How much did Brightstone pay for Lowvale Sand and Gravel?"), item(text))
+    assert withholds(analyse("Who will run the new plant?"), item("The company did not say who would run the plant."))

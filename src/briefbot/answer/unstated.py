@@ -71,6 +71,12 @@ _FIGURE_FOR = re.compile(r"\b(?:figures?|numbers?|total|estimate|breakdown)\s+fo
 # a figure "for the region" is for the one the sentence names: the question's, when it names it
 _PLACE_NOUNS = frozenset("region area district province county state city town island islands country".split())
 
+# a sum withheld ("would not disclose *the price paid*") withholds no name, date or place a question asks for
+_NOT_A_FIGURE = frozenset({"person", "entity", "place", "date"})
+_A_FIGURE_WITHHELD = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|any)\s+)?(?:[\w'’-]+\s+)?(?:price|prices|cost|"
+                                r"costs|amount|sum|value|terms|fee|fees|figures?|how\s+much|how\s+many)\b",
+                                re.IGNORECASE)
+
 # The question's word must stand within this many words of what is withheld: "The company did not say how many
 # jobs would go" withholds a count of jobs, not the price that a clause further off gives. Sentence-wide before
 # session 16; chosen among four variants named before measuring on a new set (events17, dev and blind, gate
@@ -98,6 +104,8 @@ def withholds(question: Question, item: EvidenceSentence) -> bool:
         return _figure_of_asked(question, text, missing_for.group(1))
     asked = _terms(question.text) - _terms(" ".join(question.topics))
     for match in matches:
+        if question.answer_type in _NOT_A_FIGURE and _A_FIGURE_WITHHELD.match(text, match.end()):
+            continue  # "Neither company would disclose the price paid" still names the buyer
         near = text[:match.start()].split()[-NEAR_WORDS:] + [match.group(0)] + \
             text[match.end():].split()[:NEAR_WORDS]
         if any(same_word(a, own) for a in asked for own in _terms(" ".join(near))):
