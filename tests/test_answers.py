@@ -675,3 +675,13 @@ def test_the_one_taken_over_from_is_no_current_holder():
                                       "since Emeric Sandiford resigned in October.", title="Wrenford Zoo names director"))
     assert answers(question, item("Ada Vell takes over from Noor Blenkinsop as director of Wrenford Zoo.",
                                   title="Wrenford Zoo names director"))
+
+
+def test_who_came_after_the_anchor_did_not_come_before_it():
+    from briefbot.answer.answers import candidates
+    question = analyse("Who was Ostrevia's chief statistician before Greta Ambrose?")
+    after = item("The report was the first signed by Kwame Ellery, who became chief statistician in November after "
+                 "Greta Ambrose retired.")
+    assert "Kwame Ellery" not in [c.text for c in candidates(question, after)]
+    before = item("Greta Ambrose succeeded Halvard Mott, who had been chief statistician since 2009.")
+    assert "Halvard Mott" in [c.text for c in candidates(question, before)]

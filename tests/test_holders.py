@@ -116,3 +116,19 @@ def test_the_words_of_a_phrase_saying_now_are_not_the_body_s():
     assert "right" not in holder_terms(analyse("Who's heading the chefs' guild right now?"))
     assert not names_holder(question, item("Mayor Bettina Ravn said she had been wrong.",
                                            title="Harbourside Concert Hall opens in Quellport"))  # another town
+
+
+def test_a_holder_name_the_tagger_calls_a_product_or_nationality_is_still_a_name():
+    from briefbot.answer.answers import candidates
+    from briefbot.types import Entity
+    text = "Yusuf Iqbal, the chief executive, said the work would start next year."
+    tagged = item(text, title="Gallant Resources to deepen its mine")
+    mistaken = tagged.model_copy(update={"sentence": tagged.sentence.model_copy(
+        update={"entities": (Entity(label="PRODUCT", start=0, end=11, text="Yusuf Iqbal"),)})})
+    question = analyse("Who is running Gallant Resources these days?")
+    assert [c.text for c in candidates(question, mistaken)] == ["Yusuf Iqbal"]
+    assert names_holder(question, mistaken)
+    assert not candidates(analyse("Who built the Lumo 3?"),  # no holder asked: a product stays a product
+                          mistaken.model_copy(update={"sentence": mistaken.sentence.model_copy(
+                              update={"text": "The Lumo 3 costs 239 euros.", "entities": (
+                                  Entity(label="PRODUCT", start=4, end=10, text="Lumo 3"),)})}))

@@ -121,6 +121,8 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
         if question.current and (_FORMER.search(text[max(0, entity.start - 40):entity.start])
                                  or _FORMER_AFTER.search(text[entity.end:entity.end + 60])):
             continue  # "former chief executive Jane Roe" does not answer "Who is the CEO?"
+        if question.precedes and _follows_anchor(question, text, entity):
+            continue  # "Kwame Ellery, who became chief statistician after Greta Ambrose" came after her, not before
         if question.answer_type == "person" and question.office is None and _attribution(question, text, entity):
             continue  # "..., the Orlesk Museum said" does not answer "Who found the hoard?"
         out.append(entity)
@@ -209,6 +211,27 @@ def _placed(question: Question, text: str, entity: Entity) -> bool:
         and _LOCATIVE.search(text[max(0, entity.start - 8):entity.start]) is not None
 
 
+_AFTER = re.compile(r"\b(?:after|succeeding|replacing|(?:took|takes|taking)\s+over\s+from|in\s+place\s+of)\s+"
+                    r"(?:[\w'’-]+\s+){0,2}?", re.IGNORECASE)
+_AFTER_REACH = 80  # characters from the name to "after <the anchor>"
+
+
+def _follows_anchor(question: Question, text: str, entity: Entity) -> bool:
+    """Whether, for a question about who came before someone (`Question.precedes`), the sentence says `entity`
+    came after them: "after", "succeeding" or "replacing" the anchor's name (or surname) follows the candidate."""
+    anchor = (question.anchor or "").split()
+    if not anchor:
+        return False
+    names = {" ".join(anchor), anchor[-1]}
+    tail = text[entity.end:entity.end + _AFTER_REACH]
+    return any(tail[m.end():].startswith(name) for m in _AFTER.finditer(tail) for name in names)
+
+
+# what the small tagger calls an office holder's invented name ("Yusuf Iqbal, the chief executive": PRODUCT; "Caspian
+# Ruddle": NORP for "Caspian"): for a holder question its words are read as a name (the office must stand near it)
+_MISTAKEN_FOR_HOLDERS = frozenset({"NORP", "PRODUCT"})
+
+
 def _fallback(question: Question, text: str, spans: tuple[Entity, ...]) -> list[Entity]:
     """Names, dates and numbers the tagger did not mark, outside every span it did mark (a number also
     inside a name: "beating Suldane Town 4-2", tagged a PERSON)."""
@@ -224,7 +247,8 @@ def _fallback(question: Question, text: str, spans: tuple[Entity, ...]) -> list[
     if pattern is None:
         return []
     names = [(e.start, e.end) for e in spans if label == "CARDINAL" and e.label in _NAME_LABELS]
-    taken = [(e.start, e.end) for e in spans if (e.start, e.end) not in names]
+    taken = [(e.start, e.end) for e in spans if (e.start, e.end) not in names
+             and not (label == "PERSON" and question.office and e.label in _MISTAKEN_FOR_HOLDERS)]
     out = []
     found = list(pattern.finditer(text))
     if label == "CARDINAL" and counts_times(question.form.counted):
