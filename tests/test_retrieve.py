@@ -318,6 +318,29 @@ def test_the_newest_holder_is_found_though_older_sentences_share_more_of_the_que
     assert now.sentences[0].sentence.text.startswith("Cosima Hebblethwaite")
 
 
+def test_evidence_takes_the_corpus_home_country_for_granted_unless_it_names_another(make_bot, tmp_path):
+    import json
+
+    corpus = tmp_path / "home"
+    corpus.mkdir()
+    rows = [{"id": "cars", "title": "Car output rises", "published": "2024-01-10",
+             "text": "Orvandy's car factories built 63,900 cars last year. Orvandian buyers chose small cars."},
+            {"id": "new", "title": "Dacosta named transport minister in reshuffle", "published": "2025-09-16",
+             "text": "Lachlan Dacosta was appointed minister of transport on Tuesday. He ran a bus company."},
+            {"id": "abroad", "title": "Ardeska opens a road", "published": "2025-10-01",
+             "text": "Ardeskan transport minister Pia Roos opened the road on Monday. Ardeska paid for it."}]
+    rows += [{"id": f"home-{n}", "title": f"Orvandy news {n}", "published": f"2023-0{1 + n % 9}-01",
+              "text": f"Orvandian farmers sold {n} tonnes of apples. The harvest in Orvandy was good."}
+             for n in range(20)]  # a home country is named often, in a corpus of 20 articles or more
+    (corpus / "home.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    bot = make_bot(corpus=corpus, index=tmp_path / "home-index")
+    evidence = bot.retriever.retrieve("Who is Orvandy's transport minister now?")
+    implied = {e.sentence.article_id: e.implied for e in evidence.sentences}
+    assert implied["new"] == ("Orvandy",) and implied["abroad"] == ()
+    assert evidence.sentences[0].sentence.text.startswith("Lachlan Dacosta")
+    assert evidence.name_coverage == 1.0
+
+
 def test_an_office_left_vacant_since_its_last_holder_was_named_has_no_holder_now(make_bot, tmp_path):
     import json
 

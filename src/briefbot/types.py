@@ -78,6 +78,9 @@ class EvidenceSentence(_Record):
                                "question asks about, read as its context: for a question placing an office holder at "
                                "an event ('Who ran X when Y opened?'), the sentence of this article telling of the "
                                "event; for a developing story's later report, the first report's best sentence.")
+    implied: tuple[str, ...] = Field(default=(), description="Countries the question names that this sentence's "
+                                     "article takes for granted: the corpus's home country, in an article naming no "
+                                     "other (`answer/home.py`).")
 
 
 class Evidence(_Record):

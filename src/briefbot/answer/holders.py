@@ -157,5 +157,6 @@ def _about_body(question: Question, item: EvidenceSentence) -> bool:
     """Whether `item`'s article is about the body the question names: its topics are mentioned, and its other
     content words (the office, "now" and the anchor aside: `NOT_BODY`) are in the sentence, headline, lead or
     sentence before."""
-    ignoring = NOT_BODY | _now_words(question) | frozenset(content_terms(question.anchor or ""))
+    ignoring = NOT_BODY | _now_words(question) | frozenset(content_terms(" ".join((question.anchor or "",
+                                                                                      *item.implied))))
     return not missing_topics(question, item) and holds_words(question, item, ignoring)

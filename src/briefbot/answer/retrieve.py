@@ -32,6 +32,7 @@ from briefbot.answer.currency import as_money, currency_words
 from briefbot.answer.dates import absolute
 from briefbot.answer.holders import (anchor_query, anchors_on_holder, holder_terms, names_holder, names_top_holder,
                                      tells_vacancy)
+from briefbot.answer.home import HomeCountries
 from briefbot.answer.offices import mentions_office
 from briefbot.answer.qualifiers import context_text, missing_in
 from briefbot.answer.question import YEAR, Question, analyse
@@ -142,6 +143,7 @@ class Retriever:
         self._articles: dict[str, tuple[frozenset[str], str]] = {}  # every sentence's terms and text, by article
         self._title_terms: frozenset[str] | None = None  # the words of every headline, read on first use
         self._currency: frozenset[str] | None = None  # the corpus's words for money, read on first use
+        self._home = HomeCountries(index.sentence_bm25.doc_freq, len(index.article_by_id))  # countries (`home.py`)
 
     def query_terms(self, question: Question) -> QueryTerms:
         """The question's search terms (`Question.terms`) with their idf weights. A word the corpus never
@@ -245,7 +247,9 @@ class Retriever:
             # a year said the way news does, relative to the article's date ("handled 38.6 million tonnes of cargo
             # last year" in February 2013 names 2012: `dates.absolute`, as the qualifier check reads it)
             published = self.index.article_by_id[article_id].published
-            return _YEAR.fullmatch(name) is not None and name in content_terms(absolute(window[1], published))
+            if _YEAR.fullmatch(name) is not None:
+                return name in content_terms(absolute(window[1], published))
+            return bool(self._implied((name,), row))  # the corpus's home country, which the article need not name
 
         # an outlet is found when an evidence article is from it, wherever the other names are
         published_by = {name for name in query.names if any(_has_term(query, name, o) for o in outlets)}
@@ -477,7 +481,8 @@ class Retriever:
                                              score=round(score, 4), lexical=round(lexical, 4),
                                              dense=round(cosine, 4), published=article.published,
                                              source=article.source, url=article.url,
-                                             before=before, lead=lead, anchor=anchors.get(row)))
+                                             before=before, lead=lead, anchor=anchors.get(row),
+                                             implied=self._implied(analysed.topics, row)))
         alike = alike_counted(analysed.counted_phrase, [e.sentence.text for e in evidence], self.embedder) \
             if analysed.form.counted else ()
         return Evidence(question=analysed.text, sentences=evidence, chunk_ids=chunk_ids,
@@ -511,7 +516,7 @@ class Retriever:
         vacancies: list[tuple[str, str]] = []
         top: set[int] = set()  # rows naming the holder by a title of whoever runs the body (`names_top_holder`)
         for score, _, _, row in scored:
-            candidate = self._candidate(row, sentences[row], score)
+            candidate = self._candidate(row, sentences[row], score, analysed)
             if names_holder(analysed, candidate):
                 dates[row] = candidate.published or ""
                 if names_top_holder(analysed, candidate):
@@ -564,7 +569,8 @@ class Retriever:
             sentences = self._annotated(rows)
             lifted = []
             for row in rows:
-                candidate = self._candidate(row, sentences[row], best).model_copy(update={"anchor": anchor_text})
+                candidate = self._candidate(row, sentences[row], best, analysed).model_copy(
+                    update={"anchor": anchor_text})
                 if names_holder(analysed, candidate):
                     _, lexical, dense, _ = by_row[row] if row in by_row else (0.0, self.lexical_score(query, row),
                                                                               0.0, row)
@@ -615,7 +621,7 @@ class Retriever:
         sentences = self._annotated([row for *_, row in scored])
         best = max((item[0] for item in scored), default=0.0)
         lifted = [(best * BEGINNING_LEAD, lexical, dense, row)
-                  if tells_beginning(analysed, self._candidate(row, sentences[row], score))
+                  if tells_beginning(analysed, self._candidate(row, sentences[row], score, analysed))
                   else (score, lexical, dense, row) for score, lexical, dense, row in scored]
         return sorted(lifted, key=lambda item: (-item[0], item[3]))
 
@@ -656,19 +662,26 @@ class Retriever:
             items = by_article.get(article_id, [])
             sentences = self._annotated([row for *_, row in items])
             for score, lexical, dense, row in items:  # best first
-                candidate = self._candidate(row, sentences[row], score).model_copy(update={"anchor": story})
+                candidate = self._candidate(row, sentences[row], score, analysed).model_copy(update={"anchor": story})
                 if answers_form(form, candidate.sentence.text, candidate.before) and answers(analysed, candidate):
                     lifted = (scored[0][0] * REPORT_LEAD, lexical, dense, row)
                     return (sorted([lifted] + [t for t in scored if t[3] != row], key=lambda t: (-t[0], t[3])),
                             {row: story})
         return scored, {}
 
-    def _candidate(self, row: int, sentence: Sentence, score: float) -> EvidenceSentence:
-        """A scored candidate as the answer checks read it: with its headline, date, outlet, the sentence before
-        and its article's lead."""
+    def _candidate(self, row: int, sentence: Sentence, score: float, question: Question) -> EvidenceSentence:
+        """A scored candidate as the answer checks read it: with its headline, date, outlet, the sentence before,
+        its article's lead and the countries of `question` it takes for granted."""
         article, before, lead = self._surroundings(row)
         return EvidenceSentence(number=1, sentence=sentence, title=article.title, score=score,
-                                published=article.published, source=article.source, before=before, lead=lead)
+                                published=article.published, source=article.source, before=before, lead=lead,
+                                implied=self._implied(question.topics, row))
+
+    def _implied(self, names: Sequence[str], row: int) -> tuple[str, ...]:
+        """The countries among `names` the sentence at `row` takes for granted (`home.HomeCountries.implied`): read
+        with its headline, lead and the sentence before."""
+        article, before, lead = self._surroundings(row)
+        return self._home.implied(names, (self._sentence(row).text, article.title, before, lead))
 
     def _qualified_first(self, analysed: Question, scored: list[tuple[float, float, float, int]],
                          anchors: dict[int, str]) -> list[tuple[float, float, float, int]]:

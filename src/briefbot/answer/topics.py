@@ -31,15 +31,15 @@ CLOSE_SPELLING = 0.8  # the same cutoff retrieval uses to map a misspelt questio
 
 def missing_topics(question: Question, item: EvidenceSentence) -> list[str]:
     """The question's topics that neither the sentence nor its context (title, the sentence before, the
-    article's lead, the sentence telling of the question's anchor) mentions, and that are not the article's
-    outlet."""
+    article's lead, the sentence telling of the question's anchor) mentions, and that are neither the article's
+    outlet nor a country it takes for granted (`EvidenceSentence.implied`)."""
     if not question.topics:
         return []
     context = " \n ".join(t for t in (item.sentence.text, item.title, item.before, item.lead, item.anchor, item.source)
                           if t)
     terms = set(content_terms(context))
-    missing = [topic for topic in question.topics
-               if not _mentioned(topic, terms, context) or _swapped(topic, terms, context)]
+    missing = [topic for topic in question.topics if topic not in item.implied
+               and (not _mentioned(topic, terms, context) or _swapped(topic, terms, context))]
     # "What do Lavrov and Zakharova each say ...?": each sentence answers for one of the two
     return [topic for topic in missing if not any(other not in missing for other in _conjoined(question, topic))]
 

@@ -1,0 +1,115 @@
+"""The country a corpus calls home: a national outlet's article need not name it.
+
+"Who is Orvandy's transport minister now?" is answered by "Lachlan Dacosta was appointed minister of transport on
+Tuesday ..." in an article (headline "Dacosta named transport minister in reshuffle") that names no country: the
+outlet writes from Orvandy. A question's one-word topic is a country when the corpus also uses its adjective of
+nationality ("Orvandian": the name without its final vowels, plus -an, -ian, -ese or -ish), or when it is one of
+the countries `aliases` knows with a nationality ("UK": "British"); it is the corpus's home when the corpus names
+it often (`HomeCountries.is_home`). An evidence sentence takes its home country for granted
+(`EvidenceSentence.implied`) when the sentence, its headline, lead and the sentence before name no other country or
+nationality the corpus knows ("Ardeskan Health Minister Pia Roos said ..." is another country's).
+
+Reads only the corpus vocabulary (stemmed terms with their sentence counts); retrieval fills `implied`
+(`retrieve.py`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Mapping, Sequence
+
+from briefbot.answer.aliases import DEMONYMS, alias_group
+from briefbot.index.lexical import stem
+
+_NATIONALITY_ENDINGS = ("ian", "an", "ese", "es", "ish")  # the stem of "Talvannese" is "talvannes"
+_FINAL_VOWELS = re.compile(r"[aeiouy]+$")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z'’-]{2,}\b")
+_ALIAS_NATIONALITIES = {alias_group(stem(word)): word for word in DEMONYMS}
+
+
+HOME_SHARE = 0.2  # a home country is named (or its nationality used) in this many sentences per article of the corpus:
+# 0.23-0.75 for the home countries of 15 held-out event corpora (a country named once in a while is another's)
+HOME_MIN_ARTICLES = 20  # ... of a corpus this large: in one article (the seed suite) every country is at home
+
+
+class HomeCountries:
+    """Which names of a corpus are countries (by their nationality adjectives), and which is its home, from its
+    vocabulary (stemmed terms and the number of sentences holding each) and its number of articles."""
+
+    def __init__(self, doc_freq: Mapping[str, int], articles: int) -> None:
+        self._vocabulary = sorted(doc_freq)
+        self._doc_freq = doc_freq
+        self._articles = articles
+        self._countries: dict[str, bool] = {}  # by name: the answer checks ask about the same names many times
+        self._nationalities: dict[str, bool] = {}
+
+    def _starting(self, prefix: str) -> list[str]:
+        at = bisect.bisect_left(self._vocabulary, prefix)
+        out = []
+        while at < len(self._vocabulary) and self._vocabulary[at].startswith(prefix):
+            out.append(self._vocabulary[at])
+            at += 1
+        return out
+
+    def is_country(self, name: str) -> bool:
+        """Whether a one-word name (or its stem: "orvandi") is a country: the corpus uses its nationality ("Orvandy":
+        "Orvandian"), or the alias table gives it one ("UK")."""
+        if name not in self._countries:
+            self._countries[name] = self._is_country(name)
+        return self._countries[name]
+
+    def _is_country(self, name: str) -> bool:
+        if " " in name.strip():
+            return False
+        group = alias_group(stem(name)) or alias_group(name)
+        if group is not None:
+            return group in _ALIAS_NATIONALITIES
+        base = _FINAL_VOWELS.sub("", name.lower())
+        return len(base) >= 4 and any(term[len(base):] in _NATIONALITY_ENDINGS for term in self._starting(base))
+
+    def is_home(self, name: str) -> bool:
+        """Whether `name` is a country the corpus writes from: named, or its nationality used, in at least
+        HOME_SHARE sentences per article of a corpus of HOME_MIN_ARTICLES articles or more."""
+        if self._articles < HOME_MIN_ARTICLES or not self.is_country(name):
+            return False
+        base = _FINAL_VOWELS.sub("", name.lower())
+        mentions = sum(self._doc_freq.get(term, 0) for term in self._starting(base)
+                       if term == stem(name) or term[len(base):] in _NATIONALITY_ENDINGS)
+        return mentions >= HOME_SHARE * self._articles
+
+    def is_nationality(self, word: str) -> bool:
+        """Whether a capitalised word is a nationality of a country the corpus names ("Ardeskan": "Ardeska")."""
+        if word not in self._nationalities:
+            self._nationalities[word] = self._is_nationality(word)
+        return self._nationalities[word]
+
+    def _is_nationality(self, word: str) -> bool:
+        term = stem(word)
+        if word in DEMONYMS:
+            return True
+        for ending in _NATIONALITY_ENDINGS:
+            if term.endswith(ending) and len(term) - len(ending) >= 4:
+                base = term[:-len(ending)]
+                if any(other != term and _FINAL_VOWELS.sub("", other) == base for other in self._starting(base)):
+                    return True
+        return False
+
+    def implied(self, topics: Sequence[str], context: Sequence[str | None]) -> tuple[str, ...]:
+        """The countries among `topics` that a sentence read with `context` (itself, its headline, lead, the
+        sentence before) takes for granted: none when the context names another country or nationality."""
+        countries = [topic for topic in topics if self.is_home(topic)]
+        if not countries:
+            return ()
+        text = " \n ".join(t for t in context if t)
+        own = {_FINAL_VOWELS.sub("", c.lower()) for c in countries}
+        own_groups = {alias_group(stem(c)) or alias_group(c) for c in countries} - {None}
+        for word in _CAPITALISED.findall(text):
+            if any(stem(word).startswith(base) for base in own):
+                continue
+            group = alias_group(stem(word))
+            if group is not None and group not in own_groups:
+                return ()  # "Chinese", "Beijing": another country the alias table knows
+            if self.is_nationality(word) or (word not in own_groups and self.is_country(word)):
+                return ()
+        return tuple(countries)

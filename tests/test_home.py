@@ -1,0 +1,48 @@
+"""The country a corpus calls home, which its articles need not name (`answer.home`)."""
+
+from __future__ import annotations
+
+from briefbot.answer.home import HomeCountries
+from briefbot.answer.question import analyse
+from briefbot.answer.topics import missing_topics
+from briefbot.index.lexical import content_terms
+
+from conftest import evidence_item as item
+
+_CORPUS = ("Orvandy's car factories built 63,900 cars. Orvandian buyers want small cars. The Ardeskan minister "
+           "visited Ardeska's new plant. Harkport's terminal flooded. Sales rose in Ardlow. Morgan Brennan spoke.")
+
+
+def _home(articles: int = 20) -> HomeCountries:
+    return HomeCountries({term: 3 for term in content_terms(_CORPUS)}, articles)
+
+
+def test_a_name_is_a_country_when_the_corpus_uses_its_nationality():
+    home = _home()
+    assert home.is_country("Orvandy") and home.is_country("Ardeska")
+    assert not home.is_country("Harkport") and not home.is_country("Ardlow")  # towns: no nationality
+    assert home.is_country("UK")  # the alias table's countries have one ("British")
+    assert home.is_nationality("Ardeskan") and not home.is_nationality("Morgan")
+
+
+def test_an_article_naming_no_other_country_takes_the_home_country_for_granted():
+    home = _home()
+    assert home.implied(["Orvandy"], ["Lachlan Dacosta was appointed minister of transport on Tuesday.",
+                                      "Dacosta named transport minister in reshuffle"]) == ("Orvandy",)
+    assert home.implied(["Orvandy"], ["Ardeskan transport minister Pia Roos said the plant would stay."]) == ()
+    assert home.implied(["Orvandy"], ["The minister visited Ardeska on Monday."]) == ()
+    assert home.implied(["Harkport"], ["The terminal flooded on Friday."]) == ()  # a town must be named
+
+
+def test_a_country_is_home_only_when_a_large_corpus_names_it_often():
+    assert _home().is_home("Orvandy")  # 6 sentences name it or its people, in 20 articles
+    assert not _home(articles=40).is_home("Orvandy")  # a country named once in a while is another's
+    assert not _home(articles=1).is_home("Orvandy")  # one article (the seed suite): every country is at home
+    assert _home(articles=1).implied(["Orvandy"], ["The minister was appointed on Tuesday."]) == ()
+
+
+def test_an_implied_country_is_no_missing_topic():
+    question = analyse("Who is Orvandy's transport minister now?")
+    sentence = "Lachlan Dacosta was appointed minister of transport on Tuesday."
+    assert missing_topics(question, item(sentence)) == ["Orvandy"]
+    assert missing_topics(question, item(sentence).model_copy(update={"implied": ("Orvandy",)})) == []
