@@ -46,3 +46,11 @@ def test_an_implied_country_is_no_missing_topic():
     sentence = "Lachlan Dacosta was appointed minister of transport on Tuesday."
     assert missing_topics(question, item(sentence)) == ["Orvandy"]
     assert missing_topics(question, item(sentence).model_copy(update={"implied": ("Orvandy",)})) == []
+
+
+def test_a_known_country_at_home_is_told_from_another_that_starts_alike():
+    home = HomeCountries({"uk": 30, "british": 30, "ukrain": 5, "ukrainian": 5}, 30)
+    assert home.is_home("UK")
+    assert home.implied(["UK"], ["The minister said British farmers would be paid."]) == ("UK",)
+    assert home.implied(["UK"], ["The minister said Ukrainian grain would pass."]) == ()  # not "uk..." as home
+    assert home.implied(["UK"], ["The minister flew to Beijing."]) == ()

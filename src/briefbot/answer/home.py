@@ -25,7 +25,7 @@ from briefbot.index.lexical import stem
 _NATIONALITY_ENDINGS = ("ian", "an", "ese", "es", "ish")  # the stem of "Talvannese" is "talvannes"
 _FINAL_VOWELS = re.compile(r"[aeiouy]+$")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z'’-]{2,}\b")
-_ALIAS_NATIONALITIES = {alias_group(stem(word)): word for word in DEMONYMS}
+_ALIAS_NATIONALITIES = frozenset(alias_group(stem(word)) for word in DEMONYMS)  # the alias groups with a nationality
 
 
 HOME_SHARE = 0.2  # a home country is named (or its nationality used) in this many sentences per article of the corpus:
@@ -62,7 +62,7 @@ class HomeCountries:
     def _is_country(self, name: str) -> bool:
         if " " in name.strip():
             return False
-        group = alias_group(stem(name)) or alias_group(name)
+        group = _group(name)
         if group is not None:
             return group in _ALIAS_NATIONALITIES
         base = _FINAL_VOWELS.sub("", name.lower())
@@ -102,14 +102,17 @@ class HomeCountries:
         if not countries:
             return ()
         text = " \n ".join(t for t in context if t)
-        own = {_FINAL_VOWELS.sub("", c.lower()) for c in countries}
-        own_groups = {alias_group(stem(c)) or alias_group(c) for c in countries} - {None}
+        own_groups = {_group(c) for c in countries} - {None}  # "UK": its spellings are the alias table's
+        own = {_FINAL_VOWELS.sub("", c.lower()) for c in countries if _group(c) is None}  # "Orvandy": "orvand..."
         for word in _CAPITALISED.findall(text):
-            if any(stem(word).startswith(base) for base in own):
+            group = _group(word)
+            if group in own_groups or (group is None and any(stem(word).startswith(base) for base in own)):
                 continue
-            group = alias_group(stem(word))
-            if group is not None and group not in own_groups:
-                return ()  # "Chinese", "Beijing": another country the alias table knows
-            if self.is_nationality(word) or (word not in own_groups and self.is_country(word)):
-                return ()
+            if group is not None or self.is_nationality(word) or self.is_country(word):
+                return ()  # "Ardeskan", "Chinese", "Beijing": another country
         return tuple(countries)
+
+
+def _group(name: str) -> str | None:
+    """The alias group of a name ("Britain", "UK": "united kingdom"), or None."""
+    return alias_group(stem(name)) or alias_group(name)

@@ -69,8 +69,8 @@ _WHO_IS_OFFICE = re.compile(
 _KEYWORD_OFFICE = re.compile(r"\b" + _OFFICE, re.IGNORECASE)
 # a sentence that tells of someone leading, or of a change of holder, speaks of the office
 _LEADS_OR_SUCCEEDS = re.compile(
-    r"\b(?:led|leads|leading|(?:will|would|to)\s+lead|heads|headed|runs|ran|(?:has|have|had)\s+run|in\s+charge|at\s+the\s+helm|presides|"
-    r"presided|successor|succeeds?|succeeded|replaces?|replaced|replacing|took\s+over|takes\s+over|take\s+over|"
+    r"\b(?:led|leads|leading|(?:will|would|to)\s+lead|heads|headed|runs|ran|(?:has|have|had)\s+run|in\s+charge|"
+    r"at\s+the\s+helm|presides|presided|successor|succeeds?|succeeded|replaces?|replaced|replacing|took\s+over|takes\s+over|take\s+over|"
     r"taking\s+over|appointed|appoints|"
     r"named\s+[\w'’ -]{1,40}\s+as|elected\s+[\w'’ -]{1,40}\s+as|sworn\s+in)\b", re.IGNORECASE)
 
@@ -113,12 +113,19 @@ def office_spots(office: str, text: str) -> list[int]:
     titles = title_spots(office, text)
     if office == ANY_OFFICE:
         return titles + leading_spots(text)
-    return titles + [m.start() for m in _LEADS_OR_SUCCEEDS.finditer(text)
-                     if not _INTO_OFFICE.match(text, m.end()) or _INTO_OFFICE.match(text, m.end()).start(1) in titles]
+    return titles + [m.start() for m in _LEADS_OR_SUCCEEDS.finditer(text) if not _into_other(text, m.end(), titles)]
 
 
 # "... as general secretary": the office someone takes (after a word of leading or succeeding)
-_INTO_OFFICE = re.compile(r"\s+as\s+(?:[\w'’-]+\s+){0,3}?(" + "|".join(re.escape(w) for w in ALL_OFFICE_WORDS) + r")", re.IGNORECASE)
+_INTO_OFFICE = re.compile(r"\s+as\s+(?:[\w'’-]+\s+){0,3}?(" + "|".join(re.escape(w) for w in ALL_OFFICE_WORDS)
+                          + r")", re.IGNORECASE)
+
+
+def _into_other(text: str, end: int, titles: list[int]) -> bool:
+    """Whether the word of leading or succeeding ending at `end` goes on "as" an office other than the one at
+    `titles` (the asked office's spots)."""
+    into = _INTO_OFFICE.match(text, end)
+    return into is not None and into.start(1) not in titles
 
 
 def title_spots(office: str, text: str) -> list[int]:

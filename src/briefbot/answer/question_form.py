@@ -371,16 +371,15 @@ _CHANGED_TO = frozenset(stem(w) for w in "rose fell climbed dropped jumped slipp
 _MEASURE_NOT_COUNT = frozenset(stem(w) for w in "price prices cost costs value fare fares fee fees wage wages pay salary "
                                "rent profit profits revenue turnover share rate percentage proportion average".split())
 _SUBJECT_REACH = 8  # tokens before the number (verb and "to" included) in which the counted words may stand
+# verbs of change that reach a figure only with "to" ("rose by 4 per cent" is no figure of the thing)
+_NEEDS_TO = frozenset(stem(w) for w in "rose fell climbed dropped jumped slipped grew increased decreased".split())
 
 
 def _changed_to(tokens: list[str], j: int) -> bool:
     """Whether the number `tokens[j]` follows a verb of change and "to" ("rose to 67,300"), or "reached"."""
     before = tokens[max(0, j - 2):j]
     return (len(before) == 2 and before[0] in _CHANGED_TO and before[1] == "to") or \
-        (before[-1:] and before[-1] in _CHANGED_TO and before[-1] not in _GOES_TO)
-
-
-_GOES_TO = frozenset(stem(w) for w in "rose fell climbed dropped jumped slipped grew increased decreased".split())
+        bool(before) and before[-1] in _CHANGED_TO and before[-1] not in _NEEDS_TO
 
 
 # units of time: a number of them is a duration ("spent *twelve years* making games" counts no games)
