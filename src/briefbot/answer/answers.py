@@ -211,8 +211,8 @@ def _placed(question: Question, text: str, entity: Entity) -> bool:
         and _LOCATIVE.search(text[max(0, entity.start - 8):entity.start]) is not None
 
 
-_AFTER = re.compile(r"\b(?:after|succeeding|replacing|(?:took|takes|taking)\s+over\s+from|in\s+place\s+of)\s+"
-                    r"(?:[\w'’-]+\s+){0,2}?", re.IGNORECASE)
+_AFTER = re.compile(r"\b(?:after|succeeding|replacing|(?:took|takes|taking)\s+over\s+from|in\s+place\s+of)\s+",
+                    re.IGNORECASE)
 _AFTER_REACH = 80  # characters from the name to "after <the anchor>"
 
 

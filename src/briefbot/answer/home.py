@@ -43,6 +43,7 @@ class HomeCountries:
         self._articles = articles
         self._countries: dict[str, bool] = {}  # by name: the answer checks ask about the same names many times
         self._nationalities: dict[str, bool] = {}
+        self._homes: dict[str, bool] = {}
 
     def _starting(self, prefix: str) -> list[str]:
         at = bisect.bisect_left(self._vocabulary, prefix)
@@ -71,6 +72,11 @@ class HomeCountries:
     def is_home(self, name: str) -> bool:
         """Whether `name` is a country the corpus writes from: named, or its nationality used, in at least
         HOME_SHARE sentences per article of a corpus of HOME_MIN_ARTICLES articles or more."""
+        if name not in self._homes:
+            self._homes[name] = self._is_home(name)
+        return self._homes[name]
+
+    def _is_home(self, name: str) -> bool:
         if self._articles < HOME_MIN_ARTICLES or not self.is_country(name):
             return False
         base = _FINAL_VOWELS.sub("", name.lower())

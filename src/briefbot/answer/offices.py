@@ -70,8 +70,8 @@ _KEYWORD_OFFICE = re.compile(r"\b" + _OFFICE, re.IGNORECASE)
 # a sentence that tells of someone leading, or of a change of holder, speaks of the office
 _LEADS_OR_SUCCEEDS = re.compile(
     r"\b(?:led|leads|leading|(?:will|would|to)\s+lead|heads|headed|runs|ran|(?:has|have|had)\s+run|in\s+charge|"
-    r"at\s+the\s+helm|presides|presided|successor|succeeds?|succeeded|replaces?|replaced|replacing|took\s+over|takes\s+over|take\s+over|"
-    r"taking\s+over|appointed|appoints|"
+    r"at\s+the\s+helm|presides|presided|successor|succeeds?|succeeded|replaces?|replaced|replacing|took\s+over|"
+    r"takes\s+over|take\s+over|taking\s+over|appointed|appoints|"
     r"named\s+[\w'’ -]{1,40}\s+as|elected\s+[\w'’ -]{1,40}\s+as|sworn\s+in)\b", re.IGNORECASE)
 
 

@@ -365,14 +365,15 @@ def counts(counted: tuple[str, ...], text: str) -> bool:
 
 # a figure the counted thing rose or fell to: "Car production rose to 67,300", "Sales of new cars in Orvandy rose to
 # 201,500" (the counted words in the subject, before the verb)
-_CHANGED_TO = frozenset(stem(w) for w in "rose fell climbed dropped jumped slipped grew increased decreased reached "
-                        "totalled totaled hit".split())
-# ... but not what a figure about them measures: "Car prices rose to 20,000 ambrels" counts no cars
-_MEASURE_NOT_COUNT = frozenset(stem(w) for w in "price prices cost costs value fare fares fee fees wage wages pay salary "
-                               "rent profit profits revenue turnover share rate percentage proportion average".split())
-_SUBJECT_REACH = 8  # tokens before the number (verb and "to" included) in which the counted words may stand
-# verbs of change that reach a figure only with "to" ("rose by 4 per cent" is no figure of the thing)
+# verbs of change that reach a figure only with "to" ("rose by 4 per cent" is no figure of the thing), and those that
+# reach it directly ("reached 40,000")
 _NEEDS_TO = frozenset(stem(w) for w in "rose fell climbed dropped jumped slipped grew increased decreased".split())
+_CHANGED_TO = _NEEDS_TO | frozenset(stem(w) for w in "reached totalled totaled hit".split())
+# ... but not what a figure about them measures: "Car prices rose to 20,000 ambrels" counts no cars
+_MEASURE_NOT_COUNT = frozenset(stem(w) for w in "price prices cost costs value fare fares fee fees wage wages pay "
+                               "salary rent profit profits revenue turnover share rate percentage proportion "
+                               "average".split())
+_SUBJECT_REACH = 8  # tokens before the number (verb and "to" included) in which the counted words may stand
 
 
 def _changed_to(tokens: list[str], j: int) -> bool:

@@ -482,7 +482,7 @@ class Retriever:
                                              dense=round(cosine, 4), published=article.published,
                                              source=article.source, url=article.url,
                                              before=before, lead=lead, anchor=anchors.get(row),
-                                             implied=self._implied(analysed.topics, row)))
+                                             implied=self._implied(analysed.topics, row, (article, before, lead))))
         alike = alike_counted(analysed.counted_phrase, [e.sentence.text for e in evidence], self.embedder) \
             if analysed.form.counted else ()
         return Evidence(question=analysed.text, sentences=evidence, chunk_ids=chunk_ids,
@@ -675,12 +675,13 @@ class Retriever:
         article, before, lead = self._surroundings(row)
         return EvidenceSentence(number=1, sentence=sentence, title=article.title, score=score,
                                 published=article.published, source=article.source, before=before, lead=lead,
-                                implied=self._implied(question.topics, row))
+                                implied=self._implied(question.topics, row, (article, before, lead)))
 
-    def _implied(self, names: Sequence[str], row: int) -> tuple[str, ...]:
+    def _implied(self, names: Sequence[str], row: int,
+                 surroundings: tuple[Article, str | None, str | None] | None = None) -> tuple[str, ...]:
         """The countries among `names` the sentence at `row` takes for granted (`home.HomeCountries.implied`): read
-        with its headline, lead and the sentence before."""
-        article, before, lead = self._surroundings(row)
+        with its headline, lead and the sentence before (`_surroundings`, when the caller has not read them yet)."""
+        article, before, lead = surroundings or self._surroundings(row)
         return self._home.implied(names, (self._sentence(row).text, article.title, before, lead))
 
     def _qualified_first(self, analysed: Question, scored: list[tuple[float, float, float, int]],
@@ -765,13 +766,12 @@ class Retriever:
         for row, _ in _top(index.sentence_bm25.scores(bm25_terms, bm25_boosts), CANDIDATES_PER_SIGNAL):
             candidates[row] = None
         if also:
-            also_scores = index.sentence_bm25.scores(also)
-            for row, _ in _top(also_scores, CANDIDATES_PER_SIGNAL):
-                candidates[row] = None
-            if question.office:  # a current-holder question: every well-matched sentence speaking of the office
-                for row, _ in _top(also_scores, HOLDER_SCAN):
-                    if mentions_office(question.office, self._sentence(row).text):
-                        candidates[row] = None
+            # a current-holder question: beyond the best, every well-matched sentence speaking of the office
+            depth = HOLDER_SCAN if question.office else CANDIDATES_PER_SIGNAL
+            best_also = _top(index.sentence_bm25.scores(also), depth)
+            for rank, (row, _) in enumerate(best_also):
+                if rank < CANDIDATES_PER_SIGNAL or mentions_office(question.office, self._sentence(row).text):
+                    candidates[row] = None
         for row in list(candidates):  # a quote's speaker is scored too, so it can join the evidence
             before = self._antecedent(row)
             if before is not None:

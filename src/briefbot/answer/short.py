@@ -24,7 +24,8 @@
    champion");
 5. for how many, whether what the question counts follows it ("63 *days*", "201 of the 360 *senate votes*");
 6. for a figure or a date, whether its clause names another thing of the kind the question names, when the
-   sentence names the question's too ("The Lumo 2 costs 189 in *Europe* and 199 in North America" for "... in North America?");
+   sentence names the question's too ("The Lumo 2 costs 189 in *Europe* and 199 in North America" for "... in
+   North America?");
 7. how many of the question's words stand in its own clause (the sentence cut at punctuation, dashes and
    conjunctions: "and", "but", "while", "after", "as", ...: "32.9% of the eligible *voting population* did
    not vote" for "What percentage of the voting population failed to vote?", not "the vote was 51.6%");
