@@ -91,6 +91,7 @@ EVENTS40_DIR = HERE / "heldout" / "events40"  # written blind at the start of se
 EVENTS41_DIR = HERE / "heldout" / "events41"  # written blind at the start of session 26 (a zoos and wildlife site)
 EVENTS42_DIR = HERE / "heldout" / "events42"  # written blind at the start of session 27 (a mining and quarrying site)
 EVENTS43_DIR = HERE / "heldout" / "events43"  # written blind at the start of session 27 (a motor-industry site)
+EVENTS44_DIR = HERE / "heldout" / "events44"  # written blind at the start of session 28 (a space-industry site)
 EVENTS45_DIR = HERE / "heldout" / "events45"  # written blind at the start of session 28 (a fisheries site)
 EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_DIR, "events4": EVENTS4_DIR,
                "events5": EVENTS5_DIR, "events6": EVENTS6_DIR, "events7": EVENTS7_DIR,
@@ -110,7 +111,7 @@ EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_
                "events38": EVENTS38_DIR, "events39": EVENTS39_DIR,
                "events40": EVENTS40_DIR, "events41": EVENTS41_DIR,
                "events42": EVENTS42_DIR, "events43": EVENTS43_DIR,
-               "events45": EVENTS45_DIR}
+               "events44": EVENTS44_DIR, "events45": EVENTS45_DIR}
 SPLITS = ("dev", "blind", "all")
 KIND_ORDER = ("answerable", "removed", "impossible", "null", "decline")
 
