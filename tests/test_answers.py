@@ -4,7 +4,7 @@ the sentence before, the lead, or the outlet mentions each of the question's top
 
 from __future__ import annotations
 
-from briefbot.answer.answers import answers, has_candidate
+from briefbot.answer.answers import answers, candidates, has_candidate
 from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.topics import missing_topics
 from briefbot.answer.question import analyse
@@ -667,6 +667,15 @@ def test_a_describing_word_before_the_contest_noun_names_no_other_division():
     context = dict(title="Velsbury marathon 2019", before="The wheelchair race was held in heavy rain in 2019.")
     assert not missing_qualifiers(question, item("Anna Kessel won the annual race for the third time.", **context))
     assert missing_qualifiers(question, item("Anna Kessel won the elite race for the third time.", **context))
+
+
+def test_a_capitalised_word_after_at_or_in_is_a_place_not_someone():
+    """The name fallback (words the tagger left unmarked) takes no single word after "at", "in" or "near" for a
+    who-question: "the oyster beds at Penhollow" names a place; "Rudkin" after "said" is still someone."""
+    question = analyse("Who was chief executive of the Seafood Council before Delphine Haddow?")
+    assert [c.text for c in candidates(question, item(
+        "Chief executive Delphine Haddow said the oyster beds at Penhollow had been the worst hit."))] == []
+    assert "Rudkin" in [c.text for c in candidates(question, item("The council's chief executive, said Rudkin."))]
 
 
 def test_the_one_taken_over_from_is_no_current_holder():

@@ -242,6 +242,28 @@ def test_a_keyword_query_ending_in_a_measure_needs_a_number_by_what_it_measures(
     assert analyse("Kallinet fine 2018 mobile outage").form.measured == ()  # "outage" is no "age"
 
 
+def test_a_keyword_query_ending_in_a_unit_asks_for_a_figure_in_it():
+    """"Dellow Isles catch 2019 tonnes" asks for an amount in tonnes: "after errors were found in the records of two
+    island fish buyers" gives a number about the isles, not their catch."""
+    from briefbot.answer.question_form import answers_form
+    question = analyse("Dellow Isles catch 2019 tonnes")
+    assert question.answer_type == "amount"
+    assert question.form.measured == ("tonn",)
+    assert not answers_form(question.form, "The figure for the Dellow Isles would be published in May, after errors "
+                                           "were found in the records of two island fish buyers.")
+    assert answers_form(question.form, "The Dellow Isles landed 88,000 tonnes, their best year since 2009.")
+
+
+def test_what_rent_asks_for_a_rent():
+    """"What rent will traders pay for a stall?" is a how-much question about a rent: the hall's cost is no answer."""
+    from briefbot.answer.question_form import answers_form
+    form = analyse("What rent will traders pay for a stall in Quendry's new fish market hall?").form
+    assert "rent" in form.priced
+    assert not answers_form(form, "The move to the new hall was delayed after its estimated cost rose to 61 million "
+                                  "skerrins.")
+    assert answers_form(form, "Traders will pay a rent of 400 skerrins a month for a stall.")
+
+
 def test_a_keyword_query_asking_for_numbers_of_something_needs_a_number_counting_it():
     from briefbot.answer.question_form import answers_form
     form = analyse("Stavenby Harvest Fair 2019 visitor numbers").form

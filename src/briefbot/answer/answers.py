@@ -232,6 +232,10 @@ def _follows_anchor(question: Question, text: str, entity: Entity) -> bool:
 _MISTAKEN_FOR_HOLDERS = frozenset({"NORP", "PRODUCT"})
 
 
+# a locative preposition right before a word: what follows is a place ("at Penhollow", "near Harnow")
+_AT_A_PLACE = re.compile(r"\b(?:at|in|near|outside|around|across)\s+$", re.IGNORECASE)
+
+
 def _fallback(question: Question, text: str, spans: tuple[Entity, ...]) -> list[Entity]:
     """Names, dates and numbers the tagger did not mark, outside every span it did mark (a number also
     inside a name: "beating Suldane Town 4-2", tagged a PERSON)."""
@@ -259,6 +263,9 @@ def _fallback(question: Question, text: str, spans: tuple[Entity, ...]) -> list[
             continue  # a capitalised first word is mostly just the start of the sentence ("Teodor Malvik won" is not)
         if any(s < m.end() and m.start() < e for s, e in names) and m.start() > 0 and text[m.start() - 1] != " ":
             continue  # "Kestra-1" is a name; "Suldane Town 4-2" ends with a score
+        if label == "PERSON" and question.answer_type == "person" and " " not in m.group(0) \
+                and _AT_A_PLACE.search(text[:m.start()]):
+            continue  # "the oyster beds at Penhollow": a place the tagger missed, not someone
         if not any(s < m.end() and m.start() < e for s, e in taken):
             out.append(Entity(label=label, start=m.start(), end=m.end(), text=m.group(0)))
     return out

@@ -37,7 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from briefbot.answer.decisions import asks_for_decision, asks_for_penalty
 from briefbot.answer.offices import OFFICE_NOUNS, office_asked
 from briefbot.answer.polarity import asks_negated
-from briefbot.answer.question_form import ASKS_WHAT_COST, Form, form_of
+from briefbot.answer.question_form import ASKS_WHAT_COST, UNIT_NOUNS, Form, form_of
 from briefbot.answer.questions import two_parts
 from briefbot.answer.tense import asks_for_outcome, asks_when_started
 from briefbot.answer.terms import CALENDAR_WORDS, PERIOD_CODE, SearchTerm, search_terms
@@ -74,6 +74,7 @@ for _nouns, _kind in (
     ("number population attendance total score count crowd", ("number", COUNT_LABELS)),
     ("altitude height length distance weight depth speed size capacity area production output volume",
      ("amount", NUMERIC_LABELS)),
+    (UNIT_NOUNS, ("amount", NUMERIC_LABELS)),  # a keyword query ending in a unit asks for a figure in it
     ("destination", ("place", PLACE_LABELS)),
     ("percentage percent share rate proportion", ("amount", NUMERIC_LABELS)),
     ("language nationality", ("entity", ("LANGUAGE", "NORP"))),
