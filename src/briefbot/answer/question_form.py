@@ -70,7 +70,8 @@ _MONEY_VERB = re.compile(r"^\s*how\s+much\b.*?\b(fined|pay|paid|cost|worth|value
                          r"|^\s*what\s+(?:is|was|are|were|will)\b[^?]*?\b(paid|earn|earns|earning)\b(?!\s+for\b)"
                          r"|^\s*how\s+(?:big|large|high|heavy|steep)\s+(?:was|is|were|will\s+be)\s+(?:the|a|an|its|their)\s+"
                          r"(?:\w+\s+)?(fine|penalty|cost|price|bill|fee)\b"
-                         r"|^\s*what\s+(salary|wage|fine|penalty|price|fee|rent|fare)\b|" + ASKS_WHAT_COST.pattern, re.IGNORECASE)
+                         r"|^\s*what\s+(salary|wage|fine|penalty|price|fee|rent|fare)\b|" + ASKS_WHAT_COST.pattern,
+                         re.IGNORECASE)
 _PAID_TO_SOMEONE = re.compile(r"^\s*(?:how\s+much|what)\s+(?:was|were|is|are|will|has|have)\b[^?]*?\bpaid\b"
                               r"(?!\s+for\b)", re.IGNORECASE)  # "How much was Duncan Brightwell paid?", "What is the
 # mayor paid?"; not "... was paid for it?"
@@ -90,7 +91,8 @@ _MONEY_WORDS = {"fined": _FINE_WORDS, "fine": _FINE_WORDS, "penalty": _FINE_WORD
                 "salary": "salary salaries pay paid earn earns earned wage wages fee fees bonus",
                 "wage": "salary pay paid earn wage wages", "spend": "spend spends spent spending",
                 # "What rent will traders pay?": a rent, not what the hall cost to build
-                "rent": "rent rents rented rental pay paid charge charged", "fare": "fare fares price cost costs pay paid"}
+                "rent": "rent rents rented rental pay paid charge charged",
+                "fare": "fare fares price cost costs pay paid"}
 # "How much will the chief earn?", "How much will the port charge cruise passengers?": a salary, a fee. Written for
 # three declines of events32-33 dev (read); on the older 30 dev splits it costs one answer (events27 dev-14, whose
 # paying sentence now comes first and falls under the cited-sentence floor, 0.34); "spend" gained two declines
