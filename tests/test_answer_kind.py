@@ -262,6 +262,17 @@ def test_a_cause_named_in_so_many_words_is_told_from_a_mere_after():
     assert not names_cause("At least 40 pupils fell ill after eating lunch in the school canteen.")
 
 
+def test_a_cause_that_is_the_asked_thing_itself_names_no_cause_of_it():
+    """"The damage caused by the explosion of a Longfell rocket" tells what the explosion did, not what made the
+    rocket blow up; "A cracked valve ... caused a Longfell rocket to explode" names its cause (active voice)."""
+    asked = form_of("What made the Longfell rocket blow up on the pad?").reason_for
+    assert not names_cause("The damage caused by the explosion of a Longfell rocket on Monday is now put at 85 million "
+                           "ambels.", asked)
+    assert names_cause("A cracked valve in the fuel line of the second stage caused a Longfell rocket to explode on "
+                       "the pad.", asked)
+    assert names_cause("The damage caused by the explosion is put at 85 million ambels.")  # nothing asked: as before
+
+
 def test_a_time_near_the_questions_verb_dates_a_sentence_naming_nothing_else():
     form = form_of("When did Mira Halloran take over as head of the county library?")
     assert answers_form(form, "She will take over on 1 March from Oren Pask, who is retiring.")

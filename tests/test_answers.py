@@ -694,3 +694,29 @@ def test_who_came_after_the_anchor_did_not_come_before_it():
     assert "Kwame Ellery" not in [c.text for c in candidates(question, after)]
     before = item("Greta Ambrose succeeded Halvard Mott, who had been chief statistician since 2009.")
     assert "Halvard Mott" in [c.text for c in candidates(question, before)]
+    since = item("She takes over from Hester Lisowski, who has led the office as acting chief statistician since "
+                 "Greta Ambrose resigned in November.")
+    assert "Hester Lisowski" not in [c.text for c in candidates(question, since)]  # "since" her: after her
+
+
+def test_a_name_holding_the_questions_own_name_is_no_answer():
+    """"the Sellarnian Space Office" is the body the question names ("the Space Office"), not who led it."""
+    from briefbot.answer.answers import candidates
+    question = analyse("Who led the Space Office before Thaddeus Okafor?")
+    said = item("Thaddeus Okafor resigned as director general of the Sellarnian Space Office on Wednesday.")
+    assert not [c.text for c in candidates(question, said) if "Space Office" in c.text]
+    assert "Ottoline Prothero" in [c.text for c in candidates(question, item(
+        "He will succeed Ottoline Prothero, who said she would not seek a third term as head of the Space Office."))]
+
+
+def test_a_sentence_naming_a_body_by_its_noun_takes_the_name_its_article_gave_before_it():
+    """"Xanthe Yeoland, who became the agency's director in January" is about the Ondavian Fisheries Agency when the
+    feature named the agency in full earlier; not when it never did, nor for a one-word name or another noun."""
+    from briefbot.answer.topics import referred_back
+    earlier = ("Oisin Loveday had 340 boxes of haddock on deck. His year was not unusual, according to the Ondavian "
+               "Fisheries Agency, whose annual report was published on Wednesday. ")
+    said = "Xanthe Yeoland, who became the agency's director in January, said it was a good year."
+    assert referred_back(("Ondavian Fisheries Agency",), said, earlier) == ("Ondavian Fisheries Agency",)
+    assert referred_back(("Ondavian Fisheries Agency",), said, "Oisin Loveday had 340 boxes of haddock. ") == ()
+    assert referred_back(("Ondavian Fisheries Agency",), "The council's director said so.", earlier) == ()
+    assert referred_back(("Altamer",), "Its subscribers numbered 587,000.", "Altamer says demand is high. ") == ()

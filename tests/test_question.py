@@ -254,6 +254,13 @@ def test_a_keyword_query_ending_in_a_unit_asks_for_a_figure_in_it():
     assert answers_form(question.form, "The Dellow Isles landed 88,000 tonnes, their best year since 2009.")
 
 
+def test_a_kind_noun_the_tagger_takes_for_a_verb_heads_a_keyword_query():
+    """"Space Office science missions budget 2023": the small tagger reads "budget" as a verb; a keyword query has
+    none, so the query asks for a budget (an amount), not for "missions"."""
+    question = analyse("Space Office science missions budget 2023")
+    assert (question.answer_type, question.focus) == ("amount", "budget")
+
+
 def test_what_rent_asks_for_a_rent():
     """"What rent will traders pay for a stall?" is a how-much question about a rent: the hall's cost is no answer."""
     from briefbot.answer.question_form import answers_form

@@ -78,9 +78,10 @@ class EvidenceSentence(_Record):
                                "question asks about, read as its context: for a question placing an office holder at "
                                "an event ('Who ran X when Y opened?'), the sentence of this article telling of the "
                                "event; for a developing story's later report, the first report's best sentence.")
-    implied: tuple[str, ...] = Field(default=(), description="Countries the question names that this sentence's "
-                                     "article takes for granted: the corpus's home country, in an article naming no "
-                                     "other (`answer/home.py`).")
+    implied: tuple[str, ...] = Field(default=(), description="Names of the question that this sentence takes for "
+                                     "granted: the corpus's home country, in an article naming no other "
+                                     "(`answer/home.py`); a name of several words its article gave in full before "
+                                     "it and it calls by its noun ('the agency': `topics.referred_back`).")
 
 
 class Evidence(_Record):

@@ -75,7 +75,8 @@ def answering_form(evidence: Evidence, question: Question, floor: float = RELEVA
     relevance = _relevance(evidence, before)
     # for "What caused X?", a sentence naming the cause in so many words first ("confirmed salmonella as the
     # cause"), then one that only says what came before ("fell ill after eating lunch"): `names_cause`
-    order = (lambda e: (not names_cause(e.sentence.text), -e.score)) if form.cause else (lambda e: -e.score)
+    order = (lambda e: (not names_cause(e.sentence.text, form.reason_for), -e.score)) if form.cause \
+        else (lambda e: -e.score)
     return [e for e in sorted(pool, key=order)
             if relevance[e.sentence.id] >= ratio * best_score  # first: the checks below may parse the sentence
             and answers_form(form, e.sentence.text,

@@ -194,14 +194,19 @@ def _said_on(question: Question, text: str, entity: Entity) -> bool:
 
 
 def _named_by(span: str, asked: set[str], question: Question) -> bool:
-    """The question already names this span (all its content words are the question's words)."""
+    """The question already names this span (all its content words are the question's words, or it holds one of
+    the question's names)."""
     words = [re.sub(r"['’]s$", "", w.lower()) for w in _WORD.findall(span)]  # "Veltra Energy's"
     content = [w for w in words if w not in STOP_WORDS] or words
     if not content:
         return True
     if all(w in asked for w in content):
         return True
-    return any(span.lower() in name.lower() for name in question.names)
+    # a name holding one of the question's own names of two words or more is that thing: "the Sellarnian Space
+    # Office" for "Who led the Space Office before Thaddeus Okafor?"
+    return any(span.lower() in name.lower() for name in question.names) \
+        or any(len(topic.split()) > 1 and re.search(r"(?<![\w'’])" + re.escape(topic.lower()) + r"(?![\w'’])",
+                                                     span.lower()) for topic in question.topics)
 
 
 def _placed(question: Question, text: str, entity: Entity) -> bool:
@@ -211,14 +216,16 @@ def _placed(question: Question, text: str, entity: Entity) -> bool:
         and _LOCATIVE.search(text[max(0, entity.start - 8):entity.start]) is not None
 
 
-_AFTER = re.compile(r"\b(?:after|succeeding|replacing|(?:took|takes|taking)\s+over\s+from|in\s+place\s+of)\s+",
+# ... "since" too: "Hester Lisowski, who has led the office as acting director general since Thaddeus Okafor resigned"
+_AFTER = re.compile(r"\b(?:after|since|succeeding|replacing|(?:took|takes|taking)\s+over\s+from|in\s+place\s+of)\s+",
                     re.IGNORECASE)
 _AFTER_REACH = 80  # characters from the name to "after <the anchor>"
 
 
 def _follows_anchor(question: Question, text: str, entity: Entity) -> bool:
     """Whether, for a question about who came before someone (`Question.precedes`), the sentence says `entity`
-    came after them: "after", "succeeding" or "replacing" the anchor's name (or surname) follows the candidate."""
+    came after them: "after", "since", "succeeding" or "replacing" the anchor's name (or surname) follows the
+    candidate."""
     anchor = (question.anchor or "").split()
     if not anchor:
         return False

@@ -434,7 +434,10 @@ def _capitalised_names(tokens) -> tuple[str, ...]:
 def _head_noun(tokens):
     """The noun a keyword query asks for: its last noun naming a kind of answer ('... host *city*', '...
     release *date*', 'CEO'), else its last common noun ('Koslow trial *verdict*'), or None."""
-    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and not _in_title(t)]
+    # a keyword query has no verb: a kind noun the tagger took for one is still a noun ("science missions *budget*
+    # 2023": VERB)
+    nouns = [t for t in tokens if (t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "VERB" and t.lower_ in _NOUN_KIND))
+             and not _in_title(t)]
     heads = [t for t in nouns if t.dep_ != "pobj"]  # "dividend to the *city*": a prepositional object modifies
     nouns = heads or nouns
     kinds = [t for t in nouns if t.lower_ in _NOUN_KIND]

@@ -494,10 +494,22 @@ def gives_reason(event: tuple[str, ...], text: str, *, cause: bool = False) -> b
     return any(a > spans[0] for a in after) or any(b < spans[-1] for b in before)
 
 
-def names_cause(text: str) -> bool:
-    """Whether `text` names a cause in so many words ("because", "caused by", "as the cause"), not only with
-    "after", which mostly just tells when ("fell ill after eating lunch")."""
-    return _STRONG_CAUSE.search(text) is not None
+def names_cause(text: str, asked: tuple[str, ...] = ()) -> bool:
+    """Whether `text` names a cause in so many words ("because", "caused by", "as the cause", "A cracked valve
+    caused the rocket to explode"), not only with "after", which mostly just tells when ("fell ill after eating
+    lunch"). With `asked` (the stems of what the question asks the cause of, `Form.reason_for`), a cause that is
+    the asked thing itself does not count: "The damage caused by the explosion of a Longfell rocket" tells an
+    effect of the explosion, not what made the rocket blow up."""
+    for m in _STRONG_CAUSE.finditer(text):
+        following = [stem(w) for w in _TOKEN.findall(text[m.end():])[:_CAUSE_REACH]]
+        if not (m.group(0).lower().endswith((" by", " to", " on")) and any(close(a, w) for a in asked
+                                                                          for w in following)):
+            return True
+    return _CAUSED_TO.search(text) is not None
+
+
+_CAUSE_REACH = 8  # words after "caused by" in which the asked thing itself may stand
+_CAUSED_TO = re.compile(r"\b(?:caused|causing)\s+(?:[\w'’-]+\s+){1,6}to\s+[a-z]", re.IGNORECASE)
 
 
 def identifies(nouns: tuple[str, ...], text: str, known: tuple[str, ...] = (), *, here: bool = False,

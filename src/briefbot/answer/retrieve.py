@@ -44,6 +44,7 @@ from briefbot.index.lexical import content_terms, date_words
 from briefbot.index.nlp import Annotator, SpacyAnnotator
 from briefbot.answer.question_form import answers_form, quoted_by_pronoun
 from briefbot.answer.stories import later_reports
+from briefbot.answer.topics import referred_back
 from briefbot.answer.terms import CALENDAR_WORDS, search_terms
 from briefbot.types import Article, Entity, Evidence, EvidenceSentence, Sentence
 
@@ -679,10 +680,14 @@ class Retriever:
 
     def _implied(self, names: Sequence[str], row: int,
                  surroundings: tuple[Article, str | None, str | None] | None = None) -> tuple[str, ...]:
-        """The countries among `names` the sentence at `row` takes for granted (`home.HomeCountries.implied`): read
-        with its headline, lead and the sentence before (`_surroundings`, when the caller has not read them yet)."""
+        """The names among `names` the sentence at `row` takes for granted: countries (`home.HomeCountries.implied`),
+        read with its headline, lead and the sentence before (`_surroundings`, when the caller has not read them
+        yet), and names of several words its article gave in full before it and it calls by their noun ("the
+        agency's director": `topics.referred_back`)."""
         article, before, lead = surroundings or self._surroundings(row)
-        return self._home.implied(names, (self._sentence(row).text, article.title, before, lead))
+        sentence = self._sentence(row)
+        return tuple(dict.fromkeys(self._home.implied(names, (sentence.text, article.title, before, lead))
+                                   + referred_back(names, sentence.text, article.text[:sentence.start])))
 
     def _qualified_first(self, analysed: Question, scored: list[tuple[float, float, float, int]],
                          anchors: dict[int, str]) -> list[tuple[float, float, float, int]]:

@@ -133,6 +133,23 @@ def _mentioned(topic: str, terms: set[str], context: str) -> bool:
     return any(mentions(group, context) for group in groups)
 
 
+def referred_back(topics: tuple[str, ...] | list[str], text: str, earlier: str) -> tuple[str, ...]:
+    """The names of several words among `topics` that a sentence (`text`) refers back to by their last word after
+    "the" ("the agency's director" for the Ondavian Fisheries Agency), when its article named them in full before
+    it (`earlier`): a feature names the body once, in its second sentence after a scene, and then "the agency".
+    A name of one word, or one its article never gave in full, is not taken."""
+    out = []
+    for topic in topics:
+        words = topic.split()
+        if len(words) < 2 or not words[-1][:1].isupper():
+            continue
+        noun = re.escape(words[-1].lower())
+        if re.search(rf"\bthe\s+{noun}(?:['’]s)?\b", text.lower()) and re.search(
+                r"(?<![\w'’])" + re.escape(topic) + r"(?![\w'’])", earlier):
+            out.append(topic)
+    return tuple(out)
+
+
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|the|and|for|de)?\s*[A-Z][\w'’-]*)+")
 
