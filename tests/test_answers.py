@@ -308,6 +308,11 @@ def test_the_holder_after_someone_is_told_of_as_succeeding_replacing_or_appointe
     # "Who did X replace?" asks for the holder before; "Who took over Orla Brewing?" for its buyer
     assert act_asked("Who did Bertil Anskar replace as chair?") != SUCCESSOR
     assert act_asked("Who took over Orla Brewing?") != SUCCESSOR
+    # "named" as appointed, not as naming a thing: the co-founder who "named their company" took over from nobody
+    founder = analyse("Who took over from Linus Okonjo at the head of Pipit Orbital?").form
+    assert not answers_form(founder, "Linus Okonjo and Aino Halvorsen, both 23, named their company Pipit Orbital.")
+    assert answers_form(founder, "The board has named Aino Halvorsen chief executive in place of Linus Okonjo.")
+    assert answers_form(founder, "Aino Halvorsen was named chief executive after Linus Okonjo left.")
 
 
 def test_a_yes_no_question_about_what_happened_needs_its_main_verb():

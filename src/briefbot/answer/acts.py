@@ -64,8 +64,12 @@ _TELLS = {
     # the new holder is told of as succeeding, replacing, taking over, or being appointed, named, chosen or elected:
     # "Captain Marit Strangward ... will succeed him", "was named director in March, replacing ..."; not "Its
     # director, Saskia Lindahl, said ..." (the holder named in the question, still speaking for the body)
+    # ("named" as appointed: "was named director", "named Ada Vell as its chair"; not "named their company Pipit
+    # Orbital")
     SUCCESSOR: re.compile(r"\b(?:succeed\w*|successor|replac\w*|(?:take|takes|took|taking|taken)\s+over|"
-                          r"in\s+place\s+of|appoint\w*|named|chosen|elected|new\s+(?:[\w'’-]+\s+){0,2}"
+                          r"in\s+place\s+of|appoint\w*|(?:was|were|is|be|been|has|have|had)\s+named|"
+                          r"named\s+(?:[\w'’-]+\s+){0,3}(?:as|its|their|his|her|the|a|new)\s+(?!company\b|firm\b)|"
+                          r"chosen|elected|new\s+(?:[\w'’-]+\s+){0,2}"
                           r"(?:chair\w*|director|head|chief|executive|boss|leader|president|minister|manager|editor))\b",
                           re.IGNORECASE),
 }
