@@ -3,9 +3,11 @@
 Every topic (a person, organisation, place, work or event the question names) must be mentioned in the
 sentence or its context (headline, the sentence before, the lead) or be the article's outlet: half of a
 name's words suffice ("Anskar" for "Bertil Anskar"), as do an alias ("the Kremlin" for Russia), a
-country's adjective, a close spelling or the initials of an acronym ("SP": "the Scottish Parliament"); but not the same name with one word swapped (the Vesmark Prize
-in Physics is not the Vesmark Prize in Medicine). Names joined by "and" in the question may be answered
-one per sentence.
+country's adjective, a close spelling or the initials of an acronym ("SP": "the Scottish Parliament"); but not
+the same name with one word swapped (the Vesmark Prize in Physics is not the Vesmark Prize in Medicine). A topic the
+sentence takes for granted (`EvidenceSentence.implied`, filled by retrieval) needs no mention: the corpus's home
+country, or a name of several words its article gave in full before it and it calls by its noun ("the agency's
+director": `referred_back`). Names joined by "and" in the question may be answered one per sentence.
 
 An open question that names the thing it asks for ("What was the *verdict* in the Koslow trial?", "Koslow
 trial *verdict*") is answered only by a sentence that mentions that thing (`missing_focus`): the sentence
