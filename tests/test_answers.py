@@ -721,7 +721,13 @@ def test_a_sentence_naming_a_body_by_its_noun_takes_the_name_its_article_gave_be
     earlier = ("Oisin Loveday had 340 boxes of haddock on deck. His year was not unusual, according to the Ondavian "
                "Fisheries Agency, whose annual report was published on Wednesday. ")
     said = "Xanthe Yeoland, who became the agency's director in January, said it was a good year."
-    assert referred_back(("Ondavian Fisheries Agency",), said, earlier) == ("Ondavian Fisheries Agency",)
-    assert referred_back(("Ondavian Fisheries Agency",), said, "Oisin Loveday had 340 boxes of haddock. ") == ()
-    assert referred_back(("Ondavian Fisheries Agency",), "The council's director said so.", earlier) == ()
-    assert referred_back(("Altamer",), "Its subscribers numbered 587,000.", "Altamer says demand is high. ") == ()
+
+    def back(topics, text, before):  # the sentence stands in its article right after `before`
+        return referred_back(topics, text, before + text, len(before))
+
+    assert back(("Ondavian Fisheries Agency",), said, earlier) == ("Ondavian Fisheries Agency",)
+    assert back(("Ondavian Fisheries Agency",), said, "Oisin Loveday had 340 boxes of haddock. ") == ()
+    assert back(("Ondavian Fisheries Agency",), "The council's director said so.", earlier) == ()
+    assert back(("Altamer",), "Its subscribers numbered 587,000.", "Altamer says demand is high. ") == ()
+    # only what comes before the sentence counts: the name given after it does not
+    assert referred_back(("Ondavian Fisheries Agency",), said, said + " " + earlier, len(said)) == ()

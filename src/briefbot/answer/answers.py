@@ -64,7 +64,8 @@ _SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+[\w'’-]+){0,2}|added)\s+(?:on
                       re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")  # no year, no month: a number the tagger called a DATE
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART")
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_PREPOSITIONS = "in|at|near|outside"  # what stands before a place: "held in Suldane", "the beds at Penhollow"
+_LOCATIVE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS})\s+(?:the\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’]+")
 _DATE_FALLBACK = re.compile(
     r"\b(?:1[6-9]\d\d|20\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
@@ -239,8 +240,9 @@ def _follows_anchor(question: Question, text: str, entity: Entity) -> bool:
 _MISTAKEN_FOR_HOLDERS = frozenset({"NORP", "PRODUCT"})
 
 
-# a locative preposition right before a word: what follows is a place ("at Penhollow", "near Harnow")
-_AT_A_PLACE = re.compile(r"\b(?:at|in|near|outside|around|across)\s+$", re.IGNORECASE)
+# a locative preposition (`_LOCATIVE`'s, and "around", "across") right before a word: what follows is a place ("at
+# Penhollow", "near Harnow")
+_AT_A_PLACE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS}|around|across)\s+$", re.IGNORECASE)
 
 
 def _fallback(question: Question, text: str, spans: tuple[Entity, ...]) -> list[Entity]:

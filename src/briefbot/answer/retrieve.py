@@ -687,7 +687,7 @@ class Retriever:
         article, before, lead = surroundings or self._surroundings(row)
         sentence = self._sentence(row)
         return tuple(dict.fromkeys(self._home.implied(names, (sentence.text, article.title, before, lead))
-                                   + referred_back(names, sentence.text, article.text[:sentence.start])))
+                                   + referred_back(names, sentence.text, article.text, sentence.start)))
 
     def _qualified_first(self, analysed: Question, scored: list[tuple[float, float, float, int]],
                          anchors: dict[int, str]) -> list[tuple[float, float, float, int]]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Sequence
 
 from briefbot.answer.aliases import alias_group, mentions
 from briefbot.answer.offices import mentions_office
@@ -135,21 +136,19 @@ def _mentioned(topic: str, terms: set[str], context: str) -> bool:
     return any(mentions(group, context) for group in groups)
 
 
-def referred_back(topics: tuple[str, ...] | list[str], text: str, earlier: str) -> tuple[str, ...]:
-    """The names of several words among `topics` that a sentence (`text`) refers back to by their last word after
-    "the" ("the agency's director" for the Ondavian Fisheries Agency), when its article named them in full before
-    it (`earlier`): a feature names the body once, in its second sentence after a scene, and then "the agency".
-    A name of one word, or one its article never gave in full, is not taken."""
-    out = []
-    for topic in topics:
-        words = topic.split()
-        if len(words) < 2 or not words[-1][:1].isupper():
-            continue
-        noun = re.escape(words[-1].lower())
-        if re.search(rf"\bthe\s+{noun}(?:['’]s)?\b", text.lower()) and re.search(
-                r"(?<![\w'’])" + re.escape(topic) + r"(?![\w'’])", earlier):
-            out.append(topic)
-    return tuple(out)
+def referred_back(topics: Sequence[str], text: str, article: str, start: int) -> tuple[str, ...]:
+    """The names of several words among `topics` that a sentence (`text`, at offset `start` of its article's text
+    `article`) refers back to by their last word after "the" ("the agency's director" for the Ondavian Fisheries
+    Agency), when its article named them in full before it: a feature names the body once, in its second sentence
+    after a scene, and then "the agency". A name of one word, or one its article never gave in full before the
+    sentence, is not taken."""
+    names = [topic for topic in topics if len(topic.split()) > 1 and topic.split()[-1][:1].isupper()]
+    if not names:
+        return ()
+    lowered = text.lower()
+    return tuple(topic for topic in names
+                 if re.search(rf"\bthe\s+{re.escape(topic.split()[-1].lower())}(?:['’]s)?\b", lowered)
+                 and re.compile(r"(?<![\w'’])" + re.escape(topic) + r"(?![\w'’])").search(article, 0, start))
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
