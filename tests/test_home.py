@@ -54,3 +54,14 @@ def test_a_known_country_at_home_is_told_from_another_that_starts_alike():
     assert home.implied(["UK"], ["The minister said British farmers would be paid."]) == ("UK",)
     assert home.implied(["UK"], ["The minister said Ukrainian grain would pass."]) == ()  # not "uk..." as home
     assert home.implied(["UK"], ["The minister flew to Beijing."]) == ()
+
+
+def test_a_country_its_outlets_are_named_after_is_home_though_its_articles_seldom_name_it():
+    doc_freq = {"cormantia": 3, "minist": 30, "ardeska": 2}  # named in 3 sentences of 40 articles, no nationality
+    assert not HomeCountries(doc_freq, 40).is_country("Cormantia")
+    outlets = {"Cormantian Medical Wire": 0.35, "Tablet Daily": 0.65}
+    home = HomeCountries(doc_freq, 40, outlets=lambda: outlets)
+    assert home.is_country("Cormantia") and home.is_home("Cormantia")
+    assert not home.is_home("Ardeska")  # no outlet of its own
+    small = HomeCountries(doc_freq, 40, outlets=lambda: {"Cormantian Medical Wire": 0.05, "Tablet Daily": 0.95})
+    assert small.is_country("Cormantia") and not small.is_home("Cormantia")  # a foreign wire, seldom carried

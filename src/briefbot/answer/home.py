@@ -5,19 +5,21 @@ Tuesday ..." in an article (headline "Dacosta named transport minister in reshuf
 outlet writes from Orvandy. A question's one-word topic is a country when the corpus also uses its adjective of
 nationality ("Orvandian": the name without its final vowels, plus -an, -ian, -ese or -ish), or when it is one of
 the countries `aliases` knows with a nationality ("UK": "British"); it is the corpus's home when the corpus names
-it often (`HomeCountries.is_home`). An evidence sentence takes its home country for granted
+it often (`HomeCountries.is_home`), or when the outlets of a good share of its articles carry the country's name or
+nationality ("Cormantian Medical Wire": a national outlet writes from home even when its articles seldom name the
+country). An evidence sentence takes its home country for granted
 (`EvidenceSentence.implied`) when the sentence, its headline, lead and the sentence before name no other country or
 nationality the corpus knows ("Ardeskan Health Minister Pia Roos said ..." is another country's).
 
-Reads only the corpus vocabulary (stemmed terms with their sentence counts); retrieval fills `implied`
-(`retrieve.py`).
+Reads only the corpus vocabulary (stemmed terms with their sentence counts) and its outlets' shares of the articles;
+retrieval fills `implied` (`retrieve.py`).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from briefbot.answer.aliases import DEMONYMS, alias_group
 from briefbot.index.lexical import stem
@@ -31,16 +33,20 @@ _ALIAS_NATIONALITIES = frozenset(alias_group(stem(word)) for word in DEMONYMS)  
 HOME_SHARE = 0.2  # a home country is named (or its nationality used) in this many sentences per article of the corpus:
 # 0.23-0.75 for the home countries of 15 held-out event corpora (a country named once in a while is another's)
 HOME_MIN_ARTICLES = 20  # ... of a corpus this large: in one article (the seed suite) every country is at home
+HOME_OUTLET_SHARE = 0.2  # ... or outlets named after it ("Cormantian Medical Wire") publish this share of its articles
 
 
 class HomeCountries:
     """Which names of a corpus are countries (by their nationality adjectives), and which is its home, from its
     vocabulary (stemmed terms and the number of sentences holding each) and its number of articles."""
 
-    def __init__(self, doc_freq: Mapping[str, int], articles: int) -> None:
+    def __init__(self, doc_freq: Mapping[str, int], articles: int,
+                 outlets: Callable[[], Mapping[str, float]] | None = None) -> None:
         self._vocabulary = sorted(doc_freq)
         self._doc_freq = doc_freq
         self._articles = articles
+        self._read_outlets = outlets  # outlet name -> its share of the articles, read on first need
+        self._outlet_shares: dict[str, float] | None = None  # stemmed outlet word -> share of articles
         self._countries: dict[str, bool] = {}  # by name: the answer checks ask about the same names many times
         self._nationalities: dict[str, bool] = {}
         self._homes: dict[str, bool] = {}
@@ -67,7 +73,9 @@ class HomeCountries:
         if group is not None:
             return group in _ALIAS_NATIONALITIES
         base = _FINAL_VOWELS.sub("", name.lower())
-        return len(base) >= 4 and any(term[len(base):] in _NATIONALITY_ENDINGS for term in self._starting(base))
+        return len(base) >= 4 and (any(term[len(base):] in _NATIONALITY_ENDINGS for term in self._starting(base))
+                                   or any(word[len(base):] in _NATIONALITY_ENDINGS and word.startswith(base)
+                                          for word in self._outlet_words()))
 
     def is_home(self, name: str) -> bool:
         """Whether `name` is a country the corpus writes from: named, or its nationality used, in at least
@@ -82,7 +90,20 @@ class HomeCountries:
         base = _FINAL_VOWELS.sub("", name.lower())
         mentions = sum(self._doc_freq.get(term, 0) for term in self._starting(base)
                        if term == stem(name) or term[len(base):] in _NATIONALITY_ENDINGS)
-        return mentions >= HOME_SHARE * self._articles
+        published = sum(share for word, share in self._outlet_words().items()
+                        if word.startswith(base) and (word == stem(name) or word[len(base):] in _NATIONALITY_ENDINGS))
+        return mentions >= HOME_SHARE * self._articles or published >= HOME_OUTLET_SHARE
+
+    def _outlet_words(self) -> dict[str, float]:
+        """Each capitalised word of the outlets' names (stemmed), with the share of the articles those outlets
+        published ("Cormantian Medical Wire": "cormantian")."""
+        if self._outlet_shares is None:
+            self._outlet_shares = {}
+            for outlet, share in (self._read_outlets() if self._read_outlets else {}).items():
+                for word in set(_CAPITALISED.findall(outlet or "")):
+                    key = stem(word)
+                    self._outlet_shares[key] = self._outlet_shares.get(key, 0.0) + share
+        return self._outlet_shares
 
     def is_nationality(self, word: str) -> bool:
         """Whether a capitalised word is a nationality of a country the corpus names ("Ardeskan": "Ardeska")."""

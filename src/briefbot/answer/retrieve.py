@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -98,6 +99,7 @@ REPORT_LEAD = 1.02  # the answering sentence of a later report of the best sente
 # best score (`_newer_reports_first`): the update's figure ranks above the first report's
 RECENCY_BOOST = 0.25  # "latest ...": a sentence's score grows by up to this share with its article's date
 # (the newest of the candidates' articles gets it all, the oldest none): a design weight, not fitted
+OUTLET_SAMPLE = 1000  # articles read for the outlets' shares (`_outlet_shares`: which country the corpus writes from)
 SENTENCE_MEMO = 4096  # decoded sentences the retriever keeps (one question reads ~100 rows, most several times)
 ALIAS_BOOST = 0.5  # BM25 weight of a question name's other spellings ("Moscow" for "the Kremlin")
 _YEAR = re.compile(YEAR)  # a question name that is a year, which a sentence may say as "last year"
@@ -144,7 +146,8 @@ class Retriever:
         self._articles: dict[str, tuple[frozenset[str], str]] = {}  # every sentence's terms and text, by article
         self._title_terms: frozenset[str] | None = None  # the words of every headline, read on first use
         self._currency: frozenset[str] | None = None  # the corpus's words for money, read on first use
-        self._home = HomeCountries(index.sentence_bm25.doc_freq, len(index.article_by_id))  # countries (`home.py`)
+        self._home = HomeCountries(index.sentence_bm25.doc_freq, len(index.article_by_id),
+                                   outlets=self._outlet_shares)  # countries (`home.py`)
 
     def query_terms(self, question: Question) -> QueryTerms:
         """The question's search terms (`Question.terms`) with their idf weights. A word the corpus never
@@ -398,6 +401,13 @@ class Retriever:
             source = self.index.article_by_id[article_id].source or ""
             self._outlets[article_id] = (frozenset(content_terms(source)), source)
         return self._outlets[article_id]
+
+    def _outlet_shares(self) -> dict[str, float]:
+        """Each outlet's share of the corpus's articles, from up to OUTLET_SAMPLE of them spread evenly."""
+        articles = self.index.articles
+        step = max(1, len(articles) // OUTLET_SAMPLE)
+        sample = [articles[i].source or "" for i in range(0, len(articles), step)]
+        return {outlet: n / len(sample) for outlet, n in Counter(sample).items()} if sample else {}
 
     def _surroundings(self, row: int) -> tuple[Article, str | None, str | None]:
         """A sentence's article, the sentence before it and its article's lead (None where there is none)."""
