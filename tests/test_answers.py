@@ -35,6 +35,20 @@ def test_the_topic_may_be_in_the_title_the_sentence_before_or_the_lead():
     assert not answers(question, item(winner, title="Golf round-up"))
 
 
+def test_who_won_is_answered_by_the_winner_not_by_any_name_beside_the_prize():
+    question = analyse("Who won the Orvell Open in 2024?")
+    names = (lambda text: [c.text for c in candidates(question, item(text, title="Orvell Open 2024"))])
+    assert names("The prize money for this year's Orvell Open will be a record after Brightcast signed a deal.") == []
+    assert names("The winners will be named at the Tallow Hall on Sunday.") == []
+    assert names("Jon Arden, who chairs the judges, said Marta Quill had won by a stroke.") == []
+    assert names("Marta Quill, the champion of 2021, won by two strokes.") == ["Marta Quill"]
+    assert names("Professor Ada Vell of the Orvell Institute won this year's Orvell Open.") == ["Ada Vell",
+                                                                                               "the Orvell Institute"]
+    assert names("The title went to the teenage amateur Ines Dorr.") == ["Ines Dorr"]
+    assert names("The club awarded the Orvell Open trophy to Marta Quill on Sunday.") == ["Marta Quill"]
+    assert names("Marta Quill broke the course record at the Orvell Open.") == ["Marta Quill"]
+
+
 def test_half_of_a_names_words_suffice():
     question = analyse("Who did Bertil Anskar replace as chair?")
     assert missing_topics(question, item("Anskar replaces Harriet Vollmer, who led the group for nine years.")) == []
@@ -359,6 +373,14 @@ def test_what_someone_earns_or_is_charged_asks_for_money_by_that_word():
     charge = analyse("How much will Dunport charge cruise passengers?").form
     assert not answers_form(charge, "The new ferry will carry 300 passengers between Dunport and the island.")
     assert answers_form(charge, "Dunport will charge a landing fee of 5 keelmarks for each cruise passenger.")
+
+
+def test_how_much_money_asks_for_a_sum_of_money_not_a_count():
+    question = analyse("How much money did the man who sold fake pills make from them?")
+    assert [c.text for c in candidates(question, item("Tobin Varro admitted importing the 312,000 pills found at "
+                                                      "the port."))] == []
+    assert "about 460,000 dollars" in [c.text for c in candidates(question, item("Varro made about 460,000 dollars from "
+                                                                           "the sales, the prosecution said."))]
 
 
 def test_a_joined_clause_that_looks_forward_makes_a_sentence_without_past_facts_a_preview():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefbot.answer.holders import anchor_query, anchors_on_holder, holder_terms, names_holder, tells_vacancy
+from briefbot.answer.answers import candidates
 from briefbot.answer.question import analyse
 
 from conftest import evidence_item as item
@@ -81,6 +82,25 @@ def test_the_holder_before_an_anchored_holder_is_the_one_replaced():
                     before=lead).model_copy(update={"anchor": lead})
     assert names_holder(before, replaced)
     assert not names_holder(analyse("Who was fisheries minister after Dana Voyle?"), replaced)
+
+
+def test_the_holder_before_a_named_holder_is_not_the_one_someone_else_replaced():
+    question = analyse("Who ran the Corrow Museum before Edda Hallam?")
+    lead = "Pia Hallam, the curator of the Lisk Gallery, will become director of the Tarn Archive in May."
+    other = item("She replaces Bram Tolley, who is retiring.", title="Tarn Archive director", before=lead)
+    assert [c.text for c in candidates(question, other)] == []  # his daughter's predecessor, not Edda Hallam's
+    named = item("Rune Ostby was appointed director on Monday, replacing Bram Tolley.", title="Corrow Museum")
+    assert [c.text for c in candidates(question, named)] == ["Rune Ostby"]  # Tolley came before Ostby
+    own = "Edda Hallam, the curator of the Lisk Gallery, will become director of the Corrow Museum in May."
+    assert "Bram Tolley" in [c.text for c in candidates(question, item("She replaces Bram Tolley, who is retiring.",
+                                                                       title="Corrow Museum", before=own))]
+    assert "Bram Tolley" in [c.text for c in candidates(question, item(
+        "Hallam replaces Bram Tolley, who is retiring.", title="Corrow Museum"))]
+    after = item("He will be succeeded on 1 May by Bram Tolley.", title="Corrow Museum", before=own)
+    assert "Bram Tolley" not in [c.text for c in candidates(question, after)]  # he came after her
+    unnamed = "On Thursday the National Heritage Office named him director of the Corrow Museum."
+    assert "Bram Tolley" in [c.text for c in candidates(question, item("He succeeds Bram Tolley.", title="Corrow Museum",
+                                                                       before=unnamed))]  # no one else named
 
 
 def test_the_anchor_search_is_the_anchor_with_the_body_and_for_a_holder_the_office():

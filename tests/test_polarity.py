@@ -73,5 +73,8 @@ def test_before_placing_a_holder_by_the_anchor_is_no_property_to_share():
     succeeds = item("He succeeds Selma Orrick, who is leaving after five years to lead the Global Immunisation Council.",
                     before="Tobiah Kasselring will be Tamsara's next chief medical officer, the ministry said.")
     assert not wrong_polarity(question, succeeds)
+    # ... nor when no office is named ("held the ministry"): a succession asked about all the same
+    ministry = analyse("Who held the transport ministry before Tobiah Kasselring?")
+    assert not wrong_polarity(ministry, succeeds)
     # a question with no anchor keeps its before/after opposites
     assert wrong_polarity(analyse("What was built before the war?"), item("A new bridge was built after the war."))

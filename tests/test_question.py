@@ -548,6 +548,13 @@ def test_a_count_told_as_a_verb_done_so_many_times_counts_it():
     assert not answers_form(launches, "The Dunport lifeboat crew trained 97 times on the new boat.")
 
 
+def test_a_count_of_them_counts_what_the_sentence_named_before():
+    from briefbot.answer.question_form import answers_form
+    form = analyse("How many smokers have given up through Ada Marrow's clinic?").form
+    assert answers_form(form, "She runs a weekly clinic for people trying to stop smoking, and 212 of them have quit.")
+    assert not answers_form(form, "The clinic has 40 staff, and 12 of them are nurses.")
+
+
 def test_who_chairs_a_body_is_identified_by_the_office_the_verb_stands_for():
     from briefbot.answer.question_form import answers_form
     # events33 dev-03: the holder is named by "the commission's chair", the watchdog being the article's subject
@@ -578,3 +585,12 @@ def test_which_with_a_persons_trade_asks_for_a_person_but_a_keyword_query_ending
     assert analyse("Which judges sentenced them?").answer_type == "person"
     assert analyse("Designer of the Year 2020").answer_type == "open"
     assert analyse("environmental volunteers 2018").answer_type == "open"
+
+
+def test_what_something_cost_is_told_by_the_amount_it_was_built_or_bought_for():
+    from briefbot.answer.question_form import answers_form
+    form = analyse("How much did the new mill at Carrow cost to build?").form
+    assert answers_form(form, "The mill, built by Aldermoor Stone for 84 million pellars, opened on Monday.")
+    assert not answers_form(form, "The mill, built by Aldermoor Stone, employs 84 people.")
+    fined = analyse("How much was Aldermoor Stone fined?").form  # a fine is not what something was built for
+    assert not answers_form(fined, "The mill, built by Aldermoor Stone for 84 million pellars, opened on Monday.")

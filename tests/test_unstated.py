@@ -110,6 +110,19 @@ def test_a_fact_not_given_yet_is_withheld(question, text, expected):
     ("Fells waterbirds 2019", "Floods kept volunteers away from many wetlands in the Westerlea during this "
      "January's count, and the trust said that it would publish no figure for the region this year.", False),
     ("Selwood games spending 2018", "Figures for Marrick were held back because of an error in the returns.", False),
+    # a decision still to come
+    ("How much will the Marrick bridge toll be in 2026?", "The minister will announce on Monday whether the bridge "
+     "toll of 4.50 pellars will rise next year, the ministry said.", True),
+    ("How much will the Marrick bridge toll be in 2026?", "The minister will announce on Monday whether the ferry "
+     "will keep running.", False),
+    ("How much is the Marrick bridge toll?", "The minister will announce on Monday whether the bridge toll of 4.50 "
+     "pellars will rise next year, the ministry said.", False),  # the toll now is given
+    # the place before "figures"; figures that "would follow" later
+    ("Marrick parcels delivered 2014", "Ida Holm, the office's director, said the Marrick figures would be published "
+     "later because its depots had only just moved to scanners.", True),
+    ("Selwood parcels delivered 2014", "Ida Holm said the Marrick figures would be published later.", False),
+    ("Selwood parcels delivered 2014", "Ida Holm said the figures for Selwood would follow in the summer because its "
+     "depots had only just moved to scanners.", True),
     ("Selwood games spending 2018", "The figure for Selwood rose to 50 million brasks, but the council did not say "
      "why.", False),
     # not withheld: a release "would be announced later" (another region's, here); a date for when results come

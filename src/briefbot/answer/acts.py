@@ -103,3 +103,33 @@ def tells_of(act: str | None, text: str, asked: tuple[str, ...] = ()) -> bool:
         return True
     others = [m for m in _SUCCEEDS_SOMEONE.finditer(text) if stem(m.group(1).lower()) not in asked]
     return any(not any(o.start() <= m.start() < o.end() for o in others) for m in _TELLS[act].finditer(text))
+
+
+# the winner among a win sentence's names: who won, beat, claimed, broke the record or was named ("Mireille Dunstan,
+# who was Newcomer of the Year in 2013, won Designer of the Year", "Professor Mirela Scobie of the University of
+# Edderby won", "Gullwing Interactive's space adventure Starwake won"), or to whom the prize went ("went to the fiddle
+# trio Aava Sisters", "awarded the Vesmark Prize to Oriane Delacourt-Fenn", "won by the Orkell Rovers"); not a name
+# only beside the prize ("The prize money for this year's Galdovey Masters will be 1.2 million brasks, ... after
+# Glimmercast signed a new deal", "the ceremony in Ardlow", the judge who "said the Vanta had won")
+_WINS_AFTER = re.compile(
+    r"^(?:['’]s?\s+(?:[\w-]+\s+){0,3}?(?=\w)"  # "Gullwing Interactive's space adventure Starwake won"
+    r"|\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"  # "Finn Marlowe of Stavenby won"
+    r"|\s*,[^,]{1,80},)?"  # "Mireille Dunstan, who was Newcomer of the Year in 2013, won"
+    r"\s*(?:,\s*)?(?:(?:who|which|that|has|had|have|also|again|then|finally|narrowly|easily|duly|to|is|are|was|were|be|"
+    r"been|being)\s+)*"
+    r"(?:won|wins|win|beat|beats|defeated|claimed|clinched|retained|scooped|triumphed|topped|lifted|named|crowned|"
+    r"declared|voted|(?:was|were|been|is|are)\s+awarded|took\s+(?:the|first|top)|came\s+(?:first|top)|"
+    r"finished\s+(?:[\w'’-]+\s+){0,5}?(?:first|top|ahead)|(?:successfully\s+)?defended|victory|win\b|triumph|"
+    r"(?:broke|set|smashed)\s+(?:[\w'’-]+\s+){0,4}?record|became\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:champions?|winners?))"
+    r"\b")
+_WINS_BEFORE = re.compile(
+    r"(?:\b(?:won\s+by|(?:went|goes|go|going)\s+to|(?:defeated|beaten)\s+by|winners?|champions?|victory\s+(?:for|of|by)|"
+    r"title\s+holders?)\b(?:\s+(?:was|were|is|are|being))?|\b(?:awarded|presented|given|gave|handed)\b[^.;]{0,60}?\bto)"
+    r"\W{0,3}(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}$")
+
+
+def names_winner(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is told of as the winner (for a question about who won: `WIN`)."""
+    return _WINS_AFTER.match(text[end:end + 120]) is not None \
+        or _WINS_BEFORE.search(text[max(0, start - 40):start]) is not None
+

@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import re
 
+from briefbot.answer.acts import SUCCESSION, WIN, names_winner
 from briefbot.answer.currency import reads_as_money
 from briefbot.answer.decisions import states_decision, states_penalty
+from briefbot.answer.offices import REPLACING
 from briefbot.answer.polarity import states_negation, swapped_opposite
 from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.question import Question
@@ -79,6 +81,7 @@ _NUMBER_FALLBACK = re.compile(
     re.IGNORECASE)
 # a number spelled out alone counts things ("two companies", "in two places"); news gives how much in digits
 _HOW_MUCH = re.compile(r"\s*how\s+much\b", re.IGNORECASE)
+_HOW_MUCH_MONEY = re.compile(r"\s*how\s+much\s+(?:money|cash)\b", re.IGNORECASE)  # not "the 312,000 pills" he sold
 _SPELLED_COUNT = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens|"
                             r"hundreds|thousands|both|several)", re.IGNORECASE)
 # capitalised words, joined by "of", "de", "van" ... only between two of them ("Bank of Ireland", not "CEO of")
@@ -101,7 +104,8 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
     entities = item.sentence.entities or ()
     spans = [e for e in entities if e.label in question.answer_labels or _placed(question, text, e)]
     spans += _fallback(question, text, entities)
-    if question.form.priced:  # a payment, price, fine, fee, salary or value is a sum of money, not "12 stores"
+    if question.form.priced or _HOW_MUCH_MONEY.match(question.text):
+        # a payment, price, fine, fee, salary or value is a sum of money, not "12 stores"; so is "how much money"
         spans = [e for e in spans if e.label in _MONEY_LABELS or reads_as_money(text, e.start, e.end)]
     out = []
     counting = question.answer_type in ("number", "amount")
@@ -122,8 +126,12 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
         if question.current and (_FORMER.search(text[max(0, entity.start - 40):entity.start])
                                  or _FORMER_AFTER.search(text[entity.end:entity.end + 60])):
             continue  # "former chief executive Jane Roe" does not answer "Who is the CEO?"
-        if question.precedes and _follows_anchor(question, text, entity):
-            continue  # "Kwame Ellery, who became chief statistician after Greta Ambrose" came after her, not before
+        if question.precedes and (_follows_anchor(question, text, entity)
+                                  or _replaces_for_another(question, item, entity)):
+            continue  # "Kwame Ellery, who became chief statistician after Greta Ambrose" came after her, not before;
+            # "She replaces Ivor Blacklock" after "Agatha Penhallow ... will become Chief Inspector" is her predecessor
+        if question.form.act == WIN and not names_winner(text, entity.start, entity.end):
+            continue  # "... the winners to be named at the Orangery": the Orangery won nothing
         if question.answer_type == "person" and question.office is None and _attribution(question, text, entity):
             continue  # "..., the Orlesk Museum said" does not answer "Who found the hoard?"
         out.append(entity)
@@ -151,7 +159,8 @@ def wrong_polarity(question: Question, item: EvidenceSentence) -> bool:
         return True
     # "Who led X before Ruben Tessaro?": "before" places the holder by the anchor (`Question.anchor`); it is no
     # property the answer must share ("He succeeds Selma Orrick, who is leaving after five years")
-    asked = _ANCHOR_RELATION.sub(" ", question.text) if question.anchor else question.text
+    asked = _ANCHOR_RELATION.sub(" ", question.text) if question.anchor or question.form.act == SUCCESSION \
+        else question.text  # ... or a succession with no office named ("Who held the ministry before Aurelio Tasker?")
     return swapped_opposite(asked, item.sentence.text, f"{item.title} {item.before or ''}") is not None
 
 
@@ -233,6 +242,57 @@ def _follows_anchor(question: Question, text: str, entity: Entity) -> bool:
     names = {" ".join(anchor), anchor[-1]}
     tail = text[entity.end:entity.end + _AFTER_REACH]
     return any(tail[m.end():].startswith(name) for m in _AFTER.finditer(tail) for name in names)
+
+
+# who replaces someone, right before the one replaced: "She replaces ", "Petronella Szabo was appointed ..., replacing "
+_REPLACES_NAME = re.compile(rf"\b(?:{REPLACING})\s+$", re.IGNORECASE)
+# ... and the one who came after someone: "He will be succeeded on 1 May by Annis Calloway"
+_SUCCEEDED_BY = re.compile(r"\b(?:succeeded|replaced)\b[^.;]{0,25}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_SUBJECT_PRONOUN = re.compile(r"^\W*(?:he|she|they)\b[\w\s'’-]*$", re.IGNORECASE)  # "She", "He will"
+_TITLES = frozenset("mr mrs ms miss dr professor sir dame lord lady minister president chief director judge captain "
+                    "mayor governor inspector secretary".split())
+
+
+def _replaces_for_another(question: Question, item: EvidenceSentence, entity: Entity) -> bool:
+    """Whether, for a question about who came before a named holder (`Question.precedes`, "Who ran the zoo before
+    Benedikt Ormsary?"), the sentence says `entity` was replaced by someone else: the one who replaces (the name
+    opening the sentence, or, for "She replaces ...", the sentence before) is not the anchor; or it says `entity`
+    came after someone ("He will be succeeded on 1 May by Annis Calloway"). Another first name
+    with the anchor's surname is someone else ("Tamsin Ormsary", his daughter); a sentence opening with no name
+    ("On Thursday the ministry named him ...") says nothing either way."""
+    anchor = (question.anchor or "").split()
+    if not anchor or not all(w[:1].isupper() for w in anchor):
+        return False  # "before the merger": no holder named
+    text = item.sentence.text
+    verb = _REPLACES_NAME.search(text[:entity.start])
+    if verb is None:
+        return _SUCCEEDED_BY.search(text[max(0, entity.start - 40):entity.start]) is not None
+    who = text[:verb.start()]
+    if _SUBJECT_PRONOUN.match(who):
+        who = item.before or ""
+    surname = anchor[-1]
+    found = [m for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])", who)]
+    if found:  # the anchor, unless another first name stands before the surname
+        return all(_other_first_name(who[:m.start()], anchor) for m in found)
+    subject = _NAME_FALLBACK.match(who)  # someone else opens the sentence ("Agatha Penhallow, a mining engineer, ...")
+    return subject is not None and _names_person(subject.group(0))
+
+
+def _names_person(span: str) -> bool:
+    """Whether capitalised words read as a person's full name: two or three words, no title or small word ("Agatha
+    Penhallow"; not "The Ministry of Mines", "Chief Inspector")."""
+    words = span.split()
+    return 1 < len(words) <= 3 and not any(w.lower() in STOP_WORDS or w.lower() in _TITLES for w in words)
+
+
+def _other_first_name(before: str, anchor: list[str]) -> bool:
+    """Whether the word right before a surname is a first name other than the anchor's ("Tamsin" for "Benedikt
+    Ormsary"); a title or a lower-case word is not."""
+    words = _WORD.findall(before[-40:])
+    if not words or not words[-1][:1].isupper():
+        return False
+    word = words[-1]
+    return word not in anchor and word.lower() not in _TITLES
 
 
 # what the small tagger calls an office holder's invented name ("Yusuf Iqbal, the chief executive": PRODUCT; "Caspian

@@ -349,6 +349,12 @@ def counts(counted: tuple[str, ...], text: str) -> bool:
     if any(_is_number(tok) and any(close(c, near) for near in _counted_after(tokens, i, counted) for c in counted)
            for i, tok in enumerate(tokens)):
         return True
+    # the counted thing named before "<number> of them": "a clinic for people trying to stop smoking, and 212 of them
+    # have quit" counts smokers
+    if any(_is_number(tok) and tokens[i + 1:i + 3] in (["of", "them"], ["of", "those"], ["of", "these"])
+           and any(close(c, near) for near in tokens[max(0, i - _SUBJECT_REACH):i] for c in counted)
+           for i, tok in enumerate(tokens)):
+        return True
     # the counted thing told as a verb done so many times: "was called out 131 times" counts call-outs,
     # "launched 97 times" launches (events33 dev-14, read: +1 answer; the older 30 dev splits unchanged)
     if any(_is_number(tok) and tokens[i + 1:i + 2] == [_TIMES]
@@ -424,6 +430,19 @@ _MEASURE_ALIKE_STEMS = {stem(word): tuple(stem(w) for w in alike.split()) for wo
 def _with_alike(measured: tuple[str, ...]) -> tuple[str, ...]:
     """The measured terms, and the words that state their measure (`_MEASURE_ALIKE`)."""
     return tuple(dict.fromkeys(measured + tuple(w for m in measured for w in _MEASURE_ALIKE_STEMS.get(m, ()))))
+
+
+# what something cost is told by the amount it was done for: "The plant, built by Sedley Cement for 190 million tolvers"
+_FOR_AMOUNT = re.compile(r"\b(?:built|bought|sold|renovated|restored|rebuilt|designed|made|supplied|acquired|completed|"
+                         r"delivered|done|finished|repaired|refurbished|converted|extended|upgraded)\b[^.;]{0,60}?"
+                         r"\bfor\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than|less\s+than|under|over|"
+                         r"just\s+under|just\s+over)\s+)?\d", re.IGNORECASE)
+_COST_STEM = stem("cost")
+
+
+def _sold_for(priced: tuple[str, ...], text: str) -> bool:
+    """For a question about what something cost, whether `text` tells the amount it was built, bought or made for."""
+    return _COST_STEM in priced and _FOR_AMOUNT.search(text) is not None
 
 
 def measures(measured: tuple[str, ...], text: str, window: int = 5) -> bool:
@@ -541,8 +560,8 @@ def answers_form(form: Form, text: str, before: str | None = None) -> bool:
     supplied = supplies(form.kind, text) or (counts_times(form.counted) and ONCE_OR_TWICE.search(text))
     if not supplied or not counts(form.counted, text) or not measures(form.measured, text):
         return False
-    if not measures(form.priced, text, PRICE_WINDOW):  # "agreed to buy Kestrel Copper, the owner of ..., for 310 million"
-        return False
+    if not measures(form.priced, text, PRICE_WINDOW) and not _sold_for(form.priced, text):
+        return False  # "agreed to buy Kestrel Copper, the owner of ..., for 310 million"
     as_fact = states_as_fact(form.event_terms, text) or schedules(form.scheduled, text)  # or its date is given
     if not as_fact or not gives_reason(form.reason_for, text, cause=form.cause):
         return False

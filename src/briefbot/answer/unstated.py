@@ -43,6 +43,9 @@ _UNSTATED = re.compile(
     # (not "would be announced later": "Quorra said a North American release would be announced later" is no
     # withheld Asian release date; with it, events dev-22 lost its answer)
     rf"|(?:will|would)\s+be\s+(?:published|released|given)\s+(?:later|in\s+due\s+course)"
+    # "the figures for the Ellerby Coast would follow in the summer"
+    rf"|\b(?:figures?|numbers?|results?|data|totals?)\b[^.;]{{0,40}}?\b(?:will|would)\s+(?:follow|come)\s+(?:later|"
+    rf"in\s+the\s+\w+|next\s+\w+|in\s+\w+)"
     # held back: "Figures for Selwood were held back because of an error in the returns"
     rf"|(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:held\s+back|withheld|kept\s+back)"
     rf"|(?:is|are|was|were|has|have|had)\s+yet\s+to\s+(?:be\s+)?(?:announced|disclosed|revealed|decided|set|named|"
@@ -50,6 +53,12 @@ _UNSTATED = re.compile(
     rf"|(?:has|have|had)\s+no\s+(?:\w+\s+)?(?:budget|price|date|timetable|name|cost|figure)\s+yet)\b",
     re.IGNORECASE)
 
+
+# not decided yet: "will announce on Monday 1 December whether the prescription charge of 9.90 mendles will rise next
+# year" (for a question about what will be: the charge now is 9.90 mendles)
+_UNDECIDED = re.compile(r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+(?:announce|decide|say|rule|"
+                        r"confirm|determine)\b[^.;]{0,40}?\bwhether\b", re.IGNORECASE)
+_ASKS_AHEAD = re.compile(r"\b(?:will|going\s+to|next)\b", re.IGNORECASE)
 
 # a doer not named: "an anonymous donor gave 500,000 vardels towards the pool" does not say who gave it (for a
 # question asking who: `withholds`; it still says how much was given)
@@ -68,6 +77,8 @@ _NO_FIGURE_FOR = re.compile(r"\bno\s+(?:\w+\s+)?(?:figures?|numbers?|total|estim
 # published later", "Figures *for Selwood* were held back" (its group as _NO_FIGURE_FOR's)
 _FIGURE_FOR = re.compile(r"\b(?:figures?|numbers?|total|estimate|breakdown)\s+for\s+(?:the\s+)?([\w'’-]+)",
                          re.IGNORECASE)
+# ... or before it: "the *Westerby* figures would be published later"
+_NAMED_FIGURES = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:figures?|numbers?|totals?|estimates?)\b")
 # a figure "for the region" is for the one the sentence names: the question's, when it names it
 _PLACE_NOUNS = frozenset("region area district province county state city town island islands country".split())
 
@@ -94,6 +105,8 @@ def withholds(question: Question, item: EvidenceSentence) -> bool:
         matches += list(_DUE.finditer(text))
     if question.answer_type in ("person", "entity"):
         matches += list(_NAMELESS.finditer(text))
+    if _ASKS_AHEAD.search(question.text):
+        matches += list(_UNDECIDED.finditer(text))
     if not matches:  # most sentences: the question's words are not read
         return False
     # "... gave no figure for Lowshore": the figure withheld is the one for what follows "for", which may be
@@ -110,7 +123,7 @@ def withholds(question: Question, item: EvidenceSentence) -> bool:
             text[match.end():].split()[:NEAR_WORDS]
         if any(same_word(a, own) for a in asked for own in _terms(" ".join(near))):
             return True
-        figure_for = _FIGURE_FOR.search(" ".join(near))
+        figure_for = _FIGURE_FOR.search(" ".join(near)) or _NAMED_FIGURES.search(" ".join(near))
         if figure_for and _figure_of_asked(question, text, figure_for.group(1)):
             return True
     return False
