@@ -594,3 +594,15 @@ def test_what_something_cost_is_told_by_the_amount_it_was_built_or_bought_for():
     assert not answers_form(form, "The mill, built by Aldermoor Stone, employs 84 people.")
     fined = analyse("How much was Aldermoor Stone fined?").form  # a fine is not what something was built for
     assert not answers_form(fined, "The mill, built by Aldermoor Stone for 84 million pellars, opened on Monday.")
+
+
+def test_a_name_the_tagger_missed_in_a_question_is_a_topic():
+    question = analyse("Did the Drugs Board approve Velstrin for children?")
+    assert "Velstrin" in question.topics
+    # not an abbreviation, nor a word beside a name the tagger found
+    assert "TV" not in analyse("Who was the late TV weatherman Aldous Whitlock married to?").topics
+    assert "G" not in analyse("When did Kestrel start offering 5G?").topics
+    from briefbot.answer.topics import missing_topics
+    from conftest import evidence_item as item
+    assert missing_topics(question, item("Ysella was among the first children to receive Marovel, the first medicine "
+                                         "the Drugs Board approved.")) == ["Velstrin"]
