@@ -555,6 +555,13 @@ def test_a_count_of_them_counts_what_the_sentence_named_before():
     assert not answers_form(form, "The clinic has 40 staff, and 12 of them are nurses.")
 
 
+def test_a_share_is_no_count():
+    from briefbot.answer.question_form import answers_form
+    form = analyse("How many apprentices started building courses in 2019?").form
+    assert not answers_form(form, "Women make up about one in twenty building apprentices, the ministry said.")
+    assert answers_form(form, "In 2019, 4,100 apprentices started building courses, one in twenty of them women.")
+
+
 def test_who_chairs_a_body_is_identified_by_the_office_the_verb_stands_for():
     from briefbot.answer.question_form import answers_form
     # events33 dev-03: the holder is named by "the commission's chair", the watchdog being the article's subject

@@ -403,10 +403,14 @@ _TIME_UNITS = frozenset(stem(w) for w in "second seconds minute minutes hour hou
 
 def _counted_after(tokens: list[str], i: int, counted: tuple[str, ...]) -> list[str]:
     """The up to four words after the number `tokens[i]` that may name what it counts: after a unit of time only
-    the unit itself ("twelve years" counts years), unless the question counts time ("How many years ...?")."""
+    the unit itself ("twelve years" counts years), unless the question counts time ("How many years ...?"); none in
+    a share ("one in twenty")."""
     after = tokens[i + 1:i + 5]
     if after and after[0] in _TIME_UNITS and not any(c in _TIME_UNITS for c in counted):
         return after[:1]
+    if after[:1] == ["in"] and len(after) > 1 and _is_number(after[1]) \
+            or i > 1 and tokens[i - 1] == "in" and _is_number(tokens[i - 2]):
+        return []  # a share, not a count: "about one in twenty construction apprentices"
     return after
 
 
