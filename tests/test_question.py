@@ -529,6 +529,16 @@ def test_who_won_needs_a_sentence_telling_of_a_win():
     assert answers_form(keyword, "Nelli Pirvola broke the women's course record at the Tarvola Marathon on Sunday.")
 
 
+def test_when_a_law_took_effect_needs_a_sentence_telling_of_it_taking_effect():
+    from briefbot.answer.question_form import answers_form
+    form = analyse("When did the Tenancy Bill become law?").form
+    assert not answers_form(form, "The government published its Tenancy Bill on Wednesday, which would cap rents.")
+    assert not answers_form(form, "Parliament on Tuesday passed a law giving tenants the right to a written lease.")
+    assert answers_form(form, "The Tenancy Bill became law on 1 October, the housing ministry said.")
+    assert answers_form(analyse("When did the ticket resale ban take effect?").form,
+                        "Since 1 March this year, tickets may not be sold for more than their face value.")
+
+
 def test_when_did_it_reopen_needs_a_sentence_telling_of_the_reopening():
     from briefbot.answer.question_form import answers_form
     form = analyse("When did the road between Karnholm and Tarrisk reopen after the landslide?").form

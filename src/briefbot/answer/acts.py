@@ -22,7 +22,8 @@ import re
 from briefbot.answer.offices import REPLACING
 from briefbot.index.lexical import stem
 
-PURCHASE, WIN, REOPENING, SUCCESSION, SUCCESSOR = "purchase", "win", "reopening", "succession", "successor"
+PURCHASE, WIN, REOPENING, SUCCESSION, SUCCESSOR, IN_FORCE = ("purchase", "win", "reopening", "succession",
+                                                              "successor", "in force")
 
 _WHO_DID = r"^\s*(?:who|which\s+[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?"  # "Who bought", "Which team has won"
 _ASKS = {
@@ -33,6 +34,10 @@ _ASKS = {
     WIN: re.compile(_WHO_DID + r"(?:won|wins|took(?!\s+over\b)|claimed|scooped|picked\s+up)\b|\bwinners?\s*$",
                     re.IGNORECASE),  # ... and a keyword query "... winner"
     REOPENING: re.compile(r"^\s*when\b.*\b(?:re-?open(?:ed|s)?)\b", re.IGNORECASE),
+    # "When did the Schools Bill become law?", "When does the ban come into force?", "When did the cap take effect?"
+    IN_FORCE: re.compile(r"^\s*when\b.*\b(?:(?:become|became|becomes)\s+law|(?:come|came|comes|go|went|goes)\s+into\s+"
+                         r"(?:force|effect)|(?:take|took|takes)\s+effect|(?:start|starts|started)\s+to\s+apply)\b",
+                         re.IGNORECASE),
     # "Who ran Halvik Motors before Mirela Antic?", "Who was her predecessor?"
     SUCCESSION: re.compile(r"^\s*(?i:who)\b.*\b(?:before\s+[A-Z]|(?i:predecessor))"),
     # "Who replaced Saskia Lindahl as director?", "Who will succeed her?", "Who took over from Aldous Pennock?", "Who
@@ -52,6 +57,11 @@ _TELLS = {
                     r"record|fastest|ahead\s+of|first\s+place|finished\s+first|gold)\b", re.IGNORECASE),
     # "A landslide blocked the road on Wednesday night" dates the closure, not the reopening
     REOPENING: re.compile(r"\b(?:re-?open\w*|open(?:ed|s)?\s+again|back\s+open|open\s+to\s+traffic)\b", re.IGNORECASE),
+    # a law in force from a date: "The new rules come into force on 1 October", "takes effect", "Since 1 March this
+    # year, a garment may carry ..."; not "passed a law giving ...", "a bill published on Thursday"
+    IN_FORCE: re.compile(r"\b(?:bec(?:a|o)mes?\s+law|into\s+(?:force|effect)|(?:take|takes|took|taken|taking)\s+effect|"
+                         r"in\s+force|signed\s+into\s+law|enacted|effective|appl(?:y|ies|ied)\s+from|from|since)\b",
+                         re.IGNORECASE),
     # the holder before is told of as succeeded, replaced, leaving or having held the post: "He succeeds Helga
     # Marstrand", "The outgoing rector, Gideon Strand", "Karel Benes ... said he would retire", "Roldeno had been
     # justice minister since 2012", "will take over on 1 January from Ysolde Marchetti"; not "Anatol Brisco, the
@@ -76,13 +86,15 @@ _TELLS = {
 
 
 def act_asked(question: str) -> str | None:
-    """The act `question` asks about (`PURCHASE`, `WIN`, `REOPENING`, `SUCCESSION`, `SUCCESSOR`), or None."""
+    """The act `question` asks about (`PURCHASE`, `WIN`, `REOPENING`, `IN_FORCE`, `SUCCESSION`, `SUCCESSOR`), or
+    None."""
     return next((act for act, pattern in _ASKS.items() if pattern.search(question)), None)
 
 
 def describe(act: str) -> str:
     """What a sentence answering a question about `act` tells, for an abstention reason."""
     return {PURCHASE: "tells who bought it", WIN: "tells who won it", REOPENING: "tells of the reopening",
+            IN_FORCE: "tells when it takes effect",
             SUCCESSION: "tells of the holder before", SUCCESSOR: "tells who took over"}[act]
 
 
