@@ -98,6 +98,9 @@ def test_the_holder_before_a_named_holder_is_not_the_one_someone_else_replaced()
         "Hallam replaces Bram Tolley, who is retiring.", title="Corrow Museum"))]
     after = item("He will be succeeded on 1 May by Bram Tolley.", title="Corrow Museum", before=own)
     assert "Bram Tolley" not in [c.text for c in candidates(question, after)]  # he came after her
+    for text in ("His successor is Bram Tolley, who takes over in May.", "The museum has appointed Bram Tolley, a "
+                 "former curator, as its director."):
+        assert "Bram Tolley" not in [c.text for c in candidates(question, item(text, title="Corrow Museum"))]
     unnamed = "On Thursday the National Heritage Office named him director of the Corrow Museum."
     assert "Bram Tolley" in [c.text for c in candidates(question, item("He succeeds Bram Tolley.", title="Corrow Museum",
                                                                        before=unnamed))]  # no one else named
