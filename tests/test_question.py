@@ -623,3 +623,17 @@ def test_a_name_the_tagger_missed_in_a_question_is_a_topic():
     from conftest import evidence_item as item
     assert missing_topics(question, item("Ysella was among the first children to receive Marovel, the first medicine "
                                          "the Drugs Board approved.")) == ["Velstrin"]
+
+
+def test_a_question_asking_for_a_name_is_answered_by_a_name():
+    from briefbot.answer.answers import has_candidate
+    from conftest import evidence_item as item
+    for text in ("What was the name of the dog that found the walker on Harl Top?",
+                 "What was the search dog that found the walker on Harl Top called?",
+                 "What name was picked for the giraffe calf?", "Harl Top rescue dog name"):
+        question = analyse(text)
+        assert question.answer_type == "entity", text
+        assert not has_candidate(question, item("The dog found the walker after six hours in the snow.")), text
+    question = analyse("What was the search dog that found the walker on Harl Top called?")
+    assert has_candidate(question, item("The walker was found by a four-year-old collie called Bramble."))
+    assert analyse("What did the council decide?").answer_type == "open"

@@ -229,6 +229,12 @@ _NOT_TOPICS = ("CARDINAL", "ORDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANT
 
 # Users type "What's", "Who's", "What're": every reader of the question (spaCy's parse, the patterns of
 # question_form, offices and tense) is written for "is" and "are" ("Who's heading the guild?" asks who heads it)
+# a question asking for a name: "What was the name of the gorilla ...?", "What name was picked for the calf?", "What is
+# the merged charity called?", "arrested suspect name"; the answer is a name the question does not give
+_ASKS_NAME = re.compile(r"^\s*what\s+(?:(?:is|was|are|were)\s+(?:the\s+)?names?\s+of\b|names?\s+(?:was|were|is|are|has|have|"
+                        r"did)\b)|^\s*what\b.*\b(?:called|named)\s*\??\s*$|^[^?]*\bnames?\s*$", re.IGNORECASE)
+NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "NORP")
+
 _CONTRACTED_IS = re.compile(r"^(\s*(?:who|what|where|when|how|which))['’]s\b", re.IGNORECASE)
 _CONTRACTED_ARE = re.compile(r"^(\s*(?:who|what|where|when|how|which))['’]re\b", re.IGNORECASE)
 
@@ -243,6 +249,8 @@ def analyse(text: str) -> Question:
     keyword = bool(tokens) and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in tokens) \
         and lowered[0] not in _AUX_FIRST and not text.rstrip().endswith("?")
     penalty = asks_for_penalty(text)
+    if answer_type == "open" and _ASKS_NAME.search(text):  # "What was the search dog ... called?": a name
+        answer_type, labels, focus = "entity", NAME_LABELS, None
     if keyword and answer_type == "open" and not penalty:  # "<name> sentence" asks for the penalty, not for a name
         # (a plural head is not taken to ask how many of it: "mobile phone complaints 2022" is answered by
         # "Complaints about mobile services came to 11,050", five words from its number, and "empty shops rate
