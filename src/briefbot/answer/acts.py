@@ -12,7 +12,10 @@ words 398 -> 400 (the two questions they were written for: tuning, not evidence)
 Who took over *from* someone (`SUCCESSOR`, session 25) is told by a succession of that holder, not of another one
 ("She succeeds Crispin Hallowell" for "Who will succeed Ottoline Ferrars?"): 36 dev splits, declines 598 -> 600 of
 773 and one more gold citation, right answers unchanged (773 of 1051); the three questions it changed are the ones
-it was written for (events32, events36, events37 dev: tuning).
+it was written for (events32, events36, events37 dev: tuning). When a law took effect (`IN_FORCE`, session 29) is told
+by its coming into force, not by the day a bill was published or passed: 48 dev splits, answers 986 -> 988 of 1339,
+declines 768 -> 771 of 965. Which of a win sentence's names won (`names_winner`, session 29): 8 more declines, four
+of them on splits it was not written for, no answer lost.
 """
 
 from __future__ import annotations
@@ -125,18 +128,21 @@ def tells_of(act: str | None, text: str, asked: tuple[str, ...] = ()) -> bool:
 # Glimmercast signed a new deal", "the ceremony in Ardlow", the judge who "said the Vanta had won")
 _WINS_AFTER = re.compile(
     r"^(?:['’]s?\s+(?:[\w-]+\s+){0,3}?(?=\w)"  # "Gullwing Interactive's space adventure Starwake won"
-    r"|\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"  # "Finn Marlowe of Stavenby won"
+    # "Finn Marlowe of Stavenby won"
+    r"|\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
     r"|\s*,[^,]{1,80},)?"  # "Mireille Dunstan, who was Newcomer of the Year in 2013, won"
     r"\s*(?:,\s*)?(?:(?:who|which|that|has|had|have|also|again|then|finally|narrowly|easily|duly|to|is|are|was|were|be|"
     r"been|being)\s+)*"
     r"(?:won|wins|win|beat|beats|defeated|claimed|clinched|retained|scooped|triumphed|topped|lifted|named|crowned|"
     r"declared|voted|(?:was|were|been|is|are)\s+awarded|took\s+(?:the|first|top)|came\s+(?:first|top)|"
     r"finished\s+(?:[\w'’-]+\s+){0,5}?(?:first|top|ahead)|(?:successfully\s+)?defended|victory|win\b|triumph|"
-    r"(?:broke|set|smashed)\s+(?:[\w'’-]+\s+){0,4}?record|became\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:champions?|winners?))"
+    r"(?:broke|set|smashed)\s+(?:[\w'’-]+\s+){0,4}?record|"
+    r"became\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:champions?|winners?))"
     r"\b")
 _WINS_BEFORE = re.compile(
-    r"(?:\b(?:won\s+by|(?:went|goes|go|going)\s+to|(?:defeated|beaten)\s+by|winners?|champions?|victory\s+(?:for|of|by)|"
-    r"title\s+holders?)\b(?:\s+(?:was|were|is|are|being))?|\b(?:awarded|presented|given|gave|handed)\b[^.;]{0,60}?\bto)"
+    r"(?:\b(?:won\s+by|(?:went|goes|go|going)\s+to|(?:defeated|beaten)\s+by|winners?|champions?|"
+    r"victory\s+(?:for|of|by)|title\s+holders?)\b(?:\s+(?:was|were|is|are|being))?"
+    r"|\b(?:awarded|presented|given|gave|handed)\b[^.;]{0,60}?\bto)"
     r"\W{0,3}(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}$")
 
 

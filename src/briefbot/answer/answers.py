@@ -247,8 +247,9 @@ def _follows_anchor(question: Question, text: str, entity: Entity) -> bool:
 # who replaces someone, right before the one replaced: "She replaces ", "Petronella Szabo was appointed ..., replacing "
 _REPLACES_NAME = re.compile(rf"\b(?:{REPLACING})\s+$", re.IGNORECASE)
 # ... and the one who came after someone: "He will be succeeded on 1 May by Annis Calloway"
-_SUCCEEDED_BY = re.compile(r"\b(?:succeeded|replaced)\b[^.;]{0,25}?\bby\s+(?:the\s+)?$|\bsuccessor\W+(?:(?:is|was|will\s+be|"
-                           r"would\s+be)\s+)?$|\b(?:appointed|named)\s+(?:(?:a|the|its|their)\s+)?(?:[a-z][\w'’-]*\s+){0,3}$",
+_SUCCEEDED_BY = re.compile(r"\b(?:succeeded|replaced)\b[^.;]{0,25}?\bby\s+(?:the\s+)?$"
+                           r"|\bsuccessor\W+(?:(?:is|was|will\s+be|would\s+be)\s+)?$"  # "His successor is ..."
+                           r"|\b(?:appointed|named)\s+(?:(?:a|the|its|their)\s+)?(?:[a-z][\w'’-]*\s+){0,3}$",
                            re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"^\W*(?:he|she|they)\b[\w\s'’-]*$", re.IGNORECASE)  # "She", "He will"
 _TITLES = frozenset("mr mrs ms miss dr professor sir dame lord lady minister president chief director judge captain "

@@ -231,8 +231,9 @@ _NOT_TOPICS = ("CARDINAL", "ORDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANT
 # question_form, offices and tense) is written for "is" and "are" ("Who's heading the guild?" asks who heads it)
 # a question asking for a name: "What was the name of the gorilla ...?", "What name was picked for the calf?", "What is
 # the merged charity called?", "arrested suspect name"; the answer is a name the question does not give
-_ASKS_NAME = re.compile(r"^\s*what\s+(?:(?:is|was|are|were)\s+(?:the\s+)?names?\s+of\b|names?\s+(?:was|were|is|are|has|have|"
-                        r"did)\b)|^\s*what\b.*\b(?:called|named)\s*\??\s*$|^[^?]*\bnames?\s*$", re.IGNORECASE)
+_ASKS_NAME = re.compile(r"^\s*what\s+(?:(?:is|was|are|were)\s+(?:the\s+)?names?\s+of\b"
+                        r"|names?\s+(?:was|were|is|are|has|have|did)\b)"
+                        r"|^\s*what\b.*\b(?:called|named)\s*\??\s*$|^[^?]*\bnames?\s*$", re.IGNORECASE)
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "NORP")
 
 _CONTRACTED_IS = re.compile(r"^(\s*(?:who|what|where|when|how|which))['’]s\b", re.IGNORECASE)
