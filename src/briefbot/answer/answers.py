@@ -34,7 +34,7 @@ from briefbot.answer.decisions import states_decision, states_penalty
 from briefbot.answer.offices import REPLACING
 from briefbot.answer.polarity import states_negation, swapped_opposite
 from briefbot.answer.qualifiers import missing_qualifiers
-from briefbot.answer.question import Question
+from briefbot.answer.question import NAME_LABELS, Question
 from briefbot.answer.question_form import ONCE_OR_TWICE, counts_times
 from briefbot.answer.topics import missing_focus, missing_office, missing_topics
 from briefbot.index.lexical import STOP_WORDS, numbers
@@ -65,7 +65,6 @@ _SOURCE_PLAIN_BEFORE = re.compile(r'[,"”]\s*(?:the\s+)?$')
 _SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+[\w'’-]+){0,2}|added)\s+(?:on\s+|late\s+on\s+|earlier\s+on\s+)?$",
                       re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")  # no year, no month: a number the tagger called a DATE
-_NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART")
 _PLACE_PREPOSITIONS = "in|at|near|outside"  # what stands before a place: "held in Suldane", "the beds at Penhollow"
 _LOCATIVE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS})\s+(?:the\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’]+")
@@ -222,7 +221,7 @@ def _named_by(span: str, asked: set[str], question: Question) -> bool:
 def _placed(question: Question, text: str, entity: Entity) -> bool:
     """For a where-question: a name of any kind after "in", "at" or "near" ("held in Suldane": the small
     tagger calls many an unfamiliar town a PERSON)."""
-    return question.answer_type == "place" and entity.label in _NAME_LABELS \
+    return question.answer_type == "place" and entity.label in NAME_LABELS \
         and _LOCATIVE.search(text[max(0, entity.start - 8):entity.start]) is not None
 
 
@@ -322,7 +321,7 @@ def _fallback(question: Question, text: str, spans: tuple[Entity, ...]) -> list[
         pattern, label = _NAME_FALLBACK, "PERSON"
     if pattern is None:
         return []
-    names = [(e.start, e.end) for e in spans if label == "CARDINAL" and e.label in _NAME_LABELS]
+    names = [(e.start, e.end) for e in spans if label == "CARDINAL" and e.label in NAME_LABELS]
     taken = [(e.start, e.end) for e in spans if (e.start, e.end) not in names
              and not (label == "PERSON" and question.office and e.label in _MISTAKEN_FOR_HOLDERS)]
     out = []

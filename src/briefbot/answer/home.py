@@ -87,11 +87,13 @@ class HomeCountries:
     def _is_home(self, name: str) -> bool:
         if self._articles < HOME_MIN_ARTICLES or not self.is_country(name):
             return False
-        base = _FINAL_VOWELS.sub("", name.lower())
-        mentions = sum(self._doc_freq.get(term, 0) for term in self._starting(base)
-                       if term == stem(name) or term[len(base):] in _NATIONALITY_ENDINGS)
-        published = sum(share for word, share in self._outlet_words().items()
-                        if word.startswith(base) and (word == stem(name) or word[len(base):] in _NATIONALITY_ENDINGS))
+        base, own = _FINAL_VOWELS.sub("", name.lower()), stem(name)
+
+        def of_country(term: str) -> bool:  # the country's name or its nationality ("orvandy", "orvandian")
+            return term.startswith(base) and (term == own or term[len(base):] in _NATIONALITY_ENDINGS)
+
+        mentions = sum(self._doc_freq.get(term, 0) for term in self._starting(base) if of_country(term))
+        published = sum(share for word, share in self._outlet_words().items() if of_country(word))
         return mentions >= HOME_SHARE * self._articles or published >= HOME_OUTLET_SHARE
 
     def _outlet_words(self) -> dict[str, float]:

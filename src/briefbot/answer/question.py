@@ -264,11 +264,8 @@ def analyse(text: str) -> Question:
                                  if e.label_ not in _NOT_TOPICS and not _anchor(e) and not _PERIOD_ONLY.match(e.text)))
     if keyword:
         topics = tuple(dict.fromkeys(topics + _capitalised_names(tokens)))
-    else:  # a name the tagger missed in a question ("Did the authority approve *Vireline* for children?"): not its
-        # first word, an abbreviation ("TV", "5G") or a word beside a name it did tag ("*Aldous* Whitlock")
-        topics = tuple(dict.fromkeys(topics + _capitalised_names([t for t in tokens if t.i > 0 and len(t.text) > 1
-                                                                  and not (t.text.isupper() and len(t.text) <= 3)
-                                                                  and not _beside_entity(t)])))
+    else:  # a name the tagger missed in a question ("Did the authority approve *Vireline* for children?")
+        topics = tuple(dict.fromkeys(topics + _capitalised_names([t for t in tokens if _may_be_missed_name(t)])))
     topics = tuple(dict.fromkeys(topics + _names_in_dates(doc)))
     qualifiers = qualifiers_of(text)
     qualifiers += divisions_of(doc, qualifiers)
@@ -445,10 +442,13 @@ def _capitalised_names(tokens) -> tuple[str, ...]:
     return tuple(" ".join(run) for run in runs)
 
 
-def _beside_entity(token) -> bool:
-    """Whether the word next to `token` is part of an entity the tagger found (the token is then part of that name)."""
+def _may_be_missed_name(token) -> bool:
+    """Whether a word of a (non-keyword) question may be part of a name the tagger missed: not its first word, an
+    abbreviation of up to three capitals ("TV", the "G" of "5G"), or a word beside an entity the tagger found (then
+    part of that name: "*Aldous* Whitlock")."""
     doc = token.doc
-    return any(0 <= i < len(doc) and doc[i].ent_type_ for i in (token.i - 1, token.i + 1))
+    return token.i > 0 and len(token.text) > 1 and not (token.text.isupper() and len(token.text) <= 3) \
+        and not any(0 <= i < len(doc) and doc[i].ent_type_ for i in (token.i - 1, token.i + 1))
 
 
 def _head_noun(tokens):
