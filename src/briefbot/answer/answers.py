@@ -14,7 +14,8 @@ A sentence answers only when
 3. it contains a candidate of the expected type that the question does not already name: a person or
    organisation for who, a date for when, a place for where, a number or amount for how many / how much,
    an entity of the noun's kind for which X / keyword queries. Candidates are the sentence's spaCy
-   entities; a question about who holds a role *now* is not answered by a *former* or departing holder; and
+   entities; a candidate must be in the role asked about (`roles.py`: not a *former* holder for who holds a
+   role *now*, not only the source of an attribution, not the day a source spoke); and
 4. for a question about something that has happened, it does not only preview it ("is expected to win",
    "will announce its decision", "has been postponed": `tense.py`), and for one about a decision ("What did
    the regulator decide?", "What was the verdict?") it states one ("approved", "found guilty": `decisions.py`); and
@@ -31,39 +32,17 @@ import re
 from briefbot.answer.acts import SUCCESSION, WIN, names_winner
 from briefbot.answer.currency import reads_as_money
 from briefbot.answer.decisions import states_decision, states_penalty
-from briefbot.answer.offices import REPLACING
 from briefbot.answer.polarity import states_negation, swapped_opposite
 from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.question import NAME_LABELS, Question
 from briefbot.answer.question_form import ONCE_OR_TWICE, counts_times
+from briefbot.answer.roles import CAPITALISED_NAME, came_after, named_as_former, only_the_source, only_when_said
 from briefbot.answer.topics import missing_focus, missing_office, missing_topics
 from briefbot.index.lexical import STOP_WORDS, numbers
-from briefbot.answer.speech import ASKS_ABOUT_SPEECH, SAYS_AFTER, quoted_by_pronoun
+from briefbot.answer.speech import quoted_by_pronoun
 from briefbot.answer.tense import only_previews, schedules
 from briefbot.types import Entity, EvidenceSentence
 
-# a holder named as former, up to five words after it ("former Veltra Energy chief executive Edvard Koslow",
-# "sworn in as governor, replacing Adaeze Korvel", "She takes over from Noor Blenkinsop")
-_FORMER = re.compile(r"\b(?:former|ex|previous|outgoing|then|late|predecessor|interim|acting|departed|"
-                     r"departing|retired|ousted|replaced|succeeded|replacing|succeeding|replaces|succeeds|"
-                     r"(?:took|takes|take|taking)\s+over\s+from|in\s+place\s+of)\W+(?:\w+\W+){0,5}$", re.IGNORECASE)
-# ... or said after the name: "Edvard Koslow, the former chief executive", "Ilse Marrenholt will step down as
-# governor", "Jane Roe, who resigned in May", "Jane Roe has resigned as chair" (a current-holder question is not answered by them either)
-_FORMER_AFTER = re.compile(
-    r"^,\s*(?:[\w'’-]+\s+){1,5}at\s+the\s+time\b"  # "Lisbet Harmsen, Veltra's finance director at the time"
-    r"|^\W{0,3}(?:(?:,\s*)?(?:the|a|its|his|her|their)?\s*(?:former|ex|previous|outgoing|departing|retiring|retired|"
-    r"late|interim|acting)\b|,?\s*(?:who\s+)?(?:will|is\s+to|is\s+set\s+to|is\s+due\s+to|plans\s+to|is\s+expected\s+to)"
-    r"\s+(?:step\s+down|stand\s+down|retire|resign|leave|quit)\b|,?\s*(?:who\s+)?(?:has\s+|had\s+)?(?:is\s+stepping\s+down|"
-    r"is\s+retiring|is\s+leaving|stepped\s+down|stood\s+down|resigned|retired|quit|was\s+replaced|was\s+ousted|"
-    r"was\s+succeeded|was\s+dismissed|was\s+sacked|was\s+fired|left\s+(?:the|his|her|its)\b))", re.IGNORECASE)
-# the source of a trailing attribution: ", the museum said on Wednesday", ", said show director Maren Hollis",
-# ", according to the police" -- who said the sentence, not who did what it says
-_SOURCE_BEFORE = re.compile(r'(?:[,"”]\s*(?:said|says|added)|\baccording\s+to)\s+(?:[\w\'’-]+\s+){0,4}$', re.IGNORECASE)
-_SOURCE_PLAIN_BEFORE = re.compile(r'[,"”]\s*(?:the\s+)?$')
-# the day a source spoke: "..., the organisers said on Wednesday", "its president Kasimir Dorn said on Friday", "told
-# reporters on Monday" -- when the news was given, not when what it tells happened or will happen
-_SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+[\w'’-]+){0,2}|added)\s+(?:on\s+|late\s+on\s+|earlier\s+on\s+)?$",
-                      re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")  # no year, no month: a number the tagger called a DATE
 _PLACE_PREPOSITIONS = "in|at|near|outside"  # what stands before a place: "held in Suldane", "the beds at Penhollow"
 _LOCATIVE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS})\s+(?:the\s+)?$", re.IGNORECASE)
@@ -83,8 +62,7 @@ _HOW_MUCH = re.compile(r"\s*how\s+much\b", re.IGNORECASE)
 _HOW_MUCH_MONEY = re.compile(r"\s*how\s+much\s+(?:money|cash)\b", re.IGNORECASE)  # not "the 312,000 pills" he sold
 _SPELLED_COUNT = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens|"
                             r"hundreds|thousands|both|several)", re.IGNORECASE)
-# capitalised words, joined by "of", "de", "van" ... only between two of them ("Bank of Ireland", not "CEO of")
-_NAME_FALLBACK = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:(?:\s+(?:of|de|van|von|al|bin))*\s+[A-Z][\w'’.-]*)*")
+_NAME_FALLBACK = CAPITALISED_NAME  # names the tagger missed: capitalised words (`roles.CAPITALISED_NAME`)
 
 
 # what answers a question about a payment (`Form.priced`): money (`currency.as_money` tags invented currencies too,
@@ -120,18 +98,16 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
             continue  # "bought by its rival, the two companies said": a count, not how much
         if question.answer_type == "date" and _BARE_NUMBER.match(entity.text):
             continue  # "Callander, 55, will succeed ..." : an age, not a date
-        if question.answer_type == "date" and _said_on(question, text, entity):
+        if question.answer_type == "date" and only_when_said(question, text, entity):
             continue  # "..., the union said on Friday" does not answer "When does the ballot close?"
-        if question.current and (_FORMER.search(text[max(0, entity.start - 40):entity.start])
-                                 or _FORMER_AFTER.search(text[entity.end:entity.end + 60])):
+        if question.current and named_as_former(text, entity):
             continue  # "former chief executive Jane Roe" does not answer "Who is the CEO?"
-        if question.precedes and (_follows_anchor(question, text, entity)
-                                  or _replaces_for_another(question, item, entity)):
+        if question.precedes and came_after(question, item, entity):
             continue  # "Kwame Ellery, who became chief statistician after Greta Ambrose" came after her, not before;
             # "She replaces Ivor Blacklock" after "Agatha Penhallow ... will become Chief Inspector" is her predecessor
         if question.form.act == WIN and not names_winner(text, entity.start, entity.end):
             continue  # "... the winners to be named at the Orangery": the Orangery won nothing
-        if question.answer_type == "person" and question.office is None and _attribution(question, text, entity):
+        if question.answer_type == "person" and question.office is None and only_the_source(question, text, entity):
             continue  # "..., the Orlesk Museum said" does not answer "Who found the hoard?"
         out.append(entity)
     return out
@@ -184,24 +160,6 @@ def has_candidate(question: Question, item: EvidenceSentence) -> bool:
         item.before and _NAME_FALLBACK.search(item.before[1:]))
 
 
-def _attribution(question: Question, text: str, entity: Entity) -> bool:
-    """Whether `entity` is only the source of an attribution (", the museum said", ", said director X",
-    "according to X") and the question does not ask who said something."""
-    if ASKS_ABOUT_SPEECH.search(question.text):
-        return False
-    before = text[max(0, entity.start - 50):entity.start]
-    if _SOURCE_BEFORE.search(before):
-        return True
-    return _SOURCE_PLAIN_BEFORE.search(before) is not None and SAYS_AFTER.match(text[entity.end:]) is not None
-
-
-def _said_on(question: Question, text: str, entity: Entity) -> bool:
-    """Whether the date `entity` only says when a source spoke ("said on Wednesday") and the question does not ask
-    about something said."""
-    return ASKS_ABOUT_SPEECH.search(question.text) is None \
-        and _SAID_ON.search(text[max(0, entity.start - 40):entity.start]) is not None
-
-
 def _named_by(span: str, asked: set[str], question: Question) -> bool:
     """The question already names this span (all its content words are the question's words, or it holds one of
     the question's names)."""
@@ -223,78 +181,6 @@ def _placed(question: Question, text: str, entity: Entity) -> bool:
     tagger calls many an unfamiliar town a PERSON)."""
     return question.answer_type == "place" and entity.label in NAME_LABELS \
         and _LOCATIVE.search(text[max(0, entity.start - 8):entity.start]) is not None
-
-
-# ... "since" too: "Hester Lisowski, who has led the office as acting director general since Thaddeus Okafor resigned"
-_AFTER = re.compile(r"\b(?:after|since|succeeding|replacing|(?:took|takes|taking)\s+over\s+from|in\s+place\s+of)\s+",
-                    re.IGNORECASE)
-_AFTER_REACH = 80  # characters from the name to "after <the anchor>"
-
-
-def _follows_anchor(question: Question, text: str, entity: Entity) -> bool:
-    """Whether, for a question about who came before someone (`Question.precedes`), the sentence says `entity`
-    came after them: "after", "since", "succeeding" or "replacing" the anchor's name (or surname) follows the
-    candidate."""
-    anchor = (question.anchor or "").split()
-    if not anchor:
-        return False
-    names = {" ".join(anchor), anchor[-1]}
-    tail = text[entity.end:entity.end + _AFTER_REACH]
-    return any(tail[m.end():].startswith(name) for m in _AFTER.finditer(tail) for name in names)
-
-
-# who replaces someone, right before the one replaced: "She replaces ", "Petronella Szabo was appointed ..., replacing "
-_REPLACES_NAME = re.compile(rf"\b(?:{REPLACING})\s+$", re.IGNORECASE)
-# ... and the one who came after someone: "He will be succeeded on 1 May by Annis Calloway"
-_SUCCEEDED_BY = re.compile(r"\b(?:succeeded|replaced)\b[^.;]{0,25}?\bby\s+(?:the\s+)?$"
-                           r"|\bsuccessor\W+(?:(?:is|was|will\s+be|would\s+be)\s+)?$"  # "His successor is ..."
-                           r"|\b(?:appointed|named)\s+(?:(?:a|the|its|their)\s+)?(?:[a-z][\w'’-]*\s+){0,3}$",
-                           re.IGNORECASE)
-_SUBJECT_PRONOUN = re.compile(r"^\W*(?:he|she|they)\b[\w\s'’-]*$", re.IGNORECASE)  # "She", "He will"
-_TITLES = frozenset("mr mrs ms miss dr professor sir dame lord lady minister president chief director judge captain "
-                    "mayor governor inspector secretary".split())
-
-
-def _replaces_for_another(question: Question, item: EvidenceSentence, entity: Entity) -> bool:
-    """Whether, for a question about who came before a named holder (`Question.precedes`, "Who ran the zoo before
-    Benedikt Ormsary?"), the sentence says `entity` was replaced by someone else: the one who replaces (the name
-    opening the sentence, or, for "She replaces ...", the sentence before) is not the anchor; or it says `entity`
-    came after someone ("He will be succeeded on 1 May by Annis Calloway"). Another first name
-    with the anchor's surname is someone else ("Tamsin Ormsary", his daughter); a sentence opening with no name
-    ("On Thursday the ministry named him ...") says nothing either way."""
-    anchor = (question.anchor or "").split()
-    if not anchor or not all(w[:1].isupper() for w in anchor):
-        return False  # "before the merger": no holder named
-    text = item.sentence.text
-    verb = _REPLACES_NAME.search(text[:entity.start])
-    if verb is None:
-        return _SUCCEEDED_BY.search(text[max(0, entity.start - 40):entity.start]) is not None
-    who = text[:verb.start()]
-    if _SUBJECT_PRONOUN.match(who):
-        who = item.before or ""
-    surname = anchor[-1]
-    found = [m for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])", who)]
-    if found:  # the anchor, unless another first name stands before the surname
-        return all(_other_first_name(who[:m.start()], anchor) for m in found)
-    subject = _NAME_FALLBACK.match(who)  # someone else opens the sentence ("Agatha Penhallow, a mining engineer, ...")
-    return subject is not None and _names_person(subject.group(0))
-
-
-def _names_person(span: str) -> bool:
-    """Whether capitalised words read as a person's full name: two or three words, no title or small word ("Agatha
-    Penhallow"; not "The Ministry of Mines", "Chief Inspector")."""
-    words = span.split()
-    return 1 < len(words) <= 3 and not any(w.lower() in STOP_WORDS or w.lower() in _TITLES for w in words)
-
-
-def _other_first_name(before: str, anchor: list[str]) -> bool:
-    """Whether the word right before a surname is a first name other than the anchor's ("Tamsin" for "Benedikt
-    Ormsary"); a title or a lower-case word is not."""
-    words = _WORD.findall(before[-40:])
-    if not words or not words[-1][:1].isupper():
-        return False
-    word = words[-1]
-    return word not in anchor and word.lower() not in _TITLES
 
 
 # what the small tagger calls an office holder's invented name ("Yusuf Iqbal, the chief executive": PRODUCT; "Caspian
