@@ -95,6 +95,8 @@ EVENTS44_DIR = HERE / "heldout" / "events44"  # written blind at the start of se
 EVENTS45_DIR = HERE / "heldout" / "events45"  # written blind at the start of session 28 (a fisheries site)
 EVENTS46_DIR = HERE / "heldout" / "events46"  # written blind at the start of session 29 (a pharmaceuticals site)
 EVENTS47_DIR = HERE / "heldout" / "events47"  # written blind at the start of session 29 (a construction site)
+EVENTS48_DIR = HERE / "heldout" / "events48"  # written blind at the start of session 30 (a forestry site)
+EVENTS49_DIR = HERE / "heldout" / "events49"  # written blind at the start of session 30 (a postal services site)
 EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_DIR, "events4": EVENTS4_DIR,
                "events5": EVENTS5_DIR, "events6": EVENTS6_DIR, "events7": EVENTS7_DIR,
                "events8": EVENTS8_DIR, "events9": EVENTS9_DIR, "events10": EVENTS10_DIR,
@@ -114,7 +116,8 @@ EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_
                "events40": EVENTS40_DIR, "events41": EVENTS41_DIR,
                "events42": EVENTS42_DIR, "events43": EVENTS43_DIR,
                "events44": EVENTS44_DIR, "events45": EVENTS45_DIR,
-               "events46": EVENTS46_DIR, "events47": EVENTS47_DIR}
+               "events46": EVENTS46_DIR, "events47": EVENTS47_DIR,
+               "events48": EVENTS48_DIR, "events49": EVENTS49_DIR}
 SPLITS = ("dev", "blind", "all")
 KIND_ORDER = ("answerable", "removed", "impossible", "null", "decline")
 
