@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from briefbot.answer.holders import anchor_query, anchors_on_holder, holder_terms, names_holder, tells_vacancy
+from briefbot.answer.holders import (anchor_query, anchor_replaces, anchors_on_holder, holder_terms, names_holder,
+                                     tells_vacancy)
 from briefbot.answer.answers import candidates
 from briefbot.answer.question import analyse
 
@@ -155,3 +156,23 @@ def test_a_holder_name_the_tagger_calls_a_product_or_nationality_is_still_a_name
                           mistaken.model_copy(update={"sentence": mistaken.sentence.model_copy(
                               update={"text": "The Lumo 3 costs 239 euros.", "entities": (
                                   Entity(label="PRODUCT", start=4, end=10, text="Lumo 3"),)})}))
+
+
+def test_the_anchor_replacing_someone_is_told_by_its_surname_or_a_pronoun_after_a_sentence_naming_it():
+    question = analyse("Who was Chief Forester before Tamsin Yeadon?")
+    assert anchor_replaces(question, "Yeadon, 44, succeeds Piers Tebbutt.", None)
+    assert anchor_replaces(question, "She replaces Piers Tebbutt, who resigned last August.",
+                           "Yeadon, 44, has led the Sabrel Coast district since 2018.")
+    assert not anchor_replaces(question, "She succeeds Ivo Spurling, who is retiring.",
+                               "Morag Ashgrove will become chief executive on 1 April.")  # someone else
+    assert not anchor_replaces(question, "The bill replaces the Forest Act of 1974.", "Yeadon spoke.")
+
+
+def test_the_one_the_anchor_replaced_held_its_office_though_the_sentence_names_neither_office_nor_body():
+    question = analyse("Which Chief Forester did Tamsin Yeadon replace?")
+    replaced = item("She replaces Piers Tebbutt, who resigned last August after an audit.",
+                    title="Ecologist to lead State Forests", before="Yeadon, 44, has led the Sabrel Coast district.")
+    assert names_holder(question, replaced)
+    other = item("She replaces Piers Tebbutt, who resigned last August after an audit.",
+                 title="Ecologist to lead State Forests", before="Morag Ashgrove has led the Sabrel Coast district.")
+    assert not names_holder(question, other)

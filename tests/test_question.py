@@ -217,6 +217,21 @@ def test_a_question_about_a_past_office_holder_is_anchored_by_an_event_or_anothe
         assert not analysed.outcome and set(analysed.answer_labels) <= {"PERSON", "ORG"}
 
 
+@pytest.mark.parametrize("question, anchor, office", [
+    ("Which Chief Forester did Tamsin Yeadon replace?", "Tamsin Yeadon", "chief"),
+    ("Who did Mara Voss succeed as chief executive?", "Mara Voss", "chief executive"),
+    ("Whom did Mara Voss take over from as chair of the council?", "Mara Voss", "chair"),
+])
+def test_whom_someone_replaced_is_who_held_the_office_before_them(question, anchor, office):
+    analysed = analyse(question)
+    assert (analysed.anchor, analysed.office, analysed.precedes) == (anchor, office, True)
+    assert analysed.text == question  # read as "Who was <office> before <anchor>?", searched as asked
+
+
+def test_whom_someone_replaced_with_no_office_named_is_no_holder_question():
+    assert analyse("Who did Tamsin Yeadon replace?").anchor is None
+
+
 def test_who_is_a_named_person_asks_who_they_are_not_who_holds_a_role_now():
     assert not analyse("who is keith kellogg?").current
     assert analyse("Who is the chief executive of Quorra Devices?").current

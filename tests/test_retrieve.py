@@ -443,3 +443,21 @@ def test_for_who_runs_a_body_a_top_title_comes_before_a_lesser_office_of_the_sam
     bot = make_bot(corpus=corpus, index=tmp_path / "top-index")
     now = bot.retriever.retrieve("Who is in charge of Gullwing Interactive at present?")
     assert now.sentences[0].sentence.text.startswith("Chief executive Conrad Ilves")
+
+
+def test_whom_a_holder_replaced_is_read_in_the_article_telling_of_them_taking_office(make_bot, tmp_path):
+    from tests.conftest import wire_bot
+
+    quotes = [{"id": f"quote{n}", "title": f"Forest news {n}", "published": f"202{n}-05-0{n}",
+               "text": f"Chief Forester Tamsin Yeadon said the {topic} would be finished by the summer."}
+              for n, topic in ((4, "replanting"), (5, "new survey"), (6, "storm clearance"), (7, "dune mapping"))]
+    bot = wire_bot(make_bot, tmp_path, quotes + [
+        {"id": "named", "title": "Ecologist to lead State Forests", "published": "2023-03-10",
+         "text": "Tamsin Yeadon, a forest ecologist, was named Chief Forester on Friday. "
+                 "Yeadon, 44, has led the Sabrel Coast district since 2018. "
+                 "She replaces Piers Tebbutt, who resigned last August."},
+        {"id": "bill", "title": "Forest bill", "published": "2025-07-03",
+         "text": "The bill replaces the Forest Act, which a review chaired by the former Chief Forester Maren Sowerby "
+                 "found out of date. Chief Forester Tamsin Yeadon said the bill would close a loophole."}])
+    answer = bot.retriever.retrieve("Which Chief Forester did Tamsin Yeadon replace?")
+    assert answer.sentences[0].sentence.text.startswith("She replaces Piers Tebbutt")

@@ -8,6 +8,10 @@ Skerrline", 2022). Retrieval ranks the sentences `names_holder` accepts first, n
 who succeeded Bertil Aske as the bureau's director" for "Who is in charge of the national weather bureau now?"),
 so retrieval also searches for the office and the body's words (`holder_terms`) to find it.
 
+For who held it before someone ("Which Chief Forester did Tamsin Yeadon replace?"), the article telling of that
+one taking office comes first (`anchor_replaces`: "She replaces Piers Tebbutt"), and the one replaced there held the
+office, though the sentence names neither office nor body.
+
 An office can also be vacant: when the newest sentence about the body that tells of its holder leaving, or of no
 successor named yet (`tells_vacancy`: "The board has not yet named a successor."), is newer than every sentence
 naming a holder, the question has no answer in the corpus and briefbot declines (`Evidence.vacant`).
@@ -23,8 +27,8 @@ from __future__ import annotations
 import re
 
 from briefbot.answer.answers import candidates
-from briefbot.answer.offices import (ALL_OFFICE_WORDS, ANY_OFFICE, OFFICE_NOUNS, leading_spots, office_spots,
-                                     replacing_spots, title_spots)
+from briefbot.answer.offices import (ALL_OFFICE_WORDS, ANY_OFFICE, OFFICE_NOUNS, REPLACING, leading_spots,
+                                     office_spots, replacing_spots, title_spots)
 from briefbot.answer.question import Question
 from briefbot.answer.topics import holds_words, missing_topics
 from briefbot.index.lexical import content_terms
@@ -89,9 +93,12 @@ def names_holder(question: Question, item: EvidenceSentence) -> bool:
         titles, verbs = title_spots(question.office, text), leading_spots(text)
         # ... and for one asked about before the anchor, the one replaced: "She replaces Colm Marrinan, who ..."
         replaced = replacing_spots(text) if question.precedes and anchors_on_holder(question) else []
-        named = any(any(_within_reach(c, s) for s in titles) or any(0 <= s - c.end <= HOLDER_REACH for s in verbs)
-                    or any(0 <= c.start - s <= _OBJECT_REACH for s in replaced)
-                    for c in candidates(question, item))
+        found = candidates(question, item)
+        replaced_named = any(0 <= c.start - s <= _OBJECT_REACH for s in replaced for c in found)
+        if replaced_named and anchor_replaces(question, text, item.before):
+            return True  # "She replaces Piers Tebbutt" in the anchor's article: he held her office, named or not
+        named = replaced_named or any(any(_within_reach(c, s) for s in titles)
+                                      or any(0 <= s - c.end <= HOLDER_REACH for s in verbs) for c in found)
     else:
         spots = office_spots(question.office, text)
         named = bool(spots) and any(_within_reach(c, s) for c in candidates(question, item) for s in spots)
@@ -128,6 +135,21 @@ def anchors_on_holder(question: Question) -> bool:
 
 
 _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def anchor_replaces(question: Question, text: str, before: str | None) -> bool:
+    """Whether `text` says the question's anchor replaced someone ("Yeadon, 44, succeeds ...", or "She replaces
+    Piers Tebbutt" after a sentence naming Yeadon): the article telling of the anchor taking office. The subject
+    is the anchor's surname, or a pronoun when the sentence `before` names the anchor, at most a few words before
+    the verb; "The bill replaces the Forest Act" is no such sentence, nor "She succeeds Ivo Spurling" after a
+    sentence about someone else."""
+    anchor = (question.anchor or "").split()
+    if not anchor:
+        return False
+    surname = rf"(?<![\w'’-]){re.escape(anchor[-1])}(?![\w'’-])"
+    subject = rf"(?:{surname}|\b(?:he|she|they))" if before and re.search(surname, before) else surname
+    return re.search(rf"{subject}(?:,[^,.]{{0,30}},|\s+(?:will|has|would|is\s+to))?\s+(?:{REPLACING})\b",
+                     text, re.IGNORECASE) is not None
 
 
 # a holder leaving, or the office waiting for a successor

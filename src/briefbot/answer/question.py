@@ -236,6 +236,21 @@ _ASKS_NAME = re.compile(r"^\s*what\s+(?:(?:is|was|are|were)\s+(?:the\s+)?names?\
                         r"|^\s*what\b.*\b(?:called|named)\s*\??\s*$|^[^?]*\bnames?\s*$", re.IGNORECASE)
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "NORP")
 
+# "Which Chief Forester did Tamsin Yeadon replace?", "Who did Tamsin Yeadon succeed as Chief Forester?": who held the
+# office before the one named, the question "Who was Chief Forester before Tamsin Yeadon?" (`precedes`)
+_DID_REPLACE = re.compile(r"^\s*(?:whom?|which\s+(?P<which>[^?]+?))\s+did\s+(?P<anchor>[^?]+?)\s+"
+                          r"(?:replace|succeed|take\s+over\s+from)(?:\s+as\s+(?P<office>[^?]+?))?\s*\??\s*$",
+                          re.IGNORECASE)
+
+
+def _as_holder_before(text: str) -> str | None:
+    """The question "Who was <office> before <anchor>?" that a question asking whom someone replaced means, or
+    None (no such question, or no office named: "Who did she replace?")."""
+    m = _DID_REPLACE.match(text)
+    office = m and (m.group("office") or m.group("which"))
+    return f"Who was {office} before {m.group('anchor')}?" if office else None
+
+
 _CONTRACTED_IS = re.compile(r"^(\s*(?:who|what|where|when|how|which))['’]s\b", re.IGNORECASE)
 _CONTRACTED_ARE = re.compile(r"^(\s*(?:who|what|where|when|how|which))['’]re\b", re.IGNORECASE)
 
@@ -243,6 +258,9 @@ _CONTRACTED_ARE = re.compile(r"^(\s*(?:who|what|where|when|how|which))['’]re\b
 def analyse(text: str) -> Question:
     """The `Question` record of `text` (see the module docstring)."""
     text = _CONTRACTED_ARE.sub(r"\1 are", _CONTRACTED_IS.sub(r"\1 is", text))
+    holder_before = _as_holder_before(text)
+    if holder_before is not None:  # read as its plain form; retrieval still searches the words as asked
+        return analyse(holder_before).model_copy(update={"text": text, "terms": search_terms(text)})
     doc = parse(text)
     tokens = [t for t in doc if not t.is_punct and not t.is_space]
     lowered = [t.lower_ for t in tokens]

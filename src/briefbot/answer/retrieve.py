@@ -31,8 +31,8 @@ from briefbot.answer.beginnings import tells_beginning
 from briefbot.answer.counting import alike_counted
 from briefbot.answer.currency import as_money, currency_words
 from briefbot.answer.dates import absolute
-from briefbot.answer.holders import (anchor_query, anchors_on_holder, holder_terms, names_holder, names_top_holder,
-                                     tells_vacancy)
+from briefbot.answer.holders import (anchor_query, anchor_replaces, anchors_on_holder, holder_terms, names_holder,
+                                     names_top_holder, tells_vacancy)
 from briefbot.answer.home import HomeCountries
 from briefbot.answer.offices import mentions_office
 from briefbot.answer.qualifiers import context_text, missing_in
@@ -93,6 +93,7 @@ TOP_TITLE_EDGE = 0.001  # a tie-break among holders of one day: a top title firs
 BEGINNING_LEAD = 1.05  # a sentence telling when what the question asks about began scores this share of the best
 # (`_beginnings_first`). Events dev splits (rules, no model): gold among the two cited 298 -> 303 of 379
 ANCHOR_ARTICLES = 3  # articles telling of a question's anchor searched for the office's holder
+ANCHOR_ARTICLES_READ = 8  # ... among which one telling of the anchor replacing someone goes first
 ANCHOR_RELEVANCE = 0.75  # an article tells of an anchoring event when a sentence scores this share of the best,
 ANCHOR_HEADLINE_SHARE = 0.5  # or its headline and lead hold this share of the event's search terms (idf-weighted)
 REPORT_LEAD = 1.02  # the answering sentence of a later report of the best sentence's story scores this share of the
@@ -567,6 +568,11 @@ class Retriever:
         chunk_ids, ranked = self._rank(anchored, query_of_anchor, None, top_chunks, in_context=False)  # tells it itself
         if anchors_on_holder(analysed):
             articles = list(dict.fromkeys(self._sentence(row).article_id for *_, row in ranked))
+            # the article telling of the anchor taking office ("She replaces Piers Tebbutt") goes first, though the
+            # anchor's later quotes ("Chief Forester Tamsin Yeadon said ...") share more of the search's words
+            taking_office = [article_id for article_id in articles[:ANCHOR_ARTICLES_READ]
+                             if self._tells_anchor_replacing(analysed, article_id)]
+            articles = list(dict.fromkeys(taking_office + articles))
         else:
             articles = self._reports_of_event(analysed, query_of_anchor, chunk_ids, ranked)
         by_row = {item[3]: item for item in scored}
@@ -642,6 +648,13 @@ class Retriever:
         by_id = self.index.article_by_id
         ids = dict.fromkeys(self._sentence(r).article_id for r in among)
         return later_reports(by_id[self._sentence(row).article_id], (by_id[a] for a in ids))
+
+    def _tells_anchor_replacing(self, analysed: Question, article_id: str) -> bool:
+        """Whether a sentence of the article says the question's anchor replaced someone (`holders.anchor_replaces`,
+        read with the sentence before it)."""
+        rows = self._rows_of(article_id)
+        return any(anchor_replaces(analysed, self._sentence(row).text,
+                                   self._sentence(row - 1).text if row > rows.start else None) for row in rows)
 
     def _rows_of(self, article_id: str) -> range:
         """The rows of an article's sentences."""
