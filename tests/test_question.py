@@ -138,6 +138,10 @@ def test_a_quarter_may_be_stated_by_its_months_and_a_beaten_record_names_no_othe
     assert not missing_qualifiers(students, item("Tormeade has enrolled 19,850 students this autumn, up 6 per cent "
                                                  "on last year.", published="2017-09-19"))
     assert missing_qualifiers(students, item("Tormeade enrolled 18,700 students last year.", published="2017-09-19"))
+    volunteers = analyse("How many people volunteered on the 2025 national planting day?")
+    began = "About 41,000 volunteers planted trees, the biggest turnout since the national planting day began in 2016."
+    assert not missing_qualifiers(volunteers, item(began, published="2025-04-07"))  # when it began: no other year
+    assert missing_qualifiers(volunteers, item("About 30,000 volunteers planted trees in 2016.", published="2025-04-07"))
 
 
 def test_no_candidates_for_open_questions():

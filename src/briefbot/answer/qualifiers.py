@@ -32,9 +32,12 @@ _OTHER_QUARTER = re.compile(r"\b(?:(?:first|second|third|fourth|final|last)[- ]q
                             re.IGNORECASE)
 _OTHER_HALF = re.compile(r"\b(?:(?:first|second)[- ]half|(?:first|last)\s+six\s+months|h[12])\b", re.IGNORECASE)
 # a year in a comparison or a record it beat ("up from 62.4 per cent in 2019", "up 6 per cent on last year",
-# "beating the previous best of 74,000 set in 2015") is not the year the sentence reports on
+# "beating the previous best of 74,000 set in 2015"), or when something began ("the biggest turnout since the planting
+# day began in 2016"), is not the year the sentence reports on
 _COMPARED = re.compile(r"\b(?:from|than|since|compared|against|versus|vs|with|previous|prior|beating|beat|"
-                       r"surpassing|surpassed|topping|eclipsing)\b|\b(?:up|down)\b.*\bon\s*$", re.IGNORECASE)
+                       r"surpassing|surpassed|topping|eclipsing)\b|\b(?:up|down)\b.*\bon\s*$"
+                       r"|\b(?:began|begun|started|opened|founded|launched|established|introduced|set\s+up|first\s+held)"
+                       r"\s+in\s*$", re.IGNORECASE)
 
 
 def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Qualifier]:
