@@ -37,6 +37,11 @@ def test_a_count_is_followed_by_what_the_question_counts():
     assert _short("How many seats did the Green Party win?", "The Green Party won 41 of the 120 seats.") == "41"
     assert "12" in _short("How many other choirs did the Tarn choir beat?",
                           "The Tarn choir won for the first time in its 90-year history, beating 12 other choirs.")
+    # people counted by what they did: "volunteered" is counted by "41,000 volunteers", not the year the day began
+    volunteers = short_answer(analyse("How many people volunteered on the 2025 national planting day?"), item(
+        "About 41,000 volunteers planted 260,000 trees across Jorvenna on Saturday, the biggest turnout since the "
+        "national planting day began in 2016.", published="2025-04-07", title="Volunteers plant 260,000 trees"))
+    assert volunteers is not None and "41,000" in volunteers.text
 
 
 def test_a_number_the_question_gives_is_not_the_answer():

@@ -59,18 +59,19 @@ def number_phrases(text: str) -> list[str]:
     return out
 
 
-def alike_counted(counted_phrase: str | None, texts: list[str], embedder: Embedder) -> tuple[str, ...]:
-    """The stems of the head words (`number_phrases`' last words) of the phrases after numbers in `texts` whose meaning is
-    within ALIKE (cosine) of `counted_phrase`; empty without a counted phrase or numbers."""
-    if not counted_phrase:
+def alike_counted(meanings: tuple[str, ...], texts: list[str], embedder: Embedder) -> tuple[str, ...]:
+    """The stems of the head words (`number_phrases`' last words) of the phrases after numbers in `texts` whose meaning
+    is within ALIKE (cosine) of one of `meanings` (`Question.counted_meanings`: "people", "people signed the
+    petition"); empty without a counted phrase or numbers."""
+    if not meanings:
         return ()
     phrases = list(dict.fromkeys(p for text in texts for p in number_phrases(text)))
     if not phrases:
         return ()
-    vectors = embedder.embed([counted_phrase] + phrases)
-    similarity = vectors[1:] @ vectors[0]
+    vectors = embedder.embed(list(meanings) + phrases)
+    similarity = (vectors[len(meanings):] @ vectors[:len(meanings)].T).max(axis=1)
     heads = [stem(phrase.split()[-1].lower()) for phrase, score in zip(phrases, np.atleast_1d(similarity))
-             if score >= ALIKE and not _wider(phrase, counted_phrase)]
+             if score >= ALIKE and not _wider(phrase, meanings[0])]
     return tuple(dict.fromkeys(heads))
 
 

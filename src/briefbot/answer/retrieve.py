@@ -495,7 +495,7 @@ class Retriever:
                                              source=article.source, url=article.url,
                                              before=before, lead=lead, anchor=anchors.get(row),
                                              implied=self._implied(analysed.topics, row, (article, before, lead))))
-        alike = alike_counted(analysed.counted_phrase, [e.sentence.text for e in evidence], self.embedder) \
+        alike = alike_counted(analysed.counted_meanings, [e.sentence.text for e in evidence], self.embedder) \
             if analysed.form.counted else ()
         return Evidence(question=analysed.text, sentences=evidence, chunk_ids=chunk_ids,
                         name_coverage=round(coverage, 4), vacant=vacant,
@@ -681,7 +681,7 @@ class Retriever:
         form = analysed.form
         if form.counted:
             texts = [self._sentence(row).text for article_id in later for *_, row in by_article.get(article_id, [])]
-            form = replace(form, counted=form.counted + alike_counted(analysed.counted_phrase, texts, self.embedder))
+            form = replace(form, counted=form.counted + alike_counted(analysed.counted_meanings, texts, self.embedder))
         for article_id in later:  # newest first
             items = by_article.get(article_id, [])
             sentences = self._annotated([row for *_, row in items])

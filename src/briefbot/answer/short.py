@@ -98,7 +98,7 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
     text = item.sentence.text
     tokens = [(m.start(), m.end(), stem(m.group(0))) for m in _WORD.finditer(text)]
     asked = set(content_terms(question.text))
-    counted = set(content_terms(question.counted_phrase or ""))
+    counted = set(content_terms(" ".join(question.counted_meanings)))  # "people volunteered": "41,000 volunteers"
     breaks = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
     # (a figure's: for a place or a name asked for, the other names are the candidates themselves)
     others = _contrasting(item.sentence.entities or (), asked) if question.answer_type in _FIGURES else []
