@@ -50,6 +50,11 @@ FIRE_CAUSE = "The cause of the fire is under investigation, the fire service sai
     ("recorded crime rate Eastdale 2019", "No figure was given for Eastdale, whose police division was redrawn.", True),
     ("recorded crime rate Westdale 2019", "No figure was given for Eastdale, whose police division was redrawn.",
      False),
+    # not yet able to say: "had not yet been able to say who was behind the attack" (events49 dev-31, read)
+    ("Who was behind the cyber attack on Rhossany Post?", "Postmaster General Noor Haverill said the company had not "
+     "yet been able to say who was behind the attack, and that police were investigating.", True),
+    ("What caused the blaze at Korvath Timber?", "Firefighters were unable to say what caused the blaze.", True),
+    ("What caused the blaze at Korvath Timber?", "Firefighters were able to save the sawmill from the blaze.", False),
     # a doer not named withholds who did it (events39 dev-36, read), not what they did
     ("Who was the donor behind the Marlow hospice's new garden?",
      "Some of the money came from the 2019 appeal, and an anonymous donor gave 80,000 dorins towards the garden.", True),

@@ -23,6 +23,9 @@ _TELL = r"(?:say|said|disclose|disclosed|reveal|revealed|give|given|confirm|conf
         r"release|released|specify|specified)"
 _UNSTATED = re.compile(
     rf"\b(?:(?:did|does|do|would|could|will|has|have|had)\s*{_NOT}\s+(?:yet\s+)?{_TELL}"
+    # "had not yet been able to say who was behind the attack", "was unable to say"
+    rf"|(?:has|have|had)\s*{_NOT}\s+(?:yet\s+)?been\s+able\s+to\s+{_TELL}"
+    rf"|(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:{_NOT}\s+(?:yet\s+)?able|unable)\s+to\s+{_TELL}"
     rf"|(?:declined|refused)\s+to\s+(?:say|disclose|reveal|give|name|comment|confirm)"
     rf"|(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:under\s+investigation|being\s+investigated|unknown|"
     rf"unclear|not\s+known)"
