@@ -50,6 +50,11 @@ FIRE_CAUSE = "The cause of the fire is under investigation, the fire service sai
     ("recorded crime rate Eastdale 2019", "No figure was given for Eastdale, whose police division was redrawn.", True),
     ("recorded crime rate Westdale 2019", "No figure was given for Eastdale, whose police division was redrawn.",
      False),
+    # held back, in the active voice: the figure for the question's region (events48 dev-25, read)
+    ("Lowen Basin timber harvest 2019", "The service said it had held back the figure for the Lowen Basin until June "
+     "after finding errors in the returns of two large estates.", True),
+    ("Kirrin Uplands timber harvest 2019", "The service said it had held back the figure for the Lowen Basin until "
+     "June after finding errors in the returns of two large estates.", False),
     # not yet able to say: "had not yet been able to say who was behind the attack" (events49 dev-31, read)
     ("Who was behind the cyber attack on Rhossany Post?", "Postmaster General Noor Haverill said the company had not "
      "yet been able to say who was behind the attack, and that police were investigating.", True),

@@ -51,6 +51,8 @@ _UNSTATED = re.compile(
     rf"in\s+the\s+\w+|next\s+\w+|in\s+\w+)"
     # held back: "Figures for Selwood were held back because of an error in the returns"
     rf"|(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:held\s+back|withheld|kept\s+back)"
+    rf"|\b(?:held|holds|hold|holding|kept|keeps|keeping)\s+back\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?"
+    rf"(?:figures?|numbers?|data|results?|totals?|estimates?)"  # "it had held back the figure for the Lowen Basin"
     rf"|(?:is|are|was|were|has|have|had)\s+yet\s+to\s+(?:be\s+)?(?:announced|disclosed|revealed|decided|set|named|"
     rf"confirmed|determined|agreed|fixed)"
     rf"|(?:has|have|had)\s+no\s+(?:\w+\s+)?(?:budget|price|date|timetable|name|cost|figure)\s+yet)\b",
