@@ -525,6 +525,10 @@ def test_a_measure_stated_in_another_word_is_still_measured():
                               "2.4 million rondels.")
     assert not answers_form(form, "The ferry firm Harbourline signed the contract on Tuesday; it was founded in 1998 "
                                   "by three brothers from the island.")
+    # land is measured in hectares
+    land = analyse("How much forest land was damaged by Storm Greer?").form
+    assert answers_form(land, "The storm damaged about 14,000 hectares, mostly spruce stands on the Sabrel Coast.")
+    assert not answers_form(land, "The storm blew down 2.6 million cubic metres of timber, mostly spruce.")
 
 
 def test_a_numbered_label_is_a_qualifier_in_digits_or_words():

@@ -427,7 +427,9 @@ def _is_number(token: str) -> bool:
 # a measure is often stated in another word: "a deal worth 900,000 keelmarks" states its value, "She is paid 900
 # dravins" a salary, "tickets are priced at 40" a cost (events32 dev-22, read: +1 answer; older dev splits unchanged)
 _MEASURE_ALIKE = {"value": "worth valued", "salary": "paid pay earn earns", "cost": "costs price priced",
-                  "price": "priced cost costs"}
+                  "price": "priced cost costs",
+                  # land is measured in hectares: "The storm damaged about 14,000 hectares" for "How much forest land"
+                  "land": "hectares hectare acres acre", "area": "hectares hectare acres acre"}
 _MEASURE_ALIKE_STEMS = {stem(word): tuple(stem(w) for w in alike.split()) for word, alike in _MEASURE_ALIKE.items()}
 
 
