@@ -149,3 +149,25 @@ def test_a_sum_withheld_withholds_no_name():
     assert not withholds(analyse("Which company bought Lowvale Sand and Gravel?"), item(text))
     assert withholds(analyse("How much did Brightstone pay for Lowvale Sand and Gravel?"), item(text))
     assert withholds(analyse("Who will run the new plant?"), item("The company did not say who would run the plant."))
+
+
+def _dated(evidence: Evidence, published: dict[str, str]) -> Evidence:
+    """`evidence` with each sentence dated by its article (`published`: article id -> date)."""
+    return evidence.model_copy(update={"sentences": [
+        e.model_copy(update={"published": published[e.sentence.article_id]}) for e in evidence.sentences]})
+
+
+def test_the_best_articles_withholding_sentence_declines_an_answer_from_an_older_weaker_article():
+    question = analyse("Who bought the Violet Lark stamp at auction?")
+    sold = "A rare Violet Lark stamp sold for 1.9 million ruvels at an auction on Thursday."
+    rows = _evidence(("sale", sold, 0, 0.79),
+                     ("museum", "The director Anton Pellegrue said Corvin Estates had bought a Violet Lark stamp at "
+                                "auction in 1990.", 7, 0.67),
+                     ("sale", "The auction house did not name the buyer, who bid by telephone.", 2, 0.54))
+    older = _dated(rows, {"sale": "2022-02-17", "museum": "2021-11-15"})
+    chosen = answering(older, question)
+    assert chosen and chosen[0].sentence.article_id == "museum"
+    assert withheld(older, question, chosen) is not None
+    # a newer article may give what the best one had not
+    newer = _dated(rows, {"sale": "2022-02-17", "museum": "2023-05-02"})
+    assert withheld(newer, question, answering(newer, question)) is None

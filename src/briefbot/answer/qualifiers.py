@@ -36,8 +36,8 @@ _OTHER_HALF = re.compile(r"\b(?:(?:first|second)[- ]half|(?:first|last)\s+six\s+
 # day began in 2016"), is not the year the sentence reports on
 _COMPARED = re.compile(r"\b(?:from|than|since|compared|against|versus|vs|with|previous|prior|beating|beat|"
                        r"surpassing|surpassed|topping|eclipsing)\b|\b(?:up|down)\b.*\bon\s*$"
-                       r"|\b(?:began|begun|started|opened|founded|launched|established|introduced|set\s+up|first\s+held)"
-                       r"\s+in\s*$", re.IGNORECASE)
+                       r"|\b(?:began|begun|started|opened|founded|launched|established|introduced|set\s+up|"
+                       r"first\s+held)\s+in\s*$", re.IGNORECASE)
 
 
 def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Qualifier]:
