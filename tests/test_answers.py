@@ -434,6 +434,12 @@ def test_an_open_question_naming_what_it_asks_for_needs_a_sentence_that_mentions
     stance = analyse("What is the Lessby council's stance on the bypass?")  # said as "it says the bypass ..."
     assert answers(stance, item("The Lessby council says the bypass is irreversible."))
     assert analyse("Which film won the Silver Heron?").focus is None
+    # the focus may stand inside a hyphenated word: "first-class letters" mentions the class
+    from briefbot.answer.topics import missing_focus
+    letters = analyse("Lannick Hills first-class on time 2017")
+    assert letters.focus == "class"
+    assert missing_focus(letters, item("Only 88.3 per cent of first-class letters in the Lannick Hills arrived on time."))\
+        is None
 
 
 def test_an_award_category_must_hold():

@@ -71,7 +71,8 @@ def missing_focus(question: Question, item: EvidenceSentence) -> str | None:
     if question.answer_type != "open" or not focus or focus.lower() in _GENERAL_NOUNS:
         return None
     prefix = focus.lower()[:_SAME_WORD_PREFIX]
-    return None if any(w.lower().startswith(prefix) for w in _WORD.findall(_near(item))) else focus
+    words = [part for w in _WORD.findall(_near(item)) for part in (w, *w.split("-")[1:])]  # "first-class": "class"
+    return None if any(w.lower().startswith(prefix) for w in words) else focus
 
 
 def missing_office(question: Question, item: EvidenceSentence) -> str | None:
