@@ -57,6 +57,7 @@ _OPPOSITES = [tuple(pair.split("/")) for pair in """
     domestic/foreign national/international urban/rural young/old younger/older youngest/oldest
     long/short longer/shorter longest/shortest wide/narrow deep/shallow fast/slow faster/slower
     cheap/expensive cheaper/dearer rich/poor richer/poorer wet/dry dark/light
+    stop/start stop/started stop/starts stopped/start stopped/started stops/starts
 """.split()]
 _OPPOSITE: dict[str, set[str]] = {}
 for _a, _b in _OPPOSITES:
