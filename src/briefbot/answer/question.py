@@ -324,10 +324,15 @@ def analyse(text: str) -> Question:
 _OWNER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
 
 
+def _how_many(doc):
+    """The token "many" of "how many" in a parsed question, or None."""
+    return next((t for t in doc if t.lower_ == "many" and t.i > 0 and doc[t.i - 1].lower_ == "how"), None)
+
+
 def _counted_phrase(doc) -> str | None:
     """The noun phrase "how many" counts, without it: "tourists from abroad" in "How many tourists from abroad
     came?", "experts on the advisory panel"; None for other questions."""
-    many = next((t for t in doc if t.lower_ == "many" and t.i > 0 and doc[t.i - 1].lower_ == "how"), None)
+    many = _how_many(doc)
     if many is None or many.head.pos_ not in ("NOUN", "PROPN"):
         return None
     # a name before the noun says whose they are, not what they are: "How many Copperpot Kitchens employees ...?"
@@ -342,7 +347,7 @@ def _counted_deed(doc) -> str | None:
     "people signed the petition" in "How many people signed the petition to save the oak?", which "61,000
     signatures" answers ("people" alone is close in meaning to no such word: 0.22 against "signatures", 0.65 for
     "people signed"); None for other questions."""
-    many = next((t for t in doc if t.lower_ == "many" and t.i > 0 and doc[t.i - 1].lower_ == "how"), None)
+    many = _how_many(doc)
     if many is None or many.head.lower_ not in ("people", "persons", "individuals"):
         return None
     did = _what_they_did(many.head)
