@@ -579,6 +579,11 @@ def test_a_count_told_as_a_verb_done_so_many_times_counts_it():
     launches = analyse("How many launches did the Dunport lifeboat have?").form
     assert answers_form(launches, "The Dunport lifeboat launched 97 times, more than any other station.")
     assert not answers_form(launches, "The Dunport lifeboat crew trained 97 times on the new boat.")
+    # "<n> times the ..." multiplies something: it counts no workers near it (events48 dev-33, read)
+    killed = analyse("How many forestry workers were killed at work in 2019?").form
+    assert not answers_form(killed, "Now bark beetles have killed trees on about 19,000 hectares of the Hartwold, "
+                                    "State Forests said on Monday, four times the area infested in 2019.")
+    assert answers_form(killed, "Eleven forestry workers were killed at work last year.")
 
 
 def test_a_count_of_them_counts_what_the_sentence_named_before():

@@ -338,6 +338,12 @@ def counts_times(counted: tuple[str, ...]) -> bool:
     return _TIMES in counted
 
 
+# "<n> times the ...", "<n> times as many": a multiple of something, not a count of times ("four times the area
+# infested in 2019" counts no forestry workers, though "State Forests said on Monday" stands before it)
+_MULTIPLE = re.compile(r"[\w'’.,-]+\s+times\s+(?:the|as|more|less|higher|lower|larger|smaller|bigger|greater|that|what|"
+                       r"its|their)\b", re.IGNORECASE)
+
+
 def counts(counted: tuple[str, ...], text: str) -> bool:
     """A number (in digits or words: "Five of the seven members") followed within four words by one of
     the counted words ("the other 31 member nations"), "once", "twice" or "thrice" for times, or "number of"
@@ -357,9 +363,10 @@ def counts(counted: tuple[str, ...], text: str) -> bool:
         return True
     # the counted thing told as a verb done so many times: "was called out 131 times" counts call-outs,
     # "launched 97 times" launches (events33 dev-14, read: +1 answer; the older 30 dev splits unchanged)
-    if any(_is_number(tok) and tokens[i + 1:i + 2] == [_TIMES]
-           and any(close(c, near) for near in tokens[max(0, i - 4):i] for c in counted)
-           for i, tok in enumerate(tokens)):
+    times = [stem(t) for t in _TOKEN.findall(_MULTIPLE.sub(" ", text))]
+    if any(_is_number(tok) and times[i + 1:i + 2] == [_TIMES]
+           and any(close(c, near) for near in times[max(0, i - 4):i] for c in counted)
+           for i, tok in enumerate(times)):
         return True
     for clause in _CLAUSE_END.split(text):  # "... was about 320, more than twice the first estimate"
         tokens = [stem(t) for t in _TOKEN.findall(clause)]
