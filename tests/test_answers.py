@@ -759,3 +759,12 @@ def test_a_sentence_naming_a_body_by_its_noun_takes_the_name_its_article_gave_be
     assert back(("Altamer",), "Its subscribers numbered 587,000.", "Altamer says demand is high. ") == ()
     # only what comes before the sentence counts: the name given after it does not
     assert referred_back(("Ondavian Fisheries Agency",), said, said + " " + earlier, len(said)) == ()
+
+
+def test_a_count_of_things_is_no_answer_to_how_long():
+    question = analyse("How long was the forest ranger jailed for?")
+    assert [e.text for e in candidates(question, item("Two men were jailed on Tuesday for selling stolen timber."))] \
+        == []
+    assert "four years" in [e.text for e in candidates(question, item("Aled Wragg was jailed for four years."))]
+    length = analyse("How long is the Westreach Bridge?")
+    assert candidates(length, item("The Westreach Bridge is 1,200 metres long."))

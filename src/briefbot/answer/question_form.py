@@ -340,8 +340,8 @@ def counts_times(counted: tuple[str, ...]) -> bool:
 
 # "<n> times the ...", "<n> times as many": a multiple of something, not a count of times ("four times the area
 # infested in 2019" counts no forestry workers, though "State Forests said on Monday" stands before it)
-_MULTIPLE = re.compile(r"[\w'’.,-]+\s+times\s+(?:the|as|more|less|higher|lower|larger|smaller|bigger|greater|that|what|"
-                       r"its|their)\b", re.IGNORECASE)
+_MULTIPLE = re.compile(r"[\w'’.,-]+\s+times\s+(?:the|as|more|less|higher|lower|larger|smaller|bigger|greater|"
+                       r"that|what|its|their)\b", re.IGNORECASE)
 
 
 def counts(counted: tuple[str, ...], text: str) -> bool:
