@@ -273,6 +273,12 @@ def test_a_cause_that_is_the_asked_thing_itself_names_no_cause_of_it():
     assert names_cause("The damage caused by the explosion is put at 85 million ambels.")  # nothing asked: as before
 
 
+def test_after_the_asked_thing_itself_gives_no_cause_of_it():
+    form = form_of("What caused the fire at Dartline's Brayholm hub?")
+    assert not answers_form(form, "Oduya has run the region since the Brayholm hub reopened after the fire of 2019.")
+    assert answers_form(form, "The fire at the Brayholm hub broke out after a delivery van's battery overheated.")
+
+
 def test_a_time_near_the_questions_verb_dates_a_sentence_naming_nothing_else():
     form = form_of("When did Mira Halloran take over as head of the county library?")
     assert answers_form(form, "She will take over on 1 March from Oren Pask, who is retiring.")

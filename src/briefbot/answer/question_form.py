@@ -516,7 +516,7 @@ def gives_reason(event: tuple[str, ...], text: str, *, cause: bool = False) -> b
     question asked as "What caused ...?" (`cause`), a cause marker anywhere does too ("after", "as the cause")."""
     if not event:
         return True
-    if cause and _CAUSE_MARKER.search(text):
+    if cause and any(not _after_itself(m, text, event) for m in _CAUSE_MARKER.finditer(text)):
         return True
     spans = [m.start() for m in _TOKEN.finditer(text) if any(close(t, stem(m.group())) for t in event)]
     after = [m.start() for m in _REASON_AFTER.finditer(text)]
@@ -524,6 +524,13 @@ def gives_reason(event: tuple[str, ...], text: str, *, cause: bool = False) -> b
     if not spans:
         return bool(after or before)
     return any(a > spans[0] for a in after) or any(b < spans[-1] for b in before)
+
+
+def _after_itself(marker: re.Match, text: str, event: tuple[str, ...]) -> bool:
+    """Whether a cause marker is "after" followed by the asked thing itself: "the hub reopened after the fire of 2019"
+    tells what came after the fire, not what caused it."""
+    following = [stem(w) for w in _TOKEN.findall(text[marker.end():])[:3]]
+    return marker.group(0).lower() == "after" and any(close(e, w) for e in event for w in following)
 
 
 def names_cause(text: str, asked: tuple[str, ...] = ()) -> bool:
