@@ -4,7 +4,8 @@ import pytest
 
 from conftest import evidence_item as item
 
-from briefbot.answer.answers import _NAME_FALLBACK, candidates
+from briefbot.answer.answers import candidates
+from briefbot.answer.roles import CAPITALISED_NAME
 from briefbot.answer.question import analyse
 from briefbot.answer.short import short_answer
 
@@ -92,12 +93,12 @@ def test_a_name_may_open_the_sentence():
     assert _short("Who won the 2021 Harbour Cup final?",
                   "Essenmoor Rovers won the Harbour Cup final on Saturday, beating Dunmore Town 2-1 in Dunmore.") \
         == "Essenmoor Rovers"
-    assert _NAME_FALLBACK.match("Shareholders approved it").group(0) == "Shareholders"
+    assert CAPITALISED_NAME.match("Shareholders approved it").group(0) == "Shareholders"
 
 
 def test_a_name_does_not_end_with_a_joining_word():
-    assert [m.group(0) for m in _NAME_FALLBACK.finditer("the former CEO of bankrupt exchange FTX")] == ["CEO", "FTX"]
-    assert _NAME_FALLBACK.search("a founder of the Bank of Ireland").group(0) == "Bank of Ireland"
+    assert [m.group(0) for m in CAPITALISED_NAME.finditer("the former CEO of bankrupt exchange FTX")] == ["CEO", "FTX"]
+    assert CAPITALISED_NAME.search("a founder of the Bank of Ireland").group(0) == "Bank of Ireland"
 
 
 def test_no_short_answer_for_open_questions():

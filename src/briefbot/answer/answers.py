@@ -67,7 +67,6 @@ _COUNTS_THINGS = re.compile(r"\s+(?!(?:years?|months?|weeks?|days?|nights?|hours
 _HOW_MUCH_MONEY = re.compile(r"\s*how\s+much\s+(?:money|cash)\b", re.IGNORECASE)  # not "the 312,000 pills" he sold
 _SPELLED_COUNT = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens|"
                             r"hundreds|thousands|both|several)", re.IGNORECASE)
-_NAME_FALLBACK = CAPITALISED_NAME  # names the tagger missed: capitalised words (`roles.CAPITALISED_NAME`)
 
 
 # what answers a question about a payment (`Form.priced`): money (`currency.as_money` tags invented currencies too,
@@ -91,6 +90,7 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
         spans = [e for e in spans if e.label in _MONEY_LABELS or reads_as_money(text, e.start, e.end)]
     out = []
     counting = question.answer_type in ("number", "amount")
+    how_much, how_long = _HOW_MUCH.match(question.text), _HOW_LONG.match(question.text)  # read once, not per span
     for entity in spans:
         if _named_by(entity.text, asked, question):
             continue
@@ -99,9 +99,9 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
         if counting and (any(entity.text.strip() in q.forms for q in question.qualifiers)
                          or numbers(entity.text) & numbers(question.text)):
             continue  # a year or number the question itself gives is not the number it asks for ("the past 6000 years")
-        if entity.label == "CARDINAL" and _HOW_LONG.match(question.text) and _COUNTS_THINGS.match(text[entity.end:]):
+        if entity.label == "CARDINAL" and how_long and _COUNTS_THINGS.match(text[entity.end:]):
             continue  # "Two men were jailed on Tuesday": a count of men, not how long they were jailed for
-        if _HOW_MUCH.match(question.text) and _SPELLED_COUNT.fullmatch(entity.text.strip()):
+        if how_much and _SPELLED_COUNT.fullmatch(entity.text.strip()):
             continue  # "bought by its rival, the two companies said": a count, not how much
         if question.answer_type == "date" and _BARE_NUMBER.match(entity.text):
             continue  # "Callander, 55, will succeed ..." : an age, not a date
@@ -164,7 +164,7 @@ def has_candidate(question: Question, item: EvidenceSentence) -> bool:
     # "'... is not enough,' she said." answers "Who said ...?" through the sentence before, which names her
     # (its first character is skipped: a capitalised first word is mostly just the start of the sentence)
     return question.answer_type == "person" and quoted_by_pronoun(item.sentence.text) and bool(
-        item.before and _NAME_FALLBACK.search(item.before[1:]))
+        item.before and CAPITALISED_NAME.search(item.before[1:]))
 
 
 def _named_by(span: str, asked: set[str], question: Question) -> bool:
@@ -211,7 +211,7 @@ def _fallback(question: Question, text: str, spans: tuple[Entity, ...]) -> list[
     elif labels & {"DATE", "TIME"}:
         pattern, label = _DATE_FALLBACK, "DATE"
     elif labels & {"PERSON", "ORG"}:
-        pattern, label = _NAME_FALLBACK, "PERSON"
+        pattern, label = CAPITALISED_NAME, "PERSON"
     if pattern is None:
         return []
     names = [(e.start, e.end) for e in spans if label == "CARDINAL" and e.label in NAME_LABELS]

@@ -234,8 +234,6 @@ _EDGE_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)\s+|\s+\d+(?:st|nd|rd|th)$", re.
 _NOT_TOPICS = ("CARDINAL", "ORDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "NORP")
 
 
-# Users type "What's", "Who's", "What're": every reader of the question (spaCy's parse, the patterns of
-# question_form, offices and tense) is written for "is" and "are" ("Who's heading the guild?" asks who heads it)
 # a question asking for a name: "What was the name of the gorilla ...?", "What name was picked for the calf?", "What is
 # the merged charity called?", "arrested suspect name"; the answer is a name the question does not give
 _ASKS_NAME = re.compile(r"^\s*what\s+(?:(?:is|was|are|were)\s+(?:the\s+)?names?\s+of\b"
@@ -258,6 +256,8 @@ def _as_holder_before(text: str) -> str | None:
     return f"Who was {office} before {m.group('anchor')}?" if office else None
 
 
+# Users type "What's", "Who's", "What're": every reader of the question (spaCy's parse, the patterns of
+# question_form, offices and tense) is written for "is" and "are" ("Who's heading the guild?" asks who heads it)
 _CONTRACTED_IS = re.compile(r"^(\s*(?:who|what|where|when|how|which))['’]s\b", re.IGNORECASE)
 _CONTRACTED_ARE = re.compile(r"^(\s*(?:who|what|where|when|how|which))['’]re\b", re.IGNORECASE)
 
