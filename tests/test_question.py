@@ -6,7 +6,7 @@ import pytest
 
 from briefbot.answer.answers import answers, candidates
 from briefbot.answer.qualifiers import missing_qualifiers
-from briefbot.answer.question import analyse, qualifiers_of
+from briefbot.answer.question import analyse, qualifiers_of, reworded
 
 from conftest import evidence_item as item
 
@@ -32,6 +32,28 @@ from conftest import evidence_item as item
 ])
 def test_answer_type(question, answer_type):
     assert analyse(question).answer_type == answer_type
+
+
+@pytest.mark.parametrize("question, fields", [
+    ("How much money did the appeal raise?", {"asks_how_much", "asks_money"}),
+    ("How much did the appeal raise?", {"asks_how_much"}),
+    ("How long were the two men jailed for?", {"asks_how_long"}),
+    ("Who will chair the board next year?", {"asks_ahead"}),
+    ("Who chaired the board in 2019?", set()),
+])
+def test_opening_fields(question, fields):
+    analysed = analyse(question)
+    opening = {"asks_how_much", "asks_how_long", "asks_money", "asks_ahead"}
+    assert {name for name in opening if getattr(analysed, name)} == fields
+
+
+def test_reworded_question_reads_its_own_opening():
+    """A question read as another wording ("Which mayor did X replace?" as "Who was mayor before X?") keeps its
+    analysis but takes the wording's opening fields and search terms."""
+    plain = analyse("Who chaired the board in 2019?")
+    again = reworded(plain, "Who will chair the board next year?")
+    assert again.asks_ahead and not plain.asks_ahead
+    assert again.answer_type == plain.answer_type and again.text.startswith("Who will")
 
 
 @pytest.mark.parametrize("question, keyword", [

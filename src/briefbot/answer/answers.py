@@ -58,13 +58,10 @@ _NUMBER_FALLBACK = re.compile(
     r"forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens)\b",
     re.IGNORECASE)
 # a number spelled out alone counts things ("two companies", "in two places"); news gives how much in digits
-_HOW_MUCH = re.compile(r"\s*how\s+much\b", re.IGNORECASE)
-_HOW_LONG = re.compile(r"\s*how\s+long\b", re.IGNORECASE)
 # a number followed by a word that is no unit of time or length counts things ("Two men"): no answer to how long
 _COUNTS_THINGS = re.compile(r"\s+(?!(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|seconds?|decades?|"
                             r"centur(?:y|ies)|metres?|meters?|kilometres?|kilometers?|km|miles?|feet|foot|yards?|"
                             r"centimetres?|inches?|more|further|longer|or|and|to|of)\b)[a-z][\w'’-]*", re.IGNORECASE)
-_HOW_MUCH_MONEY = re.compile(r"\s*how\s+much\s+(?:money|cash)\b", re.IGNORECASE)  # not "the 312,000 pills" he sold
 _SPELLED_COUNT = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens|"
                             r"hundreds|thousands|both|several)", re.IGNORECASE)
 
@@ -85,12 +82,11 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
     entities = item.sentence.entities or ()
     spans = [e for e in entities if e.label in question.answer_labels or _placed(question, text, e)]
     spans += _fallback(question, text, entities)
-    if question.form.priced or _HOW_MUCH_MONEY.match(question.text):
+    if question.form.priced or question.asks_money:  # not "the 312,000 pills" he sold
         # a payment, price, fine, fee, salary or value is a sum of money, not "12 stores"; so is "how much money"
         spans = [e for e in spans if e.label in _MONEY_LABELS or reads_as_money(text, e.start, e.end)]
     out = []
     counting = question.answer_type in ("number", "amount")
-    how_much, how_long = _HOW_MUCH.match(question.text), _HOW_LONG.match(question.text)  # read once, not per span
     for entity in spans:
         if _named_by(entity.text, asked, question):
             continue
@@ -99,9 +95,9 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
         if counting and (any(entity.text.strip() in q.forms for q in question.qualifiers)
                          or numbers(entity.text) & numbers(question.text)):
             continue  # a year or number the question itself gives is not the number it asks for ("the past 6000 years")
-        if entity.label == "CARDINAL" and how_long and _COUNTS_THINGS.match(text[entity.end:]):
+        if entity.label == "CARDINAL" and question.asks_how_long and _COUNTS_THINGS.match(text[entity.end:]):
             continue  # "Two men were jailed on Tuesday": a count of men, not how long they were jailed for
-        if how_much and _SPELLED_COUNT.fullmatch(entity.text.strip()):
+        if question.asks_how_much and _SPELLED_COUNT.fullmatch(entity.text.strip()):
             continue  # "bought by its rival, the two companies said": a count, not how much
         if question.answer_type == "date" and _BARE_NUMBER.match(entity.text):
             continue  # "Callander, 55, will succeed ..." : an age, not a date

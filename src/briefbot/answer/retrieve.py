@@ -36,7 +36,7 @@ from briefbot.answer.holders import (anchor_query, anchor_replaces, anchors_on_h
 from briefbot.answer.home import HomeCountries
 from briefbot.answer.offices import mentions_office
 from briefbot.answer.qualifiers import context_text, missing_in
-from briefbot.answer.question import YEAR, Question, analyse
+from briefbot.answer.question import YEAR, Question, analyse, reworded
 from briefbot.answer.aliases import alias_group, group_stems, mentions
 from briefbot.index.embedding import Embedder
 from briefbot.index.corpus_index import CorpusIndex
@@ -46,7 +46,7 @@ from briefbot.index.nlp import Annotator, SpacyAnnotator
 from briefbot.answer.question_form import answers_form, quoted_by_pronoun
 from briefbot.answer.stories import later_reports
 from briefbot.answer.topics import referred_back
-from briefbot.answer.terms import CALENDAR_WORDS, search_terms
+from briefbot.answer.terms import CALENDAR_WORDS
 from briefbot.types import Article, Entity, Evidence, EvidenceSentence, Sentence
 
 LEXICAL_WEIGHT = 0.5
@@ -563,7 +563,7 @@ class Retriever:
         if not scored:
             return scored, {}
         text = anchor_query(analysed)
-        anchored = analysed.model_copy(update={"text": text, "terms": search_terms(text)})
+        anchored = reworded(analysed, text)
         query_of_anchor = self.query_terms(anchored)
         chunk_ids, ranked = self._rank(anchored, query_of_anchor, None, top_chunks, in_context=False)  # tells it itself
         if anchors_on_holder(analysed):

@@ -63,7 +63,6 @@ _UNSTATED = re.compile(
 # year" (for a question about what will be: the charge now is 9.90 mendles)
 _UNDECIDED = re.compile(r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+(?:announce|decide|say|rule|"
                         r"confirm|determine)\b[^.;]{0,40}?\bwhether\b", re.IGNORECASE)
-_ASKS_AHEAD = re.compile(r"\b(?:will|going\s+to|next)\b", re.IGNORECASE)
 
 # a doer not named: "an anonymous donor gave 500,000 vardels towards the pool" does not say who gave it (for a
 # question asking who: `withholds`; it still says how much was given)
@@ -110,7 +109,7 @@ def withholds(question: Question, item: EvidenceSentence) -> bool:
         matches += list(_DUE.finditer(text))
     if question.answer_type in ("person", "entity"):
         matches += list(_NAMELESS.finditer(text))
-    if _ASKS_AHEAD.search(question.text):
+    if question.asks_ahead:
         matches += list(_UNDECIDED.finditer(text))
     if not matches:  # most sentences: the question's words are not read
         return False
