@@ -35,24 +35,35 @@ def test_answer_type(question, answer_type):
 
 
 @pytest.mark.parametrize("question, fields", [
-    ("How much money did the appeal raise?", {"asks_how_much", "asks_money"}),
-    ("How much did the appeal raise?", {"asks_how_much"}),
-    ("How long were the two men jailed for?", {"asks_how_long"}),
-    ("Who will chair the board next year?", {"asks_ahead"}),
+    ("How much money did the appeal raise?", {"how_much", "money"}),
+    ("How much did the appeal raise?", {"how_much"}),
+    ("How long were the two men jailed for?", {"how_long"}),
+    ("Who will chair the board next year?", {"ahead"}),
     ("Who chaired the board in 2019?", set()),
+    ("Who told the court about the fire?", {"about_speech"}),
+    ("Who is Keith Kellogg?", {"identity"}),
+    ("In which city was the final played?", {"where"}),
+    ("Which paper reported the leak?", {"reporter"}),
+    ("What share of homes recycle glass?", {"share"}),
+    ("When was the authority set up?", {"founding"}),
 ])
-def test_opening_fields(question, fields):
-    analysed = analyse(question)
-    opening = {"asks_how_much", "asks_how_long", "asks_money", "asks_ahead"}
-    assert {name for name in opening if getattr(analysed, name)} == fields
+def test_wording_flags(question, fields):
+    flags = analyse(question).asks.model_dump(exclude={"now_words"})
+    assert {name for name, value in flags.items() if value} == fields
+
+
+def test_words_of_a_now_phrase_are_set_apart():
+    analysed = analyse("Who is in charge of the inspectorate at the moment?")
+    assert analysed.asks.now_words == {"moment"}
+    assert analysed.content_words == ("charg", "inspectorat", "moment")  # stemmed, in order
 
 
 def test_reworded_question_reads_its_own_opening():
     """A question read as another wording ("Which mayor did X replace?" as "Who was mayor before X?") keeps its
-    analysis but takes the wording's opening fields and search terms."""
+    analysis but takes the wording's flags, words and search terms."""
     plain = analyse("Who chaired the board in 2019?")
     again = reworded(plain, "Who will chair the board next year?")
-    assert again.asks_ahead and not plain.asks_ahead
+    assert again.asks.ahead and not plain.asks.ahead
     assert again.answer_type == plain.answer_type and again.text.startswith("Who will")
 
 

@@ -82,7 +82,7 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
     entities = item.sentence.entities or ()
     spans = [e for e in entities if e.label in question.answer_labels or _placed(question, text, e)]
     spans += _fallback(question, text, entities)
-    if question.form.priced or question.asks_money:  # not "the 312,000 pills" he sold
+    if question.form.priced or question.asks.money:  # not "the 312,000 pills" he sold
         # a payment, price, fine, fee, salary or value is a sum of money, not "12 stores"; so is "how much money"
         spans = [e for e in spans if e.label in _MONEY_LABELS or reads_as_money(text, e.start, e.end)]
     out = []
@@ -95,9 +95,9 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
         if counting and (any(entity.text.strip() in q.forms for q in question.qualifiers)
                          or numbers(entity.text) & numbers(question.text)):
             continue  # a year or number the question itself gives is not the number it asks for ("the past 6000 years")
-        if entity.label == "CARDINAL" and question.asks_how_long and _COUNTS_THINGS.match(text[entity.end:]):
+        if entity.label == "CARDINAL" and question.asks.how_long and _COUNTS_THINGS.match(text[entity.end:]):
             continue  # "Two men were jailed on Tuesday": a count of men, not how long they were jailed for
-        if question.asks_how_much and _SPELLED_COUNT.fullmatch(entity.text.strip()):
+        if question.asks.how_much and _SPELLED_COUNT.fullmatch(entity.text.strip()):
             continue  # "bought by its rival, the two companies said": a count, not how much
         if question.answer_type == "date" and _BARE_NUMBER.match(entity.text):
             continue  # "Callander, 55, will succeed ..." : an age, not a date

@@ -14,7 +14,7 @@ import re
 
 from briefbot.answer.answers import candidates
 from briefbot.answer.question import Question
-from briefbot.answer.tense import FOUNDED
+from briefbot.answer.tense import FOUNDING
 from briefbot.answer.topics import missing_topics
 from briefbot.types import EvidenceSentence
 
@@ -23,7 +23,6 @@ _BEGINNING = re.compile(
     r"replacing|succeed|succeeds|succeeding|start|starts|started|begin|begins|began|join|joins|joined)\b|"
     r"\bfrom\s+\d", re.IGNORECASE)
 
-_FOUNDING = re.compile(r"\b(?:found|founds|establish|create|form|" + FOUNDED + r")\b", re.IGNORECASE)
 
 
 def tells_beginning(question: Question, item: EvidenceSentence) -> bool:
@@ -34,7 +33,7 @@ def tells_beginning(question: Question, item: EvidenceSentence) -> bool:
         return False
     # "When was the authority set up?" is told by its founding ("since the authority was created in 1978"), not
     # by a fare rising "from 3.10"
-    beginning = _FOUNDING if _FOUNDING.search(question.text) else _BEGINNING
+    beginning = FOUNDING if question.asks.founding else _BEGINNING
     if not beginning.search(item.sentence.text):
         return False
     if not candidates(question, item) or missing_topics(question, item):

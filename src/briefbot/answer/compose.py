@@ -141,7 +141,7 @@ class Composer:
             spans += [short.text] + [item.sentence.text[e.start:e.end] for e in found if kind and e.label == kind]
         if spans:
             return all(_plain(span) in wording for span in spans)
-        asked = set(content_terms(self.question.text)) & set(content_terms(" ".join(i.sentence.text for i in cited)))
+        asked = set(self.question.content_words) & set(content_terms(" ".join(i.sentence.text for i in cited)))
         return not asked or bool(asked & set(content_terms(sentence.text)))
 
     def _offer(self, sentence: AnswerSentence) -> None:

@@ -44,9 +44,6 @@ NOT_BODY = frozenset(content_terms(" ".join([*ALL_OFFICE_WORDS,
                                               "chairs chaired governs governed coaches coached manages managed "
                                               "heading leading chairing governing coaching directing managing "
                                               "presiding"])))
-# a phrase saying "now" ("at the moment", "right now"): its words are not the body's ("moment", "right")
-_NOW_PHRASE = re.compile(r"\b(?:at\s+the\s+moment|right\s+now|for\s+the\s+time\s+being|as\s+of\s+now|"
-                         r"at\s+this\s+time|these\s+days|at\s+present|just\s+now)\b", re.IGNORECASE)
 
 
 # what a sentence naming the holder of an unnamed office ("Who runs X?") says: the common titles and the change
@@ -72,14 +69,9 @@ def holder_terms(question: Question) -> list[str]:
     question's words outside `NOT_BODY`) and those of the office."""
     office = question.office or ""
     words = _ANY_OFFICE_WORDS if office == ANY_OFFICE else " ".join(OFFICE_NOUNS.get(office, (office,)))
-    ignoring = NOT_BODY | _now_words(question)
-    body = [t for t in content_terms(question.text) if t not in ignoring and not t.isdigit()]
+    ignoring = NOT_BODY | question.asks.now_words
+    body = [t for t in question.content_words if t not in ignoring and not t.isdigit()]
     return list(dict.fromkeys(body + content_terms(words)))
-
-
-def _now_words(question: Question) -> frozenset[str]:
-    """The words of the question's phrases saying "now" (`_NOW_PHRASE`: "moment" in "at the moment")."""
-    return frozenset(content_terms(" ".join(m.group(0) for m in _NOW_PHRASE.finditer(question.text))))
 
 
 def names_holder(question: Question, item: EvidenceSentence) -> bool:
@@ -179,6 +171,6 @@ def _about_body(question: Question, item: EvidenceSentence) -> bool:
     """Whether `item`'s article is about the body the question names: its topics are mentioned, and its other
     content words (the office, "now" and the anchor aside: `NOT_BODY`) are in the sentence, headline, lead or
     sentence before."""
-    ignoring = NOT_BODY | _now_words(question) | frozenset(content_terms(" ".join((question.anchor or "",
+    ignoring = NOT_BODY | question.asks.now_words | frozenset(content_terms(" ".join((question.anchor or "",
                                                                                       *item.implied))))
     return not missing_topics(question, item) and holds_words(question, item, ignoring)

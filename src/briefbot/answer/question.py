@@ -34,6 +34,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from briefbot.answer.asks import Asks, asks_of
 from briefbot.answer.decisions import asks_for_decision, asks_for_penalty
 from briefbot.answer.offices import OFFICE_NOUNS, office_asked
 from briefbot.answer.polarity import asks_negated
@@ -41,7 +42,7 @@ from briefbot.answer.question_form import ASKS_WHAT_COST, UNIT_NOUNS, Form, form
 from briefbot.answer.questions import two_parts
 from briefbot.answer.tense import asks_for_outcome, asks_when_started
 from briefbot.answer.terms import CALENDAR_WORDS, PERIOD_CODE, SearchTerm, search_terms
-from briefbot.index.lexical import MONTH_NAMES
+from briefbot.index.lexical import MONTH_NAMES, content_terms
 from briefbot.index.nlp import parse
 from briefbot.judge.words import NUMBER_WORDS
 
@@ -157,12 +158,6 @@ _ANCHOR = re.compile(r"(?<=\S)\s+(?P<relation>when|while|during|before|after|unt
                      r"(?P<anchor>[^?]+?)"
                      r"\s*\??\s*$", re.IGNORECASE)
 
-# how a question's opening words narrow its answer (`Question.asks_how_much` and the fields after it)
-_HOW_MUCH = re.compile(r"\s*how\s+much\b", re.IGNORECASE)
-_HOW_LONG = re.compile(r"\s*how\s+long\b", re.IGNORECASE)
-_HOW_MUCH_MONEY = re.compile(r"\s*how\s+much\s+(?:money|cash)\b", re.IGNORECASE)
-_ASKS_AHEAD = re.compile(r"\b(?:will|going\s+to|next)\b", re.IGNORECASE)
-
 
 class Qualifier(BaseModel):
     """Something the question pins down that the answering sentence (or its context) must also say."""
@@ -213,14 +208,10 @@ class Question(BaseModel):
                                        "('tourists from abroad'); compared by meaning in `counting.py`.")
     counted_deed: str | None = Field(default=None, description="For people counted, with what they did ('people "
                                      "signed the petition'); compared by meaning too.")
-    asks_how_much: bool = Field(default=False, description="Opens with 'how much': a number spelled out alone "
-                                "('the two companies') counts things, not how much (`answers.candidates`).")
-    asks_how_long: bool = Field(default=False, description="Opens with 'how long': a number followed by a word that "
-                                "is no unit ('Two men were jailed') counts things, not how long.")
-    asks_money: bool = Field(default=False, description="Opens with 'how much money' or 'how much cash': only a sum "
-                             "of money answers.")
-    asks_ahead: bool = Field(default=False, description="Asks about what will be ('will', 'going to', 'next'): a "
-                             "sentence saying it is not decided yet withholds it (`unstated.withholds`).")
+    asks: Asks = Field(default_factory=Asks, description="What its wording asks for beyond the answer type "
+                       "('how much money', 'who said', 'where'): `asks.py`.")
+    content_words: tuple[str, ...] = Field(default=(), description="Its content words, stemmed, in order "
+                                           "(`lexical.content_terms`).")
     form: Form = Field(default_factory=Form, description="The lexical form an answering sentence must have.")
     terms: tuple[SearchTerm, ...] = Field(default=(), description="Its search terms, for retrieval.")
     parts: tuple["Question", "Question"] | None = Field(
@@ -276,15 +267,14 @@ _CONTRACTED_IS = re.compile(r"^(\s*(?:who|what|where|when|how|which))['’]s\b",
 _CONTRACTED_ARE = re.compile(r"^(\s*(?:who|what|where|when|how|which))['’]re\b", re.IGNORECASE)
 
 
-def _opening(text: str) -> dict[str, bool]:
-    """The fields of `Question` read from the wording alone (`asks_how_much` ... `asks_ahead`)."""
-    return {"asks_how_much": bool(_HOW_MUCH.match(text)), "asks_how_long": bool(_HOW_LONG.match(text)),
-            "asks_money": bool(_HOW_MUCH_MONEY.match(text)), "asks_ahead": bool(_ASKS_AHEAD.search(text))}
-
-
 def reworded(question: Question, text: str) -> Question:
-    """`question` as worded by `text`: the same analysis, with the wording's own search terms and opening."""
-    return question.model_copy(update={"text": text, "terms": search_terms(text), **_opening(text)})
+    """`question` as worded by `text`: the same analysis, with the wording's own search terms, flags and words."""
+    return question.model_copy(update={"text": text, **_wording(text)})
+
+
+def _wording(text: str) -> dict:
+    """The fields of `Question` read from the wording alone."""
+    return {"terms": search_terms(text), "asks": asks_of(text), "content_words": tuple(content_terms(text))}
 
 
 def analyse(text: str) -> Question:
@@ -340,7 +330,7 @@ def analyse(text: str) -> Question:
                     outcome=asks_for_outcome(text, doc) and anchor is None, form=form_of(text, doc),
                     counted_phrase=_counted_phrase(doc),
                     counted_deed=_counted_deed(doc),
-                    terms=search_terms(text), **_opening(text),
+                    **_wording(text),
                     parts=(analyse(split[0]), analyse(split[1])) if split else None)
 
 

@@ -16,7 +16,7 @@ import re
 
 from briefbot.answer.offices import REPLACING
 from briefbot.answer.question import Question
-from briefbot.answer.speech import ASKS_ABOUT_SPEECH, SAYS_AFTER
+from briefbot.answer.speech import SAYS_AFTER
 from briefbot.index.lexical import STOP_WORDS
 from briefbot.types import Entity, EvidenceSentence
 
@@ -66,7 +66,7 @@ def came_after(question: Question, item: EvidenceSentence, entity: Entity) -> bo
 def only_the_source(question: Question, text: str, entity: Entity) -> bool:
     """Whether `entity` is only the source of an attribution (", the museum said", ", said director X",
     "according to X") and the question does not ask who said something."""
-    if ASKS_ABOUT_SPEECH.search(question.text):
+    if question.asks.about_speech:
         return False
     before = text[max(0, entity.start - 50):entity.start]
     if _SOURCE_BEFORE.search(before):
@@ -77,7 +77,7 @@ def only_the_source(question: Question, text: str, entity: Entity) -> bool:
 def only_when_said(question: Question, text: str, entity: Entity) -> bool:
     """Whether the date `entity` only says when a source spoke ("said on Wednesday") and the question does not ask
     about something said."""
-    return ASKS_ABOUT_SPEECH.search(question.text) is None \
+    return not question.asks.about_speech \
         and _SAID_ON.search(text[max(0, entity.start - 40):entity.start]) is not None
 
 

@@ -45,7 +45,7 @@ from collections.abc import Sequence
 
 from briefbot.answer.answers import candidates
 from briefbot.answer.offices import ALL_OFFICE_WORDS
-from briefbot.answer.speech import ASKS_ABOUT_SPEECH, PERSON_NOUNS, SAYS_AFTER
+from briefbot.answer.speech import PERSON_NOUNS, SAYS_AFTER
 from briefbot.answer.question import DATE_LABELS, NUMERIC_LABELS, PLACE_LABELS, Question
 from briefbot.answer.terms import CALENDAR_WORDS
 from briefbot.index.lexical import MONTH_NAMES, content_terms, stem
@@ -56,19 +56,12 @@ _WORD = re.compile(r"[\w'’]+")
 _CALENDAR = re.compile(r"\b(?:" + "|".join(sorted(CALENDAR_WORDS)) + r")\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b", re.IGNORECASE)
 _SHARE = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bpercentage points?\b", re.IGNORECASE)
-_ASKS_SHARE = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bshare\b|\brate\b|\bproportion\b|\bfraction\b|"
-                         r"\bby how much\b|\bhow much (?:did|has|have|had|does|do|will)\b.*\b(?:rise|fall|grow|"
-                         r"increase|decrease|drop|climb|decline|go up|go down)\b", re.IGNORECASE)
 # where a sentence's clauses meet: a candidate is tied most to the question's words in its own clause
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas|although|though|after|before|as)\b",
                            re.IGNORECASE)
-# "Who is Keith Kellogg?", "who's hegseth?": asks what someone is, not for a name
-_IDENTITY = re.compile(r"^\s*who(?:['’]s|\s+(?:is|was|are|were))\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)"
-                       r"(?:[\w'’.-]+\s*){1,4}\??\s*$", re.IGNORECASE)
 # a title the tagger took into a name ("Spokeswoman Maria Zakharova", "Chair Mira Holt")
 _ROLE_WORDS = PERSON_NOUNS | {stem(w) for words in ALL_OFFICE_WORDS for w in words.split()}
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
-_ASKS_WHERE = re.compile(r"^\s*where\b|\bin\s+(?:which|what)\s+(?:city|town|country|place|venue)\b", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 _SAYS_BEFORE = re.compile(r"\b(?:said|says|told|warned|according\s+to|claimed)\s+(?!that\b)(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # for who holds an office, the name next to an office word: "Chief executive *Kaisa Tenholm* said", "*Kaisa
@@ -83,7 +76,6 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:of|in|at|from|for|with|by)\s+(?:the\s+)?$
 _NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT", "EVENT"})
 _FIGURES = frozenset({"number", "amount", "date"})
 # who or which outlet reported something: the name before "reports" ("..., *NBC* reports, citing officials")
-_ASKS_REPORTER = re.compile(r"\breport(?:s|ed)\b", re.IGNORECASE)
 _REPORTS_AFTER = re.compile(r"^,?\s*(?:has\s+|had\s+)?(?:reports|reported|reporting)\b", re.IGNORECASE)
 _FOLLOWING = 5  # words after a number in which what the question counts may stand ("201 of the 360 senate votes")
 
@@ -93,11 +85,11 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
     when the sentence holds no candidate (open questions have none, but for keyword queries: `_as_figure`)."""
     question = _as_figure(question)
     found = candidates(question, item)
-    if not found or _IDENTITY.match(question.text) and not question.office:
+    if not found or question.asks.identity and not question.office:
         return None  # "Who is Keith Kellogg?" asks what he is: no name in the sentence says it
     text = item.sentence.text
     tokens = [(m.start(), m.end(), stem(m.group(0))) for m in _WORD.finditer(text)]
-    asked = set(content_terms(question.text))
+    asked = set(question.content_words)
     counted = set(content_terms(" ".join(question.counted_meanings)))  # "people volunteered": "41,000 volunteers"
     breaks = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
     # (a figure's: for a place or a name asked for, the other names are the candidates themselves)
@@ -160,12 +152,12 @@ def _in_role(question: Question, text: str, entity: Entity) -> bool:
     """Whether the span stands where the asked kind of answer usually does: a place after "in", "at" or
     "near" ("told his counterparts *in Brussels*"); for who said something, the speaker next to the word for
     saying ("*Maria Zakharova* said", "said *Pike*", "according to *the agency*")."""
-    if question.answer_type == "place" and _ASKS_WHERE.search(question.text):
+    if question.answer_type == "place" and question.asks.where:
         return _LOCATIVE.search(text[max(0, entity.start - 12):entity.start]) is not None
-    if question.answer_type in ("person", "entity") and _ASKS_REPORTER.search(question.text) \
+    if question.answer_type in ("person", "entity") and question.asks.reporter \
             and _REPORTS_AFTER.match(text[entity.end:entity.end + 20]):
         return True
-    if question.answer_type == "person" and ASKS_ABOUT_SPEECH.search(question.text):
+    if question.answer_type == "person" and question.asks.about_speech:
         return SAYS_AFTER.match(text[entity.end:entity.end + 40]) is not None \
             or _SAYS_BEFORE.search(text[max(0, entity.start - 30):entity.start]) is not None
     if question.answer_type == "person" and question.office:
@@ -180,7 +172,7 @@ def _unlikely(question: Question, entity: Entity) -> int:
     if question.answer_type in ("number", "amount"):
         if _CALENDAR.search(span):
             return 1
-        if _SHARE.search(span) and not _ASKS_SHARE.search(question.text):
+        if _SHARE.search(span) and not question.asks.share:
             return 1
     if question.answer_type == "date" and not re.search(r"\d", span) and not _MONTH.search(span):
         return 1

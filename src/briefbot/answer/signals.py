@@ -33,7 +33,7 @@ _HEDGE = re.compile(r"\b(?:will|would|could|may|might|expected|expects|likely|pl
 def signals(question: Question, evidence: Evidence, item: EvidenceSentence) -> list[float]:
     """The signal vector of `item` (in the order of `FEATURES`)."""
     best = max((e.score for e in evidence.sentences), default=0.0) or 1.0
-    asked = set(content_terms(question.text))
+    asked = set(question.content_words)
     own = set(content_terms(item.sentence.text))
     everywhere: set[str] = set()
     for e in evidence.sentences:

@@ -30,11 +30,6 @@ _TOPIC = re.compile(  # "say about Y", "respond to Y", "say in reply to Y"
     r"^\s*(?:\w+ly\s+)?(?:about|on|of|to|with|over|regarding|concerning|in\s+(?:reply|response)\s+to)\s+(.+)$",
     re.IGNORECASE,
 )
-# a question about what someone said or who said it ("Who told the court ...?", "according to whom"): the
-# source of an attribution may then answer, and a speaker's name is the short answer
-ASKS_ABOUT_SPEECH = re.compile(r"\b(?:say|says|said|tell|tells|told|warn|warns|warned|claim|claims|claimed|"
-                               r"announce[sd]?|argue[sd]?|insist(?:s|ed)?|state[sd]?|confirm(?:s|ed)?|according|"
-                               r"spokes\w*|quote[sd]?)\b", re.IGNORECASE)
 # a speech verb right after a name: "X said", "X, the director, has said"
 SAYS_AFTER = re.compile(r"^(?:,[^,]{0,30},)?\s*(?:has\s+|had\s+)?(?:said|says|told|tells|warned|warns|claimed|claims|"
                         r"announced|argued|insisted|stated|added|confirmed)\b", re.IGNORECASE)

@@ -61,6 +61,8 @@ STARTS_WHEN = re.compile(
 # "When did the strike start?", "When did Haldane start as head of the fire service?", "When did her term begin?"
 # "When was X set up?": a founding, told with the same words (`beginnings.py`)
 FOUNDED = r"founded|established|created|formed|set\s+up"
+# the words of a founding in a question or a sentence ("found", "establish", "created", "set up")
+FOUNDING = re.compile(r"\b(?:found|founds|establish|create|form|" + FOUNDED + r")\b", re.IGNORECASE)
 _BEGINS_WHEN = re.compile(r"^\s*when\b.*\b(?:start|starts|started|begin|begins|began|become|became|join|joined|"
                           + FOUNDED + r")\b", re.IGNORECASE)
 

@@ -91,7 +91,7 @@ def holds_words(question: Question, item: EvidenceSentence, ignoring: frozenset[
     executive", "the national weather bureau")."""
     near = set(content_terms(" ".join(t for t in (item.sentence.text, item.title, item.lead, item.before, item.anchor)
                                       if t)))
-    return all(term in near for term in content_terms(question.text) if term not in ignoring and not term.isdigit())
+    return all(term in near for term in question.content_words if term not in ignoring and not term.isdigit())
 
 
 def _near(item: EvidenceSentence) -> str:

@@ -109,7 +109,7 @@ def withholds(question: Question, item: EvidenceSentence) -> bool:
         matches += list(_DUE.finditer(text))
     if question.answer_type in ("person", "entity"):
         matches += list(_NAMELESS.finditer(text))
-    if question.asks_ahead:
+    if question.asks.ahead:
         matches += list(_UNDECIDED.finditer(text))
     if not matches:  # most sentences: the question's words are not read
         return False
