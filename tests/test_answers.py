@@ -141,8 +141,10 @@ def test_a_holder_named_as_former_or_leaving_after_the_name_does_not_answer_who_
     former = item("Prosecutors charged Edvard Koslow, the former chief executive of Veltra Energy, with fraud.")
     leaving = item("Ilse Marrenholt will step down as chief executive of Veltra Energy in February.")
     resigned = item("Ilse Marrenholt, who resigned in May, led Veltra Energy for a decade.")
+    until = item("She is no relation of Ada Marrenholt, who ran Veltra Energy as acting chief executive until March.")
     current = item("Harriet Lund, the chief executive of Veltra Energy, said profits would rise.")
     assert not answers(question, former) and not answers(question, leaving) and not answers(question, resigned)
+    assert not answers(question, until)
     assert answers(question, current)
 
 

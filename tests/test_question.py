@@ -433,6 +433,11 @@ def test_ways_of_asking_who_holds_an_office_now(text, current):
     assert analyse(text).current is current
 
 
+def test_a_phrase_saying_now_is_no_part_of_a_topic():
+    """The small tagger may read "the forests ministry right now" as one name: "right now" says when."""
+    assert analyse("Who is in charge of the forests ministry right now?").topics == ("forests ministry",)
+
+
 def test_a_name_the_tagger_put_in_a_date_is_a_topic():
     """The small tagger reads "Northfold 2015" as one date; Northfold is a region all the same."""
     question = analyse("share of kitchens with top hygiene rating Northfold 2015")

@@ -31,7 +31,7 @@ _SHARE = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bshare\b|\brate\b|\b
                     r"\bby how much\b|\bhow much (?:did|has|have|had|does|do|will)\b.*\b(?:rise|fall|grow|"
                     r"increase|decrease|drop|climb|decline|go up|go down)\b", re.IGNORECASE)
 # a phrase saying "now" ("at the moment", "right now"): its words are not the body's ("moment", "right")
-_NOW_PHRASE = re.compile(r"\b(?:at\s+the\s+moment|right\s+now|for\s+the\s+time\s+being|as\s+of\s+now|"
+NOW_PHRASE = re.compile(r"\b(?:at\s+the\s+moment|right\s+now|for\s+the\s+time\s+being|as\s+of\s+now|"
                          r"at\s+this\s+time|these\s+days|at\s+present|just\s+now)\b", re.IGNORECASE)
 
 
@@ -60,4 +60,4 @@ def asks_of(text: str) -> Asks:
                 about_speech=bool(_SPEECH.search(text)), identity=bool(_IDENTITY.match(text)),
                 where=bool(_WHERE.search(text)), reporter=bool(_REPORTER.search(text)),
                 share=bool(_SHARE.search(text)), founding=bool(FOUNDING.search(text)),
-                now_words=frozenset(content_terms(" ".join(m.group(0) for m in _NOW_PHRASE.finditer(text)))))
+                now_words=frozenset(content_terms(" ".join(m.group(0) for m in NOW_PHRASE.finditer(text)))))

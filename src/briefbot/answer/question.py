@@ -34,7 +34,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from briefbot.answer.asks import Asks, asks_of
+from briefbot.answer.asks import NOW_PHRASE, Asks, asks_of
 from briefbot.answer.decisions import asks_for_decision, asks_for_penalty
 from briefbot.answer.offices import OFFICE_NOUNS, office_asked
 from briefbot.answer.polarity import asks_negated
@@ -307,6 +307,8 @@ def analyse(text: str) -> Question:
     else:  # a name the tagger missed in a question ("Did the authority approve *Vireline* for children?")
         topics = tuple(dict.fromkeys(topics + _capitalised_names([t for t in tokens if _may_be_missed_name(t)])))
     topics = tuple(dict.fromkeys(topics + _names_in_dates(doc)))
+    # the tagger may take "right now" into a name ("the forests ministry right now"): it says when, not what
+    topics = tuple(dict.fromkeys(t for t in (NOW_PHRASE.sub("", topic).strip() for topic in topics) if t))
     qualifiers = qualifiers_of(text)
     qualifiers += divisions_of(doc, qualifiers)
     undated = not any(q.kind in ("year", "decade", "half", "quarter", "month", "ordinal") for q in qualifiers)

@@ -38,7 +38,10 @@ _FORMER_AFTER = re.compile(
     r"late|interim|acting)\b|,?\s*(?:who\s+)?(?:will|is\s+to|is\s+set\s+to|is\s+due\s+to|plans\s+to|is\s+expected\s+to)"
     r"\s+(?:step\s+down|stand\s+down|retire|resign|leave|quit)\b|,?\s*(?:who\s+)?(?:has\s+|had\s+)?(?:is\s+stepping\s+down|"
     r"is\s+retiring|is\s+leaving|stepped\s+down|stood\s+down|resigned|retired|quit|was\s+replaced|was\s+ousted|"
-    r"was\s+succeeded|was\s+dismissed|was\s+sacked|was\s+fired|left\s+(?:the|his|her|its)\b))", re.IGNORECASE)
+    r"was\s+succeeded|was\s+dismissed|was\s+sacked|was\s+fired|left\s+(?:the|his|her|its)\b))"
+    # "Imogen Selcott, who ran Rhossany Post as acting Postmaster General until March": held it until then
+    r"|^,?\s*who\s+(?:had\s+)?(?:ran|led|headed|chaired|managed|directed|served|was)\b[^.;]{0,60}?\buntil\b",
+    re.IGNORECASE)
 # the source of a trailing attribution: ", the museum said on Wednesday", ", said show director Maren Hollis",
 # ", according to the police" -- who said the sentence, not who did what it says
 _SOURCE_BEFORE = re.compile(r'(?:[,"”]\s*(?:said|says|added)|\baccording\s+to)\s+(?:[\w\'’-]+\s+){0,4}$', re.IGNORECASE)
@@ -53,7 +56,7 @@ def named_as_former(text: str, entity: Entity) -> bool:
     """Whether the sentence names `entity` as a former, departing or replaced holder ("former chief executive Jane
     Roe", "Jane Roe, who resigned in May"): no answer to who holds a role now."""
     return _FORMER.search(text[max(0, entity.start - 40):entity.start]) is not None \
-        or _FORMER_AFTER.search(text[entity.end:entity.end + 60]) is not None
+        or _FORMER_AFTER.search(text[entity.end:entity.end + 90]) is not None
 
 
 def came_after(question: Question, item: EvidenceSentence, entity: Entity) -> bool:
