@@ -277,6 +277,10 @@ def test_after_the_asked_thing_itself_gives_no_cause_of_it():
     form = form_of("What caused the fire at Dartline's Brayholm hub?")
     assert not answers_form(form, "Oduya has run the region since the Brayholm hub reopened after the fire of 2019.")
     assert answers_form(form, "The fire at the Brayholm hub broke out after a delivery van's battery overheated.")
+    # ... nor "because of" it: what the fire caused (events50 dev-29, read)
+    assert not answers_form(form, "The number of homes evacuated because of the fire at the Brayholm hub has risen to "
+                                  "720.")
+    assert answers_form(form, "The fire at the Brayholm hub started because a delivery van's battery overheated.")
 
 
 def test_a_time_near_the_questions_verb_dates_a_sentence_naming_nothing_else():

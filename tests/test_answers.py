@@ -47,6 +47,9 @@ def test_who_won_is_answered_by_the_winner_not_by_any_name_beside_the_prize():
     assert names("The title went to the teenage amateur Ines Dorr.") == ["Ines Dorr"]
     assert names("The club awarded the Orvell Open trophy to Marta Quill on Sunday.") == ["Marta Quill"]
     assert names("Marta Quill broke the course record at the Orvell Open.") == ["Marta Quill"]
+    crowned = analyse("Which beer was crowned champion at the 2025 Penhallow Beer Festival?")
+    assert candidates(crowned, item("The Penhallow Beer Festival opens on Wednesday 23 April with more than 900 beers "
+                                    "from 240 breweries.")) == []
 
 
 def test_half_of_a_names_words_suffice():
@@ -375,6 +378,46 @@ def test_what_someone_earns_or_is_charged_asks_for_money_by_that_word():
     charge = analyse("How much will Dunport charge cruise passengers?").form
     assert not answers_form(charge, "The new ferry will carry 300 passengers between Dunport and the island.")
     assert answers_form(charge, "Dunport will charge a landing fee of 5 keelmarks for each cruise passenger.")
+
+
+def test_a_cost_may_be_told_as_a_fee_and_a_payment_as_a_bill():
+    from briefbot.answer.question_form import answers_form
+    cost = analyse("What does it cost a producer to enter one drink in the awards?").form
+    assert answers_form(cost, "Producers pay an entry fee of 140 lissans for each drink.")
+    assert not answers_form(cost, "About 1,200 drinks from 310 producers were entered this year.")
+    paid = analyse("How much did the farmer pay to get rid of the tyres?").form
+    assert answers_form(paid, "It took him four days to move them, and the bill for disposal came to 1,900 merrits.")
+
+
+def test_the_body_asked_about_is_not_its_own_head():
+    question = analyse("Who heads the union that represents bin collectors at present?")
+    assert [c.text for c in candidates(question, item("The Street Services Union wants bin collectors to be tested "
+                                                      "first."))] == []
+    assert "Desmond Ogle" in [c.text for c in candidates(question, item("Union general secretary Desmond Ogle said the "
+                                                                        "strike would go on."))]
+
+
+def test_when_someone_took_over_is_not_told_by_their_successor_taking_over_from_them():
+    question = analyse("When did Lucius Penrose take over as leader of the union?")
+    assert candidates(question, item("She takes over in September from Lucius Penrose, who is retiring.")) == []
+    assert [c.text for c in candidates(question, item("Penrose was elected general secretary of the union in "
+                                                      "1998."))] == ["1998"]
+
+
+def test_a_rate_is_a_share_or_a_number_per_something_not_a_count():
+    question = analyse("What was Morvaine's household recycling rate in 2016?")
+    assert candidates(question, item("Fly-tipping in Morvaine rose in 2016, with 46,900 incidents reported.")) == []
+    assert candidates(question, item("Brennock, which switched in 2016, says it saves about 7 million merrits a "
+                                     "year.")) == []
+    assert [c.text for c in candidates(question, item("Morvaine's household recycling rate rose to 42.6 per cent in "
+                                                      "2016."))] == ["42.6 per cent"]
+    rate = analyse("What interest rate did Lumo's savings account pay when the bank launched?")
+    assert [c.text for c in candidates(rate, item("Lumo's easy-access savings account pays 1.6 per cent, about three "
+                                                  "times the average of the big banks."))] == ["1.6 per cent"]
+    assert candidates(rate, item("The bank held about 1.1 billion dollars of deposits, in accounts that paid some of "
+                                 "the highest rates in the country.")) == []
+    crime = analyse("What was the crime rate in Eastdale?")
+    assert "62" in [c.text for c in candidates(crime, item("Eastdale recorded 62 per 1,000 people."))]
 
 
 def test_how_much_money_asks_for_a_sum_of_money_not_a_count():

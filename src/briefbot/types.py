@@ -82,6 +82,9 @@ class EvidenceSentence(_Record):
                                      "granted: the corpus's home country, in an article naming no other "
                                      "(`answer/home.py`); a name of several words its article gave in full before "
                                      "it and it calls by its noun ('the agency': `topics.referred_back`).")
+    office_title: str | None = Field(default=None, description="For a question asking who runs a body it names, "
+                                     "naming no office: the title the corpus gives the body's head, as this "
+                                     "sentence names it ('Postmaster General': `answer/titles.py`).")
 
 
 class Evidence(_Record):

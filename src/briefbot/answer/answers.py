@@ -36,9 +36,10 @@ from briefbot.answer.polarity import states_negation, swapped_opposite
 from briefbot.answer.qualifiers import missing_qualifiers
 from briefbot.answer.question import NAME_LABELS, Question
 from briefbot.answer.question_form import ONCE_OR_TWICE, counts_times
-from briefbot.answer.roles import CAPITALISED_NAME, came_after, named_as_former, only_the_source, only_when_said
+from briefbot.answer.roles import (CAPITALISED_NAME, came_after, named_as_former, only_the_source, only_when_said,
+                                   started_by_another)
 from briefbot.answer.topics import missing_focus, missing_office, missing_topics
-from briefbot.index.lexical import STOP_WORDS, numbers
+from briefbot.index.lexical import STOP_WORDS, content_terms, numbers
 from briefbot.answer.speech import quoted_by_pronoun
 from briefbot.answer.tense import only_previews, schedules
 from briefbot.types import Entity, EvidenceSentence
@@ -70,6 +71,11 @@ _SPELLED_COUNT = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|te
 # `currency.reads_as_money` a number after a money word) or a share ("a fee of 2 per cent", "fined 4 per cent of
 # its turnover")
 _MONEY_LABELS = frozenset({"MONEY", "PERCENT"})
+# what answers a question about a rate or percentage: a share, a number per something, or money called a rate
+_RATE_FOCUS = frozenset({"rate", "percentage"})
+_RATE_BEFORE = re.compile(r"\brates?\b[^,;]*$", re.IGNORECASE)
+_SHARE_WORDS = re.compile(r"\bper\s*cent\b|\bpercent\b|%", re.IGNORECASE)  # "1.6 per cent", tagged as money
+_PER_AFTER = re.compile(r"\s+(?:per|in\s+every|for\s+every|out\s+of)\b", re.IGNORECASE)
 
 
 def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
@@ -78,10 +84,16 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
     if not question.answer_labels:
         return []
     text = item.sentence.text
+    if question.answer_type == "date" and started_by_another(question, text):
+        return []  # "She takes over in September from Lucius Penrose" does not say when he took over
     asked = {w.lower() for w in _WORD.findall(question.text)}
     entities = item.sentence.entities or ()
     spans = [e for e in entities if e.label in question.answer_labels or _placed(question, text, e)]
     spans += _fallback(question, text, entities)
+    if question.focus in _RATE_FOCUS:  # "the recycling rate": "42.6 per cent", "62 per 1,000 people"; not "46,900
+        # incidents" of fly-tipping, nor money unless called a rate right before it ("an hourly rate of 12 merrits")
+        spans = [e for e in spans if e.label == "PERCENT" or _SHARE_WORDS.search(e.text) or _PER_AFTER.match(text, e.end)
+                 or (e.label == "MONEY" and _RATE_BEFORE.search(text[max(0, e.start - 30):e.start]))]
     if question.form.priced or question.asks.money:  # not "the 312,000 pills" he sold
         # a payment, price, fine, fee, salary or value is a sum of money, not "12 stores"; so is "how much money"
         spans = [e for e in spans if e.label in _MONEY_LABELS or reads_as_money(text, e.start, e.end)]
@@ -90,6 +102,10 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
     for entity in spans:
         if _named_by(entity.text, asked, question):
             continue
+        if item.office_title and entity.text.strip() in item.office_title:
+            continue  # "Postmaster General" is the title of whoever runs the body asked about, not its holder
+        if question.office and _the_body(question, entity):
+            continue  # "The Street Services Union" is the union asked about, not who heads it
         if counting and entity.label in ("DATE", "TIME") and not _NUMBER_FALLBACK.search(entity.text):
             continue  # a duration or period counts ("63 days"); "Sunday" does not
         if counting and (any(entity.text.strip() in q.forms for q in question.qualifiers)
@@ -161,6 +177,13 @@ def has_candidate(question: Question, item: EvidenceSentence) -> bool:
     # (its first character is skipped: a capitalised first word is mostly just the start of the sentence)
     return question.answer_type == "person" and quoted_by_pronoun(item.sentence.text) and bool(
         item.before and CAPITALISED_NAME.search(item.before[1:]))
+
+
+def _the_body(question: Question, entity: Entity) -> bool:
+    """For a question about an office's holder, whether `entity` is an organisation named by a noun the question
+    uses for the body ("the Jorvennan Sawmillers' Association" for "Who heads the sawmill owners' association?")."""
+    words = _WORD.findall(entity.text)
+    return entity.label == "ORG" and len(words) > 1 and bool(set(content_terms(words[-1])) & set(question.content_words))
 
 
 def _named_by(span: str, asked: set[str], question: Question) -> bool:

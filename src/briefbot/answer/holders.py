@@ -91,8 +91,8 @@ def names_holder(question: Question, item: EvidenceSentence) -> bool:
             return True  # "She replaces Piers Tebbutt" in the anchor's article: he held her office, named or not
         named = replaced_named or any(any(_within_reach(c, s) for s in titles)
                                       or any(0 <= s - c.end <= HOLDER_REACH for s in verbs) for c in found)
-    else:
-        spots = office_spots(question.office, text)
+    else:  # ... or by the title the corpus gives the body's head ("Postmaster General Noor Haverill said")
+        spots = office_spots(question.office, text) + _spots_of(item.office_title, text)
         named = bool(spots) and any(_within_reach(c, s) for c in candidates(question, item) for s in spots)
     return named and _about_body(question, item)
 
@@ -112,6 +112,11 @@ def names_top_holder(question: Question, item: EvidenceSentence) -> bool:
         return False
     spots = [m.start() for m in _TOP_TITLES.finditer(item.sentence.text)]
     return any(_within_reach(c, s) for c in candidates(question, item) for s in spots)
+
+
+def _spots_of(title: str | None, text: str) -> list[int]:
+    """Where in `text` the title stands (none for None)."""
+    return [m.start() for m in re.finditer(re.escape(title), text)] if title else []
 
 
 def _within_reach(entity: Entity, spot: int) -> bool:

@@ -79,10 +79,10 @@ PRICE_WINDOW = 12  # words between the number and the word for the payment (a bu
 _FINE_WORDS = "fine fined penalty penalties"
 # a fine, damages or compensation is paid too ("How much did X have to pay over the spill?": "was fined 2.6 million";
 # dev splits, gate without the model: +1 answer, no decline lost)
-_PAY_WORDS = "pay paid buy bought sell sold fee price deal fine fined penalty damages compensation"
+_PAY_WORDS = "pay paid buy bought sell sold fee price deal fine fined penalty damages compensation bill"
 # ... and what something costs is what it sells for ("A pair takes him about 30 hours and sells for 640 lunets", events38
 # dev-14, read) or is priced at
-_COST_WORDS = "cost costs price budget bill priced sell sells sold selling"
+_COST_WORDS = "cost costs price budget bill priced sell sells sold selling fee fees charge charged"
 _WORTH_WORDS = "worth valued value valuation insured"
 _MONEY_WORDS = {"fined": _FINE_WORDS, "fine": _FINE_WORDS, "penalty": _FINE_WORDS, "pay": _PAY_WORDS,
                 "paid": _PAY_WORDS, "cost": _COST_WORDS, "price": _COST_WORDS, "bill": _COST_WORDS,
@@ -527,10 +527,17 @@ def gives_reason(event: tuple[str, ...], text: str, *, cause: bool = False) -> b
 
 
 def _after_itself(marker: re.Match, text: str, event: tuple[str, ...]) -> bool:
-    """Whether a cause marker is "after" followed by the asked thing itself: "the hub reopened after the fire of 2019"
-    tells what came after the fire, not what caused it."""
-    following = [stem(w) for w in _TOKEN.findall(text[marker.end():])[:3]]
-    return marker.group(0).lower() == "after" and any(close(e, w) for e in event for w in following)
+    """Whether a cause marker is followed by the asked thing itself: "the hub reopened after the fire of 2019" tells
+    what came after the fire, "homes evacuated because of the fire" what the fire caused, not what caused it ("after",
+    "because of", or a marker ending in "to", "by" or "on")."""
+    words = _TOKEN.findall(text[marker.end():])
+    said = marker.group(0).lower()
+    if said == "because" and words[:1] == ["of"]:
+        words = words[1:]
+    elif not (said == "after" or said.endswith((" to", " by", " on"))):
+        return False
+    following = [stem(w) for w in words[:3]]
+    return any(close(e, w) for e in event for w in following)
 
 
 def names_cause(text: str, asked: tuple[str, ...] = ()) -> bool:

@@ -37,6 +37,7 @@ from briefbot.answer.home import HomeCountries
 from briefbot.answer.offices import mentions_office
 from briefbot.answer.qualifiers import context_text, missing_in
 from briefbot.answer.question import YEAR, Question, analyse, reworded
+from briefbot.answer.titles import GENERIC_OFFICES, MIN_ARTICLES, body_title, titles_in
 from briefbot.answer.aliases import alias_group, group_stems, mentions
 from briefbot.index.embedding import Embedder
 from briefbot.index.corpus_index import CorpusIndex
@@ -146,6 +147,7 @@ class Retriever:
         self._outlets: dict[str, tuple[frozenset[str], str]] = {}
         self._articles: dict[str, tuple[frozenset[str], str]] = {}  # every sentence's terms and text, by article
         self._title_terms: frozenset[str] | None = None  # the words of every headline, read on first use
+        self._body_title_memo: dict[str, str | None] = {}  # the title of whoever runs a body, by body (`titles.py`)
         self._currency: frozenset[str] | None = None  # the corpus's words for money, read on first use
         self._home = HomeCountries(index.sentence_bm25.doc_freq, len(index.article_by_id),
                                    outlets=self._outlet_shares)  # countries (`home.py`)
@@ -453,9 +455,11 @@ class Retriever:
         holder = bool(analysed.current and analysed.office and not multi_article and parts is None)
         reports = not (holder or analysed.anchor or multi_article or parts is not None) \
             and bool(analysed.answer_labels or analysed.form.reason_for)  # (an anchor names its own article)
+        titles = self._body_titles(analysed) if holder else {}  # "Postmaster General" for "Rhossany Post boss"
         if parts is None:
-            chunk_ids, scored = self._rank(analysed, query, context, top_chunks,
-                                           also=holder_terms(analysed) if holder else (), reports=reports)
+            also = holder_terms(analysed) + [t for title in titles for t in content_terms(title)] if holder else ()
+            chunk_ids, scored = self._rank(analysed, query, context, top_chunks, also=also, titles=tuple(titles),
+                                           reports=reports)
         else:
             (ids_a, ranked_a), (ids_b, ranked_b) = (self._rank(part, self.query_terms(part), context, top_chunks)
                                                     for part in parts)
@@ -470,7 +474,7 @@ class Retriever:
         vacant = None
         anchors: dict[int, str] = {}  # rows read with a sentence elsewhere as context (`EvidenceSentence.anchor`)
         if holder:
-            scored, vacant = self._holders_first(analysed, scored)  # "Who is the chief executive?": the newest holder
+            scored, vacant = self._holders_first(analysed, scored, titles)  # "Who is the chief executive?": the newest
         elif analysed.anchor and analysed.office and not multi_article and parts is None:
             scored, anchors = self._anchored_holders_first(analysed, query, scored, top_chunks)
         elif analysed.recent or analysed.current:  # who holds a role *now*: the newest article says so
@@ -489,12 +493,14 @@ class Retriever:
         sentences = self._annotated([row for *_, row in scored[:k]])
         for number, (score, lexical, cosine, row) in enumerate(scored[:k], start=1):
             article, before, lead = self._surroundings(row)
+            office_title, body = _title_in(sentences[row].text, titles)
             evidence.append(EvidenceSentence(number=number, sentence=sentences[row], title=article.title,
                                              score=round(score, 4), lexical=round(lexical, 4),
                                              dense=round(cosine, 4), published=article.published,
                                              source=article.source, url=article.url,
                                              before=before, lead=lead, anchor=anchors.get(row),
-                                             implied=self._implied(analysed.topics, row, (article, before, lead))))
+                                             implied=self._implied(analysed.topics, row, (article, before, lead))
+                                             + body, office_title=office_title))
         alike = alike_counted(analysed.counted_meanings, [e.sentence.text for e in evidence], self.embedder) \
             if analysed.form.counted else ()
         return Evidence(question=analysed.text, sentences=evidence, chunk_ids=chunk_ids,
@@ -515,20 +521,21 @@ class Retriever:
                    for score, lexical, dense, row in scored]
         return sorted(boosted, key=lambda item: (-item[0], item[3]))
 
-    def _holders_first(self, analysed: Question, scored: list[tuple[float, float, float, int]]
-                       ) -> tuple[list[tuple[float, float, float, int]], str | None]:
+    def _holders_first(self, analysed: Question, scored: list[tuple[float, float, float, int]],
+                       titles: dict[str, str]) -> tuple[list[tuple[float, float, float, int]], str | None]:
         """`scored` for a current-holder question: the sentences naming a holder of the office in an article about
         the body (`holders.names_holder`) rank above every other, by HOLDER_LEAD of the best score plus up to
         HOLDER_RECENCY with their article's date among theirs (plus TOP_TITLE_EDGE, a same-day tie-break, for a top
         title: `holders.names_top_holder`); the others are ranked newer first. Also the id of
         the newest sentence telling that the office was left vacant (`holders.tells_vacancy`) when it is newer
-        than every sentence naming a holder, else None."""
+        than every sentence naming a holder, else None. `titles`: the title of whoever runs a body the question
+        names, by title (`_body_titles`)."""
         sentences = self._annotated([row for *_, row in scored])
         dates: dict[int, str] = {}
         vacancies: list[tuple[str, str]] = []
         top: set[int] = set()  # rows naming the holder by a title of whoever runs the body (`names_top_holder`)
         for score, _, _, row in scored:
-            candidate = self._candidate(row, sentences[row], score, analysed)
+            candidate = self._candidate(row, sentences[row], score, analysed, titles)
             if names_holder(analysed, candidate):
                 dates[row] = candidate.published or ""
                 if names_top_holder(analysed, candidate):
@@ -693,13 +700,46 @@ class Retriever:
                             {row: story})
         return scored, {}
 
-    def _candidate(self, row: int, sentence: Sentence, score: float, question: Question) -> EvidenceSentence:
+    def _candidate(self, row: int, sentence: Sentence, score: float, question: Question,
+                   titles: dict[str, str] | None = None) -> EvidenceSentence:
         """A scored candidate as the answer checks read it: with its headline, date, outlet, the sentence before,
-        its article's lead and the countries of `question` it takes for granted."""
+        its article's lead and the countries of `question` it takes for granted (and the body whose head it names
+        by one of `titles`, `_body_titles`)."""
         article, before, lead = self._surroundings(row)
+        office_title, body = _title_in(sentence.text, titles or {})
         return EvidenceSentence(number=1, sentence=sentence, title=article.title, score=score,
                                 published=article.published, source=article.source, before=before, lead=lead,
-                                implied=self._implied(question.topics, row, (article, before, lead)))
+                                implied=self._implied(question.topics, row, (article, before, lead)) + body,
+                                office_title=office_title)
+
+    def _body_titles(self, analysed: Question) -> dict[str, str]:
+        """For a question naming no office (`titles.GENERIC_OFFICES`), the title the corpus gives whoever runs each
+        body it names, {title: body} (`titles.body_title`; each body's read once)."""
+        if analysed.office not in GENERIC_OFFICES:
+            return {}
+        out = {}
+        for body in analysed.topics:
+            if body not in self._body_title_memo:
+                self._body_title_memo[body] = self._learn_body_title(body)
+            title = self._body_title_memo[body]
+            if title:
+                out[title] = body
+        return out
+
+    def _learn_body_title(self, body: str) -> str | None:
+        """`titles.body_title` of `body`, from the articles naming it (whole words, as written)."""
+        named = re.compile(rf"(?<![\w'’]){re.escape(body)}(?![\w'’])")
+        articles = self.index.articles
+        naming = [a for a in articles if named.search(a.title) or named.search(a.text)]
+        if len(naming) < MIN_ARTICLES:
+            return None
+        found = []
+        for article in naming:
+            rows = list(self._rows_of(article.id))
+            sentences = self._annotated(rows)
+            found.append([title for row in rows for title in titles_in(sentences[row].text, sentences[row].entities)])
+        uses = (lambda title: sum(1 for a in articles if title in a.text))
+        return body_title(body, found, uses)
 
     def _implied(self, names: Sequence[str], row: int,
                  surroundings: tuple[Article, str | None, str | None] | None = None) -> tuple[str, ...]:
@@ -760,11 +800,12 @@ class Retriever:
         return top + [t for t in scored if t not in top]
 
     def _rank(self, question: Question, query: QueryTerms, context: Question | None, top_chunks: int,
-              also: Sequence[str] = (), reports: bool = False, in_context: bool = True
+              also: Sequence[str] = (), titles: Sequence[str] = (), reports: bool = False, in_context: bool = True
               ) -> tuple[list[str], list[tuple[float, float, float, int]]]:
         """The top chunks' ids and every candidate sentence as (score, lexical, dense, row), best first;
         `query` is `query_terms(question)`, computed once by the caller. `also`: terms of one more lexical search
-        whose best sentences join the candidates (the office and the body of a current-holder question). With
+        whose best sentences join the candidates (the office and the body of a current-holder question, with those
+        holding one of `titles`, the title the corpus gives the body's head: `_body_titles`). With
         `reports`, the sentences of the later reports of the best candidate's story (`stories.py`) join too.
         `in_context`: whether a sentence is read with the sentence before it and its lead (`_context_terms`; and
         `_dense_scores` when the candidates come from more than one article)."""
@@ -798,7 +839,9 @@ class Retriever:
             depth = HOLDER_SCAN if question.office else CANDIDATES_PER_SIGNAL
             best_also = _top(index.sentence_bm25.scores(also), depth)
             for rank, (row, _) in enumerate(best_also):
-                if rank < CANDIDATES_PER_SIGNAL or mentions_office(question.office, self._sentence(row).text):
+                text = self._sentence(row).text
+                if rank < CANDIDATES_PER_SIGNAL or mentions_office(question.office, text) \
+                        or any(title in text for title in titles):
                     candidates[row] = None
         for row in list(candidates):  # a quote's speaker is scored too, so it can join the evidence
             before = self._antecedent(row)
@@ -868,3 +911,11 @@ def _top(scores: list[float] | np.ndarray, k: int) -> list[tuple[int, float]]:
         rows = rows[scores[rows] >= kth]
     order = rows[np.lexsort((rows, -scores[rows]))][:k]
     return [(int(i), float(scores[i])) for i in order]
+
+
+def _title_in(text: str, titles: dict[str, str]) -> tuple[str | None, tuple[str, ...]]:
+    """The first of `titles` ({title: body}) that `text` holds, with its body as an implied name; else (None, ())."""
+    for title, body in titles.items():
+        if title in text:
+            return title, (body,)
+    return None, ()

@@ -66,6 +66,20 @@ def came_after(question: Question, item: EvidenceSentence, entity: Entity) -> bo
     return _follows_anchor(question, item.sentence.text, entity) or _replaces_for_another(question, item, entity)
 
 
+# the one replaced: "She takes over in September *from* Lucius Penrose", "... succeeding Lucius Penrose"
+_REPLACED_BEFORE = re.compile(r"\b(?:from|replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|in\s+place\s+of)\s+"
+                              r"(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def started_by_another(question: Question, text: str) -> bool:
+    """For a question about when someone began (`Question.starts`), whether the sentence names them only as the one
+    replaced: it tells when their successor began ("She takes over in September from Lucius Penrose")."""
+    if not question.starts or not question.people:
+        return False
+    spots = [m.start() for person in question.people for m in re.finditer(re.escape(person.split()[-1]), text)]
+    return bool(spots) and all(_REPLACED_BEFORE.search(text[max(0, spot - 50):spot]) for spot in spots)
+
+
 def only_the_source(question: Question, text: str, entity: Entity) -> bool:
     """Whether `entity` is only the source of an attribution (", the museum said", ", said director X",
     "according to X") and the question does not ask who said something."""

@@ -122,6 +122,8 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
     words = best.text.split()
     if question.answer_type == "person" and len(words) > 2 and stem(words[0]) in _ROLE_WORDS:
         start = best.start + best.text.index(words[1])  # "Spokeswoman Maria Zakharova": the name after the title
+    elif item.office_title and best.text.startswith(item.office_title + " "):
+        start = best.start + len(item.office_title) + 1  # "Postmaster General Noor Haverill": the body head's title
     return ShortAnswer(text=text[start:best.end], sentence_id=item.sentence.id, start=start, end=best.end)
 
 

@@ -77,9 +77,10 @@ def missing_focus(question: Question, item: EvidenceSentence) -> str | None:
 
 def missing_office(question: Question, item: EvidenceSentence) -> str | None:
     """For a question about who holds an office (`Question.office`), that office, when neither the sentence,
-    its headline nor the sentence before speaks of it (`offices.mentions_office`); else None."""
+    its headline nor the sentence before speaks of it (`offices.mentions_office`), nor names the body's head by the
+    title the corpus gives it (`EvidenceSentence.office_title`); else None."""
     office = question.office
-    if not office:
+    if not office or item.office_title:
         return None
     return None if mentions_office(office, _near(item)) else office
 
