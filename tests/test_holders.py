@@ -105,6 +105,8 @@ def test_the_holder_before_a_named_holder_is_not_the_one_someone_else_replaced()
     unnamed = "On Thursday the National Heritage Office named him director of the Corrow Museum."
     assert "Bram Tolley" in [c.text for c in candidates(question, item("He succeeds Bram Tolley.", title="Corrow Museum",
                                                                        before=unnamed))]  # no one else named
+    later = item("The museum said that Rune Ostby, its finance director, would succeed Edda Hallam as director in May.")
+    assert "Rune Ostby" not in [c.text for c in candidates(question, later)]  # he comes after her
 
 
 def test_the_anchor_search_is_the_anchor_with_the_body_and_for_a_holder_the_office():

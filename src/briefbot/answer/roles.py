@@ -100,15 +100,16 @@ def only_when_said(question: Question, text: str, entity: Entity) -> bool:
 
 
 # ... "since" too: "Hester Lisowski, who has led the office as acting director general since Thaddeus Okafor resigned"
-_AFTER = re.compile(r"\b(?:after|since|succeeding|replacing|(?:took|takes|taking)\s+over\s+from|in\s+place\s+of)\s+",
-                    re.IGNORECASE)
+_AFTER = re.compile(r"\b(?:after|since|succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|"
+                    r"(?:took|takes|taking)\s+over\s+from|in\s+place\s+of)\s+", re.IGNORECASE)  # "... would succeed
+# Neville Ashdown as chief executive"
 _AFTER_REACH = 80  # characters from the name to "after <the anchor>"
 
 
 def _follows_anchor(question: Question, text: str, entity: Entity) -> bool:
     """Whether, for a question about who came before someone (`Question.precedes`), the sentence says `entity`
-    came after them: "after", "since", "succeeding" or "replacing" the anchor's name (or surname) follows the
-    candidate."""
+    came after them: "after", "since", "succeeds", "would succeed" or "replacing" the anchor's name (or surname)
+    follows the candidate."""
     anchor = (question.anchor or "").split()
     if not anchor:
         return False
