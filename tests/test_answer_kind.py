@@ -29,6 +29,12 @@ def test_a_measured_attribute_needs_a_number_near_it():
     assert answers_form(form, "Ukraine has a population of about 38 million people.")
     assert not answers_form(form, "Russia has seized some 20 per cent of Ukraine.")  # a number, of something else
     assert measures((), "anything")
+    # ... or after "the amount of" it (events50 dev-06, read)
+    waste = form_of("How much uncollected waste has built up because of the strike?")
+    assert answers_form(waste, "The amount of waste left uncollected by the strike in Brennock has risen to about "
+                               "9,200 tonnes, the council said.")
+    assert not answers_form(waste, "The amount of paper sent to the mill by the northern councils fell to 9,200 "
+                                   "tonnes last year, the council said, though uncollected waste is a worry.")
 
 
 @pytest.mark.parametrize("question, speakers, topic", [

@@ -460,13 +460,26 @@ def _sold_for(priced: tuple[str, ...], text: str) -> bool:
 
 def measures(measured: tuple[str, ...], text: str, window: int = 5) -> bool:
     """A number within five (`window`) words of the measured thing ("a population of 38 million", "$60bn in
-    aid")."""
+    aid"), or after the phrase "the amount of <the thing>" that it is the amount of ("The amount of rubbish left
+    uncollected by the strike has risen to about 9,200 tonnes": `_AMOUNT_REACH`)."""
     if not measured:
         return True
     tokens = [stem(t) for t in _TOKEN.findall(text)]
-    return any((any(ch.isdigit() for ch in tok) or _is_number(tok))
-               and any(close(m, near) for near in tokens[max(0, i - window):i + window + 1] for m in measured)
-               for i, tok in enumerate(tokens))
+    numbers = [i for i, tok in enumerate(tokens) if any(ch.isdigit() for ch in tok) or _is_number(tok)]
+    if any(any(close(m, near) for near in tokens[max(0, i - window):i + window + 1] for m in measured) for i in numbers):
+        return True
+    for start in (i for i, tok in enumerate(tokens[:-1]) if tok in _AMOUNT_NOUNS and tokens[i + 1] == "of"):
+        phrase = tokens[start + 2:start + 2 + _AMOUNT_REACH]
+        if any(close(m, word) for word in phrase for m in measured) \
+                and any(start < i <= start + 2 * _AMOUNT_REACH for i in numbers):
+            return True
+    return False
+
+
+# the subject of a figure: "the amount of <the thing> ... rose to <number>"; words of the thing within this many
+# after "of", the number within twice as many
+_AMOUNT_NOUNS = frozenset(stem(w) for w in ("amount", "number", "total", "volume", "quantity", "level", "weight"))
+_AMOUNT_REACH = 8
 
 
 def states_as_fact(event_terms: tuple[str, ...], text: str) -> bool:
