@@ -184,3 +184,13 @@ def test_another_place_in_the_clause_does_not_demote_a_place_asked_for():
     assert _short("Apart from Ukraine, which country was also told it would join the alliance?",
                   "At a summit in the Romanian capital in 2008, NATO declared that both Ukraine and Georgia would join "
                   "the US-led defence alliance.") == "Georgia"
+
+
+def test_a_figure_another_replaced_is_not_the_short_answer_unless_the_question_asks_for_it():
+    rise = "The price of a first-class stamp will rise from 0.60 ruvels to 0.72 ruvels on 2 April."
+    assert short_answer(analyse("first-class stamp price rise 2012"), item(rise)).text == "0.72"
+    assert short_answer(analyse("What was the price of a first-class stamp before the rise?"), item(rise)).text \
+        == "0.60"
+    cider = ("A three-litre bottle of strong cider that sold for 4.20 lissans last week now costs at least 14.63 "
+             "lissans.")
+    assert short_answer(analyse("minimum price strong cider three-litre bottle"), item(cider)).text.endswith("14.63")

@@ -30,6 +30,9 @@ _REPORTER = re.compile(r"\breport(?:s|ed)\b", re.IGNORECASE)
 _SHARE = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bshare\b|\brate\b|\bproportion\b|\bfraction\b|"
                     r"\bby how much\b|\bhow much (?:did|has|have|had|does|do|will)\b.*\b(?:rise|fall|grow|"
                     r"increase|decrease|drop|climb|decline|go up|go down)\b", re.IGNORECASE)
+# a figure before a change: "What was the stamp's price before the rise?", "the previous record"
+_EARLIER = re.compile(r"\b(?:before|previous|previously|old|earlier|former|original|originally|from\s+what)\b",
+                      re.IGNORECASE)
 # a phrase saying "now" ("at the moment", "right now"): its words are not the body's ("moment", "right")
 NOW_PHRASE = re.compile(r"\b(?:at\s+the\s+moment|right\s+now|for\s+the\s+time\s+being|as\s+of\s+now|"
                          r"at\s+this\s+time|these\s+days|at\s+present|just\s+now)\b", re.IGNORECASE)
@@ -50,6 +53,7 @@ class Asks(BaseModel):
     reporter: bool = False  # who reported it: the name before "reports"
     share: bool = False  # a share, rate or change ("by how much"): a percentage may answer
     founding: bool = False  # when something was founded or set up, not when it started doing something
+    earlier: bool = False  # a figure or state before a change ("before", "previous", "old"), not the new one
     now_words: frozenset[str] = frozenset()  # the content words of its phrases saying "now" ("moment")
 
 
@@ -60,4 +64,5 @@ def asks_of(text: str) -> Asks:
                 about_speech=bool(_SPEECH.search(text)), identity=bool(_IDENTITY.match(text)),
                 where=bool(_WHERE.search(text)), reporter=bool(_REPORTER.search(text)),
                 share=bool(_SHARE.search(text)), founding=bool(FOUNDING.search(text)),
+                earlier=bool(_EARLIER.search(text)),
                 now_words=frozenset(content_terms(" ".join(m.group(0) for m in NOW_PHRASE.finditer(text)))))

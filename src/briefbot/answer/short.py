@@ -14,24 +14,26 @@
    organisation that opens with "the" or follows a preposition: "Marit Strangward", not "Harrowick", in "Captain
    Marit Strangward, the harbour master of Harrowick, will succeed him"; a bare name tagged as one stays: the
    small tagger calls invented surnames organisations);
-3. whether it stands where the asked kind usually does: for where (or "in which city"), a place after "in",
+3. for a figure, whether another figure of the sentence replaced it ("rise *from* 0.60 ruvels to 0.72
+   ruvels", "sold for 4.20 lissans *last week*, now costs 14.63"), unless the question asks for the earlier one;
+4. whether it stands where the asked kind usually does: for where (or "in which city"), a place after "in",
    "at" or "near"; for who or which outlet reported something, before "reports" ("*NBC* reports, citing
    officials"); for who said something, next to the word for saying ("*Maria Zakharova* said", "according to
    *X*"); for who holds an office, next to an office word ("*Kaisa Tenholm*, the chief executive", "Chief
    executive *X*");
-4. whether it shares none of the question's words ("63 days", not "last 48 hours", for "How many days did
+5. whether it shares none of the question's words ("63 days", not "last 48 hours", for "How many days did
    the uprising last?"; "Maelle Sorrentin", not "the ... Women's Chess Championship", for "women's chess
    champion");
-5. for how many, whether what the question counts follows it ("63 *days*", "201 of the 360 *senate votes*");
-6. for a figure or a date, whether its clause names another thing of the kind the question names, when the
+6. for how many, whether what the question counts follows it ("63 *days*", "201 of the 360 *senate votes*");
+7. for a figure or a date, whether its clause names another thing of the kind the question names, when the
    sentence names the question's too ("The Lumo 2 costs 189 in *Europe* and 199 in North America" for "... in
    North America?");
-7. how many of the question's words stand in its own clause (the sentence cut at punctuation, dashes and
+8. how many of the question's words stand in its own clause (the sentence cut at punctuation, dashes and
    conjunctions: "and", "but", "while", "after", "as", ...: "32.9% of the eligible *voting population* did
    not vote" for "What percentage of the voting population failed to vote?", not "the vote was 51.6%");
-8. how closely the sentence ties it to the question's words: each word of the question found in the
+9. how closely the sentence ties it to the question's words: each word of the question found in the
    sentence weighs 1 next to the span, less with every word in between, nothing ten words away;
-9. where it stands (the first).
+10. where it stands (the first).
 A date the tagger cut from its day ("24 | February 2025") gets the day back, and a name the title the tagger
 took into it is dropped ("Spokeswoman | Maria Zakharova").
 Measured by the short-answer accuracy of `benchmarks/rules_proxy.py` and `briefbot eval`
@@ -95,7 +97,7 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
     # (a figure's: for a place or a name asked for, the other names are the candidates themselves)
     others = _contrasting(item.sentence.entities or (), asked) if question.answer_type in _FIGURES else []
 
-    def rank(entity: Entity) -> tuple[int, int, int, int, int, int, int, float, int]:
+    def rank(entity: Entity) -> tuple[int, int, int, int, int, int, int, int, float, int]:
         inside = [i for i, (s, e, _) in enumerate(tokens) if s < entity.end and entity.start < e]
         first, last = (inside[0], inside[-1]) if inside else (0, -1)
         own = {t for *_, t in tokens[first:last + 1]}
@@ -107,6 +109,7 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
             and tokens[last + 1][2] in asked  # "about 1,300 growers" counts what "pay growers" names: no amount
         return (_unlikely(question, entity) or int(counts_asked),
                 _unlike_a_name(text, entity) if question.answer_type == "person" else 0,
+                int(_superseded(question, text, entity, found)),
                 0 if _in_role(question, text, entity) else 1,
                 1 if own & (asked - counted) else 0,
                 0 if counted and (own | after) & counted else 1,
@@ -166,6 +169,26 @@ def _in_role(question: Question, text: str, entity: Entity) -> bool:
         return _OFFICE_BEFORE.search(text[max(0, entity.start - 40):entity.start]) is not None \
             or _OFFICE_AFTER.match(text[entity.end:entity.end + 40]) is not None
     return False
+
+
+# a figure that another replaced: "rise *from* 0.60 ruvels to 0.72 ruvels", "sold for 4.20 lissans *last week* now
+# costs at least 14.63 lissans"; a question about the earlier figure asks for it (`Asks.earlier`)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\b(?:to|now\s+(?:costs?|stands?\s+at|is)(?:\s+at\s+least)?)\s+(?:about\s+|around\s+)?$",
+                        re.IGNORECASE)
+_EARLIER_AFTER = re.compile(r"^\s+(?:last\s+(?:week|month|year)|a\s+year\s+(?:earlier|before|ago)|previously|before)\b",
+                            re.IGNORECASE)
+
+
+def _superseded(question: Question, text: str, entity: Entity, found: Sequence[Entity]) -> bool:
+    """For a figure, whether the sentence gives it as one a later figure of the kind replaced (`_FROM_BEFORE` with a
+    later candidate after "to" or "now costs"; or followed by "last week", "a year earlier"), and the question does
+    not ask for the earlier one."""
+    if question.answer_type not in ("number", "amount") or question.asks.earlier:
+        return False
+    later = [e for e in found if e.start > entity.end and _TO_BEFORE.search(text[max(0, e.start - 30):e.start])]
+    return bool(later) and (_FROM_BEFORE.search(text[max(0, entity.start - 20):entity.start]) is not None
+                            or _EARLIER_AFTER.match(text[entity.end:]) is not None)
 
 
 def _unlikely(question: Question, entity: Entity) -> int:
