@@ -20,6 +20,20 @@ def test_a_holder_is_named_by_the_office_near_the_name_in_an_article_about_the_b
                                            title="Skerrline record"))  # no office near the name
 
 
+def test_a_body_named_by_its_kind_is_named_by_a_name_holding_its_other_words():
+    question = analyse("Who is running the medicines regulator at the moment?")
+    named = item("Medicines Authority chief executive Ottoline Fairbrass said inspectors had visited the plant.",
+                 title="Inspectors visit Wraxby plant")
+    assert names_holder(question, named)
+    other = item("Water Authority chief executive Ivo Brand said inspectors had visited the plant.",
+                 title="Inspectors visit Wraxby plant")
+    assert not names_holder(question, other)  # another regulator: no word of the question in its name
+    named = analyse("Who is in charge of the Fisheries Inspectorate these days?")
+    assert not names_holder(named, item("Lorcan Gilchrist, the chair of the Fishermen's Federation, said the ban "
+                                        "would hurt.", title="Fisheries minister to set quotas",
+                                        lead="Fisheries minister Jago Pallister will announce quotas on Monday."))
+
+
 def test_the_verb_asking_for_the_holder_is_not_a_word_of_the_body():
     question = analyse("Who currently directs the Tarvola Marathon?")
     assert names_holder(question, item("Race director Sanna Ristala said next year's race would start with a "

@@ -175,6 +175,15 @@ def test_a_quarter_may_be_stated_by_its_months_and_a_beaten_record_names_no_othe
     began = "About 41,000 volunteers planted trees, the biggest turnout since the national planting day began in 2016."
     assert not missing_qualifiers(volunteers, item(began, published="2025-04-07"))  # when it began: no other year
     assert missing_qualifiers(volunteers, item("About 30,000 volunteers planted trees in 2016.", published="2025-04-07"))
+    # a year a figure is measured against states no figure of that year (events50 dev-26, read)
+    dumped = analyse("fly-tipping furniture and mattresses 2018")
+    lowest = item("Furniture and mattresses fell to 11,400 cases.", published="2025-02-19",
+                  lead="Councils recorded 53,800 fly-tipping incidents last year, the lowest number since 2018.")
+    assert missing_qualifiers(dumped, lowest)
+    assert not missing_qualifiers(analyse("Who has run the survey since 2018?"),
+                                  item("Ada Lowe has run the survey since 2018."))
+    assert not missing_qualifiers(analyse("How many pharmacies have shut since 2015?"),
+                                  item("About 310 pharmacies have shut since 2015, the society said."))
 
 
 def test_no_candidates_for_open_questions():

@@ -33,6 +33,8 @@ _SHARE = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bshare\b|\brate\b|\b
 # a figure before a change: "What was the stamp's price before the rise?", "the previous record"
 _EARLIER = re.compile(r"\b(?:before|previous|previously|old|earlier|former|original|originally|from\s+what)\b",
                       re.IGNORECASE)
+# a period that runs from a year: "How many pharmacies have shut since 2015?"
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid)\s+)?(?:[A-Za-z]+\s+)?(?:1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 # a phrase saying "now" ("at the moment", "right now"): its words are not the body's ("moment", "right")
 NOW_PHRASE = re.compile(r"\b(?:at\s+the\s+moment|right\s+now|for\s+the\s+time\s+being|as\s+of\s+now|"
                          r"at\s+this\s+time|these\s+days|at\s+present|just\s+now)\b", re.IGNORECASE)
@@ -54,6 +56,7 @@ class Asks(BaseModel):
     share: bool = False  # a share, rate or change ("by how much"): a percentage may answer
     founding: bool = False  # when something was founded or set up, not when it started doing something
     earlier: bool = False  # a figure or state before a change ("before", "previous", "old"), not the new one
+    since_year: bool = False  # a period from a year on ("since 2015"): a sentence's "since 2015" states it
     now_words: frozenset[str] = frozenset()  # the content words of its phrases saying "now" ("moment")
 
 
@@ -64,5 +67,5 @@ def asks_of(text: str) -> Asks:
                 about_speech=bool(_SPEECH.search(text)), identity=bool(_IDENTITY.match(text)),
                 where=bool(_WHERE.search(text)), reporter=bool(_REPORTER.search(text)),
                 share=bool(_SHARE.search(text)), founding=bool(FOUNDING.search(text)),
-                earlier=bool(_EARLIER.search(text)),
+                earlier=bool(_EARLIER.search(text)), since_year=bool(_SINCE_YEAR.search(text)),
                 now_words=frozenset(content_terms(" ".join(m.group(0) for m in NOW_PHRASE.finditer(text)))))

@@ -178,4 +178,27 @@ def _about_body(question: Question, item: EvidenceSentence) -> bool:
     sentence before."""
     ignoring = NOT_BODY | question.asks.now_words | frozenset(content_terms(" ".join((question.anchor or "",
                                                                                       *item.implied))))
-    return not missing_topics(question, item) and holds_words(question, item, ignoring)
+    return not missing_topics(question, item) and holds_words(question, item, ignoring | _kind_named(question, item))
+
+
+# nouns for the kind of body a question names in common words ("the medicines *regulator*", "the forests *ministry*"):
+# a name in the context holding another of the question's words names it ("the Medicines Authority", "Minister of
+# Forests and Land")
+_BODY_KINDS = frozenset(content_terms("regulator ministry department association union agency authority company firm "
+                                      "group council watchdog inspectorate service organisation federation society "
+                                      "board commission"))
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+def _kind_named(question: Question, item: EvidenceSentence) -> frozenset[str]:
+    """The question's words for the kind of body (`_BODY_KINDS`), when it does not name the body ("the Fisheries
+    Inspectorate"), that its context names by a name holding another of the question's words, capitalised; else
+    none."""
+    named_body = set(content_terms(" ".join(t for t in question.topics if t[:1].isupper())))
+    kinds = (_BODY_KINDS & set(question.content_words)) - named_body  # "the Fisheries Inspectorate" is its name
+    if not kinds:
+        return frozenset()
+    near = " ".join(t for t in (item.sentence.text, item.title, item.lead, item.before) if t)
+    named = set(content_terms(" ".join(_CAPITALISED_WORD.findall(near))))
+    others = set(question.content_words) - kinds - NOT_BODY
+    return frozenset(kinds) if named & others else frozenset()

@@ -46,7 +46,7 @@ def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Quali
     if not question.qualifiers:
         return []
     # "last year", "last October": the year and month they mean at the article's date (`dates.py`)
-    text, title, before, lead, anchor = (absolute(t, item.published) if t else t
+    text, title, before, lead, anchor = (_unmeasured(question, absolute(t, item.published)) if t else t
                                          for t in (item.sentence.text, item.title, item.before, item.lead, item.anchor))
     missing = missing_in(question, _joined(text, title, date_words(item.published), before, lead, anchor))
     undated = missing_in(question, _joined(text, title, before, lead, anchor))
@@ -157,6 +157,17 @@ def context_text(text: str, title: str, published: str | None, before: str | Non
 def _joined(*parts: str | None) -> str:
     """Texts of a sentence's context, one after another (the empty ones left out)."""
     return " \n ".join(t for t in parts if t)
+
+
+# a year a figure is measured against: "the lowest number since 2018" reports on no figure of 2018
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+\s+)?(?:1[89]\d\d|20\d\d)\b")
+_FIGURES = frozenset({"number", "amount", "open"})
+
+
+def _unmeasured(question: Question, text: str) -> str:
+    """For a figure, `text` without the years it is measured against ("the lowest number since 2018": `_SINCE_YEAR`),
+    unless the question asks since when (`Asks.since_year`)."""
+    return _SINCE_YEAR.sub(" ", text) if question.answer_type in _FIGURES and not question.asks.since_year else text
 
 
 def missing_in(question: Question, context: str) -> list[Qualifier]:
