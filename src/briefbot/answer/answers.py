@@ -58,11 +58,11 @@ _NUMBER_FALLBACK = re.compile(
     r"(?<![\w])\d[\d,.]*|\bone\b(?=\s+[\w'’-])|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens)\b",
     re.IGNORECASE)
-# a number spelled out alone counts things ("two companies", "in two places"); news gives how much in digits
 # a number followed by a word that is no unit of time or length counts things ("Two men"): no answer to how long
 _COUNTS_THINGS = re.compile(r"\s+(?!(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|seconds?|decades?|"
                             r"centur(?:y|ies)|metres?|meters?|kilometres?|kilometers?|km|miles?|feet|foot|yards?|"
                             r"centimetres?|inches?|more|further|longer|or|and|to|of)\b)[a-z][\w'’-]*", re.IGNORECASE)
+# a number spelled out alone counts things ("two companies", "in two places"); news gives how much in digits
 _SPELLED_COUNT = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens|"
                             r"hundreds|thousands|both|several)", re.IGNORECASE)
 
@@ -92,7 +92,8 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
     spans += _fallback(question, text, entities)
     if question.focus in _RATE_FOCUS:  # "the recycling rate": "42.6 per cent", "62 per 1,000 people"; not "46,900
         # incidents" of fly-tipping, nor money unless called a rate right before it ("an hourly rate of 12 merrits")
-        spans = [e for e in spans if e.label == "PERCENT" or _SHARE_WORDS.search(e.text) or _PER_AFTER.match(text, e.end)
+        spans = [e for e in spans if e.label == "PERCENT" or _SHARE_WORDS.search(e.text)
+                 or _PER_AFTER.match(text, e.end)
                  or (e.label == "MONEY" and _RATE_BEFORE.search(text[max(0, e.start - 30):e.start]))]
     if question.form.priced or question.asks.money:  # not "the 312,000 pills" he sold
         # a payment, price, fine, fee, salary or value is a sum of money, not "12 stores"; so is "how much money"
@@ -183,7 +184,8 @@ def _the_body(question: Question, entity: Entity) -> bool:
     """For a question about an office's holder, whether `entity` is an organisation named by a noun the question
     uses for the body ("the Jorvennan Sawmillers' Association" for "Who heads the sawmill owners' association?")."""
     words = _WORD.findall(entity.text)
-    return entity.label == "ORG" and len(words) > 1 and bool(set(content_terms(words[-1])) & set(question.content_words))
+    return entity.label == "ORG" and len(words) > 1 \
+        and bool(set(content_terms(words[-1])) & set(question.content_words))
 
 
 def _named_by(span: str, asked: set[str], question: Question) -> bool:

@@ -466,7 +466,8 @@ def measures(measured: tuple[str, ...], text: str, window: int = 5) -> bool:
         return True
     tokens = [stem(t) for t in _TOKEN.findall(text)]
     numbers = [i for i, tok in enumerate(tokens) if any(ch.isdigit() for ch in tok) or _is_number(tok)]
-    if any(any(close(m, near) for near in tokens[max(0, i - window):i + window + 1] for m in measured) for i in numbers):
+    if any(any(close(m, near) for near in tokens[max(0, i - window):i + window + 1] for m in measured)
+           for i in numbers):
         return True
     for start in (i for i, tok in enumerate(tokens[:-1]) if tok in _AMOUNT_NOUNS and tokens[i + 1] == "of"):
         phrase = tokens[start + 2:start + 2 + _AMOUNT_REACH]
