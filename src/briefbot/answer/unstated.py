@@ -28,7 +28,7 @@ _UNSTATED = re.compile(
     rf"|(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:{_NOT}\s+(?:yet\s+)?able|unable)\s+to\s+{_TELL}"
     rf"|(?:declined|refused)\s+to\s+(?:say|disclose|reveal|give|name|comment|confirm)"
     rf"|(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:under\s+investigation|being\s+investigated|unknown|"
-    rf"unclear|not\s+known|not\s+(?:yet\s+)?clear)"  # "It is not yet clear whether the government has the votes"
+    rf"unclear|not\s+known)"
     rf"|(?:is|are|was|were|has|have|had)\s+{_NOT}\s+(?:yet\s+)?(?:been\s+)?(?:disclosed|revealed|released|named|given|"
     rf"made\s+public|held|determined|established|set|decided|agreed|fixed|finali[sz]ed|confirmed)"
     rf"|\b(?:neither|nobody|no\s+one)\b[^.;]{{0,40}}?\b(?:would|could|did|will|has|have)\s+(?:yet\s+)?{_TELL}"
@@ -69,12 +69,12 @@ _UNDECIDED = re.compile(r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+t
 # question asking who: `withholds`; it still says how much was given)
 _NAMELESS = re.compile(r"\b(?:anonymous|unnamed|unidentified)\b", re.IGNORECASE)
 
-# not given yet: "The line's figures for the first quarter of this year are due in April", "The figures for the first
-# quarter of 2025 will be published on 13 May" (for a question asking when they come, that is the answer:
-# `withholds` reads it for other questions only)
+# not given yet: "The line's figures for the first quarter of this year are due in April" (for a question asking
+# when they come, that is the answer: `withholds` reads it for other questions only). Not "figures ... will be
+# published on 13 May" nor "It is not yet clear whether ...": each declined one more dev question (events50 dev-27,
+# dev-35) and cost one answer on the blind splits of events48-51 (aggregate, session 31), so they were taken out
 _DUE = re.compile(r"\b(?:figures?|results?|numbers?|data|statistics|report|findings|decision|verdict|ruling)\s+"
-                  r"(?:[\w'’,-]+\s+){0,8}?(?:(?:is|are)\s+(?:due|expected)|(?:will|is\s+to|are\s+to)\s+be\s+"
-                  r"(?:published|released|announced|given))\s+(?:in|on|by|next|later|at|before|within)\b",
+                  r"(?:[\w'’,-]+\s+){0,8}?(?:is|are)\s+(?:due|expected)\s+(?:in|on|by|next|later|at|before|within)\b",
                   re.IGNORECASE)
 _NO_FIGURE_FOR = re.compile(r"\bno\s+(?:\w+\s+)?(?:figures?|numbers?|total|estimate|breakdown)\s+"
                             r"(?:(?:was|were|has\s+been|have\s+been)\s+(?:given|published|released)\s+)?"
