@@ -194,8 +194,10 @@ def _kind_named(question: Question, item: EvidenceSentence) -> frozenset[str]:
     """The question's words for the kind of body (`_BODY_KINDS`), when it does not name the body ("the Fisheries
     Inspectorate"), that its context names by a name holding another of the question's words, capitalised; else
     none."""
-    named_body = set(content_terms(" ".join(t for t in question.topics if t[:1].isupper())))
-    kinds = (_BODY_KINDS & set(question.content_words)) - named_body  # "the Fisheries Inspectorate" is its name
+    kinds = _BODY_KINDS & set(question.content_words)
+    if kinds:  # (most questions name no kind: nothing more to read)
+        kinds -= set(content_terms(" ".join(t for t in question.topics if t[:1].isupper())))  # "the Fisheries
+        # Inspectorate" is its name
     if not kinds:
         return frozenset()
     near = " ".join(t for t in (item.sentence.text, item.title, item.lead, item.before) if t)

@@ -67,8 +67,7 @@ def came_after(question: Question, item: EvidenceSentence, entity: Entity) -> bo
 
 
 # the one replaced: "She takes over in September *from* Lucius Penrose", "... succeeding Lucius Penrose"
-_REPLACED_BEFORE = re.compile(r"\b(?:from|replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|in\s+place\s+of)\s+"
-                              r"(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
+_REPLACED_BEFORE = re.compile(rf"\b(?:from|replace|succeed|{REPLACING})\s+(?:[\w'’.-]+\s+){{0,3}}$", re.IGNORECASE)
 
 
 def started_by_another(question: Question, text: str) -> bool:

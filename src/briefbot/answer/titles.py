@@ -51,10 +51,11 @@ def titles_in(text: str, entities: Sequence[Entity] | None) -> list[str]:
     found = []
     for person in (e for e in entities or () if _a_person(e)):
         words = person.text.split()
-        if len(words) > 2 and _MERGED.fullmatch(" ".join(words[:-2])):
-            # the tagger took the title into the name ("Postmaster General Ivo Brand"): a name of three words or more
-            # is read as a title, a first name and a surname
-            found.append(_MERGED.fullmatch(" ".join(words[:-2])).group(1))
+        # the tagger took the title into the name ("Postmaster General Ivo Brand"): a name of three words or more is
+        # read as a title, a first name and a surname
+        merged = _MERGED.fullmatch(" ".join(words[:-2])) if len(words) > 2 else None
+        if merged:
+            found.append(merged.group(1))
             continue
         before = _BEFORE_NAME.search(text[max(0, person.start - 80):person.start])
         after = _AFTER_NAME.match(text[person.end:person.end + 80])
