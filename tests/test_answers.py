@@ -813,3 +813,16 @@ def test_a_count_of_things_is_no_answer_to_how_long():
     assert "four years" in [e.text for e in candidates(question, item("Aled Wragg was jailed for four years."))]
     length = analyse("How long is the Westreach Bridge?")
     assert candidates(length, item("The Westreach Bridge is 1,200 metres long."))
+
+
+def test_a_place_named_after_in_or_near_is_no_one_who_did_something():
+    """A place the tagger marks (GPE, LOC, FAC) right after "in", "near" or "outside" is where something
+    happened, not who did it: "opened a plant in Oxenridge" does not answer "Who founded Verdigo Recycling?".
+    After "at" a name stays a candidate: "the head of menswear at Quistrel" names a firm the tagger calls a GPE."""
+    question = analyse("Who founded Verdigo Recycling?")
+    opened = item("Verdigo Recycling opened a plastics recycling plant in Oxenridge, in the Lisk Valley, on Thursday, "
+                  "creating 140 jobs.")
+    assert any(e.label in ("GPE", "LOC") and e.text == "Oxenridge" for e in opened.sentence.entities)
+    assert [c.text for c in candidates(question, opened)] == []
+    assert "Isolde Fairbairn" in [c.text for c in candidates(question, item(
+        "Verdigo's founder, Isolde Fairbairn, was born in Oxenridge."))]

@@ -45,8 +45,10 @@ from briefbot.answer.tense import only_previews, schedules
 from briefbot.types import Entity, EvidenceSentence
 
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")  # no year, no month: a number the tagger called a DATE
-_PLACE_PREPOSITIONS = "in|at|near|outside"  # what stands before a place: "held in Suldane", "the beds at Penhollow"
+_ONLY_PLACE_PREPOSITIONS = "in|near|outside"  # what stands before a place only ("a plant in Oxenridge") ...
+_PLACE_PREPOSITIONS = f"{_ONLY_PLACE_PREPOSITIONS}|at"  # ... or a place or firm: "the beds at Penhollow", "at Quistrel"
 _LOCATIVE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS})\s+(?:the\s+)?$", re.IGNORECASE)
+_ONLY_LOCATIVE = re.compile(rf"\b(?:{_ONLY_PLACE_PREPOSITIONS})\s+(?:the\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’]+")
 _DATE_FALLBACK = re.compile(
     r"\b(?:1[6-9]\d\d|20\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
@@ -75,6 +77,7 @@ _MONEY_LABELS = frozenset({"MONEY", "PERCENT"})
 _RATE_FOCUS = frozenset({"rate", "percentage"})
 _RATE_BEFORE = re.compile(r"\brates?\b[^,;]*$", re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"\bper\s*cent\b|\bpercent\b|%", re.IGNORECASE)  # "1.6 per cent", tagged as money
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PER_AFTER = re.compile(r"\s+(?:per|in\s+every|for\s+every|out\s+of)\b", re.IGNORECASE)
 
 
@@ -127,6 +130,9 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
             # "She replaces Ivor Blacklock" after "Agatha Penhallow ... will become Chief Inspector" is her predecessor
         if question.form.act == WIN and not names_winner(text, entity.start, entity.end):
             continue  # "... the winners to be named at the Orangery": the Orangery won nothing
+        if question.answer_type == "person" and entity.label in _PLACE_LABELS \
+                and _ONLY_LOCATIVE.search(text[max(0, entity.start - 10):entity.start]):
+            continue  # "opened a plant in Oxenridge" does not answer "Who founded Verdigo?": a place, not someone
         if question.answer_type == "person" and question.office is None and only_the_source(question, text, entity):
             continue  # "..., the Orlesk Museum said" does not answer "Who found the hoard?"
         out.append(entity)
