@@ -826,3 +826,21 @@ def test_a_place_named_after_in_or_near_is_no_one_who_did_something():
     assert [c.text for c in candidates(question, opened)] == []
     assert "Isolde Fairbairn" in [c.text for c in candidates(question, item(
         "Verdigo's founder, Isolde Fairbairn, was born in Oxenridge."))]
+
+
+def test_an_award_named_of_the_year_is_a_category_its_look_alikes_do_not_hold():
+    """"restoration of the year" is a category of the awards (`question.OF_THE_YEAR`): a sentence about another
+    award "of the year" does not answer, though the sentence before names the asked one; a part of the year
+    ("the end of the year") is no award."""
+    question = analyse("What won restoration of the year at the 2016 heritage railway awards?")
+    assert [(q.kind, q.forms) for q in question.qualifiers] == [("year", ("2016",)),
+                                                               ("category", ("restoration of the year",))]
+    context = dict(title="Amber Coast line takes the top heritage award", published="2016-10-22")
+    assert not missing_qualifiers(question, item(
+        "Restoration of the year went to the National Railway Museum for its royal saloon.", **context))
+    assert missing_qualifiers(question, item(
+        "The Amber Coast Light Railway won heritage line of the year at the Heritage Railway Awards.", **context))
+    assert missing_qualifiers(question, item(
+        "Tillingford won station of the year.", before="Restoration of the year went to the National Railway Museum.",
+        **context))
+    assert not analyse("What was the profit at the end of the year?").qualifiers

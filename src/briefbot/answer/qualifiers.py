@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 
 from briefbot.answer.dates import absolute
-from briefbot.answer.question import CATEGORY_FAMILIES, NO_DIVISION, YEAR, Qualifier, Question, category_word
+from briefbot.answer.question import (CATEGORY_FAMILIES, NO_DIVISION, OF_THE_YEAR, YEAR, Qualifier, Question,
+                                     category_word)
 from briefbot.index.lexical import MONTH_NAMES, date_words
 from briefbot.types import EvidenceSentence
 
@@ -118,9 +119,12 @@ _NOUN_NEXT = re.compile(r"\s+[A-Za-z]")
 
 def _names_other_category(qualifier: Qualifier, text: str) -> bool:
     """Whether `text` states another category of the qualifier's family ("spring" for "autumn", "men's" for
-    "women's": `question.CATEGORY_FAMILIES`)."""
-    family = next((f for f in CATEGORY_FAMILIES if tuple(qualifier.forms) in f), ())
+    "women's": `question.CATEGORY_FAMILIES`), or another award "of the year" (`question.OF_THE_YEAR`)."""
     lowered = text.lower()
+    if qualifier.forms[0].endswith(" of the year") \
+            and any(m.group(0) != qualifier.forms[0] for m in OF_THE_YEAR.finditer(lowered)):
+        return True  # "Tillingford won station of the year" after "Restoration of the year went to ..."
+    family = next((f for f in CATEGORY_FAMILIES if tuple(qualifier.forms) in f), ())
     return any(category_word(word).search(lowered) for group in family if group != tuple(qualifier.forms) for word in group)
 
 

@@ -121,6 +121,12 @@ _BEST = re.compile(r"\b(?:Best(?:\s+[A-Z][\w'’-]*)+|best\s+(?!(?:way|known|tim
                    r"on|at|a|an|is|was|be|one|ones|chance|friend|possible|practice|practices|interest|seller|able|placed|"
                    r"suited|positioned|remembered|described|seen|used|served)\b)"
                    r"[a-z][\w'’-]*)")
+# ... or one named "<noun> of the year" ("restoration of the year", "live act of the year": the look-alike is the
+# same awards' other category, "heritage line of the year"); not a part or time of a year ("the end of the year")
+OF_THE_YEAR = re.compile(r"\b(?!(?:end|rest|start|beginning|half|quarter|time|most|part|months?|weeks?|days?|first|"
+                         r"last|middle|remainder|course|turn|top|bulk|majority|balance|close|height|peak|season|"
+                         r"back|front|spring|summer|autumn|winter)\s)([a-z][\w'’-]*)\s+of\s+the\s+year\b",
+                         re.IGNORECASE)
 YEAR = r"(?:\b|(?<=FY)|(?<=fy))(1[6-9]\d\d|20\d\d)"  # a year as written in a question or a sentence ("2022", "FY2022")
 _YEAR = re.compile(YEAR + r"s?\b")  # ... or a decade ("the 2010s")
 _QUARTER_MONTHS = tuple((_MONTHS[3 * i], _MONTHS[3 * i + 2]) for i in range(4))  # (first, last) month of each
@@ -606,7 +612,10 @@ def divisions_of(doc, found: tuple[Qualifier, ...]) -> tuple[Qualifier, ...]:
     # "at" names the event it was run at, not a second division ("fashion" is no category of the craft award)
     contests = {t.head.i for t in doc if t.dep_ in ("amod", "compound") and _singular(t.head.lower_) in _CONTESTS
                 and _division_word(t)}
-    events = {i for i in contests if len(contests) > 1 and doc[i].dep_ == "pobj" and doc[i].head.lower_ == "at"}
+    # ... and so does "at" after an award's category ("restoration of the year at the heritage railway awards")
+    awarded = any(OF_THE_YEAR.search(q.text) for q in found)
+    events = {i for i in contests if (len(contests) > 1 or awarded) and doc[i].dep_ == "pobj"
+              and doc[i].head.lower_ == "at"}
     for token in doc:
         if token.head.i in events:
             continue
@@ -693,6 +702,8 @@ def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
         add("ordinal", m.group(0), forms, m.span())
     for m in _BEST.finditer(text):
         add("category", m.group(0), (m.group(0).lower(),), m.span())
+    for m in OF_THE_YEAR.finditer(text):
+        add("category", m.group(0), (f"{m.group(1).lower()} of the year",), m.span())
     for m in _NUMBERED_LABEL.finditer(text):
         label, number = m.group(1).lower().rstrip("s").replace("categorie", "category"), m.group(2).lower()
         digits = NUMBER_WORDS.get(number, number)
