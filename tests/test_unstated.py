@@ -122,6 +122,16 @@ def test_a_fact_not_given_yet_is_withheld(question, text, expected):
     ("Fells waterbirds 2019", "Floods kept volunteers away from many wetlands in the Westerlea during this "
      "January's count, and the trust said that it would publish no figure for the region this year.", False),
     ("Selwood games spending 2018", "Figures for Marrick were held back because of an error in the returns.", False),
+    # "for that region": the region the sentence names
+    ("Middlemark heritage passengers 2023", "The total includes an estimate for Middlemark, whose two largest lines "
+     "had not sent in their counts, so no figure was given for that region.", True),
+    ("Ravensfell heritage passengers 2023", "The total includes an estimate for Middlemark, whose two largest lines "
+     "had not sent in their counts, so no figure was given for that region.", False),
+    # an act not yet announced
+    ("Who closed the 2025 Ludmere Festival on the Sunday night?", "The act that will close the festival on the "
+     "Sunday has not yet been announced, the festival's director said.", True),
+    ("Who headlined the 2025 Ludmere Festival on the Friday?", "The act that will close the festival on the "
+     "Sunday has not yet been announced, the festival's director said.", False),
     # a decision still to come
     ("How much will the Marrick bridge toll be in 2026?", "The minister will announce on Monday whether the bridge "
      "toll of 4.50 pellars will rise next year, the ministry said.", True),

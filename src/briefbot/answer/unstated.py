@@ -29,7 +29,7 @@ _UNSTATED = re.compile(
     rf"|(?:declined|refused)\s+to\s+(?:say|disclose|reveal|give|name|comment|confirm)"
     rf"|(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:under\s+investigation|being\s+investigated|unknown|"
     rf"unclear|not\s+known)"
-    rf"|(?:is|are|was|were|has|have|had)\s+{_NOT}\s+(?:yet\s+)?(?:been\s+)?(?:disclosed|revealed|released|named|given|"
+    rf"|(?:is|are|was|were|has|have|had)\s+{_NOT}\s+(?:yet\s+)?(?:been\s+)?(?:disclosed|revealed|released|named|given|announced|"
     rf"made\s+public|held|determined|established|set|decided|agreed|fixed|finali[sz]ed|confirmed)"
     rf"|\b(?:neither|nobody|no\s+one)\b[^.;]{{0,40}}?\b(?:would|could|did|will|has|have)\s+(?:yet\s+)?{_TELL}"
     rf"|asked\s+not\s+to\s+be\s+named|undisclosed|no\s+one\s+(?:has\s+)?(?:said|knows)"
@@ -78,7 +78,7 @@ _DUE = re.compile(r"\b(?:figures?|results?|numbers?|data|statistics|report|findi
                   re.IGNORECASE)
 _NO_FIGURE_FOR = re.compile(r"\bno\s+(?:\w+\s+)?(?:figures?|numbers?|total|estimate|breakdown)\s+"
                             r"(?:(?:was|were|has\s+been|have\s+been)\s+(?:given|published|released)\s+)?"
-                            r"for\s+(?:the\s+)?([\w'’-]+)",
+                            r"for\s+(?:the\s+|that\s+|this\s+)?([\w'’-]+)",
                             re.IGNORECASE)  # its group: the first word after "for (the)", what the figure is of
 # the figure said to be withheld, named in the words around the saying: "the figure *for the Ormsay Isles* would be
 # published later", "Figures *for Selwood* were held back" (its group as _NO_FIGURE_FOR's)
