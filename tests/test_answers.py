@@ -844,3 +844,15 @@ def test_an_award_named_of_the_year_is_a_category_its_look_alikes_do_not_hold():
         "Tillingford won station of the year.", before="Restoration of the year went to the National Railway Museum.",
         **context))
     assert not analyse("What was the profit at the end of the year?").qualifiers
+
+
+def test_which_charity_asks_for_an_organisation_the_noun_may_introduce():
+    """"Which charity ...?" asks for an organisation; the small tagger often misses an invented one, which the noun
+    itself introduces ("run by the charity SafeNight"). In a keyword query "charity" only says whose figure."""
+    question = analyse("Which charity ran the drug-testing tent at Ludmere?")
+    assert (question.answer_type, question.answer_labels) == ("entity", ("ORG",))
+    assert [c.text for c in candidates(question, item(
+        "The pilot was run by the charity SafeNight with the agreement of the police."))] == ["SafeNight"]
+    assert [c.text for c in candidates(analyse("What charities did Ada Vell found?"), item(
+        "Ada Vell founded the charity Warm Hands in 2009."))] == ["Warm Hands"]
+    assert analyse("average charity gift Dales 2015").answer_type == "open"

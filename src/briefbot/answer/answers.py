@@ -93,6 +93,7 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
     entities = item.sentence.entities or ()
     spans = [e for e in entities if e.label in question.answer_labels or _placed(question, text, e)]
     spans += _fallback(question, text, entities)
+    spans += _kind_named(question, text, spans)
     if question.focus in _RATE_FOCUS:  # "the recycling rate": "42.6 per cent", "62 per 1,000 people"; not "46,900
         # incidents" of fly-tipping, nor money unless called a rate right before it ("an hourly rate of 12 merrits")
         spans = [e for e in spans if e.label == "PERCENT" or _SHARE_WORDS.search(e.text)
@@ -184,6 +185,22 @@ def has_candidate(question: Question, item: EvidenceSentence) -> bool:
     # (its first character is skipped: a capitalised first word is mostly just the start of the sentence)
     return question.answer_type == "person" and quoted_by_pronoun(item.sentence.text) and bool(
         item.before and CAPITALISED_NAME.search(item.before[1:]))
+
+
+def _kind_named(question: Question, text: str, spans: list[Entity]) -> list[Entity]:
+    """For a question asking which body of a kind ("Which charity ...?"), a capitalised name the kind's noun
+    introduces ("run by the charity SafeNight", which the tagger calls a PRODUCT) that no span covers yet."""
+    if question.answer_type != "entity" or not question.focus:
+        return []
+    noun = question.focus.lower()
+    one = noun[:-3] + "y" if noun.endswith("ies") else noun.removesuffix("s")  # "charities": "the charity SafeNight"
+    out = []
+    kind = rf"\b(?:the|a|an)\s+(?:{re.escape(noun)}|{re.escape(one)})\s+"
+    for m in re.finditer(kind + f"({CAPITALISED_NAME.pattern})", text):
+        start, end = m.span(1)
+        if not any(e.start < end and start < e.end and e.label in question.answer_labels for e in spans):
+            out.append(Entity(label=question.answer_labels[0], start=start, end=end, text=m.group(1)))
+    return out
 
 
 def _the_body(question: Question, entity: Entity) -> bool:

@@ -97,6 +97,12 @@ _WHICH_PERSON_NOUNS = frozenset("""
     golfer striker goalkeeper skipper pilot farmer candidate politician councillor nominee finalist contestant
     donor volunteer trustee investor entrepreneur inventor""".split())
 
+# bodies that are no firm, after "which" or "what" only ("Which charity ran the tent?"): in a keyword query they more
+# often say whose figure is asked ("average charity gift Dales 2015"; as head nouns there: rules proxy, -1 answer).
+# The tagger often misses their invented names, which the noun itself then introduces ("the charity SafeNight":
+# `answers._kind_named`)
+_WHICH_BODY_NOUNS = frozenset("charity foundation society association federation union trust".split())
+
 _HOW = {"many": ("number", COUNT_LABELS), "much": ("amount", NUMERIC_LABELS),  # "how much": not "October"
         "long": ("amount", ("DATE", "TIME", "QUANTITY", "CARDINAL")), "old": ("number", ("DATE", "CARDINAL")),
         "far": ("amount", ("QUANTITY", "CARDINAL")), "big": ("amount", ("QUANTITY", "CARDINAL")),
@@ -566,6 +572,8 @@ def _from_noun(noun, named: bool = False, which: bool = False) -> tuple[AnswerTy
         return "open", (), None
     if which and (noun.lower_ in _WHICH_PERSON_NOUNS or _singular(noun.lower_) in _WHICH_PERSON_NOUNS):
         return "person", PERSON_OR_GROUP, noun.text
+    if which and _singular(noun.lower_) in _WHICH_BODY_NOUNS:
+        return "entity", ("ORG",), noun.text
     word = noun.lower_ if noun.lower_ in _NOUN_KIND else _singular(noun.lower_)  # "cities" -> "city"
     if word not in _NOUN_KIND:
         return "open", (), noun.text if named else None
