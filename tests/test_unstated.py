@@ -127,6 +127,13 @@ def test_a_fact_not_given_yet_is_withheld(question, text, expected):
      "had not sent in their counts, so no figure was given for that region.", True),
     ("Ravensfell heritage passengers 2023", "The total includes an estimate for Middlemark, whose two largest lines "
      "had not sent in their counts, so no figure was given for that region.", False),
+    # undecided whether it will happen again: withholds what is ahead, or whether it is so, not what has been
+    ("Which charity ran the drug-testing tent at Ludmere?", "Greyfield Live has not decided whether the tent will "
+     "return next summer.", False),
+    ("Will the drug-testing tent return to Ludmere next summer?", "Greyfield Live has not decided whether the tent "
+     "will return next summer.", True),
+    ("Has the government exempted steam coal from the carbon levy?", "The government has not yet decided whether "
+     "steam coal will be exempt from the carbon levy.", True),
     # an act not yet announced
     ("Who closed the 2025 Ludmere Festival on the Sunday night?", "The act that will close the festival on the "
      "Sunday has not yet been announced, the festival's director said.", True),

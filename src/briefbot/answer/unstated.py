@@ -65,6 +65,11 @@ _UNSTATED = re.compile(
 _UNDECIDED = re.compile(r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+(?:announce|decide|say|rule|"
                         r"confirm|determine)\b[^.;]{0,40}?\bwhether\b", re.IGNORECASE)
 
+# what is not yet decided is whether something will happen: "has not decided whether the tent will return next summer"
+# withholds what is ahead (a question about it: `Asks.ahead`) and whether it is so ("Has the government exempted steam
+# coal?"), not what has been ("Which charity ran the tent?")
+_WHETHER_AHEAD = re.compile(r"\s+(?:whether|if)\b[^.;]{0,60}?\b(?:will|would|is\s+to|are\s+to)\b", re.IGNORECASE)
+
 # a doer not named: "an anonymous donor gave 500,000 vardels towards the pool" does not say who gave it (for a
 # question asking who: `withholds`; it still says how much was given)
 _NAMELESS = re.compile(r"\b(?:anonymous|unnamed|unidentified)\b", re.IGNORECASE)
@@ -124,6 +129,8 @@ def withholds(question: Question, item: EvidenceSentence) -> bool:
         return _figure_of_asked(question, text, missing_for.group(1))
     asked = _terms(question.text) - _terms(" ".join(question.topics))
     for match in matches:
+        if not question.asks.ahead and question.answer_type != "yesno" and _WHETHER_AHEAD.match(text, match.end()):
+            continue  # undecided whether it will happen again: nothing that has happened is withheld
         if question.answer_type in _NOT_A_FIGURE and _A_FIGURE_WITHHELD.match(text, match.end()):
             continue  # "Neither company would disclose the price paid" still names the buyer
         near = text[:match.start()].split()[-NEAR_WORDS:] + [match.group(0)] + \
