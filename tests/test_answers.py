@@ -856,3 +856,17 @@ def test_which_charity_asks_for_an_organisation_the_noun_may_introduce():
     assert [c.text for c in candidates(analyse("What charities did Ada Vell found?"), item(
         "Ada Vell founded the charity Warm Hands in 2009."))] == ["Warm Hands"]
     assert analyse("average charity gift Dales 2015").answer_type == "open"
+
+
+def test_a_year_a_figure_is_compared_with_does_not_date_it():
+    """"about a fifth more than in 2017" before a figure reports on no figure of 2017 (`qualifiers._THAN_YEAR`):
+    a 2020 report's regional figures do not answer "Vesker Hills concert tickets 2017"; a question that compares
+    itself ("... compared with 2017") still finds its year there."""
+    before = "Fans spent 538 million rondels on tickets, about a fifth more than in 2017."
+    sentence = "Maresford sold 4.1 million tickets and the Vesker Hills 2.0 million."
+    assert missing_qualifiers(analyse("Vesker Hills concert tickets 2017"),
+                              item(sentence, before=before, published="2020-03-10"))
+    assert not missing_qualifiers(analyse("How much more did fans spend on tickets compared with 2017?"),
+                                  item(before, published="2020-03-10"))
+    assert not missing_qualifiers(analyse("Vesker Hills concert tickets 2017"), item(
+        sentence, before="Concerts sold 10.9 million tickets in 2017, the guild said.", published="2018-03-10"))
