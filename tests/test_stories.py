@@ -34,6 +34,14 @@ def test_reports_further_apart_than_the_window_or_undated_are_not_one_story():
     assert later_reports(_stories(("x", None, FIRST[2]))[0], others) == []
 
 
+def test_a_headline_word_s_close_variant_counts_as_shared():
+    """"derails" and "derailment" are one word of the story (`judge.words.same_word`); "Gilling" alone is not enough."""
+    first, *others = _stories(("rail-1", "2019-08-11", "Steam train derails near Gilling"),
+                              ("rail-2", "2019-08-13", "Gilling derailment: number hurt rises to 17"),
+                              ("fete", "2019-08-12", "Gilling summer fete raises record sum"))
+    assert later_reports(first, others) == ["rail-2"]
+
+
 def test_newest_reports_come_first():
     first, *others = _stories(FIRST, UPDATE, ("blast-3", "2019-04-23", "Sanvez fertiliser plant shut during blast inquiry"))
     assert later_reports(first, others) == ["blast-3", "blast-2"]

@@ -16,6 +16,7 @@ import datetime
 from collections.abc import Iterable
 
 from briefbot.index.lexical import content_terms
+from briefbot.judge.words import same_word
 from briefbot.types import Article
 
 STORY_DAYS = 14  # an update of a breaking story comes within days (the events10 dev updates: 2-8 days)
@@ -47,6 +48,12 @@ def later_reports(article: Article, others: Iterable[Article]) -> list[str]:
     for other in others:
         when = day(other.published)
         if other.id != article.id and when is not None and 0 < (when - start).days <= STORY_DAYS \
-                and len(terms & headline_terms(other.title)) >= STORY_HEADLINE_TERMS:
+                and _shared(terms, headline_terms(other.title)) >= STORY_HEADLINE_TERMS:
             found.append((when, other.id))
     return [article_id for _, article_id in sorted(found, reverse=True)]
+
+
+def _shared(terms: frozenset[str], others: frozenset[str]) -> int:
+    """How many of `terms` the other headline's `others` hold, a word's close variant counting ("derails" and
+    "derailment": `judge.words.same_word`)."""
+    return sum(1 for term in terms if term in others or any(same_word(term, other) for other in others))
