@@ -712,3 +712,15 @@ def test_a_question_asking_for_a_name_is_answered_by_a_name():
     question = analyse("What was the search dog that found the walker on Harl Top called?")
     assert has_candidate(question, item("The walker was found by a four-year-old collie called Bramble."))
     assert analyse("What did the council decide?").answer_type == "open"
+
+
+def test_how_much_a_thing_was_sold_or_bought_for_asks_for_its_price():
+    """"How much was the ballroom sold for?" asks for money: "In the 1960s it held 1,200 dancers" does not answer.
+    "How much wine was sold?" asks for a quantity, which need not be money."""
+    from briefbot.answer.answers import candidates
+    from conftest import evidence_item as item
+    question = analyse("How much was the Starlight Ballroom in Ennisford sold for?")
+    assert "sold" in question.form.priced and "pric" in question.form.priced  # stems
+    assert candidates(question, item("In the 1960s it held 1,200 dancers on a Saturday.")) == []
+    assert "pric" in analyse("How much did the painting fetch?").form.priced
+    assert not analyse("How much wine was sold in 2019?").form.priced

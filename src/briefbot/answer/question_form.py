@@ -67,6 +67,9 @@ ASKS_WHAT_COST = re.compile(r"^\s*what\s+(?:did|does|do|will|would|could|might)\
 # it, not be any number in a sentence about Kallinet ("discovered the breach on 4 March, ... one of its servers")
 _MONEY_VERB = re.compile(r"^\s*how\s+much\b.*?\b(fined|pay|paid|cost|worth|valued|asking|earn|earns|earned|charge|"
                          r"charges|charged)\b"
+                         # "How much was the ballroom sold for?", "How much did the painting fetch?"
+                         r"|^\s*how\s+much\b.*?\b(sold|sell|bought|buy)\b(?=[^?]*\bfor\b)"
+                         r"|^\s*how\s+much\b.*?\b(fetch|fetched)\b"
                          r"|^\s*what\s+(?:is|was|are|were|will)\b[^?]*?\b(paid|earn|earns|earning)\b(?!\s+for\b)"
                          r"|^\s*how\s+(?:big|large|high|heavy|steep)\s+(?:was|is|were|will\s+be)\s+(?:the|a|an|its|their)\s+"
                          r"(?:\w+\s+)?(fine|penalty|cost|price|bill|fee)\b"
@@ -99,6 +102,8 @@ _MONEY_WORDS = {"fined": _FINE_WORDS, "fine": _FINE_WORDS, "penalty": _FINE_WORD
 # there and lost two answers, so it is left out
 _MONEY_WORDS.update({verb: _MONEY_WORDS["salary"] for verb in ("earn", "earns", "earned", "earning")})
 _MONEY_WORDS.update({verb: _MONEY_WORDS["fee"] for verb in ("charge", "charges", "charged")})
+_MONEY_WORDS.update({verb: _PAY_WORDS + " fetch fetched"  # what a thing was sold or bought for: a price
+                     for verb in ("sold", "sell", "bought", "buy", "fetch", "fetched")})
 # "Which officials ...?" asks who they are: a sentence naming them ("European leaders such as Macron")
 # answers, one that only mentions them ("several European leaders", "citing officials") does not
 _IDENTIFY_NOUNS = PERSON_NOUNS | frozenset(stem(w) for w in "country countries nation nations company companies "
