@@ -724,3 +724,11 @@ def test_how_much_a_thing_was_sold_or_bought_for_asks_for_its_price():
     assert candidates(question, item("In the 1960s it held 1,200 dancers on a Saturday.")) == []
     assert "pric" in analyse("How much did the painting fetch?").form.priced
     assert not analyse("How much wine was sold in 2019?").form.priced
+
+
+def test_a_name_does_not_end_with_the_preposition_the_tagger_took_in():
+    """The small tagger reads "the Ludmere Festival before" as one name; the question's name and topic end at
+    "Festival", and the anchor after "before" stays the anchor."""
+    question = analyse("Who ran the Ludmere Festival before Philippa Stroud?")
+    assert "Ludmere Festival" in question.topics and not any("before" in t for t in question.topics + question.names)
+    assert question.anchor == "Philippa Stroud"

@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from spacy.tokens import Span
 
 from briefbot.answer.asks import NOW_PHRASE, Asks, asks_of
 from briefbot.answer.decisions import asks_for_decision, asks_for_penalty
@@ -310,9 +311,10 @@ def analyse(text: str) -> Question:
         # Upland 2016" by a rate; fresh dev splits events23-25: 2 answers lost, no decline gained; session 18's
         # blind splits: 4 answers lost for 2 declines)
         answer_type, labels, focus = _from_noun(_head_noun(tokens), named=True)
-    names = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL")
+    entities = _trimmed(doc)
+    names = tuple(dict.fromkeys(e.text for e in entities if e.label_ not in ("CARDINAL", "ORDINAL")
                                 and not _PERIOD_ONLY.match(e.text)))
-    topics = tuple(dict.fromkeys(_EDGE_ORDINAL.sub("", _THE.sub("", _extended(e))) for e in doc.ents
+    topics = tuple(dict.fromkeys(_EDGE_ORDINAL.sub("", _THE.sub("", _extended(e))) for e in entities
                                  if e.label_ not in _NOT_TOPICS and not _anchor(e) and not _PERIOD_ONLY.match(e.text)))
     if keyword:
         topics = tuple(dict.fromkeys(topics + _capitalised_names(tokens)))
@@ -328,7 +330,7 @@ def analyse(text: str) -> Question:
     current = (bool(_CURRENT.search(text)) or (keyword and answer_type == "person" and undated)) \
         and answer_type in ("person", "entity")
     split = two_parts(text)
-    people = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ == "PERSON"))
+    people = tuple(dict.fromkeys(e.text for e in entities if e.label_ == "PERSON"))
     office = office_asked(text, keyword_query=keyword) if answer_type == "person" else None
     anchor = _ANCHOR.search(text) if office and not current and split is None else None
     if (current or anchor) and answer_type == "person":
@@ -403,6 +405,18 @@ def _anchor(entity) -> bool:
     Tessaro*?"): the answering sentence names the predecessor, rarely the successor, so it is not a topic."""
     return entity.start > 0 and entity.doc[entity.start - 1].lower_ in ("before", "after", "succeeding",
                                                                          "preceding", "replacing")
+
+
+def _trimmed(doc) -> list:
+    """The question's entities, each without the lower-case function words the tagger took in at its end ("the
+    Ludmere Festival before" in "Who ran the Ludmere Festival before Philippa Stroud?": "the Ludmere Festival")."""
+    out = []
+    for entity in doc.ents:
+        end = entity.end
+        while end - entity.start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "SCONJ", "CCONJ"):
+            end -= 1
+        out.append(entity if end == entity.end else Span(doc, entity.start, end, label=entity.label_))
+    return out
 
 
 def _extended(entity) -> str:
