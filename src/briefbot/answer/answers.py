@@ -93,7 +93,7 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
     entities = item.sentence.entities or ()
     spans = [e for e in entities if e.label in question.answer_labels or _placed(question, text, e)]
     spans += _fallback(question, text, entities)
-    spans += _kind_named(question, text, spans)
+    spans += _introduced_by_kind(question, text, spans)
     if question.focus in _RATE_FOCUS:  # "the recycling rate": "42.6 per cent", "62 per 1,000 people"; not "46,900
         # incidents" of fly-tipping, nor money unless called a rate right before it ("an hourly rate of 12 merrits")
         spans = [e for e in spans if e.label == "PERCENT" or _SHARE_WORDS.search(e.text)
@@ -187,7 +187,7 @@ def has_candidate(question: Question, item: EvidenceSentence) -> bool:
         item.before and CAPITALISED_NAME.search(item.before[1:]))
 
 
-def _kind_named(question: Question, text: str, spans: list[Entity]) -> list[Entity]:
+def _introduced_by_kind(question: Question, text: str, spans: list[Entity]) -> list[Entity]:
     """For a question asking which body of a kind ("Which charity ...?"), a capitalised name the kind's noun
     introduces ("run by the charity SafeNight", which the tagger calls a PRODUCT) that no span covers yet."""
     if question.answer_type != "entity" or not question.focus:

@@ -101,7 +101,7 @@ _WHICH_PERSON_NOUNS = frozenset("""
 # bodies that are no firm, after "which" or "what" only ("Which charity ran the tent?"): in a keyword query they more
 # often say whose figure is asked ("average charity gift Dales 2015"; as head nouns there: rules proxy, -1 answer).
 # The tagger often misses their invented names, which the noun itself then introduces ("the charity SafeNight":
-# `answers._kind_named`)
+# `answers._introduced_by_kind`)
 _WHICH_BODY_NOUNS = frozenset("charity foundation society association federation union trust".split())
 
 _HOW = {"many": ("number", COUNT_LABELS), "much": ("amount", NUMERIC_LABELS),  # "how much": not "October"
