@@ -870,3 +870,14 @@ def test_a_year_a_figure_is_compared_with_does_not_date_it():
                                   item(before, published="2020-03-10"))
     assert not missing_qualifiers(analyse("Vesker Hills concert tickets 2017"), item(
         sentence, before="Concerts sold 10.9 million tickets in 2017, the guild said.", published="2018-03-10"))
+
+
+def test_the_winner_of_an_award_is_the_name_told_of_as_winning_not_its_town():
+    """"The Palmhouse in Maresford was named venue of the year": the Palmhouse won, Maresford is where it stands;
+    "The judges named The Drowned Villages the Book of the Year" tells of the book's win."""
+    question = analyse("venue of the year 2015")
+    named = [c.text for c in candidates(question, item("The Palmhouse in Maresford was named venue of the year."))]
+    assert "Maresford" not in named and any("Palmhouse" in c for c in named)
+    from briefbot.answer.acts import names_winner
+    text = "The judges named The Drowned Villages the Book of the Year."
+    assert names_winner(text, text.index("The Drowned"), text.index(" the Book"))

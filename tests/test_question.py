@@ -666,8 +666,8 @@ def test_which_takes_the_head_of_a_compound_noun_even_when_it_is_the_subject():
 
 
 def test_which_with_a_persons_trade_asks_for_a_person_but_a_keyword_query_ending_in_one_does_not():
-    """"Which *rider* won ...?" asks for a person; "Designer of the Year 2020" names an award, and
-    "environmental volunteers 2018" counts volunteers: neither asks for a name."""
+    """"Which *rider* won ...?" asks for a person; "Designer of the Year 2020" names an award, whose winner it asks
+    for (any kind of name, not a person by trade), and "environmental volunteers 2018" counts volunteers."""
     rider = analyse("Which rider won the under-19 race at the 2018 Harl Valley tour?")
     assert rider.answer_type == "person" and rider.focus == "rider"
     assert answers(rider, item("In the junior race, for riders under 19, Finn Marlowe of Stavenby won by eleven "
@@ -675,7 +675,7 @@ def test_which_with_a_persons_trade_asks_for_a_person_but_a_keyword_query_ending
     assert not answers(rider, item("The under-19 race was held over 90 kilometres for the first time.",
                                    title="Harl Valley tour 2018"))
     assert analyse("Which judges sentenced them?").answer_type == "person"
-    assert analyse("Designer of the Year 2020").answer_type == "open"
+    assert (analyse("Designer of the Year 2020").answer_type, analyse("Designer of the Year 2020").focus) == ("entity", None)
     assert analyse("environmental volunteers 2018").answer_type == "open"
 
 
@@ -732,3 +732,20 @@ def test_a_name_does_not_end_with_the_preposition_the_tagger_took_in():
     question = analyse("Who ran the Ludmere Festival before Philippa Stroud?")
     assert "Ludmere Festival" in question.topics and not any("before" in t for t in question.topics + question.names)
     assert question.anchor == "Philippa Stroud"
+
+
+def test_what_someone_was_paid_or_a_thing_sold_for_asks_for_an_amount():
+    assert analyse("What were Brass Weather paid for their first paid gig?").answer_type == "amount"
+    assert analyse("What is the mayor paid?").answer_type == "amount"
+    assert analyse("What was the ballroom sold for?").answer_type == "amount"
+    assert analyse("What was paid for the painting?").answer_type == "open"  # the sum itself is the subject
+
+
+def test_an_award_of_the_year_asked_by_keywords_asks_for_its_winner():
+    """"volunteer of the year 2019" asks who or what won the award: any kind of name, told of as the winner."""
+    from briefbot.answer.acts import WIN
+    for text in ("volunteer of the year 2019", "venue of the year 2015",
+                 "What won restoration of the year at the 2016 heritage railway awards?"):
+        question = analyse(text)
+        assert question.answer_type == "entity" and "FAC" in question.answer_labels and question.form.act == WIN
+    assert analyse("What was the profit at the end of the year?").answer_type == "amount"

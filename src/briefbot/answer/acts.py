@@ -129,7 +129,7 @@ def tells_of(act: str | None, text: str, asked: tuple[str, ...] = ()) -> bool:
 _WINS_AFTER = re.compile(
     r"^(?:['’]s?\s+(?:[\w-]+\s+){0,3}?(?=\w)"  # "Gullwing Interactive's space adventure Starwake won"
     # "Finn Marlowe of Stavenby won"
-    r"|\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
+    r"|\s+(?:of|from|at|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
     r"|\s*,[^,]{1,80},)?"  # "Mireille Dunstan, who was Newcomer of the Year in 2013, won"
     r"\s*(?:,\s*)?(?:(?:who|which|that|has|had|have|also|again|then|finally|narrowly|easily|duly|to|is|are|was|were|be|"
     r"been|being)\s+)*"
@@ -140,7 +140,7 @@ _WINS_AFTER = re.compile(
     r"became\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:champions?|winners?))"
     r"\b")
 _WINS_BEFORE = re.compile(
-    r"(?:\b(?:won\s+by|(?:went|goes|go|going)\s+to|(?:defeated|beaten)\s+by|winners?|champions?|"
+    r"(?:\b(?:won\s+by|(?:went|goes|go|going)\s+to|(?:defeated|beaten)\s+by|winners?|champions?|(?:judges|jury)\s+named|"
     r"victory\s+(?:for|of|by)|title\s+holders?)\b(?:\s+(?:was|were|is|are|being))?"
     r"|\b(?:awarded|presented|given|gave|handed)\b[^.;]{0,60}?\bto)"
     r"\W{0,3}(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}$")

@@ -131,9 +131,10 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
             # "She replaces Ivor Blacklock" after "Agatha Penhallow ... will become Chief Inspector" is her predecessor
         if question.form.act == WIN and not names_winner(text, entity.start, entity.end):
             continue  # "... the winners to be named at the Orangery": the Orangery won nothing
-        if question.answer_type == "person" and entity.label in _PLACE_LABELS \
+        if (question.answer_type == "person" or question.form.act == WIN) and entity.label in _PLACE_LABELS \
                 and _ONLY_LOCATIVE.search(text[max(0, entity.start - 10):entity.start]):
-            continue  # "opened a plant in Oxenridge" does not answer "Who founded Verdigo?": a place, not someone
+            continue  # "opened a plant in Oxenridge" does not answer "Who founded Verdigo?": a place, not someone;
+            # nor is "Maresford" in "The Palmhouse in Maresford was named venue of the year" the winner
         if question.answer_type == "person" and question.office is None and only_the_source(question, text, entity):
             continue  # "..., the Orlesk Museum said" does not answer "Who found the hoard?"
         out.append(entity)

@@ -29,12 +29,14 @@ Later stages read these fields; none of them parses the question string again.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Span
 
+from briefbot.answer.acts import WIN
 from briefbot.answer.asks import NOW_PHRASE, Asks, asks_of
 from briefbot.answer.decisions import asks_for_decision, asks_for_penalty
 from briefbot.answer.offices import OFFICE_NOUNS, office_asked
@@ -254,6 +256,10 @@ _NOT_TOPICS = ("CARDINAL", "ORDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANT
 
 # a question asking for a name: "What was the name of the gorilla ...?", "What name was picked for the calf?", "What is
 # the merged charity called?", "arrested suspect name"; the answer is a name the question does not give
+# what someone was paid: "What were Brass Weather paid for their first gig?", "What is the mayor paid?" (not "What was
+# paid for the painting?", whose subject is the sum itself), or what a thing was sold for ("What was the hall sold for?")
+_WHAT_PAID = re.compile(r"^\s*what\s+(?:was|were|is|are|will)\s+(?!paid\b)[^?]*?\bpaid\b"
+                        r"|^\s*what\s+(?:was|were|is|are|will)\s+[^?]*?\b(?:sold|bought)\s+for\s*\??\s*$", re.IGNORECASE)
 _ASKS_NAME = re.compile(r"^\s*what\s+(?:(?:is|was|are|were)\s+(?:the\s+)?names?\s+of\b"
                         r"|names?\s+(?:was|were|is|are|has|have|did)\b)"
                         r"|^\s*what\b.*\b(?:called|named)\s*\??\s*$|^[^?]*\bnames?\s*$", re.IGNORECASE)
@@ -330,6 +336,13 @@ def analyse(text: str) -> Question:
     current = (bool(_CURRENT.search(text)) or (keyword and answer_type == "person" and undated)) \
         and answer_type in ("person", "entity")
     split = two_parts(text)
+    form = form_of(text, doc)
+    # "volunteer of the year 2019", "What won restoration of the year ...?": the winner of an award, whose name the
+    # sentence telling of the win gives (a person, a venue, a beer, a line: any kind of name)
+    if (keyword or answer_type == "open") and any(q.kind == "category" and OF_THE_YEAR.fullmatch(q.forms[0])
+                                                  for q in qualifiers):
+        answer_type, labels, focus = "entity", NAME_LABELS, None
+        form = form if form.act else replace(form, act=WIN)
     people = tuple(dict.fromkeys(e.text for e in entities if e.label_ == "PERSON"))
     office = office_asked(text, keyword_query=keyword) if answer_type == "person" else None
     anchor = _ANCHOR.search(text) if office and not current and split is None else None
@@ -343,7 +356,7 @@ def analyse(text: str) -> Question:
                     precedes=bool(anchor) and anchor.group("relation").lower() == "before",
                     starts=asks_when_started(text), recent=bool(_RECENT.search(text)),
                     # the tense is the anchor's: "Eero Halvaro will step down" names the holder of that time
-                    outcome=asks_for_outcome(text, doc) and anchor is None, form=form_of(text, doc),
+                    outcome=asks_for_outcome(text, doc) and anchor is None, form=form,
                     counted_phrase=_counted_phrase(doc),
                     counted_deed=_counted_deed(doc),
                     **_wording(text),
@@ -451,6 +464,8 @@ def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...
             return kind, labels, None  # type: ignore[return-value]
         if word in ("which", "what") and i + 1 < len(tokens):
             noun = _noun_after(tokens, i)
+            if noun is None and word == "what" and _WHAT_PAID.search(tokens[0].doc.text):
+                return "amount", NUMERIC_LABELS, None  # "What were Brass Weather paid for their first gig?"
             if noun is None and word == "what" and (lowered[i + 1] in ("is", "was", "are", "were") or (
                     lowered[i + 1] in ("will", "would") and tokens[i + 1].head.lower_ == "be")):
                 # "What was Arnovia's inflation *rate*?", "What was the *verdict*?", "What will the *cap* be?"
