@@ -82,3 +82,13 @@ def test_before_placing_a_holder_by_the_anchor_is_no_property_to_share():
     assert not wrong_polarity(ministry, succeeds)
     # a question with no anchor keeps its before/after opposites
     assert wrong_polarity(analyse("What was built before the war?"), item("A new bridge was built after the war."))
+
+
+def test_a_word_describing_a_name_has_its_opposite_only_where_it_describes_that_name():
+    """"the old Kelderby line": "a young man" in the answer describes someone else; "the last Kelderby train" is the
+    opposite of "the first Kelderby train"."""
+    from briefbot.answer.polarity import swapped_opposite
+    assert swapped_opposite("When did Ezra Pollitt ride the last train on the old Kelderby line?",
+                            "Pollitt, 71, was a young man of 22 when he rode the last train in 1966.") is None
+    assert swapped_opposite("When did the first Kelderby train run?", "The last Kelderby train ran in 1966.") == "first"
+    assert swapped_opposite("When did the first train run?", "The last train ran in 1966.") == "first"

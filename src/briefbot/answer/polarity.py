@@ -66,13 +66,22 @@ for _a, _b in _OPPOSITES:
 _WORDS = re.compile(r"[a-z]+")
 
 
+_BEFORE_A_NAME = re.compile(r"\b([a-z]+)\s+([A-Z][\w'’-]*)")  # a lower-case word and the name it describes
+
+
 def swapped_opposite(question: str, text: str, context: str = "") -> str | None:
     """A word of the question that `text` (and its `context`: headline, sentence before) lacks while `text`
     holds its opposite ("specific" when the text says "general" and never "specific"), or None."""
     asked = set(_WORDS.findall(question.lower()))
+    # a word describing a name ("the *old* Kelderby line") has its opposite only where it describes that name too
+    # ("the new Kelderby line"), not "a young man"
+    describing = {m.group(1).lower(): m.group(2).lower() for m in _BEFORE_A_NAME.finditer(question)}
     said = set(_WORDS.findall(text.lower()))
     around = said | set(_WORDS.findall(context.lower()))
     for word in asked - around:
-        if _OPPOSITE.get(word, set()) & said - asked:
+        opposites = _OPPOSITE.get(word, set()) & said - asked
+        if word in describing:
+            opposites = {o for o in opposites if re.search(rf"\b{o}\s+{re.escape(describing[word])}\b", text.lower())}
+        if opposites:
             return word
     return None
