@@ -881,3 +881,13 @@ def test_the_winner_of_an_award_is_the_name_told_of_as_winning_not_its_town():
     from briefbot.answer.acts import names_winner
     text = "The judges named The Drowned Villages the Book of the Year."
     assert names_winner(text, text.index("The Drowned"), text.index(" the Book"))
+
+
+def test_a_share_followed_by_a_comparison_is_no_price():
+    """"sold 60 per cent more tickets" (tagged MONEY) is a change, not the price Wildacre paid; "a fee of 2 per cent"
+    still answers what was paid."""
+    question = analyse("What price did Wildacre Events pay for the Hallowby Jazz Weekend?")
+    assert candidates(question, item("Wildacre Events, which bought the festival two years ago, said it had sold 60 "
+                                     "per cent more tickets than in the last year in the park.")) == []
+    assert candidates(analyse("What fee did Wildacre Events pay the agent?"), item(
+        "Wildacre Events paid the agent a fee of 2 per cent of the ticket sales."))

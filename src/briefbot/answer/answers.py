@@ -78,6 +78,8 @@ _RATE_FOCUS = frozenset({"rate", "percentage"})
 _RATE_BEFORE = re.compile(r"\brates?\b[^,;]*$", re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"\bper\s*cent\b|\bpercent\b|%", re.IGNORECASE)  # "1.6 per cent", tagged as money
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# a share followed by a comparison is a change ("sold 60 per cent more tickets"), never what was paid
+_CHANGE_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|up|down|above|below)\b", re.IGNORECASE)
 _PER_AFTER = re.compile(r"\s+(?:per|in\s+every|for\s+every|out\s+of)\b", re.IGNORECASE)
 
 
@@ -101,7 +103,8 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
                  or (e.label == "MONEY" and _RATE_BEFORE.search(text[max(0, e.start - 30):e.start]))]
     if question.form.priced or question.asks.money:  # not "the 312,000 pills" he sold
         # a payment, price, fine, fee, salary or value is a sum of money, not "12 stores"; so is "how much money"
-        spans = [e for e in spans if e.label in _MONEY_LABELS or reads_as_money(text, e.start, e.end)]
+        spans = [e for e in spans if (e.label in _MONEY_LABELS or reads_as_money(text, e.start, e.end))
+                 and not _a_change(text, e)]
     out = []
     counting = question.answer_type in ("number", "amount")
     for entity in spans:
@@ -186,6 +189,13 @@ def has_candidate(question: Question, item: EvidenceSentence) -> bool:
     # (its first character is skipped: a capitalised first word is mostly just the start of the sentence)
     return question.answer_type == "person" and quoted_by_pronoun(item.sentence.text) and bool(
         item.before and CAPITALISED_NAME.search(item.before[1:]))
+
+
+def _a_change(text: str, entity: Entity) -> bool:
+    """Whether `entity` is a share followed by a comparison ("sold 60 per cent more tickets", tagged MONEY): a
+    change, never what was paid."""
+    return (entity.label == "PERCENT" or _SHARE_WORDS.search(entity.text) is not None) \
+        and _CHANGE_AFTER.match(text, entity.end) is not None
 
 
 def _introduced_by_kind(question: Question, text: str, spans: list[Entity]) -> list[Entity]:
