@@ -254,12 +254,14 @@ _EDGE_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)\s+|\s+\d+(?:st|nd|rd|th)$", re.
 _NOT_TOPICS = ("CARDINAL", "ORDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "NORP")
 
 
-# a question asking for a name: "What was the name of the gorilla ...?", "What name was picked for the calf?", "What is
-# the merged charity called?", "arrested suspect name"; the answer is a name the question does not give
 # what someone was paid: "What were Brass Weather paid for their first gig?", "What is the mayor paid?" (not "What was
 # paid for the painting?", whose subject is the sum itself), or what a thing was sold for ("What was the hall sold for?")
 _WHAT_PAID = re.compile(r"^\s*what\s+(?:was|were|is|are|will)\s+(?!paid\b)[^?]*?\bpaid\b"
-                        r"|^\s*what\s+(?:was|were|is|are|will)\s+[^?]*?\b(?:sold|bought)\s+for\s*\??\s*$", re.IGNORECASE)
+                        r"|^\s*what\s+(?:was|were|is|are|will)\s+[^?]*?\b(?:sold|bought)\s+for\s*\??\s*$",
+                        re.IGNORECASE)
+
+# a question asking for a name: "What was the name of the gorilla ...?", "What name was picked for the calf?", "What is
+# the merged charity called?", "arrested suspect name"; the answer is a name the question does not give
 _ASKS_NAME = re.compile(r"^\s*what\s+(?:(?:is|was|are|were)\s+(?:the\s+)?names?\s+of\b"
                         r"|names?\s+(?:was|were|is|are|has|have|did)\b)"
                         r"|^\s*what\b.*\b(?:called|named)\s*\??\s*$|^[^?]*\bnames?\s*$", re.IGNORECASE)
