@@ -34,7 +34,7 @@ from briefbot.answer.currency import reads_as_money
 from briefbot.answer.decisions import states_decision, states_penalty
 from briefbot.answer.polarity import states_negation, swapped_opposite
 from briefbot.answer.qualifiers import missing_qualifiers
-from briefbot.answer.question import NAME_LABELS, Question
+from briefbot.answer.question import NAME_LABELS, PLACE_LABELS, Question
 from briefbot.answer.question_form import ONCE_OR_TWICE, counts_times
 from briefbot.answer.roles import (CAPITALISED_NAME, came_after, named_as_former, only_the_source, only_when_said,
                                    started_by_another)
@@ -77,7 +77,6 @@ _MONEY_LABELS = frozenset({"MONEY", "PERCENT"})
 _RATE_FOCUS = frozenset({"rate", "percentage"})
 _RATE_BEFORE = re.compile(r"\brates?\b[^,;]*$", re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"\bper\s*cent\b|\bpercent\b|%", re.IGNORECASE)  # "1.6 per cent", tagged as money
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # a share followed by a comparison is a change ("sold 60 per cent more tickets"), never what was paid
 _CHANGE_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|up|down|above|below)\b", re.IGNORECASE)
 _PER_AFTER = re.compile(r"\s+(?:per|in\s+every|for\s+every|out\s+of)\b", re.IGNORECASE)
@@ -134,7 +133,7 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
             # "She replaces Ivor Blacklock" after "Agatha Penhallow ... will become Chief Inspector" is her predecessor
         if question.form.act == WIN and not names_winner(text, entity.start, entity.end):
             continue  # "... the winners to be named at the Orangery": the Orangery won nothing
-        if (question.answer_type == "person" or question.form.act == WIN) and entity.label in _PLACE_LABELS \
+        if (question.answer_type == "person" or question.form.act == WIN) and entity.label in PLACE_LABELS \
                 and _ONLY_LOCATIVE.search(text[max(0, entity.start - 10):entity.start]):
             continue  # "opened a plant in Oxenridge" does not answer "Who founded Verdigo?": a place, not someone;
             # nor is "Maresford" in "The Palmhouse in Maresford was named venue of the year" the winner

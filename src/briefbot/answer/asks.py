@@ -33,6 +33,8 @@ _SHARE = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bshare\b|\brate\b|\b
 # a figure before a change: "What was the stamp's price before the rise?", "the previous record"
 _EARLIER = re.compile(r"\b(?:before|previous|previously|old|earlier|former|original|originally|from\s+what)\b",
                       re.IGNORECASE)
+# a question that compares itself ("How much more ... compared with 2017?"): a year after "than" may be its answer's
+_COMPARES = re.compile(r"\b(?:than|compared|against|versus|from)\b", re.IGNORECASE)
 # a period that runs from a year: "How many pharmacies have shut since 2015?"
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid)\s+)?(?:[A-Za-z]+\s+)?(?:1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 # a phrase saying "now" ("at the moment", "right now"): its words are not the body's ("moment", "right")
@@ -57,6 +59,7 @@ class Asks(BaseModel):
     founding: bool = False  # when something was founded or set up, not when it started doing something
     earlier: bool = False  # a figure or state before a change ("before", "previous", "old"), not the new one
     since_year: bool = False  # a period from a year on ("since 2015"): a sentence's "since 2015" states it
+    compares: bool = False  # "than", "compared", "against", "versus", "from": a year compared with may be its own
     now_words: frozenset[str] = frozenset()  # the content words of its phrases saying "now" ("moment")
 
 
@@ -68,4 +71,5 @@ def asks_of(text: str) -> Asks:
                 where=bool(_WHERE.search(text)), reporter=bool(_REPORTER.search(text)),
                 share=bool(_SHARE.search(text)), founding=bool(FOUNDING.search(text)),
                 earlier=bool(_EARLIER.search(text)), since_year=bool(_SINCE_YEAR.search(text)),
+                compares=bool(_COMPARES.search(text)),
                 now_words=frozenset(content_terms(" ".join(m.group(0) for m in NOW_PHRASE.finditer(text)))))

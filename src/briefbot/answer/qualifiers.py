@@ -171,20 +171,20 @@ _FIGURES = frozenset({"number", "amount", "open"})
 # a year a figure is compared with: "about a fifth more than in 2017", "up from 1.9 million in 2017", "compared with
 # 2017" reports on no figure of 2017
 _THAN_YEAR = re.compile(r"\b(?:than|compared\s+(?:with|to)|against|versus)\s+(?:in\s+|that\s+of\s+)?"
-                        r"(?:1[89]\d\d|20\d\d)\b|\bfrom\s+(?:about\s+|around\s+)?[\d.,]+(?:\s+(?:million|billion|per\s+cent|[a-z]+)){0,2}\s+"
+                        r"(?:1[89]\d\d|20\d\d)\b"
+                        r"|\bfrom\s+(?:about\s+|around\s+)?[\d.,]+(?:\s+(?:million|billion|per\s+cent|[a-z]+)){0,2}\s+"
                         r"in\s+(?:1[89]\d\d|20\d\d)\b", re.IGNORECASE)
-_COMPARING = re.compile(r"\b(?:than|compared|against|versus|from)\b", re.IGNORECASE)
 
 
 def _unmeasured(question: Question, text: str) -> str:
     """For a figure, `text` without the years it is measured against ("the lowest number since 2018": `_SINCE_YEAR`;
     "a fifth more than in 2017": `_THAN_YEAR`), unless the question asks since when (`Asks.since_year`) or compares
-    itself."""
+    itself (`Asks.compares`)."""
     if question.answer_type not in _FIGURES:
         return text
     if not question.asks.since_year:
         text = _SINCE_YEAR.sub(" ", text)
-    return text if _COMPARING.search(question.text) else _THAN_YEAR.sub(" ", text)
+    return text if question.asks.compares else _THAN_YEAR.sub(" ", text)
 
 
 def missing_in(question: Question, context: str) -> list[Qualifier]:
