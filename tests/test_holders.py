@@ -192,3 +192,24 @@ def test_the_one_the_anchor_replaced_held_its_office_though_the_sentence_names_n
     other = item("She replaces Piers Tebbutt, who resigned last August after an audit.",
                  title="Ecologist to lead State Forests", before="Morag Ashgrove has led the Sabrel Coast district.")
     assert not names_holder(question, other)
+
+
+def test_taking_office_is_the_holder_named_before_a_verb_of_becoming_or_after_one_of_appointing():
+    from briefbot.answer.holders import tells_taking_office
+
+    question = analyse("Who chairs the Savrenne Fashion Council now?")
+    title = "Savrenne Fashion Council elects a chair"
+    assert tells_taking_office(question, item("Clemence Achterberg, who runs the weaving company Harbour Cloth, was "
+                                              "elected chair of the Savrenne Fashion Council on Tuesday.",
+                                              title=title), "Achterberg")
+    assert tells_taking_office(question, item("Clemence Achterberg will become chair of the Savrenne Fashion Council "
+                                              "on 1 July.", title=title), "Achterberg")
+    assert tells_taking_office(question, item("The Savrenne Fashion Council has elected Clemence Achterberg as its "
+                                              "chair.", title=title), "Achterberg")
+    # a mention of the holder, someone else's appointment, another body's office: none tells of her taking it
+    assert not tells_taking_office(question, item("Clemence Achterberg, the chair of the Savrenne Fashion Council, "
+                                                  "said exports fell.", title=title), "Achterberg")
+    assert not tells_taking_office(question, item("Idris Mallender was elected chair of the Savrenne Fashion Council "
+                                                  "on Tuesday.", title=title), "Achterberg")
+    assert not tells_taking_office(question, item("Clemence Achterberg was elected chair of the Wickenden Rowing Club "
+                                                  "on Tuesday.", title="Rowing club elects a chair"), "Achterberg")

@@ -297,6 +297,31 @@ def test_the_newest_sentence_naming_the_holder_comes_first_for_who_holds_an_offi
     assert before.sentences[0].sentence.article_id == "old"
 
 
+def test_the_sentence_telling_the_newest_holder_took_office_comes_second(make_bot, tmp_path):
+    import json
+
+    corpus = tmp_path / "appointed"
+    corpus.mkdir()
+    rows = [
+        {"id": "appointed", "title": "Corvale Foods names a chief executive", "published": "2021-03-01",
+         "text": "Lena Vos was appointed chief executive of Corvale Foods on Monday, replacing Ada Brandt. "
+                 "Vos ran the company's Tarrin bakery for six years."},
+        {"id": "profit", "title": "Corvale Foods profit rises", "published": "2023-05-01",
+         "text": "Corvale Foods said profit rose by a fifth in the first quarter. "
+                 "Chief executive Lena Vos said demand for frozen meals was strong."},
+        {"id": "plant", "title": "Corvale Foods to open a plant", "published": "2024-06-01",
+         "text": "Corvale Foods will open a plant in Marrow next year. "
+                 "Chief executive Lena Vos said the plant would hire 200 people."},
+        {"id": "brandt", "title": "Corvale Foods chief", "published": "2019-02-01",
+         "text": "Chief executive Ada Brandt said Corvale Foods would close two depots."},
+    ]
+    (corpus / "appointed.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    bot = make_bot(corpus=corpus, index=tmp_path / "appointed-index")
+    now = bot.retriever.retrieve("Who is the chief executive of Corvale Foods?")
+    assert now.sentences[0].sentence.article_id == "plant"  # the newest names who holds it now
+    assert now.sentences[1].sentence.text.startswith("Lena Vos was appointed")  # ... the appointment that it is hers
+
+
 def test_the_newest_holder_is_found_though_older_sentences_share_more_of_the_question(make_bot, tmp_path):
     import json
 

@@ -6,7 +6,10 @@ older one that shares more of the question's words ("Oona Feltham will step down
 Skerrline", 2022). Retrieval ranks the sentences `names_holder` accepts first, newest first
 (`Retriever._holders_first`). Such a sentence often shares few words with the question ("..., said Imelda Strand,
 who succeeded Bertil Aske as the bureau's director" for "Who is in charge of the national weather bureau now?"),
-so retrieval also searches for the office and the body's words (`holder_terms`) to find it.
+so retrieval also searches for the office and the body's words (`holder_terms`) to find it. The sentence telling
+that this holder took the office (`tells_taking_office`: "Clemence Achterberg ... was elected chair of the Savrenne
+Fashion Council") comes second (`Retriever._appointment_second`): the newest article shows who holds the office now,
+the appointment that it is theirs.
 
 For who held it before someone ("Which Chief Forester did Tamsin Yeadon replace?"), the article telling of that
 one taking office comes first (`anchor_replaces`: "She replaces Piers Tebbutt"), and the one replaced there held the
@@ -92,9 +95,44 @@ def names_holder(question: Question, item: EvidenceSentence) -> bool:
         named = replaced_named or any(any(_within_reach(c, s) for s in titles)
                                       or any(0 <= s - c.end <= HOLDER_REACH for s in verbs) for c in found)
     else:  # ... or by the title the corpus gives the body's head ("Postmaster General Noor Haverill said")
-        spots = office_spots(question.office, text) + _spots_of(item.office_title, text)
-        named = bool(spots) and any(_within_reach(c, s) for c in candidates(question, item) for s in spots)
+        named = bool(holders_named(question, item))
     return named and _about_body(question, item)
+
+
+def holders_named(question: Question, item: EvidenceSentence) -> list[Entity]:
+    """The candidate answers of `item` that stand within HOLDER_REACH characters of `question.office` (or of the
+    title the corpus gives the body's head, `EvidenceSentence.office_title`): whom it names as holding the office,
+    whatever its article is about (`names_holder` checks that too)."""
+    if not question.office:
+        return []
+    text = item.sentence.text
+    spots = office_spots(question.office, text) + _spots_of(item.office_title, text)
+    return [c for c in candidates(question, item) if any(_within_reach(c, s) for s in spots)] if spots else []
+
+
+# someone taking an office: the name before "was elected", "will become", "has taken over", "succeeds" ...
+_TAKES_OFFICE = re.compile(
+    r"\b(?:(?:was|were|is|has\s+been|had\s+been|have\s+been|will\s+be|is\s+to\s+be)\s+(?:formally\s+)?"
+    r"(?:elected|appointed|named|chosen|confirmed|sworn\s+in|promoted)|became|becomes|will\s+become|"
+    r"is\s+to\s+become|(?:has|had|have)\s+taken\s+over|took\s+over|takes\s+over|will\s+take\s+over|"
+    r"succeeds|succeeded|replaces|replaced|will\s+(?:succeed|replace))\b", re.IGNORECASE)
+# ... or after "appointed", "named", "elected" ("The board appointed Ilse Dormand as its chief executive")
+_APPOINTS = re.compile(r"\b(?:appointed|appoints|named|names|elected|elects|chose|picked)\s+$", re.IGNORECASE)
+
+
+def tells_taking_office(question: Question, item: EvidenceSentence, surname: str) -> bool:
+    """Whether `item` tells of the holder called `surname` taking the office `question` asks about ("Clemence
+    Achterberg, who runs ..., was elected chair of the Savrenne Fashion Council"): a name of `holders_named` ending in
+    `surname` stands within HOLDER_REACH characters before a verb of taking office (`_TAKES_OFFICE`), or right after
+    one of appointing (`_APPOINTS`), and the article is about the body asked about."""
+    text = item.sentence.text
+    named = [c for c in holders_named(question, item) if c.text.split()[-1] == surname]
+    if not named:
+        return False
+    verbs = [m.start() for m in _TAKES_OFFICE.finditer(text)]
+    taking = any(0 <= v - c.end <= HOLDER_REACH for c in named for v in verbs) \
+        or any(_APPOINTS.search(text, max(0, c.start - 12), c.start) for c in named)
+    return taking and _about_body(question, item)
 
 
 # for a question naming no office ("Who is in charge of X?"), among sentences naming a holder on the same day, one

@@ -31,8 +31,8 @@ from briefbot.answer.beginnings import tells_beginning
 from briefbot.answer.counting import alike_counted
 from briefbot.answer.currency import as_money, currency_words
 from briefbot.answer.dates import absolute
-from briefbot.answer.holders import (anchor_query, anchor_replaces, anchors_on_holder, holder_terms, names_holder,
-                                     names_top_holder, tells_vacancy)
+from briefbot.answer.holders import (anchor_query, anchor_replaces, anchors_on_holder, holder_terms, holders_named,
+                                     names_holder, names_top_holder, tells_taking_office, tells_vacancy)
 from briefbot.answer.home import HomeCountries
 from briefbot.answer.offices import mentions_office
 from briefbot.answer.qualifiers import context_text, missing_in
@@ -104,6 +104,7 @@ RECENCY_BOOST = 0.25  # "latest ...": a sentence's score grows by up to this sha
 OUTLET_SAMPLE = 1000  # articles read for the outlets' shares (`_outlet_shares`: which country the corpus writes from)
 SENTENCE_MEMO = 4096  # decoded sentences the retriever keeps (one question reads ~100 rows, most several times)
 ALIAS_BOOST = 0.5  # BM25 weight of a question name's other spellings ("Moscow" for "the Kremlin")
+_EDGE = 1e-9  # a score this much lower ranks a sentence below another that scores the same
 _YEAR = re.compile(YEAR)  # a question name that is a year, which a sentence may say as "last year"
 
 
@@ -475,6 +476,7 @@ class Retriever:
         anchors: dict[int, str] = {}  # rows read with a sentence elsewhere as context (`EvidenceSentence.anchor`)
         if holder:
             scored, vacant = self._holders_first(analysed, scored, titles)  # "Who is the chief executive?": the newest
+            scored = self._appointment_second(analysed, scored, titles)  # ... and the sentence telling they took it
         elif analysed.anchor and analysed.office and not multi_article and parts is None:
             scored, anchors = self._anchored_holders_first(analysed, query, scored, top_chunks)
         elif analysed.recent or analysed.current:  # who holds a role *now*: the newest article says so
@@ -553,6 +555,30 @@ class Retriever:
         holders = [(best * (HOLDER_LEAD + HOLDER_RECENCY * rank[dates[row]] + TOP_TITLE_EDGE * (row in top)),
                     lexical, dense, row) for _, lexical, dense, row in scored if row in dates]
         return sorted(holders + rest, key=lambda item: (-item[0], item[3])), vacant
+
+    def _appointment_second(self, analysed: Question, scored: list[tuple[float, float, float, int]],
+                            titles: dict[str, str]) -> list[tuple[float, float, float, int]]:
+        """`scored` for a current-holder question, ranked by `_holders_first`, with the newest sentence telling that
+        the first sentence's holder took the office (`holders.tells_taking_office`: "Clemence Achterberg ... was
+        elected chair of the Savrenne Fashion Council") second, when it is not first: the newest article shows who
+        holds the office now, the appointment that it is theirs. Looked for among the candidates."""
+        if len(scored) < 3:
+            return scored
+        first = scored[0]
+        sentences = self._annotated([row for *_, row in scored])
+        top = self._candidate(first[3], sentences[first[3]], first[0], analysed, titles)
+        surnames = {c.text.split()[-1] for c in holders_named(analysed, top)}
+        if not surnames or any(tells_taking_office(analysed, top, name) for name in surnames):
+            return scored
+        for item in scored[2:]:
+            if not any(name in sentences[item[3]].text for name in surnames):
+                continue
+            candidate = self._candidate(item[3], sentences[item[3]], item[0], analysed, titles)
+            if any(tells_taking_office(analysed, candidate, name) for name in surnames):
+                below = first[0] - _EDGE  # strictly between the first and the rest, ties included
+                rest = [(min(x[0], below - _EDGE), *x[1:]) for x in scored[1:] if x is not item]
+                return [first, (below, *item[1:])] + rest
+        return scored
 
     def _anchored_holders_first(self, analysed: Question, query: QueryTerms,
                                 scored: list[tuple[float, float, float, int]], top_chunks: int
