@@ -151,6 +151,15 @@ def test_a_holder_named_as_former_or_leaving_after_the_name_does_not_answer_who_
     assert answers(question, current)
 
 
+def test_a_past_job_in_apposition_before_taking_office_is_no_former_holder():
+    question = analyse("Who is in charge of Veltra Energy today?")
+    taken = item("Harriet Lund, a former banker from Ostry, has taken over as chief executive of Veltra Energy.")
+    appointed = item("Harriet Lund, the former finance director, was appointed chief executive of Veltra Energy.")
+    assert answers(question, taken) and answers(question, appointed)
+    # a past job alone, or a former holder who then did something else, is still no holder now
+    assert not answers(question, item("Harriet Lund, the former chief executive of Veltra Energy, joined a bank."))
+
+
 def test_what_is_noun_takes_its_answer_type_from_the_noun():
     rate = analyse("What was Arnovia's inflation rate in January 2024?")
     assert rate.answer_type == "amount" and "PERCENT" in rate.answer_labels and "DATE" not in rate.answer_labels

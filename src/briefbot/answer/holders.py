@@ -30,8 +30,8 @@ from __future__ import annotations
 import re
 
 from briefbot.answer.answers import candidates
-from briefbot.answer.offices import (ALL_OFFICE_WORDS, ANY_OFFICE, OFFICE_NOUNS, REPLACING, leading_spots,
-                                     office_spots, replacing_spots, title_spots)
+from briefbot.answer.offices import (ALL_OFFICE_WORDS, ANY_OFFICE, OFFICE_NOUNS, REPLACING, TAKES_OFFICE,
+                                     leading_spots, office_spots, replacing_spots, title_spots)
 from briefbot.answer.question import Question
 from briefbot.answer.topics import holds_words, missing_topics
 from briefbot.index.lexical import content_terms
@@ -110,12 +110,6 @@ def holders_named(question: Question, item: EvidenceSentence) -> list[Entity]:
     return [c for c in candidates(question, item) if any(_within_reach(c, s) for s in spots)] if spots else []
 
 
-# someone taking an office: the name before "was elected", "will become", "has taken over", "succeeds" ...
-_TAKES_OFFICE = re.compile(
-    r"\b(?:(?:was|were|is|has\s+been|had\s+been|have\s+been|will\s+be|is\s+to\s+be)\s+(?:formally\s+)?"
-    r"(?:elected|appointed|named|chosen|confirmed|sworn\s+in|promoted)|became|becomes|will\s+become|"
-    r"is\s+to\s+become|(?:has|had|have)\s+taken\s+over|took\s+over|takes\s+over|will\s+take\s+over|"
-    r"succeeds|succeeded|replaces|replaced|will\s+(?:succeed|replace))\b", re.IGNORECASE)
 # ... or after "appointed", "named", "elected" ("The board appointed Ilse Dormand as its chief executive")
 _APPOINTS = re.compile(r"\b(?:appointed|appoints|named|names|elected|elects|chose|picked)\s+$", re.IGNORECASE)
 
@@ -123,13 +117,13 @@ _APPOINTS = re.compile(r"\b(?:appointed|appoints|named|names|elected|elects|chos
 def tells_taking_office(question: Question, item: EvidenceSentence, surname: str) -> bool:
     """Whether `item` tells of the holder called `surname` taking the office `question` asks about ("Clemence
     Achterberg, who runs ..., was elected chair of the Savrenne Fashion Council"): a name of `holders_named` ending in
-    `surname` stands within HOLDER_REACH characters before a verb of taking office (`_TAKES_OFFICE`), or right after
+    `surname` stands within HOLDER_REACH characters before a verb of taking office (`offices.TAKES_OFFICE`), or right after
     one of appointing (`_APPOINTS`), and the article is about the body asked about."""
     text = item.sentence.text
     named = [c for c in holders_named(question, item) if c.text.split()[-1] == surname]
     if not named:
         return False
-    verbs = [m.start() for m in _TAKES_OFFICE.finditer(text)]
+    verbs = [m.start() for m in TAKES_OFFICE.finditer(text)]
     taking = any(0 <= v - c.end <= HOLDER_REACH for c in named for v in verbs) \
         or any(_APPOINTS.search(text, max(0, c.start - 12), c.start) for c in named)
     return taking and _about_body(question, item)

@@ -140,6 +140,14 @@ REPLACING = (r"replaces?|replaced|replacing|succeeds?|succeeded|succeeding|(?:to
 _REPLACES = re.compile(rf"\b(?:{REPLACING})\b", re.IGNORECASE)
 
 
+# someone taking an office, said after their name: "was elected", "will become", "has taken over", "succeeds" ...
+TAKES_OFFICE = re.compile(
+    r"\b(?:(?:was|were|is|has\s+been|had\s+been|have\s+been|will\s+be|is\s+to\s+be)\s+(?:formally\s+)?"
+    r"(?:elected|appointed|named|chosen|confirmed|sworn\s+in|promoted)|became|becomes|will\s+become|"
+    r"is\s+to\s+become|(?:has|had|have)\s+taken\s+over|took\s+over|takes\s+over|will\s+take\s+over|"
+    r"succeeds|succeeded|replaces|replaced|will\s+(?:succeed|replace))\b", re.IGNORECASE)
+
+
 def replacing_spots(text: str) -> list[int]:
     """Where in `text` someone is said to replace or succeed someone: the end of the verb ("replaces ")."""
     return [m.end() for m in _REPLACES.finditer(text)]

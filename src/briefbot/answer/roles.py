@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from briefbot.answer.offices import REPLACING
+from briefbot.answer.offices import REPLACING, TAKES_OFFICE
 from briefbot.answer.question import Question
 from briefbot.answer.speech import SAYS_AFTER
 from briefbot.index.lexical import STOP_WORDS
@@ -52,11 +52,19 @@ _SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+[\w'’-]+){0,2}|added)\s+(?:on
                       re.IGNORECASE)
 
 
+# a past job in apposition, then a verb of taking office: "Bronwen Carrick, a former head teacher from Haldwell, has
+# taken over as chair" names the new holder
+_PAST_JOB_THEN_TAKES = re.compile(r"^,\s*(?:a|an|the)?\s*(?:former|ex|retired)\b[^,;.]{0,60},\s*(?:"
+                                  + TAKES_OFFICE.pattern + ")", re.IGNORECASE)
+
+
 def named_as_former(text: str, entity: Entity) -> bool:
     """Whether the sentence names `entity` as a former, departing or replaced holder ("former chief executive Jane
-    Roe", "Jane Roe, who resigned in May"): no answer to who holds a role now."""
+    Roe", "Jane Roe, who resigned in May"): no answer to who holds a role now. Not one whose past job stands in
+    apposition before a verb of taking office ("Jane Roe, a former banker, was appointed ...": `_PAST_JOB_THEN_TAKES`)."""
+    after = text[entity.end:entity.end + 90]
     return _FORMER.search(text[max(0, entity.start - 40):entity.start]) is not None \
-        or _FORMER_AFTER.search(text[entity.end:entity.end + 90]) is not None
+        or (_FORMER_AFTER.search(after) is not None and _PAST_JOB_THEN_TAKES.search(text[entity.end:]) is None)
 
 
 def came_after(question: Question, item: EvidenceSentence, entity: Entity) -> bool:
