@@ -213,3 +213,10 @@ def test_taking_office_is_the_holder_named_before_a_verb_of_becoming_or_after_on
                                                   "on Tuesday.", title=title), "Achterberg")
     assert not tells_taking_office(question, item("Clemence Achterberg was elected chair of the Wickenden Rowing Club "
                                                   "on Tuesday.", title="Rowing club elects a chair"), "Achterberg")
+
+
+def test_the_words_asking_which_politician_is_responsible_are_no_words_of_the_body():
+    question = analyse("Which politician is currently responsible for the arts in Taldoria?")
+    minister = item("The arts minister, Fergus Athelney, said on Tuesday that the review will report next spring.",
+                    title="Taldoria booking fee review delayed")
+    assert names_holder(question, minister)  # neither "politician" nor "responsible" need be in its article

@@ -30,6 +30,11 @@ from tests.test_answers import item
     ("Who is Keith Kellogg?", None),
     ("Who is at the head of the firefighters' union at the moment?", ANY_OFFICE),  # a head is whoever runs it
     ("Who is the head coach of Rovers?", "head coach"),
+    ("Which politician is currently responsible for the arts in Taldoria?", "minister"),  # a politician in charge
+    ("Which official is in charge of the port these days?", ANY_OFFICE),
+    ("Which politician said the port would close?", None),  # a speaker
+    ("Who is Keeper of the State Archive now?", "keeper"),
+    ("Who is the attorney general?", "attorney general"),
 ])
 def test_the_office_a_question_asks_about(question, office):
     assert office_asked(question) == office
@@ -40,6 +45,7 @@ def test_a_keyword_query_names_its_office():
     assert office_asked("Kallinet outage fine", keyword_query=True) is None
     assert office_asked("Homes Calvessa boss", keyword_query=True) == "boss"  # a company's boss: its chief executive
     assert office_asked("current head of the insurers' association", keyword_query=True) == ANY_OFFICE
+    assert office_asked("State Archive keeper now", keyword_query=True) == "keeper"
 
 
 def test_one_who_will_lead_a_body_is_its_holder():

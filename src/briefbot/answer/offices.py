@@ -47,6 +47,17 @@ OFFICE_NOUNS: dict[str, tuple[str, ...]] = {
     "secretary": ("secretary",), "commodore": ("commodore",), "chief constable": ("chief constable",),
     "headteacher": ("headteacher", "head teacher"), "head teacher": ("headteacher", "head teacher"),
     "bishop": ("bishop",), "warden": ("warden",),
+    # more titles of public offices and institutions, as common in news as those above
+    "attorney general": ("attorney general", "attorney-general"), "auditor general": ("auditor general",
+                                                                                     "auditor-general"),
+    "solicitor general": ("solicitor general", "solicitor-general"), "inspector general": ("inspector general",),
+    "chief inspector": ("chief inspector", "inspector"), "chief medical officer": ("chief medical officer",),
+    "vice-chancellor": ("vice-chancellor", "vice chancellor"), "vice chancellor": ("vice-chancellor",
+                                                                                  "vice chancellor"),
+    "keeper": ("keeper",), "librarian": ("librarian",), "archivist": ("archivist",), "registrar": ("registrar",),
+    "provost": ("provost",), "sheriff": ("sheriff",), "ambassador": ("ambassador",), "archbishop": ("archbishop",),
+    "harbourmaster": ("harbourmaster", "harbour master"), "harbour master": ("harbourmaster", "harbour master"),
+    "administrator": ("administrator",), "registrar general": ("registrar general", "registrar"),
     "head": ("head",), "leader": ("leader",), "chief": ("chief",),
 }
 ALL_OFFICE_WORDS = tuple(sorted({w for words in OFFICE_NOUNS.values() for w in words} | set(OFFICE_NOUNS),
@@ -60,6 +71,11 @@ _ASKING_VERBS = re.compile(
     r"presides|presided|presiding|in\s+charge\s+(?:of|at)|at\s+the\s+helm\s+(?:of|at)|the\s+head\s+of|"
     r"the\s+boss\s+(?:of|at))\b",
     re.IGNORECASE)
+# "Which politician is currently responsible for the arts?": a minister; "Which official runs the port?": any office
+_WHICH_OFFICIAL = re.compile(
+    r"^\s*which\s+(?:(?P<minister>politician|minister|member\s+of\s+the\s+government)|official|person|executive)\s+"
+    r"(?:is\s+|was\s+)?(?:currently\s+|now\s+)?(?:in\s+charge\s+(?:of|at)|responsible\s+for|heads|runs|leads|"
+    r"oversees|looks\s+after)\b", re.IGNORECASE)
 _OFFICE = r"(" + "|".join(re.escape(n) for n in sorted(OFFICE_NOUNS, key=len, reverse=True)) + r")s?\b"
 # "Who is the (new) chief executive of X?", "Who was X's chair before Y?", "Who replaced Y as governor?"
 _WHO_IS_OFFICE = re.compile(
@@ -78,6 +94,9 @@ _LEADS_OR_SUCCEEDS = re.compile(
 def office_asked(text: str, *, keyword_query: bool = False) -> str | None:
     """The office a who-question (or keyword query) asks the holder of, ANY_OFFICE for "Who runs X?", or None.
     "Who chairs X?" asks for the chair, "Who governs X?" for the governor, "Who directs X?" for the director."""
+    politician = _WHICH_OFFICIAL.search(text)
+    if politician is not None:
+        return "minister" if politician.group("minister") else ANY_OFFICE
     verb = _ASKING_VERBS.search(text)
     if verb is not None:
         if verb.group("chair"):
