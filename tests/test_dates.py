@@ -55,3 +55,29 @@ def test_last_year_holds_the_year_before_the_articles_date_and_no_other():
                               item("Fares will rise by 3.9 per cent in January.", "2023-12-10"))
     month = analyse("Which fine did Kallinet get for its October 2018 outage?")
     assert not missing_qualifiers(month, item("Kallinet was fined for last October's outage.", "2019-07-25"))
+
+
+def test_the_year_an_article_reports_on_is_the_nearest_earlier_sentences_year_near_its_date():
+    from briefbot.answer.qualifiers import report_year
+
+    earlier = ["His club had its busiest year ever in 2017.", "The national picture is brighter.",
+               "Taldoria sold a record 10.2 million tickets last year, the guild said on Tuesday."]
+    assert report_year(earlier, "2018-03-13") == "2017"  # "last year", two sentences back
+    assert report_year(["Fans spent 538 million on tickets, a fifth more than in 2017."], "2020-03-10") is None
+    assert report_year(["The hall was first promised in 2012."], "2023-04-19") is None  # long before its date
+    assert report_year(["She drives a 2019 tractor."], "2019-06-01") is None  # a year describing a thing
+    assert report_year(["Sales rose in 2018.", "They fell in 2019 and rose in 2020."], "2020-02-01") is None  # two
+    assert report_year([], "2020-02-01") is None and report_year(["It rose in 2019."], None) is None
+
+
+def test_a_year_held_by_the_year_its_article_reports_on_holds_unless_the_sentence_names_another():
+    question = analyse("Vesker Hills concert tickets 2017")
+    sentence = Sentence(id="a:s5", article_id="a", index=5, start=0, end=10,
+                        text="The Vesker Hills and the Brayle Coast sold 1.9 million tickets each.")
+    item = EvidenceSentence(number=1, sentence=sentence, title="A record year for tickets", score=1.0,
+                            published="2018-03-13", before="The guild found that 23 small venues closed.")
+    assert missing_qualifiers(question, item)  # the date says 2018, and nothing near says 2017
+    assert not missing_qualifiers(question, item.model_copy(update={"period": "2017"}))
+    other = item.model_copy(update={"period": "2017", "sentence": sentence.model_copy(
+        update={"text": "The Vesker Hills sold 2.0 million tickets in 2019."})})
+    assert missing_qualifiers(question, other)

@@ -453,6 +453,20 @@ def test_a_year_the_sentence_says_relative_to_its_date_counts_as_found(make_bot,
     assert retriever.name_coverage(query, [bot.index.sentence_row["port-2016:s0"]]) < 1.0  # no 2012 there
 
 
+def test_evidence_carries_the_year_its_article_reports_on(make_bot, tmp_path):
+    from tests.conftest import wire_bot
+
+    bot = wire_bot(make_bot, tmp_path, [
+        {"id": "port-2013", "title": "Record year at the port", "published": "2013-02-11",
+         "text": "The port of Saltrick handled 38.6 million tonnes of cargo last year, a record, the port authority "
+                 "said on Monday.\n\nContainer traffic grew by 9 per cent. Ferry passengers fell to 1.2 million."}])
+    evidence = bot.retriever.retrieve("Saltrick ferry passengers 2012")
+    ferry = next(e for e in evidence.sentences if e.sentence.text.startswith("Ferry passengers"))
+    assert ferry.period == "2012"  # "last year", two sentences before, in February 2013
+    lead = next(e for e in evidence.sentences if e.sentence.index == 0)
+    assert lead.period is None  # nothing before the lead
+
+
 def test_for_who_runs_a_body_a_top_title_comes_before_a_lesser_office_of_the_same_day(make_bot, tmp_path):
     import json
 

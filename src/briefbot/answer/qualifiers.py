@@ -2,8 +2,9 @@
 categories)
 
 A qualifier holds when the sentence or its immediate context states it: its article's headline and date,
-the sentence before it, the article's lead; "last year" and "last October" count as the year and month they
-mean at the article's date (`dates.py`). Three exceptions keep look-alikes out: a number ("under-21") is
+the sentence before it, the article's lead, and the year the article reports on at it (`report_year`, from the
+nearest earlier sentence stating one: `EvidenceSentence.period`); "last year" and "last October" count as the year
+and month they mean at the article's date (`dates.py`). Three exceptions keep look-alikes out: a number ("under-21") is
 not held by the day of the article's date; a month, quarter or year that only the context holds does not hold
 when the sentence (or, for one only the date holds, the headline) names another one, comparisons aside, nor
 a year only the date holds when the sentence before or the lead reports on another year next to the article's
@@ -15,6 +16,7 @@ does a category ("autumn", "women's") that only the context holds when the sente
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from briefbot.answer.dates import absolute
 from briefbot.answer.question import (CATEGORY_FAMILIES, NO_DIVISION, OF_THE_YEAR, YEAR, Qualifier, Question,
@@ -49,8 +51,8 @@ def missing_qualifiers(question: Question, item: EvidenceSentence) -> list[Quali
     # "last year", "last October": the year and month they mean at the article's date (`dates.py`)
     text, title, before, lead, anchor = (_unmeasured(question, absolute(t, item.published)) if t else t
                                          for t in (item.sentence.text, item.title, item.before, item.lead, item.anchor))
-    missing = missing_in(question, _joined(text, title, date_words(item.published), before, lead, anchor))
-    undated = missing_in(question, _joined(text, title, before, lead, anchor))
+    missing = missing_in(question, _joined(text, title, date_words(item.published), before, lead, anchor, item.period))
+    undated = missing_in(question, _joined(text, title, before, lead, anchor, item.period))
     elsewhere = missing_in(question, text)  # held, if at all, only by the context
     # "under-21" is not the 21st of the month; and a month or year that only the context holds does not hold
     # when the sentence (or, for one held only by the date, the headline) names another one ("handled
@@ -156,6 +158,27 @@ def context_text(text: str, title: str, published: str | None, before: str | Non
     a date, their "last year" and "last October" read as the year and month they mean (`dates.absolute`)."""
     return _joined(absolute(text, published), absolute(title, published), date_words(published),
                    absolute(before or "", published), absolute(lead or "", published))
+
+
+def report_year(earlier: Sequence[str], published: str | None) -> str | None:
+    """The year an article reports on at a sentence, from the `earlier` sentences of its article (in order): the
+    year the nearest one states, when it lies within a year of the article's date ("Taldoria sold a record 10.2
+    million tickets last year", two sentences before "The Vesker Hills and the Brayle Coast sold 1.9 million
+    tickets each", in March 2018: 2017), read as `dates.absolute` reads "last year"; not a year a figure is
+    compared with ("a fifth more than in 2017") or one describing a thing ("a 1952 tractor"). None when no
+    earlier sentence states one, or the nearest states two."""
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    if year is None:
+        return None
+    for text in reversed(earlier):
+        absolute_text = _THAN_YEAR.sub(" ", _SINCE_YEAR.sub(" ", absolute(text, published)))
+        found = {m.group(1) for m in _EXPLICIT_YEAR.finditer(absolute_text)
+                 if m.group(1) and abs(int(m.group(1)) - year) <= 1
+                 and not _COMPARED.search(" ".join(absolute_text[:m.start()].split()[-6:]))
+                 and not _describes_a_thing(absolute_text, m)}
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
 
 
 def _joined(*parts: str | None) -> str:

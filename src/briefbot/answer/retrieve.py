@@ -35,7 +35,7 @@ from briefbot.answer.holders import (anchor_query, anchor_replaces, anchors_on_h
                                      names_holder, names_top_holder, tells_taking_office, tells_vacancy)
 from briefbot.answer.home import HomeCountries
 from briefbot.answer.offices import mentions_office
-from briefbot.answer.qualifiers import context_text, missing_in
+from briefbot.answer.qualifiers import context_text, missing_in, report_year
 from briefbot.answer.question import YEAR, Question, analyse, reworded
 from briefbot.answer.titles import GENERIC_OFFICES, MIN_ARTICLES, body_title, titles_in
 from briefbot.answer.aliases import alias_group, group_stems, mentions
@@ -143,6 +143,7 @@ class Retriever:
             self._vocabulary.setdefault(word[:1], []).append(word)
         self._instruction_rows: dict[int, bool] = {}
         self._antecedents: dict[int, int | None] = {}
+        self._periods: dict[int, str | None] = {}  # `_period` of each row read
         self._sentences: dict[int, Sentence] = {}  # rows read lately: a question reads each several times
         self._headlines: dict[str, tuple[frozenset[str], str]] = {}
         self._outlets: dict[str, tuple[frozenset[str], str]] = {}
@@ -419,6 +420,17 @@ class Retriever:
         text = (lambda r: None if r is None else self._sentence(r).text)
         return self.index.article_by_id[self._sentence(row).article_id], text(before), text(lead)
 
+    def _period(self, row: int) -> str | None:
+        """The year the sentence's article reports on at it, from the sentences before it (`qualifiers.report_year`),
+        each article's sentences read once."""
+        if row not in self._periods:
+            sentence = self._sentence(row)
+            first, _ = self._article_rows(sentence.article_id)
+            earlier = [self._sentence(r).text for r in range(first, first + sentence.index)]
+            article = self.index.article_by_id[sentence.article_id]
+            self._periods[row] = report_year(earlier, article.published) if earlier else None
+        return self._periods[row]
+
     def _article_rows(self, article_id: str) -> tuple[int, int]:
         """The row of an article's first sentence and its number of sentences (0 for an unknown article)."""
         tables = self.index.tables
@@ -502,7 +514,7 @@ class Retriever:
                                              source=article.source, url=article.url,
                                              before=before, lead=lead, anchor=anchors.get(row),
                                              implied=self._implied(analysed.topics, row, (article, before, lead))
-                                             + body, office_title=office_title))
+                                             + body, office_title=office_title, period=self._period(row)))
         alike = alike_counted(analysed.counted_meanings, [e.sentence.text for e in evidence], self.embedder) \
             if analysed.form.counted else ()
         return Evidence(question=analysed.text, sentences=evidence, chunk_ids=chunk_ids,
@@ -736,7 +748,7 @@ class Retriever:
         return EvidenceSentence(number=1, sentence=sentence, title=article.title, score=score,
                                 published=article.published, source=article.source, before=before, lead=lead,
                                 implied=self._implied(question.topics, row, (article, before, lead)) + body,
-                                office_title=office_title)
+                                office_title=office_title, period=self._period(row))
 
     def _body_titles(self, analysed: Question) -> dict[str, str]:
         """For a question naming no office (`titles.GENERIC_OFFICES`), the title the corpus gives whoever runs each
@@ -794,6 +806,8 @@ class Retriever:
         sentence before, the lead), and the sentence anchoring it, if any."""
         article, before, lead = self._surroundings(row)
         context = context_text(self._sentence(row).text, article.title, article.published, before, lead)
+        period = self._period(row)
+        context = context + " \n " + period if period else context
         return context + " \n " + anchor if anchor else context
 
     def _antecedent(self, row: int) -> int | None:
