@@ -24,6 +24,10 @@ def test_titles_are_read_before_a_name_in_apposition_and_where_taken_up():
     assert _titles("The ministry named the fire engineer as the next Chief Inspector of Buildings on Monday.") == \
         ["Chief Inspector of Buildings"]
     assert _titles("On Friday Noor Haverill opened the new sorting centre at Ivelhurst.") == []
+    # one capitalised word before a name is a title only when it is a known office; else a first name the tagger left
+    # out of the name
+    assert _titles("Senga Mulvane, the union's general secretary, said the deal was fair.") == []
+    assert _titles("Governor Ilse Dormand said rates would stay at 4 per cent.") == ["Governor"]
 
 
 def test_the_body_title_is_the_one_most_bound_to_the_body():

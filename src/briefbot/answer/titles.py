@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
-from briefbot.answer.offices import ANY_OFFICE
+from briefbot.answer.offices import ALL_OFFICE_WORDS, ANY_OFFICE
 from briefbot.index.lexical import content_terms
 from briefbot.types import Entity
 
@@ -61,7 +61,8 @@ def titles_in(text: str, entities: Sequence[Entity] | None) -> list[str]:
         after = _AFTER_NAME.match(text[person.end:person.end + 80])
         found += [m.group(1) for m in (before, after) if m]
     found += [next(g for g in m.groups() if g) for m in _TAKEN_UP.finditer(text)]
-    return [title for title in found if title.split()[0] not in _NOT_TITLE]
+    return [title for title in found if title.split()[0] not in _NOT_TITLE
+            and (" " in title or title.lower() in ALL_OFFICE_WORDS)]  # one unknown word: a first name ("Senga")
 
 
 def _a_person(entity: Entity) -> bool:
