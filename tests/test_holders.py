@@ -97,6 +97,9 @@ def test_the_holder_before_an_anchored_holder_is_the_one_replaced():
                     before=lead).model_copy(update={"anchor": lead})
     assert names_holder(before, replaced)
     assert not names_holder(analyse("Who was fisheries minister after Dana Voyle?"), replaced)
+    # only a pronoun opening the sentence is the anchor: after another's name it is theirs
+    assert anchor_replaces(before, "She replaces Aron Kestle.", lead)
+    assert not anchor_replaces(before, "Kestle said she would replace the old fleet.", lead)
 
 
 def test_the_holder_before_a_named_holder_is_not_the_one_someone_else_replaced():

@@ -484,6 +484,26 @@ def test_for_who_runs_a_body_a_top_title_comes_before_a_lesser_office_of_the_sam
     assert now.sentences[0].sentence.text.startswith("Chief executive Conrad Ilves")
 
 
+def test_a_pronoun_replacing_someone_may_refer_to_the_holder_named_sentences_before(make_bot, tmp_path):
+    from tests.conftest import wire_bot
+
+    bot = wire_bot(make_bot, tmp_path, [
+        {"id": "named", "title": "The controller who kept his first headset now runs air traffic control",
+         "published": "2019-07-10",
+         "text": "Bartholomew Quaye still keeps the headset he wore on his first shift as a controller in 1994. "
+                 "On Wednesday the 51-year-old was named chief executive of the National Air Navigation Service. "
+                 "He succeeds Nadia Fellowes, who is leaving after five years."},
+        {"id": "resigns", "title": "Head of air traffic control resigns after radar failure", "published": "2022-08-17",
+         "text": "Bartholomew Quaye resigned as chief executive of the National Air Navigation Service on Wednesday. "
+                 "His deputy, Agnieszka Thorsby, will run the service until a successor is found."},
+        {"id": "next", "title": "A new head of air traffic control", "published": "2023-02-06",
+         "text": "Hester Wyndlow walked through the operations room on her first day as chief executive. "
+                 "She replaces Bartholomew Quaye, who resigned last August. "
+                 "Wyndlow said she would replace the backup unit."}])
+    answer = bot.retriever.retrieve("Who was in charge of air traffic control before Bartholomew Quaye?")
+    assert answer.sentences[0].sentence.text.startswith("He succeeds Nadia Fellowes")  # "He": Quaye, two back
+
+
 def test_whom_a_holder_replaced_is_read_in_the_article_telling_of_them_taking_office(make_bot, tmp_path):
     from tests.conftest import wire_bot
 

@@ -176,7 +176,9 @@ def anchor_replaces(question: Question, text: str, before: str | None) -> bool:
     if not anchor:
         return False
     surname = rf"(?<![\w'’-]){re.escape(anchor[-1])}(?![\w'’-])"
-    subject = rf"(?:{surname}|\b(?:he|she|they))" if before and re.search(surname, before) else surname
+    # a pronoun opening the sentence ("She replaces ..."), not one after another's name ("Wyndlow said she would
+    # replace the unit")
+    subject = rf"(?:{surname}|^\s*(?:he|she|they))" if before and re.search(surname, before) else surname
     return re.search(rf"{subject}(?:,[^,.]{{0,30}},|\s+(?:will|has|would|is\s+to))?\s+(?:{REPLACING})\b",
                      text, re.IGNORECASE) is not None
 

@@ -94,6 +94,7 @@ TOP_TITLE_EDGE = 0.001  # a tie-break among holders of one day: a top title firs
 BEGINNING_LEAD = 1.05  # a sentence telling when what the question asks about began scores this share of the best
 # (`_beginnings_first`). Events dev splits (rules, no model): gold among the two cited 298 -> 303 of 379
 ANCHOR_ARTICLES = 3  # articles telling of a question's anchor searched for the office's holder
+PRONOUN_REACH = 3  # sentences back a pronoun opening a sentence is read to refer to (`_named_before`)
 ANCHOR_ARTICLES_READ = 8  # ... among which one telling of the anchor replacing someone goes first
 ANCHOR_RELEVANCE = 0.75  # an article tells of an anchoring event when a sentence scores this share of the best,
 ANCHOR_HEADLINE_SHARE = 0.5  # or its headline and lead hold this share of the event's search terms (idf-weighted)
@@ -104,6 +105,7 @@ RECENCY_BOOST = 0.25  # "latest ...": a sentence's score grows by up to this sha
 OUTLET_SAMPLE = 1000  # articles read for the outlets' shares (`_outlet_shares`: which country the corpus writes from)
 SENTENCE_MEMO = 4096  # decoded sentences the retriever keeps (one question reads ~100 rows, most several times)
 ALIAS_BOOST = 0.5  # BM25 weight of a question name's other spellings ("Moscow" for "the Kremlin")
+_OPENING_PRONOUN = re.compile(r"(?:He|She|They)\b")  # a sentence about someone named before it
 _EDGE = 1e-9  # a score this much lower ranks a sentence below another that scores the same
 _YEAR = re.compile(YEAR)  # a question name that is a year, which a sentence may say as "last year"
 
@@ -622,6 +624,7 @@ class Retriever:
             articles = self._reports_of_event(analysed, query_of_anchor, chunk_ids, ranked)
         by_row = {item[3]: item for item in scored}
         best = scored[0][0]
+        surname = (analysed.anchor or "").split()[-1] if anchors_on_holder(analysed) else None
         for article_id in articles[:ANCHOR_ARTICLES]:
             anchor_row = next((row for *_, row in ranked if self._sentence(row).article_id == article_id), None)
             if anchor_row is None:
@@ -632,7 +635,7 @@ class Retriever:
             lifted = []
             for row in rows:
                 candidate = self._candidate(row, sentences[row], best, analysed).model_copy(
-                    update={"anchor": anchor_text})
+                    update={"anchor": anchor_text, "before": self._named_before(row, surname)})  # whom "She replaces"
                 if names_holder(analysed, candidate):
                     _, lexical, dense, _ = by_row[row] if row in by_row else (0.0, self.lexical_score(query, row),
                                                                               0.0, row)
@@ -697,9 +700,26 @@ class Retriever:
     def _tells_anchor_replacing(self, analysed: Question, article_id: str) -> bool:
         """Whether a sentence of the article says the question's anchor replaced someone (`holders.anchor_replaces`,
         read with the sentence before it)."""
-        rows = self._rows_of(article_id)
-        return any(anchor_replaces(analysed, self._sentence(row).text,
-                                   self._sentence(row - 1).text if row > rows.start else None) for row in rows)
+        surname = (analysed.anchor or "").split()[-1:] or [None]
+        return any(anchor_replaces(analysed, self._sentence(row).text, self._named_before(row, surname[0]))
+                   for row in self._rows_of(article_id))
+
+    def _named_before(self, row: int, name: str | None = None) -> str | None:
+        """The sentences a pronoun opening the sentence at `row` may refer back to: those from the nearest one before
+        it in its article that names a person, or `name` (up to PRONOUN_REACH sentences back), to the one just before it
+        ("Bartholomew Quaye still keeps the headset ...", two sentences before "He succeeds Nadia Fellowes", and
+        "On Wednesday the 51-year-old was named chief executive ..."), as one text; for a sentence opening otherwise,
+        the sentence just before; None for an article's first sentence."""
+        start = self._rows_of(self._sentence(row).article_id).start
+        if row <= start:
+            return None
+        if not _OPENING_PRONOUN.match(self._sentence(row).text):
+            return self._sentence(row - 1).text
+        earlier = list(range(row - 1, max(start, row - PRONOUN_REACH) - 1, -1))
+        sentences = self._annotated(earlier)
+        named = next((r for r in earlier if any(e.label == "PERSON" for e in sentences[r].entities)
+                      or (name and name in sentences[r].text)), row - 1)
+        return " ".join(self._sentence(r).text for r in range(named, row))
 
     def _rows_of(self, article_id: str) -> range:
         """The rows of an article's sentences."""
