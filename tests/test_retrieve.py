@@ -504,6 +504,25 @@ def test_a_pronoun_replacing_someone_may_refer_to_the_holder_named_sentences_bef
     assert answer.sentences[0].sentence.text.startswith("He succeeds Nadia Fellowes")  # "He": Quaye, two back
 
 
+def test_in_the_article_telling_of_the_anchor_taking_office_the_one_replaced_comes_first(make_bot, tmp_path):
+    from tests.conftest import wire_bot
+
+    bot = wire_bot(make_bot, tmp_path, [
+        {"id": "named", "title": "Consumer campaigner to run standards authority", "published": "2020-10-14",
+         "text": "Oswin Tarrant will become chief executive of the Consumer Standards Authority in January. "
+                 "Tarrant, 54, has been president of the Ostrevian Consumers' League since 2015. "
+                 "He replaces Ilse Marchetti, who is leaving after almost six years."},
+        {"id": "resigns", "title": "Standards authority chief resigns", "published": "2023-05-02",
+         "text": "Oswin Tarrant resigned as chief executive of the Consumer Standards Authority on Wednesday."}])
+    question = analyse("Who ran the Consumer Standards Authority before Oswin Tarrant?")
+    answer = bot.retriever.retrieve(question)
+    assert answer.sentences[0].sentence.text.startswith("He replaces Ilse Marchetti")  # not his other office
+    # ... and it answers, read after the sentence anchoring it, which names the authority the question asks about
+    from briefbot.answer.answering import answering
+
+    assert answering(answer, question)[0].sentence.text.startswith("He replaces Ilse Marchetti")
+
+
 def test_whom_a_holder_replaced_is_read_in_the_article_telling_of_them_taking_office(make_bot, tmp_path):
     from tests.conftest import wire_bot
 

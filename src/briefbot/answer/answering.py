@@ -79,13 +79,20 @@ def answering_form(evidence: Evidence, question: Question, floor: float = RELEVA
         else (lambda e: -e.score)
     return [e for e in sorted(pool, key=order)
             if relevance[e.sentence.id] >= ratio * best_score  # first: the checks below may parse the sentence
-            and answers_form(form, e.sentence.text,
-                             before[e.sentence.id].sentence.text if e.sentence.id in before else None)
+            and answers_form(form, e.sentence.text, _read_before(e, before))
             and (not typed or has_candidate(question, e))  # the pool's qualifiers already hold
             and (not typed or not topical or not (missing_topics(question, e) or missing_focus(question, e)
                                                   or missing_office(question, e)))
             and (not typed or not settled or not previews(question, e))
             and (not typed or not polar or not wrong_polarity(question, e))]
+
+
+def _read_before(item: EvidenceSentence, before: dict[str, EvidenceSentence]) -> str | None:
+    """What a sentence is read after: the evidence sentence right before it in its article, if retrieved, and the
+    sentence anchoring it (`EvidenceSentence.anchor`: "Oswin Tarrant will become chief executive of the Consumer
+    Standards Authority" for "He replaces Ilse Marchetti", two sentences later)."""
+    texts = [before[item.sentence.id].sentence.text if item.sentence.id in before else None, item.anchor]
+    return " ".join(t for t in texts if t) or None
 
 
 _PRONOUN_FIRST = re.compile(r"^\W*(?:it|its|he|his|she|her|they|their|this|these|that|those)\b", re.IGNORECASE)

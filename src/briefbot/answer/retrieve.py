@@ -613,6 +613,7 @@ class Retriever:
         anchored = reworded(analysed, text)
         query_of_anchor = self.query_terms(anchored)
         chunk_ids, ranked = self._rank(anchored, query_of_anchor, None, top_chunks, in_context=False)  # tells it itself
+        taking_office: list[str] = []
         if anchors_on_holder(analysed):
             articles = list(dict.fromkeys(self._sentence(row).article_id for *_, row in ranked))
             # the article telling of the anchor taking office ("She replaces Piers Tebbutt") goes first, though the
@@ -632,10 +633,14 @@ class Retriever:
             anchor_text = self._sentence(anchor_row).text
             rows = list(self._rows_of(article_id))
             sentences = self._annotated(rows)
+            # in the article telling of the anchor replacing someone, the sentence saying so answers who came before
+            replacing = analysed.precedes and surname is not None and article_id in taking_office
             lifted = []
             for row in rows:
                 candidate = self._candidate(row, sentences[row], best, analysed).model_copy(
                     update={"anchor": anchor_text, "before": self._named_before(row, surname)})  # whom "She replaces"
+                if replacing and not anchor_replaces(analysed, candidate.sentence.text, candidate.before):
+                    continue
                 if names_holder(analysed, candidate):
                     _, lexical, dense, _ = by_row[row] if row in by_row else (0.0, self.lexical_score(query, row),
                                                                               0.0, row)
