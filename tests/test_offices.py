@@ -35,6 +35,9 @@ from tests.test_answers import item
     ("Which politician said the port would close?", None),  # a speaker
     ("Who is Keeper of the State Archive now?", "keeper"),
     ("Who is the attorney general?", "attorney general"),
+    ("Who held the fisheries job before Leontine Faulds?", ANY_OFFICE),  # a post named by its field
+    ("Who had the sea ministry before Ruairi Tallack took over?", "minister"),
+    ("Who had the most votes?", None), ("Who held the record before Ann Lee?", None),
 ])
 def test_the_office_a_question_asks_about(question, office):
     assert office_asked(question) == office

@@ -46,7 +46,9 @@ NOT_BODY = frozenset(content_terms(" ".join([*ALL_OFFICE_WORDS,
                                               "helm runs running heads leads led ran presides directs directed "
                                               "chairs chaired governs governed coaches coached manages managed "
                                               "heading leading chairing governing coaching directing managing "
-                                              "presiding politician official responsible oversees"])))
+                                              "presiding politician official responsible oversees "
+                                              "held had holds occupied filled job post role position portfolio "
+                                              "ministry seat"])))
 
 
 # what a sentence naming the holder of an unnamed office ("Who runs X?") says: the common titles and the change

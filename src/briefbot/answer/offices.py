@@ -76,6 +76,10 @@ _WHICH_OFFICIAL = re.compile(
     r"^\s*which\s+(?:(?P<minister>politician|minister|member\s+of\s+the\s+government)|official|person|executive)\s+"
     r"(?:is\s+|was\s+)?(?:currently\s+|now\s+)?(?:in\s+charge\s+(?:of|at)|responsible\s+for|heads|runs|leads|"
     r"oversees|looks\s+after)\b", re.IGNORECASE)
+# "Who held the fisheries job before Leontine Faulds?", "Who had the sea ministry before Ruairi Tallack took over?"
+_HELD_THE_POST = re.compile(
+    r"^\s*who\s+(?:held|had|has|holds|occupied|filled)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:(?P<ministry>ministry|portfolio)|job|post|role|position|seat|office)\b", re.IGNORECASE)
 _OFFICE = r"(" + "|".join(re.escape(n) for n in sorted(OFFICE_NOUNS, key=len, reverse=True)) + r")s?\b"
 # "Who is the (new) chief executive of X?", "Who was X's chair before Y?", "Who replaced Y as governor?"
 _WHO_IS_OFFICE = re.compile(
@@ -97,6 +101,9 @@ def office_asked(text: str, *, keyword_query: bool = False) -> str | None:
     politician = _WHICH_OFFICIAL.search(text)
     if politician is not None:
         return "minister" if politician.group("minister") else ANY_OFFICE
+    post = _HELD_THE_POST.search(text)
+    if post is not None:
+        return "minister" if post.group("ministry") else ANY_OFFICE
     verb = _ASKING_VERBS.search(text)
     if verb is not None:
         if verb.group("chair"):
