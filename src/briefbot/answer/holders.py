@@ -119,8 +119,8 @@ _APPOINTS = re.compile(r"\b(?:appointed|appoints|named|names|elected|elects|chos
 def tells_taking_office(question: Question, item: EvidenceSentence, surname: str) -> bool:
     """Whether `item` tells of the holder called `surname` taking the office `question` asks about ("Clemence
     Achterberg, who runs ..., was elected chair of the Savrenne Fashion Council"): a name of `holders_named` ending in
-    `surname` stands within HOLDER_REACH characters before a verb of taking office (`offices.TAKES_OFFICE`), or right after
-    one of appointing (`_APPOINTS`), and the article is about the body asked about."""
+    `surname` stands within HOLDER_REACH characters before a verb of taking office (`offices.TAKES_OFFICE`), or
+    right after one of appointing (`_APPOINTS`), and the article is about the body asked about."""
     text = item.sentence.text
     named = [c for c in holders_named(question, item) if c.text.split()[-1] == surname]
     if not named:

@@ -94,10 +94,10 @@ TOP_TITLE_EDGE = 0.001  # a tie-break among holders of one day: a top title firs
 BEGINNING_LEAD = 1.05  # a sentence telling when what the question asks about began scores this share of the best
 # (`_beginnings_first`). Events dev splits (rules, no model): gold among the two cited 298 -> 303 of 379
 ANCHOR_ARTICLES = 3  # articles telling of a question's anchor searched for the office's holder
-PRONOUN_REACH = 3  # sentences back a pronoun opening a sentence is read to refer to (`_named_before`)
 ANCHOR_ARTICLES_READ = 8  # ... among which one telling of the anchor replacing someone goes first
 ANCHOR_RELEVANCE = 0.75  # an article tells of an anchoring event when a sentence scores this share of the best,
 ANCHOR_HEADLINE_SHARE = 0.5  # or its headline and lead hold this share of the event's search terms (idf-weighted)
+PRONOUN_REACH = 3  # sentences back a pronoun opening a sentence is read to refer to (`_named_before`)
 REPORT_LEAD = 1.02  # the answering sentence of a later report of the best sentence's story scores this share of the
 # best score (`_newer_reports_first`): the update's figure ranks above the first report's
 RECENCY_BOOST = 0.25  # "latest ...": a sentence's score grows by up to this share with its article's date
@@ -625,7 +625,7 @@ class Retriever:
             articles = self._reports_of_event(analysed, query_of_anchor, chunk_ids, ranked)
         by_row = {item[3]: item for item in scored}
         best = scored[0][0]
-        surname = (analysed.anchor or "").split()[-1] if anchors_on_holder(analysed) else None
+        surname = _anchor_surname(analysed) if anchors_on_holder(analysed) else None
         for article_id in articles[:ANCHOR_ARTICLES]:
             anchor_row = next((row for *_, row in ranked if self._sentence(row).article_id == article_id), None)
             if anchor_row is None:
@@ -704,9 +704,9 @@ class Retriever:
 
     def _tells_anchor_replacing(self, analysed: Question, article_id: str) -> bool:
         """Whether a sentence of the article says the question's anchor replaced someone (`holders.anchor_replaces`,
-        read with the sentence before it)."""
-        surname = (analysed.anchor or "").split()[-1:] or [None]
-        return any(anchor_replaces(analysed, self._sentence(row).text, self._named_before(row, surname[0]))
+        read after the sentences its pronoun may refer to: `_named_before`)."""
+        surname = _anchor_surname(analysed)
+        return any(anchor_replaces(analysed, self._sentence(row).text, self._named_before(row, surname))
                    for row in self._rows_of(article_id))
 
     def _named_before(self, row: int, name: str | None = None) -> str | None:
@@ -953,6 +953,12 @@ class Retriever:
         mixed = vectors + CONTEXT_VECTOR_SHARE * before
         mixed /= np.linalg.norm(mixed, axis=1, keepdims=True).clip(min=1e-12)
         return np.where(has_before, np.maximum(own, mixed @ vector), own)
+
+
+def _anchor_surname(question: Question) -> str | None:
+    """The last word of the question's anchor ("Quaye" of "... before Bartholomew Quaye?"), or None."""
+    words = (question.anchor or "").split()
+    return words[-1] if words else None
 
 
 def _compares_articles(query: QueryTerms) -> bool:

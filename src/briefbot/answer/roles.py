@@ -61,7 +61,8 @@ _PAST_JOB_THEN_TAKES = re.compile(r"^,\s*(?:a|an|the)?\s*(?:former|ex|retired)\b
 def named_as_former(text: str, entity: Entity) -> bool:
     """Whether the sentence names `entity` as a former, departing or replaced holder ("former chief executive Jane
     Roe", "Jane Roe, who resigned in May"): no answer to who holds a role now. Not one whose past job stands in
-    apposition before a verb of taking office ("Jane Roe, a former banker, was appointed ...": `_PAST_JOB_THEN_TAKES`)."""
+    apposition before a verb of taking office ("Jane Roe, a former banker, was appointed ...":
+    `_PAST_JOB_THEN_TAKES`)."""
     after = text[entity.end:entity.end + 90]
     return _FORMER.search(text[max(0, entity.start - 40):entity.start]) is not None \
         or (_FORMER_AFTER.search(after) is not None and _PAST_JOB_THEN_TAKES.search(text[entity.end:]) is None)
