@@ -135,6 +135,9 @@ def test_the_holder_of_an_office_is_the_name_next_to_the_office_word():
                   "Virkon's new plant in Rautila.") == "Kaisa Tenholm"
     assert _short("Who runs Virkon Devices now?", "Virkon's new plant in Rautila opened on Monday, chief executive "
                   "Kaisa Tenholm said.") == "Kaisa Tenholm"
+    # the office names the name in apposition after it, not the place before it
+    assert _short("Saltway Ferries boss now", "Saltway Ferries will run more sailings, with extra crossings to Hessa "
+                  "and Vatta, its chief executive, Idris Penhallow, said on Friday.") == "Idris Penhallow"
 
 
 def test_who_prefers_a_persons_name_to_an_organisation_or_a_place_beside_it():

@@ -69,9 +69,11 @@ _SAYS_BEFORE = re.compile(r"\b(?:said|says|told|warned|according\s+to|claimed)\s
 # for who holds an office, the name next to an office word: "Chief executive *Kaisa Tenholm* said", "*Kaisa
 # Tenholm*, the chief executive, said" (not "the new plant in *Rautila*")
 _OFFICE_WORDS = "|".join(re.escape(w) for w in ALL_OFFICE_WORDS)
-_OFFICE_BEFORE = re.compile(r"\b(?:" + _OFFICE_WORDS + r")s?\s+(?:[\w'’-]+\s+){0,1}$", re.IGNORECASE)
-_OFFICE_AFTER = re.compile(r"^,?\s+(?:the|its|their|as)\s+(?:[\w'’-]+\s+){0,2}(?:" + _OFFICE_WORDS + r")\b",
-                           re.IGNORECASE)
+_OFFICE_BEFORE = re.compile(r"\b(?:" + _OFFICE_WORDS + r")s?,?\s+(?:[\w'’-]+\s+){0,1}$", re.IGNORECASE)
+# ... not when the office goes on to another name in apposition ("to Hessa and Vatta, its chief executive, *Idris
+# Penhallow*, said": his office, not Vatta's)
+_OFFICE_AFTER = re.compile(r"^,?\s+(?:the|its|their|as)\s+(?:[\w'’-]+\s+){0,2}(?:" + _OFFICE_WORDS + r")\b"
+                           r"(?![\w\s'’-]*,\s+(?-i:[A-Z][\w'’-]+\s+[A-Z]))", re.IGNORECASE)
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|in|at|from|for|with|by)\s+(?:the\s+)?$", re.IGNORECASE)
 # names of things a figure may belong to ("*Europe*", "the *Dales*", "*Merrowgate*"): in a clause naming another
 # one than the question's, a figure is that other's ("The Lumo 2 costs 189 in Europe and 199 in North America")
