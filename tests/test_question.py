@@ -749,3 +749,10 @@ def test_an_award_of_the_year_asked_by_keywords_asks_for_its_winner():
         question = analyse(text)
         assert question.answer_type == "entity" and "FAC" in question.answer_labels and question.form.act == WIN
     assert analyse("What was the profit at the end of the year?").answer_type == "amount"
+
+
+def test_singular_is_one_rule_for_every_stage():
+    from briefbot.answer.question import singular
+
+    assert [singular(w) for w in ("charities", "classes", "class", "unions", "business")] == \
+        ["charity", "class", "class", "union", "business"]

@@ -34,7 +34,7 @@ from briefbot.answer.currency import reads_as_money
 from briefbot.answer.decisions import states_decision, states_penalty
 from briefbot.answer.polarity import states_negation, swapped_opposite
 from briefbot.answer.qualifiers import missing_qualifiers
-from briefbot.answer.question import NAME_LABELS, PLACE_LABELS, Question
+from briefbot.answer.question import NAME_LABELS, PLACE_LABELS, Question, singular
 from briefbot.answer.question_form import ONCE_OR_TWICE, counts_times
 from briefbot.answer.roles import (CAPITALISED_NAME, came_after, named_as_former, only_the_source, only_when_said,
                                    started_by_another)
@@ -203,7 +203,7 @@ def _introduced_by_kind(question: Question, text: str, spans: list[Entity]) -> l
     if question.answer_type != "entity" or not question.focus:
         return []
     noun = question.focus.lower()
-    one = noun[:-3] + "y" if noun.endswith("ies") else noun.removesuffix("s")  # "charities": "the charity SafeNight"
+    one = singular(noun)  # "charities": "the charity SafeNight"
     out = []
     kind = rf"\b(?:the|a|an)\s+(?:{re.escape(noun)}|{re.escape(one)})\s+"
     for m in re.finditer(kind + f"({CAPITALISED_NAME.pattern})", text):

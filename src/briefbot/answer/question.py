@@ -601,11 +601,11 @@ def _from_noun(noun, named: bool = False, which: bool = False) -> tuple[AnswerTy
     noun follows "which" or "what", where a person's trade asks for a person too (`_WHICH_PERSON_NOUNS`)."""
     if noun is None:
         return "open", (), None
-    if which and (noun.lower_ in _WHICH_PERSON_NOUNS or _singular(noun.lower_) in _WHICH_PERSON_NOUNS):
+    if which and (noun.lower_ in _WHICH_PERSON_NOUNS or singular(noun.lower_) in _WHICH_PERSON_NOUNS):
         return "person", PERSON_OR_GROUP, noun.text
-    if which and _singular(noun.lower_) in _WHICH_BODY_NOUNS:
+    if which and singular(noun.lower_) in _WHICH_BODY_NOUNS:
         return "entity", ("ORG",), noun.text
-    word = noun.lower_ if noun.lower_ in _NOUN_KIND else _singular(noun.lower_)  # "cities" -> "city"
+    word = noun.lower_ if noun.lower_ in _NOUN_KIND else singular(noun.lower_)  # "cities" -> "city"
     if word not in _NOUN_KIND:
         return "open", (), noun.text if named else None
     kind, labels = _NOUN_KIND[word]
@@ -633,7 +633,7 @@ def _division_word(token) -> bool:
         and not token.lower_.endswith("ing")
 
 
-def _singular(noun: str) -> str:
+def singular(noun: str) -> str:
     """A plural noun in the singular ("classes" -> "class", "races" -> "race", "cities" -> "city"); the parse has
     no lemmas (the lemmatizer is left out for speed). Not for every English plural: "wives", "men" stay."""
     if noun.endswith("ies") and len(noun) > 4:
@@ -649,7 +649,7 @@ def divisions_of(doc, found: tuple[Qualifier, ...]) -> tuple[Qualifier, ...]:
     divisions = []
     # "the craft award at the 2015 fashion awards": with a division asked of one contest noun, another one after
     # "at" names the event it was run at, not a second division ("fashion" is no category of the craft award)
-    contests = {t.head.i for t in doc if t.dep_ in ("amod", "compound") and _singular(t.head.lower_) in _CONTESTS
+    contests = {t.head.i for t in doc if t.dep_ in ("amod", "compound") and singular(t.head.lower_) in _CONTESTS
                 and _division_word(t)}
     # ... and so does "at" after an award's category ("restoration of the year at the heritage railway awards")
     awarded = any(OF_THE_YEAR.search(q.text) for q in found)
@@ -658,7 +658,7 @@ def divisions_of(doc, found: tuple[Qualifier, ...]) -> tuple[Qualifier, ...]:
     for token in doc:
         if token.head.i in events:
             continue
-        head = _singular(token.head.lower_)
+        head = singular(token.head.lower_)
         of_contest = token.dep_ in ("amod", "compound") and head in _CONTESTS
         of_winner = token.dep_ == "compound" and token.pos_ == "NOUN" and head in _WINNERS \
             and token.lower_ not in _CONTESTS  # "class winner": the contest itself
