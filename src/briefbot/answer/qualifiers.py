@@ -167,18 +167,22 @@ def report_year(earlier: Sequence[str], published: str | None) -> str | None:
     tickets each", in March 2018: 2017), read as `dates.absolute` reads "last year"; not a year a figure is
     compared with ("a fifth more than in 2017") or one describing a thing ("a 1952 tractor"). None when no
     earlier sentence states one, or the nearest states two."""
+    return report_years(earlier, published)[-1]
+
+
+def report_years(sentences: Sequence[str], published: str | None) -> list[str | None]:
+    """`report_year` at every place of an article's `sentences`, in one pass: at each sentence from those before it,
+    and last after them all (one more item than `sentences`)."""
     year = int(published[:4]) if published and published[:4].isdigit() else None
-    if year is None:
-        return None
-    for text in reversed(earlier):
+    out: list[str | None] = [None]
+    for text in sentences if year is not None else ():
         absolute_text = _THAN_YEAR.sub(" ", _SINCE_YEAR.sub(" ", absolute(text, published)))
         found = {m.group(1) for m in _EXPLICIT_YEAR.finditer(absolute_text)
                  if m.group(1) and abs(int(m.group(1)) - year) <= 1
                  and not _COMPARED.search(" ".join(absolute_text[:m.start()].split()[-6:]))
                  and not _describes_a_thing(absolute_text, m)}
-        if found:
-            return found.pop() if len(found) == 1 else None
-    return None
+        out.append((found.pop() if len(found) == 1 else None) if found else out[-1])
+    return out + [None] * (len(sentences) + 1 - len(out))
 
 
 def _joined(*parts: str | None) -> str:

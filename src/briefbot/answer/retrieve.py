@@ -35,7 +35,7 @@ from briefbot.answer.holders import (anchor_query, anchor_replaces, anchors_on_h
                                      names_holder, names_top_holder, tells_taking_office, tells_vacancy)
 from briefbot.answer.home import HomeCountries
 from briefbot.answer.offices import mentions_office
-from briefbot.answer.qualifiers import context_text, missing_in, report_year
+from briefbot.answer.qualifiers import context_text, missing_in, report_years
 from briefbot.answer.question import YEAR, Question, analyse, reworded
 from briefbot.answer.titles import GENERIC_OFFICES, MIN_ARTICLES, body_title, titles_in
 from briefbot.answer.aliases import alias_group, group_stems, mentions
@@ -145,7 +145,7 @@ class Retriever:
             self._vocabulary.setdefault(word[:1], []).append(word)
         self._instruction_rows: dict[int, bool] = {}
         self._antecedents: dict[int, int | None] = {}
-        self._periods: dict[int, str | None] = {}  # `_period` of each row read
+        self._periods: dict[str, list[str | None]] = {}  # `_period` at each sentence, by article read
         self._sentences: dict[int, Sentence] = {}  # rows read lately: a question reads each several times
         self._headlines: dict[str, tuple[frozenset[str], str]] = {}
         self._outlets: dict[str, tuple[frozenset[str], str]] = {}
@@ -423,15 +423,16 @@ class Retriever:
         return self.index.article_by_id[self._sentence(row).article_id], text(before), text(lead)
 
     def _period(self, row: int) -> str | None:
-        """The year the sentence's article reports on at it, from the sentences before it (`qualifiers.report_year`),
+        """The year the sentence's article reports on at it, from the sentences before it (`qualifiers.report_years`),
         each article's sentences read once."""
-        if row not in self._periods:
-            sentence = self._sentence(row)
-            first, _ = self._article_rows(sentence.article_id)
-            earlier = [self._sentence(r).text for r in range(first, first + sentence.index)]
-            article = self.index.article_by_id[sentence.article_id]
-            self._periods[row] = report_year(earlier, article.published) if earlier else None
-        return self._periods[row]
+        sentence = self._sentence(row)
+        if sentence.article_id not in self._periods:
+            first, count = self._article_rows(sentence.article_id)
+            self._periods[sentence.article_id] = report_years(
+                [self._sentence(r).text for r in range(first, first + count)],
+                self.index.article_by_id[sentence.article_id].published)
+        periods = self._periods[sentence.article_id]
+        return periods[sentence.index] if sentence.index < len(periods) else None
 
     def _article_rows(self, article_id: str) -> tuple[int, int]:
         """The row of an article's first sentence and its number of sentences (0 for an unknown article)."""
@@ -773,7 +774,8 @@ class Retriever:
         return EvidenceSentence(number=1, sentence=sentence, title=article.title, score=score,
                                 published=article.published, source=article.source, before=before, lead=lead,
                                 implied=self._implied(question.topics, row, (article, before, lead)) + body,
-                                office_title=office_title, period=self._period(row))
+                                office_title=office_title,
+                                period=self._period(row) if question.qualifiers else None)  # read for those only
 
     def _body_titles(self, analysed: Question) -> dict[str, str]:
         """For a question naming no office (`titles.GENERIC_OFFICES`), the title the corpus gives whoever runs each
