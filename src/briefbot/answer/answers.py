@@ -45,9 +45,10 @@ from briefbot.answer.tense import only_previews, schedules
 from briefbot.types import Entity, EvidenceSentence
 
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")  # no year, no month: a number the tagger called a DATE
-_ONLY_PLACE_PREPOSITIONS = "in|near|outside"  # what stands before a place only ("a plant in Oxenridge") ...
+_ONLY_PLACE_PREPOSITIONS = "in|near|inside|outside"  # what stands before a place only ("a plant in Oxenridge") ...
 _PLACE_PREPOSITIONS = f"{_ONLY_PLACE_PREPOSITIONS}|at"  # ... or a place or firm: "the beds at Penhollow", "at Quistrel"
-_LOCATIVE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS})\s+(?:the\s+)?$", re.IGNORECASE)
+# a text ending where a place is named: "told his counterparts in (Brussels)"
+LOCATIVE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS})\s+(?:the\s+)?$", re.IGNORECASE)
 _ONLY_LOCATIVE = re.compile(rf"\b(?:{_ONLY_PLACE_PREPOSITIONS})\s+(?:the\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’]+")
 _DATE_FALLBACK = re.compile(
@@ -76,7 +77,8 @@ _MONEY_LABELS = frozenset({"MONEY", "PERCENT"})
 # what answers a question about a rate or percentage: a share, a number per something, or money called a rate
 _RATE_FOCUS = frozenset({"rate", "percentage"})
 _RATE_BEFORE = re.compile(r"\brates?\b[^,;]*$", re.IGNORECASE)
-_SHARE_WORDS = re.compile(r"\bper\s*cent\b|\bpercent\b|%", re.IGNORECASE)  # "1.6 per cent", tagged as money
+# a share: "1.6 per cent" (tagged as money), "5 percentage points"
+SHARE_WORDS = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b", re.IGNORECASE)
 # a share followed by a comparison is a change ("sold 60 per cent more tickets"), never what was paid
 _CHANGE_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|up|down|above|below)\b", re.IGNORECASE)
 _PER_AFTER = re.compile(r"\s+(?:per|in\s+every|for\s+every|out\s+of)\b", re.IGNORECASE)
@@ -97,7 +99,7 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
     spans += _introduced_by_kind(question, text, spans)
     if question.focus in _RATE_FOCUS:  # "the recycling rate": "42.6 per cent", "62 per 1,000 people"; not "46,900
         # incidents" of fly-tipping, nor money unless called a rate right before it ("an hourly rate of 12 merrits")
-        spans = [e for e in spans if e.label == "PERCENT" or _SHARE_WORDS.search(e.text)
+        spans = [e for e in spans if e.label == "PERCENT" or SHARE_WORDS.search(e.text)
                  or _PER_AFTER.match(text, e.end)
                  or (e.label == "MONEY" and _RATE_BEFORE.search(text[max(0, e.start - 30):e.start]))]
     if question.form.priced or question.asks.money:  # not "the 312,000 pills" he sold
@@ -193,7 +195,7 @@ def has_candidate(question: Question, item: EvidenceSentence) -> bool:
 def _a_change(text: str, entity: Entity) -> bool:
     """Whether `entity` is a share followed by a comparison ("sold 60 per cent more tickets", tagged MONEY): a
     change, never what was paid."""
-    return (entity.label == "PERCENT" or _SHARE_WORDS.search(entity.text) is not None) \
+    return (entity.label == "PERCENT" or SHARE_WORDS.search(entity.text) is not None) \
         and _CHANGE_AFTER.match(text, entity.end) is not None
 
 
@@ -241,7 +243,7 @@ def _placed(question: Question, text: str, entity: Entity) -> bool:
     """For a where-question: a name of any kind after "in", "at" or "near" ("held in Suldane": the small
     tagger calls many an unfamiliar town a PERSON)."""
     return question.answer_type == "place" and entity.label in NAME_LABELS \
-        and _LOCATIVE.search(text[max(0, entity.start - 8):entity.start]) is not None
+        and LOCATIVE.search(text[max(0, entity.start - 8):entity.start]) is not None
 
 
 # what the small tagger calls an office holder's invented name ("Yusuf Iqbal, the chief executive": PRODUCT; "Caspian
@@ -249,7 +251,7 @@ def _placed(question: Question, text: str, entity: Entity) -> bool:
 _MISTAKEN_FOR_HOLDERS = frozenset({"NORP", "PRODUCT"})
 
 
-# a locative preposition (`_LOCATIVE`'s, and "around", "across") right before a word: what follows is a place ("at
+# a locative preposition (`LOCATIVE`'s, and "around", "across") right before a word: what follows is a place ("at
 # Penhollow", "near Harnow")
 _AT_A_PLACE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS}|around|across)\s+$", re.IGNORECASE)
 

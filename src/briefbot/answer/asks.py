@@ -35,8 +35,9 @@ _EARLIER = re.compile(r"\b(?:before|previous|previously|old|earlier|former|origi
                       re.IGNORECASE)
 # a question that compares itself ("How much more ... compared with 2017?"): a year after "than" may be its answer's
 _COMPARES = re.compile(r"\b(?:than|compared|against|versus|from)\b", re.IGNORECASE)
-# a period that runs from a year: "How many pharmacies have shut since 2015?"
-_SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid)\s+)?(?:[A-Za-z]+\s+)?(?:1[89]\d\d|20\d\d)\b", re.IGNORECASE)
+# a period that runs from a year, in a question ("How many pharmacies have shut since 2015?") or a sentence ("the
+# lowest number since March 2018", where it is the year a figure is measured against: `qualifiers`)
+SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid)\s+)?(?:[A-Za-z]+\s+)?(?:1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 # a phrase saying "now" ("at the moment", "right now"): its words are not the body's ("moment", "right")
 NOW_PHRASE = re.compile(r"\b(?:at\s+the\s+moment|right\s+now|for\s+the\s+time\s+being|as\s+of\s+now|"
                          r"at\s+this\s+time|these\s+days|at\s+present|just\s+now)\b", re.IGNORECASE)
@@ -70,6 +71,6 @@ def asks_of(text: str) -> Asks:
                 about_speech=bool(_SPEECH.search(text)), identity=bool(_IDENTITY.match(text)),
                 where=bool(_WHERE.search(text)), reporter=bool(_REPORTER.search(text)),
                 share=bool(_SHARE.search(text)), founding=bool(FOUNDING.search(text)),
-                earlier=bool(_EARLIER.search(text)), since_year=bool(_SINCE_YEAR.search(text)),
+                earlier=bool(_EARLIER.search(text)), since_year=bool(SINCE_YEAR.search(text)),
                 compares=bool(_COMPARES.search(text)),
                 now_words=frozenset(content_terms(" ".join(m.group(0) for m in NOW_PHRASE.finditer(text)))))

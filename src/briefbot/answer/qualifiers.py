@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefbot.answer.asks import SINCE_YEAR
 from briefbot.answer.dates import absolute
 from briefbot.answer.question import (CATEGORY_FAMILIES, NO_DIVISION, OF_THE_YEAR, YEAR, Qualifier, Question,
                                      category_word)
@@ -176,7 +177,7 @@ def report_years(sentences: Sequence[str], published: str | None) -> list[str | 
     year = int(published[:4]) if published and published[:4].isdigit() else None
     out: list[str | None] = [None]
     for text in sentences if year is not None else ():
-        absolute_text = _THAN_YEAR.sub(" ", _SINCE_YEAR.sub(" ", absolute(text, published)))
+        absolute_text = _THAN_YEAR.sub(" ", SINCE_YEAR.sub(" ", absolute(text, published)))
         found = {m.group(1) for m in _EXPLICIT_YEAR.finditer(absolute_text)
                  if m.group(1) and abs(int(m.group(1)) - year) <= 1
                  and not _COMPARED.search(" ".join(absolute_text[:m.start()].split()[-6:]))
@@ -190,8 +191,7 @@ def _joined(*parts: str | None) -> str:
     return " \n ".join(t for t in parts if t)
 
 
-# a year a figure is measured against: "the lowest number since 2018" reports on no figure of 2018
-_SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+\s+)?(?:1[89]\d\d|20\d\d)\b")
+# a year a figure is measured against (`asks.SINCE_YEAR`): "the lowest number since 2018" reports on no figure of 2018
 _FIGURES = frozenset({"number", "amount", "open"})
 
 
@@ -204,13 +204,13 @@ _THAN_YEAR = re.compile(r"\b(?:than|compared\s+(?:with|to)|against|versus)\s+(?:
 
 
 def _unmeasured(question: Question, text: str) -> str:
-    """For a figure, `text` without the years it is measured against ("the lowest number since 2018": `_SINCE_YEAR`;
+    """For a figure, `text` without the years it is measured against ("the lowest number since 2018": `SINCE_YEAR`;
     "a fifth more than in 2017": `_THAN_YEAR`), unless the question asks since when (`Asks.since_year`) or compares
     itself (`Asks.compares`)."""
     if question.answer_type not in _FIGURES:
         return text
     if not question.asks.since_year:
-        text = _SINCE_YEAR.sub(" ", text)
+        text = SINCE_YEAR.sub(" ", text)
     return text if question.asks.compares else _THAN_YEAR.sub(" ", text)
 
 

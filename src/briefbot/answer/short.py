@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefbot.answer.answers import candidates
+from briefbot.answer.answers import LOCATIVE, SHARE_WORDS, candidates
 from briefbot.answer.offices import ALL_OFFICE_WORDS
 from briefbot.answer.speech import PERSON_NOUNS, SAYS_AFTER
 from briefbot.answer.question import DATE_LABELS, NUMERIC_LABELS, PLACE_LABELS, Question
@@ -57,14 +57,12 @@ REACH = 10  # words: a question word this far from a span no longer ties it to t
 _WORD = re.compile(r"[\w'’]+")
 _CALENDAR = re.compile(r"\b(?:" + "|".join(sorted(CALENDAR_WORDS)) + r")\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b", re.IGNORECASE)
-_SHARE = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bpercentage points?\b", re.IGNORECASE)
 # where a sentence's clauses meet: a candidate is tied most to the question's words in its own clause
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas|although|though|after|before|as)\b",
                            re.IGNORECASE)
 # a title the tagger took into a name ("Spokeswoman Maria Zakharova", "Chair Mira Holt")
 _ROLE_WORDS = PERSON_NOUNS | {stem(w) for words in ALL_OFFICE_WORDS for w in words.split()}
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
-_LOCATIVE = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 _SAYS_BEFORE = re.compile(r"\b(?:said|says|told|warned|according\s+to|claimed)\s+(?!that\b)(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # for who holds an office, the name next to an office word: "Chief executive *Kaisa Tenholm* said", "*Kaisa
 # Tenholm*, the chief executive, said" (not "the new plant in *Rautila*")
@@ -160,7 +158,7 @@ def _in_role(question: Question, text: str, entity: Entity) -> bool:
     "near" ("told his counterparts *in Brussels*"); for who said something, the speaker next to the word for
     saying ("*Maria Zakharova* said", "said *Pike*", "according to *the agency*")."""
     if question.answer_type == "place" and question.asks.where:
-        return _LOCATIVE.search(text[max(0, entity.start - 12):entity.start]) is not None
+        return LOCATIVE.search(text[max(0, entity.start - 12):entity.start]) is not None
     if question.answer_type in ("person", "entity") and question.asks.reporter \
             and _REPORTS_AFTER.match(text[entity.end:entity.end + 20]):
         return True
@@ -199,7 +197,7 @@ def _unlikely(question: Question, entity: Entity) -> int:
     if question.answer_type in ("number", "amount"):
         if _CALENDAR.search(span):
             return 1
-        if _SHARE.search(span) and not question.asks.share:
+        if SHARE_WORDS.search(span) and not question.asks.share:
             return 1
     if question.answer_type == "date" and not re.search(r"\d", span) and not _MONTH.search(span):
         return 1
