@@ -95,6 +95,8 @@ def _read_before(item: EvidenceSentence, before: dict[str, EvidenceSentence]) ->
     return " ".join(t for t in texts if t) or None
 
 
+# a sentence opening with a word that refers back to anything ("It cost ...", "This year ..."), wider than
+# `holders.OPENING_PRONOUN` (a person named before)
 _PRONOUN_FIRST = re.compile(r"^\W*(?:it|its|he|his|she|her|they|their|this|these|that|those)\b", re.IGNORECASE)
 
 

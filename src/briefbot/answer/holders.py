@@ -51,8 +51,8 @@ NOT_BODY = frozenset(content_terms(" ".join([*ALL_OFFICE_WORDS,
                                               "ministry seat"])))
 
 
-# what a sentence naming the holder of an unnamed office ("Who runs X?") says: the common titles and the change
-# the titles of whoever runs a body: what a question naming no office asks about (`holder_terms`, `names_top_holder`)
+# the titles of whoever runs a body: what a question naming no office ("Who runs X?") asks about (`holder_terms`,
+# `names_top_holder`); with the words of a change of holder, what a sentence naming that holder says
 _TOP_TITLE_WORDS = ("chief executive", "director", "head", "chair", "president", "leader", "boss")
 _ANY_OFFICE_WORDS = " ".join(_TOP_TITLE_WORDS) + " successor succeeded appointed"
 
@@ -168,6 +168,10 @@ def anchors_on_holder(question: Question) -> bool:
 _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
 
+# a sentence opening with a pronoun for a person: it is about someone named before it ("He succeeds Nadia Fellowes")
+OPENING_PRONOUN = re.compile(r"\s*(?:He|She|They)\b")
+
+
 def anchor_replaces(question: Question, text: str, before: str | None) -> bool:
     """Whether `text` says the question's anchor replaced someone ("Yeadon, 44, succeeds ...", or "She replaces
     Piers Tebbutt" after a sentence naming Yeadon): the article telling of the anchor taking office. The subject
@@ -179,8 +183,8 @@ def anchor_replaces(question: Question, text: str, before: str | None) -> bool:
         return False
     surname = rf"(?<![\w'’-]){re.escape(anchor[-1])}(?![\w'’-])"
     # a pronoun opening the sentence ("She replaces ..."), not one after another's name ("Wyndlow said she would
-    # replace the unit")
-    subject = rf"(?:{surname}|^\s*(?:he|she|they))" if before and re.search(surname, before) else surname
+    # replace the unit"); the search ignores case, so a lower-case opening counts here too
+    subject = rf"(?:{surname}|^{OPENING_PRONOUN.pattern})" if before and re.search(surname, before) else surname
     return re.search(rf"{subject}(?:,[^,.]{{0,30}},|\s+(?:will|has|would|is\s+to))?\s+(?:{REPLACING})\b",
                      text, re.IGNORECASE) is not None
 

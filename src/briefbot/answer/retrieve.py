@@ -31,8 +31,8 @@ from briefbot.answer.beginnings import tells_beginning
 from briefbot.answer.counting import alike_counted
 from briefbot.answer.currency import as_money, currency_words
 from briefbot.answer.dates import absolute
-from briefbot.answer.holders import (anchor_query, anchor_replaces, anchors_on_holder, holder_terms, holders_named,
-                                     names_holder, names_top_holder, tells_taking_office, tells_vacancy)
+from briefbot.answer.holders import (OPENING_PRONOUN, anchor_query, anchor_replaces, anchors_on_holder, holder_terms,
+                                     holders_named, names_holder, names_top_holder, tells_taking_office, tells_vacancy)
 from briefbot.answer.home import HomeCountries
 from briefbot.answer.offices import mentions_office
 from briefbot.answer.qualifiers import context_text, missing_in, report_years
@@ -105,7 +105,6 @@ RECENCY_BOOST = 0.25  # "latest ...": a sentence's score grows by up to this sha
 OUTLET_SAMPLE = 1000  # articles read for the outlets' shares (`_outlet_shares`: which country the corpus writes from)
 SENTENCE_MEMO = 4096  # decoded sentences the retriever keeps (one question reads ~100 rows, most several times)
 ALIAS_BOOST = 0.5  # BM25 weight of a question name's other spellings ("Moscow" for "the Kremlin")
-_OPENING_PRONOUN = re.compile(r"(?:He|She|They)\b")  # a sentence about someone named before it
 _EDGE = 1e-9  # a score this much lower ranks a sentence below another that scores the same
 _YEAR = re.compile(YEAR)  # a question name that is a year, which a sentence may say as "last year"
 
@@ -719,7 +718,7 @@ class Retriever:
         start = self._rows_of(self._sentence(row).article_id).start
         if row <= start:
             return None
-        if not _OPENING_PRONOUN.match(self._sentence(row).text):
+        if not OPENING_PRONOUN.match(self._sentence(row).text):
             return self._sentence(row - 1).text
         earlier = list(range(row - 1, max(start, row - PRONOUN_REACH) - 1, -1))
         sentences = self._annotated(earlier)
