@@ -33,6 +33,17 @@ def test_a_measured_attribute_needs_a_number_near_it():
     waste = form_of("How much uncollected waste has built up because of the strike?")
     assert answers_form(waste, "The amount of waste left uncollected by the strike in Brennock has risen to about "
                                "9,200 tonnes, the council said.")
+    # "What profit did X make?" asks for a figure of profit, as "How much profit ...?" does (events56 dev-37, read):
+    # revenue is another figure
+    profit = form_of("What profit did Telvara make in the third quarter of 2015?")
+    assert (profit.kind, profit.measured) == (QUANTITY, ("profit",))
+    assert not answers_form(profit, "Telvara's revenue was 598 million lunets in the third quarter, down 1 per cent.")
+    assert answers_form(profit, "Telvara made a profit of 41 million lunets in the third quarter.")
+    # a price is told by what a thing was sold or bought for, however far the thing stands from the sum (events57
+    # dev-06, read)
+    land = form_of("Merriton racecourse land sale price")
+    assert answers_form(land, "The club sold the land to a house builder for 31 million tessens in 2019.")
+    assert not answers_form(land, "The land was sold to a builder employing 31 people.")  # no sum it went for
     assert not answers_form(waste, "The amount of paper sent to the mill by the northern councils fell to 9,200 "
                                    "tonnes last year, the council said, though uncollected waste is a worry.")
 

@@ -528,3 +528,12 @@ def test_the_gate_declines_when_the_asked_office_was_left_vacant():
 def test_a_season_or_weekend_said_relative_to_now_is_a_time(text):
     assert supplies(TIME, text)
     assert not supplies(TIME, "Older diesel lorries will pay 25 arlets a day in the spring sunshine.")
+
+
+# a time of day in words answers a when-question (events57 dev-19, read: "When is the going first announced?")
+@pytest.mark.parametrize("text", ["The going is published at seven in the morning on race day.",
+                                  "The gates open at noon.", "Racing starts at half past one.",
+                                  "The ballot closes at six o'clock."])
+def test_a_time_of_day_in_words_is_a_time(text):
+    assert supplies(TIME, text)
+    assert not supplies(TIME, "The going is published by the clerk of the course on race day.")

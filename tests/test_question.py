@@ -373,6 +373,8 @@ def test_a_contest_division_is_a_qualifier_the_answer_must_state():
     assert missing_qualifiers(wheelchair, item("Ari Holm won the wheelchair race in 1:32:10.", published="2023-09-10")) == []
     # no division: what only describes the events ("sporting", "major"), or a word already a qualifier
     assert [q.kind for q in analyse("Where do other major sporting events take place?").qualifiers] == []
+    # ... nor one that only stresses it (events57 dev-24, read): "the first ever race" is no division "ever"
+    assert [q.kind for q in analyse("Which horse won the first ever race at Kelstow?").qualifiers] == []
     assert [q.text for q in analyse("Who won the women's race in 2021?").qualifiers] == ["2021", "women's"]
     # a second contest noun after "at" names the event the division was run at, not a second division (events38
     # dev-23, read): "fashion" is no category of the craft award, and a sentence naming the craft award answers

@@ -190,3 +190,20 @@ def test_the_best_articles_withholding_sentence_declines_an_answer_from_an_older
     # a newer article may give what the best one had not
     newer = _dated(rows, {"sale": "2022-02-17", "museum": "2023-05-02"})
     assert withheld(newer, question, answering(newer, question)) is None
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    # a later edition's article says the survey was not run in the asked year (events56 dev-27, read): its figures
+    # are for another year, and the asked one has none
+    ("best broadband provider survey 2020", "The council said the survey had been paused in 2020 and 2021 because "
+     "of the pandemic, and that 9,700 people took part this year.", True),
+    ("What did the 2021 ferry passenger survey find?",
+     "The council skipped its 2021 survey because many routes were still running reduced timetables.", True),
+    # ... but not for a year it does not name (the article's own year), nor for a question with no year
+    ("best broadband provider survey 2022", "The council said the survey had been paused in 2020 and 2021 because "
+     "of the pandemic, and that 9,700 people took part this year.", False),
+    ("Who won the best broadband provider survey?", "The council said the survey had been paused in 2020 and 2021 "
+     "because of the pandemic, and that 9,700 people took part this year.", False),
+])
+def test_an_edition_not_run_in_the_asked_year_withholds_it(question, text, expected):
+    assert withholds(analyse(question), item(text)) is expected

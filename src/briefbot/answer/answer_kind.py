@@ -33,7 +33,11 @@ _TIME = re.compile(
     r"spring|summer|autumn|winter)|"
     r"(?:recent|coming|few|past)\s+(?:days|weeks|months|years)|within\s+(?:days|weeks|months|hours)|"
     r"\d+(?:st|nd|rd|th)?\s+(?:century|anniversary)|(?:first|second|third|fourth|fifth)\s+anniversary|"
-    r"\d{1,2}:\d\d|\d+\s*(?:am|pm|a\.m\.|p\.m\.))\b",
+    r"\d{1,2}:\d\d|\d+\s*(?:am|pm|a\.m\.|p\.m\.)|"
+    # a time of day in words: "at seven in the morning", "at six o'clock", "half past two", "at noon"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:o['’]clock|in\s+the\s+"
+    r"(?:morning|afternoon|evening))|(?:half|quarter)\s+(?:past|to)\s+\w+|(?:at|by|until|before|after)\s+"
+    r"(?:noon|midday|midnight|dawn|dusk))\b",
     re.IGNORECASE,
 )
 _QUANTITY = re.compile(

@@ -622,6 +622,7 @@ _CONTESTS = frozenset({"race", "title", "section", "final", "category", "divisio
 _WINNERS = frozenset({"winner", "champion"})
 # words before a contest noun that name no division of it ("the annual race"), in a question and in a sentence
 NO_DIVISION = frozenset({"last", "first", "next", "latest", "recent", "annual", "main", "big", "major", "final",
+                         "ever", "only", "very", "inaugural", "maiden",  # "the first ever race", "its maiden race"
                          "whole", "overall", "same", "new", "old", "previous", "top", "national", "international",
                          "world", "prize", "title", "race", "year", "season", "edition", "winning"})
 

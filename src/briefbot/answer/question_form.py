@@ -38,7 +38,8 @@ _COUNTED = re.compile(r"^\s*how\s+many\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-
 UNIT_NOUNS = ("tonnes tons tonne ton kilograms kilos kilometres kilometers km miles metres meters hectares acres "
               "litres liters gallons barrels megawatts gigawatts kilowatts megawatt-hours gigawatt-hours")
 _MEASURES = (r"(population|size|cost|price|value|budget|age|height|length|area|death\s+toll|toll|salary|revenue|"
-             r"income|debt|turnout|distance|weight|speed|capacity|spending|" + "|".join(UNIT_NOUNS.split()) + ")")
+             r"income|debt|turnout|distance|weight|speed|capacity|spending|profits?|losses|loss|sales|turnover|"
+             + "|".join(UNIT_NOUNS.split()) + ")")
 _MEASURED = re.compile(
     r"^\s*(?:what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:current\s+|total\s+|estimated\s+)?"
     + _MEASURES + r"\s+of"
@@ -47,6 +48,10 @@ _MEASURED = re.compile(
     r"|will\b|would\b|can\b|could\b)[A-Za-z’'-]+)?))\b",
     re.IGNORECASE,
 )  # "What is the population of Ukraine?", "How much military aid ...?" ask for a number measuring that
+# "What profit did Telvara make in the third quarter?", "What salary does the chair get?": a figure measuring that,
+# as "How much profit ...?" asks
+_WHAT_MEASURE_DID = re.compile(r"^\s*what\s+(?:(?:annual|yearly|net|total|pre-tax|operating)\s+)?" + _MEASURES
+                               + r"\s+(?:did|does|do|has|have|had|will|would)\b", re.IGNORECASE)
 # a keyword query ending in what it measures: "Saltreach tram compensation fund size" -> compensation, fund, size
 # (the lower-case words before the measure: a number by a "4.8-kilometre line" is no fund's size)
 _KEYWORD_QUERY = (r"^(?!\s*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|has|have|"
@@ -209,6 +214,8 @@ def form_of(question: str, doc=None) -> Form:
     counted = _COUNTED.search(question) or _KEYWORD_COUNTED.search(question)
     measured = _MEASURED.search(question) or _KEYWORD_MEASURED.search(question)
     money_verb = _MONEY_VERB.search(question) if measured is None else None
+    if measured is None and money_verb is None:  # a money word after "what" is priced (`_priced`), not measured
+        measured = _WHAT_MEASURE_DID.search(question)
     kind = expected_kind(question) or (QUANTITY if measured or money_verb else None)
     names = _names(question)
     speech = speech_of(question, names)
@@ -455,12 +462,14 @@ _FOR_AMOUNT = re.compile(r"\b(?:built|bought|sold|renovated|restored|rebuilt|des
                          r"delivered|done|finished|repaired|refurbished|converted|extended|upgraded)\b[^.;]{0,60}?"
                          r"\bfor\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than|less\s+than|under|over|"
                          r"just\s+under|just\s+over)\s+)?\d", re.IGNORECASE)
-_COST_STEM = stem("cost")
+_PRICE_STEMS = frozenset({stem("cost"), stem("price")})
 
 
 def _sold_for(priced: tuple[str, ...], text: str) -> bool:
-    """For a question about what something cost, whether `text` tells the amount it was built, bought or made for."""
-    return _COST_STEM in priced and _FOR_AMOUNT.search(text) is not None
+    """For a question about what something cost or its price (a money verb's object, or what a figure measures:
+    "Merriton racecourse land sale price"), whether `text` tells the amount it was built, bought, sold or made for
+    ("sold the land to a house builder for 31 million tessens")."""
+    return not _PRICE_STEMS.isdisjoint(priced) and _FOR_AMOUNT.search(text) is not None
 
 
 def measures(measured: tuple[str, ...], text: str, window: int = 5) -> bool:
@@ -604,7 +613,8 @@ def answers_form(form: Form, text: str, before: str | None = None) -> bool:
     """Whether `text` can answer a question of this form; `before` is the sentence preceding it in its
     article, which a pronoun-attributed quote ("..., she said.") takes its speaker from."""
     supplied = supplies(form.kind, text) or (counts_times(form.counted) and ONCE_OR_TWICE.search(text))
-    if not supplied or not counts(form.counted, text) or not measures(form.measured, text):
+    if not supplied or not counts(form.counted, text) or not (measures(form.measured, text)
+                                                              or _sold_for(form.measured, text)):
         return False
     if not measures(form.priced, text, PRICE_WINDOW) and not _sold_for(form.priced, text):
         return False  # "agreed to buy Kestrel Copper, the owner of ..., for 310 million"

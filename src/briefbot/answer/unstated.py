@@ -60,6 +60,14 @@ _UNSTATED = re.compile(
     re.IGNORECASE)
 
 
+# not run that year: "the survey had been paused in 2020 and 2021", "skipped its 2021 survey", "was cancelled in
+# 2020". For a question about a year the sentence names only (`withholds`): a later edition's article says so of
+# earlier years, and its own figures are no answer for them, nor is the pause a reason to decline for its own year
+_PAUSED = re.compile(r"\b(?:(?:was|were|(?:has|have|had)\s+been)\s+(?:paused|suspended|cancel+ed|skipped|called\s+off|"
+                     r"scrapped|not\s+(?:run|carried\s+out|conducted|staged))"
+                     r"|(?:paused|suspended|cancel+ed|skipped|scrapped)\s+(?:its|the|their|this|that)\b)",
+                     re.IGNORECASE)
+
 # not decided yet: "will announce on Monday 1 December whether the prescription charge of 9.90 mendles will rise next
 # year" (for a question about what will be: the charge now is 9.90 mendles)
 _UNDECIDED = re.compile(r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+(?:announce|decide|say|rule|"
@@ -109,8 +117,9 @@ NEAR_WORDS = 8
 
 
 def withholds(question: Question, item: EvidenceSentence) -> bool:
-    """Whether `item` says something was not given (withheld, unknown, under investigation, not held) and, within
-    NEAR_WORDS words of saying so, has one of the question's words beyond its topics' names."""
+    """Whether `item` says something was not given (withheld, unknown, under investigation, not held; paused in the
+    year the question asks about: `_PAUSED`) and, within NEAR_WORDS words of saying so, has one of the question's
+    words beyond its topics' names."""
     text = item.sentence.text
     matches = list(_UNSTATED.finditer(text))
     if question.answer_type != "date":
@@ -119,6 +128,9 @@ def withholds(question: Question, item: EvidenceSentence) -> bool:
         matches += list(_NAMELESS.finditer(text))
     if question.asks.ahead:
         matches += list(_UNDECIDED.finditer(text))
+    years = [f for q in question.qualifiers if q.kind == "year" for f in q.forms]
+    if years and any(re.search(rf"\b{re.escape(year)}\b", text) for year in years):
+        matches += list(_PAUSED.finditer(text))
     if not matches:  # most sentences: the question's words are not read
         return False
     # "... gave no figure for Lowshore": the figure withheld is the one for what follows "for", which may be
