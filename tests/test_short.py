@@ -197,3 +197,15 @@ def test_a_figure_another_replaced_is_not_the_short_answer_unless_the_question_a
     cider = ("A three-litre bottle of strong cider that sold for 4.20 lissans last week now costs at least 14.63 "
              "lissans.")
     assert short_answer(analyse("minimum price strong cider three-litre bottle"), item(cider)).text.endswith("14.63")
+
+
+@pytest.mark.parametrize("question, text, span", [
+    # the figure with the unit or rate the tagger left out of its span (events56 dev-22, read; events44 dev-16)
+    ("What minimum broadband speed can any household demand?", "Every home will have the legal right to ask for a "
+     "broadband connection of at least 10 megabits per second.", "at least 10 megabits per second"),
+    ("What wind speed is too much for a rocket to leave the pad?", "A rocket may not leave the pad if the wind is "
+     "stronger than 40 kilometres an hour, or if lightning has been seen.", "stronger than 40 kilometres an hour"),
+    ("How many people signed the petition?", "About 4,000 people signed the petition.", "About 4,000"),
+])
+def test_a_figure_keeps_its_unit(question, text, span):
+    assert short_answer(analyse(question), item(text)).text == span

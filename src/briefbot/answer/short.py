@@ -49,11 +49,13 @@ from briefbot.answer.answers import LOCATIVE, SHARE_WORDS, candidates
 from briefbot.answer.offices import ALL_OFFICE_WORDS
 from briefbot.answer.speech import PERSON_NOUNS, SAYS_AFTER
 from briefbot.answer.question import DATE_LABELS, NUMERIC_LABELS, PLACE_LABELS, Question
+from briefbot.answer.question_form import UNIT_NOUNS
 from briefbot.answer.terms import CALENDAR_WORDS
 from briefbot.index.lexical import MONTH_NAMES, content_terms, stem
 from briefbot.types import Entity, EvidenceSentence, ShortAnswer
 
 REACH = 10  # words: a question word this far from a span no longer ties it to the question
+_DATA_UNITS = "bits kilobits megabits gigabits terabits bytes kilobytes megabytes gigabytes terabytes"
 _WORD = re.compile(r"[\w'’]+")
 _CALENDAR = re.compile(r"\b(?:" + "|".join(sorted(CALENDAR_WORDS)) + r")\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b", re.IGNORECASE)
@@ -79,6 +81,10 @@ _NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT", "EVENT"
 _FIGURES = frozenset({"number", "amount", "date"})
 # who or which outlet reported something: the name before "reports" ("..., *NBC* reports, citing officials")
 _REPORTS_AFTER = re.compile(r"^,?\s*(?:has\s+|had\s+)?(?:reports|reported|reporting)\b", re.IGNORECASE)
+# a unit, or a rate, after a figure that the tagger left out of its span: "10 | megabits per second", "40 kilometres |
+# an hour", "4,100 lunets | a year" (the short answer is the figure with its unit)
+_UNIT_AFTER = re.compile(r"(?:\s+(?:" + "|".join(UNIT_NOUNS.split() + _DATA_UNITS.split()) + r")\b)?"
+                         r"(?:\s+(?:per|an?)\s+(?:second|minute|hour|day|week|month|year)\b)?", re.IGNORECASE)
 _FOLLOWING = 5  # words after a number in which what the question counts may stand ("201 of the 360 senate votes")
 
 
@@ -127,7 +133,10 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
         start = best.start + best.text.index(words[1])  # "Spokeswoman Maria Zakharova": the name after the title
     elif item.office_title and best.text.startswith(item.office_title + " "):
         start = best.start + len(item.office_title) + 1  # "Postmaster General Noor Haverill": the body head's title
-    return ShortAnswer(text=text[start:best.end], sentence_id=item.sentence.id, start=start, end=best.end)
+    end = best.end
+    if question.answer_type in ("number", "amount"):
+        end += len(_UNIT_AFTER.match(text, end).group(0))  # "10" -> "10 megabits per second"
+    return ShortAnswer(text=text[start:end], sentence_id=item.sentence.id, start=start, end=end)
 
 
 def _contrasting(entities: Sequence[Entity], asked: set[str]) -> list[Entity]:
