@@ -209,3 +209,15 @@ def test_a_figure_another_replaced_is_not_the_short_answer_unless_the_question_a
 ])
 def test_a_figure_keeps_its_unit(question, text, span):
     assert short_answer(analyse(question), item(text)).text == span
+
+
+def test_the_name_something_is_given_is_the_name_after_called():
+    # made of the names the question asks about, and still the answer (events56 dev-21, read)
+    merged = analyse("What will the merged Nimbus and Pennant business be called?")
+    text = "The merged company will be called Nimbus Pennant and will be led by Delphine Araya, its chief executive."
+    assert short_answer(merged, item(text)).text == "Nimbus Pennant"
+    # "the name of the architect" asks for a person's name, not one something is given
+    architect = analyse("What is the name of the architect who designed the Wendle Needle?")
+    assert not architect.asks.name_given
+    assert short_answer(architect, item("The tower, known as the Wendle Needle, was designed by the architect Sigrun "
+                                        "Quennell.")).text == "Sigrun Quennell"

@@ -109,8 +109,8 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
     out = []
     counting = question.answer_type in ("number", "amount")
     for entity in spans:
-        if _named_by(entity.text, asked, question):
-            continue
+        if _named_by(entity.text, asked, question) and not (question.asks.name_given and called(text, entity)):
+            continue  # (the name something is given may be made of the names asked about: "called Nimbus Pennant")
         if item.office_title and entity.text.strip() in item.office_title:
             continue  # "Postmaster General" is the title of whoever runs the body asked about, not its holder
         if question.office and _the_body(question, entity):
@@ -190,6 +190,16 @@ def has_candidate(question: Question, item: EvidenceSentence) -> bool:
     # (its first character is skipped: a capitalised first word is mostly just the start of the sentence)
     return question.answer_type == "person" and quoted_by_pronoun(item.sentence.text) and bool(
         item.before and CAPITALISED_NAME.search(item.before[1:]))
+
+
+_CALLED_BEFORE = re.compile(r"\b(?:called|named|renamed|rebranded(?:\s+as)?|known\s+as|dubbed)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+
+
+def called(text: str, entity: Entity) -> bool:
+    """Whether `entity` is the name something is given in `text`: right after "called", "renamed", "known as"
+    ("The merged company will be called *Nimbus Pennant*")."""
+    return _CALLED_BEFORE.search(text[max(0, entity.start - 20):entity.start]) is not None
 
 
 def _a_change(text: str, entity: Entity) -> bool:

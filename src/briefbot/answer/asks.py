@@ -38,6 +38,10 @@ _COMPARES = re.compile(r"\b(?:than|compared|against|versus|from)\b", re.IGNORECA
 # a period that runs from a year, in a question ("How many pharmacies have shut since 2015?") or a sentence ("the
 # lowest number since March 2018", where it is the year a figure is measured against: `qualifiers`)
 SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid)\s+)?(?:[A-Za-z]+\s+)?(?:1[89]\d\d|20\d\d)\b", re.IGNORECASE)
+# the name something is given: "What will the merged business be called?", "What was the ferry renamed?", "the
+# new name of the airline"
+_NAME_GIVEN = re.compile(r"\b(?:be\s+called|be\s+named|been\s+(?:re)?named|renamed|rebranded|be\s+known\s+as|"
+                         r"(?:new|its|their)\s+name\b)", re.IGNORECASE)  # not "the name of the architect": a person's
 # a phrase saying "now" ("at the moment", "right now"): its words are not the body's ("moment", "right")
 NOW_PHRASE = re.compile(r"\b(?:at\s+the\s+moment|right\s+now|for\s+the\s+time\s+being|as\s+of\s+now|"
                          r"at\s+this\s+time|these\s+days|at\s+present|just\s+now)\b", re.IGNORECASE)
@@ -62,6 +66,7 @@ class Asks(BaseModel):
     since_year: bool = False  # a period from a year on ("since 2015"): a sentence's "since 2015" states it
     compares: bool = False  # "than", "compared", "against", "versus", "from": a year compared with may be its own
     now_words: frozenset[str] = frozenset()  # the content words of its phrases saying "now" ("moment")
+    name_given: bool = False  # the name something is or will be called: the name after "called" answers
 
 
 def asks_of(text: str) -> Asks:
@@ -72,5 +77,5 @@ def asks_of(text: str) -> Asks:
                 where=bool(_WHERE.search(text)), reporter=bool(_REPORTER.search(text)),
                 share=bool(_SHARE.search(text)), founding=bool(FOUNDING.search(text)),
                 earlier=bool(_EARLIER.search(text)), since_year=bool(SINCE_YEAR.search(text)),
-                compares=bool(_COMPARES.search(text)),
+                compares=bool(_COMPARES.search(text)), name_given=bool(_NAME_GIVEN.search(text)),
                 now_words=frozenset(content_terms(" ".join(m.group(0) for m in NOW_PHRASE.finditer(text)))))

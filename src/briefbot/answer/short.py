@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefbot.answer.answers import LOCATIVE, SHARE_WORDS, candidates
+from briefbot.answer.answers import LOCATIVE, SHARE_WORDS, called, candidates
 from briefbot.answer.offices import ALL_OFFICE_WORDS
 from briefbot.answer.speech import PERSON_NOUNS, SAYS_AFTER
 from briefbot.answer.question import DATE_LABELS, NUMERIC_LABELS, PLACE_LABELS, Question
@@ -166,6 +166,8 @@ def _in_role(question: Question, text: str, entity: Entity) -> bool:
     """Whether the span stands where the asked kind of answer usually does: a place after "in", "at" or
     "near" ("told his counterparts *in Brussels*"); for who said something, the speaker next to the word for
     saying ("*Maria Zakharova* said", "said *Pike*", "according to *the agency*")."""
+    if question.asks.name_given and called(text, entity):
+        return True  # "will be called *Nimbus Pennant*"
     if question.answer_type == "place" and question.asks.where:
         return LOCATIVE.search(text[max(0, entity.start - 12):entity.start]) is not None
     if question.answer_type in ("person", "entity") and question.asks.reporter \
