@@ -551,6 +551,8 @@ def _capitalised_names(tokens) -> tuple[str, ...]:
     runs: list[list[str]] = []
     last = -2
     for t in tokens:
+        if t.i > 0 and t.doc[t.i - 1].like_num and not t.doc[t.i - 1].whitespace_:
+            continue  # the "G" of "4G auction Telvara paid": part of one word with its number, no name
         if _name_word(t) and not t.ent_type_ and t.lower_ not in _NOUN_KIND:
             if t.i == last + 1:
                 runs[-1].append(t.text)
