@@ -172,16 +172,22 @@ _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 OPENING_PRONOUN = re.compile(r"\s*(?:He|She|They)\b")
 
 
+def anchor_surname(question: Question) -> str | None:
+    """The last word of the question's anchor ("Quaye" of "... before Bartholomew Quaye?"), or None."""
+    words = (question.anchor or "").split()
+    return words[-1] if words else None
+
+
 def anchor_replaces(question: Question, text: str, before: str | None) -> bool:
     """Whether `text` says the question's anchor replaced someone ("Yeadon, 44, succeeds ...", or "She replaces
     Piers Tebbutt" after a sentence naming Yeadon): the article telling of the anchor taking office. The subject
     is the anchor's surname, or a pronoun when the sentence `before` names the anchor, at most a few words before
     the verb; "The bill replaces the Forest Act" is no such sentence, nor "She succeeds Ivo Spurling" after a
     sentence about someone else."""
-    anchor = (question.anchor or "").split()
-    if not anchor:
+    last = anchor_surname(question)
+    if last is None:
         return False
-    surname = rf"(?<![\w'’-]){re.escape(anchor[-1])}(?![\w'’-])"
+    surname = rf"(?<![\w'’-]){re.escape(last)}(?![\w'’-])"
     # a pronoun opening the sentence ("She replaces ..."), not one after another's name ("Wyndlow said she would
     # replace the unit"); the search ignores case, so a lower-case opening counts here too
     subject = rf"(?:{surname}|^{OPENING_PRONOUN.pattern})" if before and re.search(surname, before) else surname

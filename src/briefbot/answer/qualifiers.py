@@ -191,7 +191,7 @@ def _joined(*parts: str | None) -> str:
     return " \n ".join(t for t in parts if t)
 
 
-# a year a figure is measured against (`asks.SINCE_YEAR`): "the lowest number since 2018" reports on no figure of 2018
+# the answer types of a figure, which the years it is measured against do not date (`_unmeasured`)
 _FIGURES = frozenset({"number", "amount", "open"})
 
 
@@ -204,7 +204,8 @@ _THAN_YEAR = re.compile(r"\b(?:than|compared\s+(?:with|to)|against|versus)\s+(?:
 
 
 def _unmeasured(question: Question, text: str) -> str:
-    """For a figure, `text` without the years it is measured against ("the lowest number since 2018": `SINCE_YEAR`;
+    """For a figure, `text` without the years it is measured against ("the lowest number since 2018" reports on no
+    figure of 2018: `asks.SINCE_YEAR`;
     "a fifth more than in 2017": `_THAN_YEAR`), unless the question asks since when (`Asks.since_year`) or compares
     itself (`Asks.compares`)."""
     if question.answer_type not in _FIGURES:

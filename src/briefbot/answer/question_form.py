@@ -472,6 +472,12 @@ def _sold_for(priced: tuple[str, ...], text: str) -> bool:
     return not _PRICE_STEMS.isdisjoint(priced) and _FOR_AMOUNT.search(text) is not None
 
 
+def _gives_figure(terms: tuple[str, ...], text: str, window: int = 5) -> bool:
+    """Whether `text` gives the figure of `terms` (what a figure measures, or a money verb's object): a number near
+    them (`measures`), or for a cost or price, the amount a thing went for (`_sold_for`)."""
+    return measures(terms, text, window) or _sold_for(terms, text)
+
+
 def measures(measured: tuple[str, ...], text: str, window: int = 5) -> bool:
     """A number within five (`window`) words of the measured thing ("a population of 38 million", "$60bn in
     aid"), or after the phrase "the amount of <the thing>" that it is the amount of ("The amount of rubbish left
@@ -613,10 +619,9 @@ def answers_form(form: Form, text: str, before: str | None = None) -> bool:
     """Whether `text` can answer a question of this form; `before` is the sentence preceding it in its
     article, which a pronoun-attributed quote ("..., she said.") takes its speaker from."""
     supplied = supplies(form.kind, text) or (counts_times(form.counted) and ONCE_OR_TWICE.search(text))
-    if not supplied or not counts(form.counted, text) or not (measures(form.measured, text)
-                                                              or _sold_for(form.measured, text)):
+    if not supplied or not counts(form.counted, text) or not _gives_figure(form.measured, text):
         return False
-    if not measures(form.priced, text, PRICE_WINDOW) and not _sold_for(form.priced, text):
+    if not _gives_figure(form.priced, text, PRICE_WINDOW):
         return False  # "agreed to buy Kestrel Copper, the owner of ..., for 310 million"
     as_fact = states_as_fact(form.event_terms, text) or schedules(form.scheduled, text)  # or its date is given
     if not as_fact or not gives_reason(form.reason_for, text, cause=form.cause):
