@@ -105,6 +105,8 @@ EVENTS54_DIR = HERE / "heldout" / "events54"  # written blind at the start of se
 EVENTS55_DIR = HERE / "heldout" / "events55"  # written blind at the start of session 33 (a libraries site)
 EVENTS56_DIR = HERE / "heldout" / "events56"  # written blind at the start of session 34 (a telecoms site)
 EVENTS57_DIR = HERE / "heldout" / "events57"  # written blind at the start of session 34 (a horse racing site)
+EVENTS58_DIR = HERE / "heldout" / "events58"  # written blind at the start of session 35 (a chess site)
+EVENTS59_DIR = HERE / "heldout" / "events59"  # written blind at the start of session 35 (a beekeeping site)
 EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_DIR, "events4": EVENTS4_DIR,
                "events5": EVENTS5_DIR, "events6": EVENTS6_DIR, "events7": EVENTS7_DIR,
                "events8": EVENTS8_DIR, "events9": EVENTS9_DIR, "events10": EVENTS10_DIR,
@@ -129,7 +131,8 @@ EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_
                "events50": EVENTS50_DIR, "events51": EVENTS51_DIR,
                "events52": EVENTS52_DIR, "events53": EVENTS53_DIR,
                "events54": EVENTS54_DIR, "events55": EVENTS55_DIR,
-               "events56": EVENTS56_DIR, "events57": EVENTS57_DIR}
+               "events56": EVENTS56_DIR, "events57": EVENTS57_DIR,
+               "events58": EVENTS58_DIR, "events59": EVENTS59_DIR}
 SPLITS = ("dev", "blind", "all")
 KIND_ORDER = ("answerable", "removed", "impossible", "null", "decline")
 
