@@ -278,6 +278,13 @@ def test_whom_someone_replaced_with_no_office_named_is_no_holder_question():
     assert analyse("Who did Tamsin Yeadon replace?").anchor is None
 
 
+def test_the_anchor_is_read_by_its_words_and_surname():
+    anchored = analyse("Who did Mara Voss succeed as chief executive?")
+    assert (anchored.anchor_words, anchored.anchor_surname) == (("Mara", "Voss"), "Voss")
+    plain = analyse("Who won the Ardlow marathon?")
+    assert (plain.anchor_words, plain.anchor_surname) == ((), None)
+
+
 def test_who_is_a_named_person_asks_who_they_are_not_who_holds_a_role_now():
     assert not analyse("who is keith kellogg?").current
     assert analyse("Who is the chief executive of Quorra Devices?").current

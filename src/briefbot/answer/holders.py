@@ -172,19 +172,13 @@ _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 OPENING_PRONOUN = re.compile(r"\s*(?:He|She|They)\b")
 
 
-def anchor_surname(question: Question) -> str | None:
-    """The last word of the question's anchor ("Quaye" of "... before Bartholomew Quaye?"), or None."""
-    words = (question.anchor or "").split()
-    return words[-1] if words else None
-
-
 def anchor_replaces(question: Question, text: str, before: str | None) -> bool:
     """Whether `text` says the question's anchor replaced someone ("Yeadon, 44, succeeds ...", or "She replaces
     Piers Tebbutt" after a sentence naming Yeadon): the article telling of the anchor taking office. The subject
     is the anchor's surname, or a pronoun when the sentence `before` names the anchor, at most a few words before
     the verb; "The bill replaces the Forest Act" is no such sentence, nor "She succeeds Ivo Spurling" after a
     sentence about someone else."""
-    last = anchor_surname(question)
+    last = question.anchor_surname
     if last is None:
         return False
     surname = rf"(?<![\w'’-]){re.escape(last)}(?![\w'’-])"

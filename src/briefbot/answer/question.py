@@ -237,6 +237,16 @@ class Question(BaseModel):
         """What a how-many question counts, to compare by meaning: the phrase, and the people with their deed."""
         return tuple(p for p in (self.counted_phrase, self.counted_deed) if p)
 
+    @property
+    def anchor_words(self) -> tuple[str, ...]:
+        """The words of `anchor` ("Bartholomew", "Quaye"); none when the question has no anchor."""
+        return tuple((self.anchor or "").split())
+
+    @property
+    def anchor_surname(self) -> str | None:
+        """The last word of `anchor` ("Quaye" of "... before Bartholomew Quaye?"), or None."""
+        return self.anchor_words[-1] if self.anchor_words else None
+
     def describe(self) -> str:
         """What an answering sentence must contain, for an abstention reason."""
         kinds = {"person": "a person or organisation", "date": "a date or time", "place": "a place",

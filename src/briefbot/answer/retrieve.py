@@ -31,7 +31,7 @@ from briefbot.answer.beginnings import tells_beginning
 from briefbot.answer.counting import alike_counted
 from briefbot.answer.currency import as_money, currency_words
 from briefbot.answer.dates import absolute
-from briefbot.answer.holders import (OPENING_PRONOUN, anchor_query, anchor_replaces, anchor_surname,
+from briefbot.answer.holders import (OPENING_PRONOUN, anchor_query, anchor_replaces,
                                      anchors_on_holder, holder_terms, holders_named, names_holder, names_top_holder,
                                      tells_taking_office, tells_vacancy)
 from briefbot.answer.home import HomeCountries
@@ -626,7 +626,7 @@ class Retriever:
             articles = self._reports_of_event(analysed, query_of_anchor, chunk_ids, ranked)
         by_row = {item[3]: item for item in scored}
         best = scored[0][0]
-        surname = anchor_surname(analysed) if anchors_on_holder(analysed) else None
+        surname = analysed.anchor_surname if anchors_on_holder(analysed) else None
         for article_id in articles[:ANCHOR_ARTICLES]:
             anchor_row = next((row for *_, row in ranked if self._sentence(row).article_id == article_id), None)
             if anchor_row is None:
@@ -706,7 +706,7 @@ class Retriever:
     def _tells_anchor_replacing(self, analysed: Question, article_id: str) -> bool:
         """Whether a sentence of the article says the question's anchor replaced someone (`holders.anchor_replaces`,
         read after the sentences its pronoun may refer to: `_named_before`)."""
-        surname = anchor_surname(analysed)
+        surname = analysed.anchor_surname
         return any(anchor_replaces(analysed, self._sentence(row).text, self._named_before(row, surname))
                    for row in self._rows_of(article_id))
 

@@ -13,6 +13,7 @@ Who won something is an act's role: `acts.names_winner`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from briefbot.answer.offices import REPLACING, TAKES_OFFICE
 from briefbot.answer.question import Question
@@ -118,7 +119,7 @@ def _follows_anchor(question: Question, text: str, entity: Entity) -> bool:
     """Whether, for a question about who came before someone (`Question.precedes`), the sentence says `entity`
     came after them: "after", "since", "succeeds", "would succeed" or "replacing" the anchor's name (or surname)
     follows the candidate."""
-    anchor = (question.anchor or "").split()
+    anchor = question.anchor_words
     if not anchor:
         return False
     names = {" ".join(anchor), anchor[-1]}
@@ -145,7 +146,7 @@ def _replaces_for_another(question: Question, item: EvidenceSentence, entity: En
     came after someone ("He will be succeeded on 1 May by Annis Calloway"). Another first name
     with the anchor's surname is someone else ("Tamsin Ormsary", his daughter); a sentence opening with no name
     ("On Thursday the ministry named him ...") says nothing either way."""
-    anchor = (question.anchor or "").split()
+    anchor = question.anchor_words
     if not anchor or not all(w[:1].isupper() for w in anchor):
         return False  # "before the merger": no holder named
     text = item.sentence.text
@@ -171,7 +172,7 @@ def _names_person(span: str) -> bool:
     return 1 < len(words) <= 3 and not any(w.lower() in STOP_WORDS or w.lower() in _TITLES for w in words)
 
 
-def _other_first_name(before: str, anchor: list[str]) -> bool:
+def _other_first_name(before: str, anchor: Sequence[str]) -> bool:
     """Whether the word right before a surname is a first name other than the anchor's ("Tamsin" for "Benedikt
     Ormsary"); a title or a lower-case word is not."""
     words = _WORD.findall(before[-40:])
