@@ -13,7 +13,7 @@ of deciding are then counted against the gate itself (right answers: a gold sent
 declines), at several thresholds: "rules" (the rule-allowed sentences re-ranked, declining under the threshold),
 "hard" (any sentence, declining where the corpus says the fact was withheld, the office is vacant or a name is
 unknown) and "all" (any sentence, the classifier alone). Session 22's finding: none beats the rules (see
-README "Session 22"). The blind splits are never read here.
+docs/heldout-history.md, "Session 22"). The blind splits are never read here.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import collections
 import os
 import pickle
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +37,28 @@ from rules_proxy import SETS, _flat, split_files  # noqa: E402
 # every set with a dev split except events28-29, whose two splits are kept unread for measurement
 DEFAULT_SETS = [name for name in SETS if name not in ("events2", "events28", "events29")]
 THRESHOLDS = (0.02, 0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
+
+
+def set_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of every benchmark measuring a learned alternative on the dev splits: the sets, a cache."""
+    parser.add_argument("sets", nargs="*", help=f"default: {' '.join(DEFAULT_SETS)}")
+    parser.add_argument("--cache", help="a .pkl file: reuse its records if it exists, else write them there")
+
+
+def dev_records(parser: argparse.ArgumentParser, args: argparse.Namespace, collect: Callable[[str], list[dict]],
+                names: Sequence[str] = ()) -> list[dict]:
+    """What `collect` records of each set's dev split (`names`, else the sets asked for, else `DEFAULT_SETS`), read
+    from `args.cache` when that file exists and written to it when not; an unknown set is a usage error."""
+    names = list(names or args.sets or DEFAULT_SETS)
+    unknown = [name for name in names if name not in SETS]
+    if unknown:
+        parser.error(f"unknown sets {unknown}; choose from {', '.join(SETS)}")
+    if args.cache and Path(args.cache).is_file():
+        return pickle.loads(Path(args.cache).read_bytes())
+    records = [r for name in names for r in collect(name)]
+    if args.cache:
+        Path(args.cache).write_bytes(pickle.dumps(records))
+    return records
 
 
 def collect(name: str) -> list[dict]:
@@ -128,23 +151,13 @@ def learned(record: dict, p: np.ndarray, threshold: float, variant: str) -> list
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("sets", nargs="*", help=f"default: {' '.join(DEFAULT_SETS)}")
+    set_arguments(parser)
     parser.add_argument("--model", choices=("lr", "gbt"), default="lr")
-    parser.add_argument("--cache", help="a .pkl file: reuse its records if it exists, else write them there")
     args = parser.parse_args()
-    unknown = [name for name in args.sets if name not in SETS]
-    if unknown:
-        parser.error(f"unknown sets {unknown}; choose from {', '.join(SETS)}")
-    args.sets = args.sets or DEFAULT_SETS
+    records = dev_records(parser, args, collect)
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.linear_model import LogisticRegression
 
-    if args.cache and Path(args.cache).is_file():
-        records = pickle.loads(Path(args.cache).read_bytes())
-    else:
-        records = [r for name in args.sets for r in collect(name)]
-        if args.cache:
-            Path(args.cache).write_bytes(pickle.dumps(records))
     types = sorted({r["type"] for r in records})
     names = sorted({r["set"] for r in records})
     chances: dict[tuple[str, str], np.ndarray] = {}

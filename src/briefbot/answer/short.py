@@ -92,9 +92,19 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
     """The candidate span of `item` that answers `question` (ranked as in the module docstring), or None
     when the sentence holds no candidate (open questions have none, but for keyword queries: `_as_figure`)."""
     question = _as_figure(question)
+    ranked = ranked_candidates(question, item)
+    return span_of(question, item, min(ranked, key=lambda pair: pair[1])[0]) if ranked else None
+
+
+RankKey = tuple[int, int, int, int, int, int, int, int, float, int]
+
+
+def ranked_candidates(question: Question, item: EvidenceSentence) -> list[tuple[Entity, RankKey]]:
+    """Each candidate span of `item` with its rank key (the module docstring's order; the least key is the short
+    answer); none for a question asking what someone is. `question` is taken as `_as_figure` gave it."""
     found = candidates(question, item)
     if not found or question.asks.identity and not question.office:
-        return None  # "Who is Keith Kellogg?" asks what he is: no name in the sentence says it
+        return []  # "Who is Keith Kellogg?" asks what he is: no name in the sentence says it
     text = item.sentence.text
     tokens = [(m.start(), m.end(), stem(m.group(0))) for m in _WORD.finditer(text)]
     asked = set(question.content_words)
@@ -103,7 +113,7 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
     # (a figure's: for a place or a name asked for, the other names are the candidates themselves)
     others = _contrasting(item.sentence.entities or (), asked) if question.answer_type in _FIGURES else []
 
-    def rank(entity: Entity) -> tuple[int, int, int, int, int, int, int, int, float, int]:
+    def rank(entity: Entity) -> RankKey:
         inside = [i for i, (s, e, _) in enumerate(tokens) if s < entity.end and entity.start < e]
         first, last = (inside[0], inside[-1]) if inside else (0, -1)
         own = {t for *_, t in tokens[first:last + 1]}
@@ -124,16 +134,22 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
                 -_tie(tokens, asked - own - counted, first, last),
                 entity.start)
 
-    best = min(found, key=rank)
-    start = best.start
+    return [(entity, rank(entity)) for entity in found]
+
+
+def span_of(question: Question, item: EvidenceSentence, entity: Entity) -> ShortAnswer:
+    """The short answer that candidate `entity` makes: its span, with a date's day the tagger cut off, without a
+    title the tagger took into a name, and with a figure's unit or rate."""
+    text = item.sentence.text
+    start = entity.start
     if question.answer_type == "date" and (day := _DAY_BEFORE.search(text[:start])) is not None:
         start = day.start()  # "24 February 2025" that the tagger cut to "February 2025"
-    words = best.text.split()
+    words = entity.text.split()
     if question.answer_type == "person" and len(words) > 2 and stem(words[0]) in _ROLE_WORDS:
-        start = best.start + best.text.index(words[1])  # "Spokeswoman Maria Zakharova": the name after the title
-    elif item.office_title and best.text.startswith(item.office_title + " "):
-        start = best.start + len(item.office_title) + 1  # "Postmaster General Noor Haverill": the body head's title
-    end = best.end
+        start = entity.start + entity.text.index(words[1])  # "Spokeswoman Maria Zakharova": the name after the title
+    elif item.office_title and entity.text.startswith(item.office_title + " "):
+        start = entity.start + len(item.office_title) + 1  # "Postmaster General Noor Haverill": the body head's title
+    end = entity.end
     if question.answer_type in ("number", "amount"):
         end += len(_UNIT_AFTER.match(text, end).group(0))  # "10" -> "10 megabits per second"
     return ShortAnswer(text=text[start:end], sentence_id=item.sentence.id, start=start, end=end)
