@@ -67,7 +67,7 @@ class Settings(BaseSettings):
     llm_draft: bool = Field(
         default=True, description="Whether the model phrases the answer. Off: no model call, every answer sentence "
         "is the cited source sentence in its own words (the same verified, cited answer the page gives when the "
-        "model server fails), in a fraction of the time (README, Session 24).")
+        "model server fails), in a fraction of the time (docs/heldout-history.md, Session 24).")
     llm_max_tokens: int = Field(default=96, ge=8, le=2048, description="Max tokens of a drafted answer.")
     llm_temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     chunk_sentences: int = Field(default=3, ge=1, le=20, description="Sentences per chunk.")
