@@ -211,6 +211,13 @@ def test_a_figure_keeps_its_unit(question, text, span):
     assert short_answer(analyse(question), item(text)).text == span
 
 
+def test_a_hedge_the_tagger_took_for_the_number_is_no_figure():
+    # the small tagger tags "no more than" alone as a number and leaves "20 per cent" untagged (events59 dev-10, read):
+    # a span with no number in it is no figure, and the share keeps its "per cent"
+    assert _short("How much water may honey contain?",
+                  "Honey may contain no more than 20 per cent water under the new rules.") == "20 per cent"
+
+
 def test_the_name_something_is_given_is_the_name_after_called():
     # made of the names the question asks about, and still the answer (events56 dev-21, read)
     merged = analyse("What will the merged Nimbus and Pennant business be called?")

@@ -4,8 +4,9 @@
 (`answers.candidates`: they already leave out what the question names; for a keyword query of no kind, a figure:
 `_as_figure`) and returns it verbatim with its offsets. The candidates are ranked by, in order:
 0. nothing for a question that asks what someone is ("Who is Keith Kellogg?": the answer describes him);
-1. whether the span can be what is asked at all: for how many / how much, a calendar date is no count or
-   duration ("12 December" for "How long will the trip take?"), and a share is no price when the question
+1. whether the span can be what is asked at all: for how many / how much, a span with no number in it is none
+   (the tagger's "*no more than* 20 per cent"), a calendar date is no count or duration ("12 December" for "How
+   long will the trip take?"), and a share is no price when the question
    asks for no share ("rose 6.2 per cent ... to 412,000 rondels" for "average house price"), and a number
    counting something the question names is no amount ("22 million marels", not "about 1,300 growers", for
    "How much did the state pay growers?"); for when, a date with neither a number nor a month ("the month",
@@ -52,6 +53,7 @@ from briefbot.answer.question import DATE_LABELS, NUMERIC_LABELS, PLACE_LABELS, 
 from briefbot.answer.question_form import UNIT_NOUNS
 from briefbot.answer.terms import CALENDAR_WORDS
 from briefbot.index.lexical import MONTH_NAMES, content_terms, stem
+from briefbot.judge.words import NUMBER_WORDS
 from briefbot.types import Entity, EvidenceSentence, ShortAnswer
 
 REACH = 10  # words: a question word this far from a span no longer ties it to the question
@@ -59,6 +61,10 @@ _DATA_UNITS = "bits kilobits megabits gigabits terabits bytes kilobytes megabyte
 _WORD = re.compile(r"[\w'’]+")
 _CALENDAR = re.compile(r"\b(?:" + "|".join(sorted(CALENDAR_WORDS)) + r")\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b", re.IGNORECASE)
+# a figure holds a digit or a number word; the small tagger sometimes tags the hedge alone ("*no more than* 20 per
+# cent", "*up to* 40 tonnes") as the number
+_NUMBER = re.compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r"|sixty|seventy|eighty|ninety|hundreds|thousands|millions|"
+                     r"billions|trillions?|half|halves|quarters?|thirds?|twice|once|dozens)\b", re.IGNORECASE)
 # where a sentence's clauses meet: a candidate is tied most to the question's words in its own clause
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas|although|though|after|before|as)\b",
                            re.IGNORECASE)
@@ -83,7 +89,8 @@ _FIGURES = frozenset({"number", "amount", "date"})
 _REPORTS_AFTER = re.compile(r"^,?\s*(?:has\s+|had\s+)?(?:reports|reported|reporting)\b", re.IGNORECASE)
 # a unit, or a rate, after a figure that the tagger left out of its span: "10 | megabits per second", "40 kilometres |
 # an hour", "4,100 lunets | a year" (the short answer is the figure with its unit)
-_UNIT_AFTER = re.compile(r"(?:\s+(?:" + "|".join(UNIT_NOUNS.split() + _DATA_UNITS.split()) + r")\b)?"
+_UNITS = [r"per\s+cent", "percent", *UNIT_NOUNS.split(), *_DATA_UNITS.split()]
+_UNIT_AFTER = re.compile(r"(?:\s+(?:" + "|".join(_UNITS) + r")\b)?"
                          r"(?:\s+(?:per|an?)\s+(?:second|minute|hour|day|week|month|year)\b)?", re.IGNORECASE)
 _FOLLOWING = 5  # words after a number in which what the question counts may stand ("201 of the 360 senate votes")
 
@@ -222,7 +229,7 @@ def _unlikely(question: Question, entity: Entity) -> int:
     """1 when the span can hardly be what the question asks (see the module docstring, rule 1), else 0."""
     span = entity.text
     if question.answer_type in ("number", "amount"):
-        if _CALENDAR.search(span):
+        if _CALENDAR.search(span) or not _NUMBER.search(span):
             return 1
         if SHARE_WORDS.search(span) and not question.asks.share:
             return 1
