@@ -100,15 +100,15 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
     when the sentence holds no candidate (open questions have none, but for keyword queries: `_as_figure`)."""
     question = _as_figure(question)
     ranked = ranked_candidates(question, item)
-    return span_of(question, item, min(ranked, key=lambda pair: pair[1])[0]) if ranked else None
+    return span_of(question, item, ranked[0][0]) if ranked else None
 
 
 RankKey = tuple[int, int, int, int, int, int, int, int, float, int]
 
 
 def ranked_candidates(question: Question, item: EvidenceSentence) -> list[tuple[Entity, RankKey]]:
-    """Each candidate span of `item` with its rank key (the module docstring's order; the least key is the short
-    answer); none for a question asking what someone is. `question` is taken as `_as_figure` gave it."""
+    """The candidate spans of `item`, each with its rank key, best first (the module docstring's order: the first is
+    the short answer); none for a question asking what someone is. `question` is taken as `_as_figure` gave it."""
     found = candidates(question, item)
     if not found or question.asks.identity and not question.office:
         return []  # "Who is Keith Kellogg?" asks what he is: no name in the sentence says it
@@ -141,7 +141,7 @@ def ranked_candidates(question: Question, item: EvidenceSentence) -> list[tuple[
                 -_tie(tokens, asked - own - counted, first, last),
                 entity.start)
 
-    return [(entity, rank(entity)) for entity in found]
+    return sorted(((entity, rank(entity)) for entity in found), key=lambda pair: pair[1])
 
 
 def span_of(question: Question, item: EvidenceSentence, entity: Entity) -> ShortAnswer:
