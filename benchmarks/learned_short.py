@@ -29,7 +29,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from learned_gate import DEFAULT_SETS, dev_records, set_arguments  # noqa: E402
-from rules_proxy import _flat, split_files  # noqa: E402
+from rules_proxy import _flat, rules_answer, split_files  # noqa: E402
 
 LABELS = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "FAC": 2, "NORP": 3, "DATE": 4, "TIME": 4, "CARDINAL": 5,
           "QUANTITY": 6, "MONEY": 6, "PERCENT": 6}
@@ -40,7 +40,6 @@ _BREAK = re.compile(r"[,;:.]|\b(?:and|while|but)\b")
 
 def collect(name: str) -> list[dict]:
     """One record per answerable dev question of `name` whose first answering sentence is gold: its candidates."""
-    from briefbot.answer.answering import answering, withheld
     from briefbot.answer.question import analyse
     from briefbot.answer.short import _as_figure, ranked_candidates, span_of
     from briefbot.bot import Briefbot
@@ -55,10 +54,8 @@ def collect(name: str) -> list[dict]:
         if case.get("answerable", True) is False or not case.get("key_facts"):
             continue
         question = analyse(case["question"])
-        evidence = bot.retriever.retrieve(question, top_chunks=bot.settings.top_chunks,
-                                          k=bot.settings.evidence_sentences)
-        chosen = answering(evidence, question)
-        if evidence.vacant or evidence.unknown_names or withheld(evidence, question, chosen) or not chosen:
+        _, chosen, _ = rules_answer(bot, question)
+        if not chosen:
             continue
         gold = {s.id for s in bot.index.sentences if any(e in s.text for e in _flat(case["evidence"]))}
         if chosen[0].sentence.id not in gold:

@@ -30,14 +30,12 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from learned_gate import dev_records, set_arguments  # noqa: E402
-from rules_proxy import _flat, split_files  # noqa: E402
+from rules_proxy import _flat, rules_answer, split_files  # noqa: E402
 
 
 def collect(name: str) -> list[dict]:
     """One record per dev question of set `name` that the gate answers: the question, the sentence it cites first
     (with its title, date and the sentence before) and whether the citation is right."""
-    from briefbot.answer.answering import answering, withheld
-    from briefbot.answer.gate import gate
     from briefbot.answer.question import analyse
     from briefbot.bot import Briefbot
 
@@ -48,11 +46,8 @@ def collect(name: str) -> list[dict]:
     records = []
     for case in yaml.safe_load(cases_file.read_text())["cases"]:
         question = analyse(case["question"])
-        evidence = bot.retriever.retrieve(question, top_chunks=bot.settings.top_chunks,
-                                          k=bot.settings.evidence_sentences)
-        chosen = answering(evidence, question)
-        if gate(evidence, bot.settings.min_evidence_score, question, scorer=bot.scorer) is not None or not chosen \
-                or evidence.vacant or evidence.unknown_names or withheld(evidence, question, chosen):
+        _, chosen, declined = rules_answer(bot, question)
+        if declined or not chosen:
             continue  # declined: nothing is cited
         answerable = case.get("answerable", True) is not False
         gold = {s.id for s in bot.index.sentences if any(e in s.text for e in _flat(case["evidence"]))} \

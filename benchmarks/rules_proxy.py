@@ -24,8 +24,14 @@ from dataclasses import astuple, dataclass
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
+
+if TYPE_CHECKING:
+    from briefbot.answer.question import Question
+    from briefbot.bot import Briefbot
+    from briefbot.types import Evidence, EvidenceSentence
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 HERE = Path(__file__).resolve().parent
@@ -67,11 +73,24 @@ def split_files(name: str, split: str) -> tuple[Path, Path, Path]:
     return work, folder / "corpus", folder / f"{split}.yaml"
 
 
+def rules_answer(bot: Briefbot, question: Question) -> tuple[Evidence, list[EvidenceSentence], bool]:
+    """Evidence for `question` as briefbot retrieves it, the sentences the rules let answer (none where the gate
+    declines for a vacant office, a name no article mentions or a fact the corpus says was withheld), and whether
+    the whole gate declines (`answer.gate`: also the score threshold and name coverage)."""
+    from briefbot.answer.answering import answering, withheld
+    from briefbot.answer.gate import gate
+
+    evidence = bot.retriever.retrieve(question, top_chunks=bot.settings.top_chunks, k=bot.settings.evidence_sentences)
+    declined = gate(evidence, bot.settings.min_evidence_score, question, scorer=bot.scorer) is not None
+    chosen = answering(evidence, question)
+    if evidence.vacant or evidence.unknown_names or withheld(evidence, question, chosen):  # the gate declines
+        chosen = []
+    return evidence, chosen, declined
+
+
 def proxy(name: str, split: str, show: bool) -> Counts:
     """The counts of one set (see `Counts`); with `show`, print the cases the rules get wrong."""
-    from briefbot.answer.answering import answering, withheld
     from briefbot.answer.compose import compose
-    from briefbot.answer.gate import gate
     from briefbot.answer.short import short_answer
     from briefbot.evaluation.metrics import short_answer_holds
     from briefbot.answer.question import analyse
@@ -84,12 +103,7 @@ def proxy(name: str, split: str, show: bool) -> Counts:
     counts = Counts()
     for case in yaml.safe_load(cases_file.read_text())["cases"]:
         question = analyse(case["question"])
-        evidence = bot.retriever.retrieve(question, top_chunks=bot.settings.top_chunks,
-                                          k=bot.settings.evidence_sentences)
-        declined = gate(evidence, bot.settings.min_evidence_score, question, scorer=bot.scorer) is not None
-        chosen = answering(evidence, question)
-        if evidence.vacant or evidence.unknown_names or withheld(evidence, question, chosen):  # the gate declines
-            chosen = []
+        evidence, chosen, declined = rules_answer(bot, question)
         if case.get("answerable", True) is False:
             counts.unanswerable += 1
             counts.answered += bool(chosen)
