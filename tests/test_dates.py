@@ -58,7 +58,10 @@ def test_last_year_holds_the_year_before_the_articles_date_and_no_other():
 
 
 def test_the_year_an_article_reports_on_is_the_nearest_earlier_sentences_year_near_its_date():
-    from briefbot.answer.qualifiers import report_year
+    from briefbot.answer.qualifiers import report_years
+
+    def report_year(earlier, published):  # the year reported on after the `earlier` sentences
+        return report_years(earlier, published)[-1]
 
     earlier = ["His club had its busiest year ever in 2017.", "The national picture is brighter.",
                "Taldoria sold a record 10.2 million tickets last year, the guild said on Tuesday."]
@@ -68,6 +71,7 @@ def test_the_year_an_article_reports_on_is_the_nearest_earlier_sentences_year_ne
     assert report_year(["She drives a 2019 tractor."], "2019-06-01") is None  # a year describing a thing
     assert report_year(["Sales rose in 2018.", "They fell in 2019 and rose in 2020."], "2020-02-01") is None  # two
     assert report_year([], "2020-02-01") is None and report_year(["It rose in 2019."], None) is None
+    assert report_years(earlier, "2018-03-13") == [None, "2017", "2017", "2017"]  # at each place, and after the last
 
 
 def test_a_year_held_by_the_year_its_article_reports_on_holds_unless_the_sentence_names_another():

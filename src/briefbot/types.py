@@ -84,7 +84,7 @@ class EvidenceSentence(_Record):
                                      "it and it calls by its noun ('the agency': `topics.referred_back`).")
     period: str | None = Field(default=None, description="The year its article reports on at this sentence, as the "
                                "nearest earlier sentence states it ('last year' in a March 2018 article: '2017'; "
-                               "`qualifiers.report_year`), read as part of its context for a question's year.")
+                               "`qualifiers.report_years`), read as part of its context for a question's year.")
     office_title: str | None = Field(default=None, description="For a question asking who runs a body it names, "
                                      "naming no office: the title the corpus gives the body's head, as this "
                                      "sentence names it ('Postmaster General': `answer/titles.py`).")

@@ -2,7 +2,7 @@
 categories)
 
 A qualifier holds when the sentence or its immediate context states it: its article's headline and date,
-the sentence before it, the article's lead, and the year the article reports on at it (`report_year`, from the
+the sentence before it, the article's lead, and the year the article reports on at it (`report_years`, from the
 nearest earlier sentence stating one: `EvidenceSentence.period`); "last year" and "last October" count as the year
 and month they mean at the article's date (`dates.py`). Three exceptions keep look-alikes out: a number ("under-21") is
 not held by the day of the article's date; a month, quarter or year that only the context holds does not hold
@@ -161,19 +161,14 @@ def context_text(text: str, title: str, published: str | None, before: str | Non
                    absolute(before or "", published), absolute(lead or "", published))
 
 
-def report_year(earlier: Sequence[str], published: str | None) -> str | None:
-    """The year an article reports on at a sentence, from the `earlier` sentences of its article (in order): the
-    year the nearest one states, when it lies within a year of the article's date ("Taldoria sold a record 10.2
-    million tickets last year", two sentences before "The Vesker Hills and the Brayle Coast sold 1.9 million
-    tickets each", in March 2018: 2017), read as `dates.absolute` reads "last year"; not a year a figure is
-    compared with ("a fifth more than in 2017") or one describing a thing ("a 1952 tractor"). None when no
-    earlier sentence states one, or the nearest states two."""
-    return report_years(earlier, published)[-1]
-
-
 def report_years(sentences: Sequence[str], published: str | None) -> list[str | None]:
-    """`report_year` at every place of an article's `sentences`, in one pass: at each sentence from those before it,
-    and last after them all (one more item than `sentences`)."""
+    """The year an article reports on at each place of its `sentences`, in one pass: at each sentence from those
+    before it, and last after them all (one more item than `sentences`). At a place it is the year the nearest
+    earlier sentence states, when that lies within a year of the article's date ("Taldoria sold a record 10.2 million
+    tickets last year", two sentences before "The Vesker Hills and the Brayle Coast sold 1.9 million tickets each", in
+    March 2018: 2017), read as `dates.absolute` reads "last year"; not a year a figure is compared with ("a fifth more
+    than in 2017") or one describing a thing ("a 1952 tractor"). None before any sentence states one, or where the
+    nearest states two."""
     year = int(published[:4]) if published and published[:4].isdigit() else None
     out: list[str | None] = [None]
     for text in sentences if year is not None else ():
