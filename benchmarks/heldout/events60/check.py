@@ -1,0 +1,92 @@
+"""Sanity checks for the held-out "events60" set (standard library + PyYAML).
+
+Adapted from ../events59/check.py (same checks; a new corpus: "Kiln and Crucible", the glass and
+ceramics trade news site (glassworks and potteries, the craft council and its officers, kiln and
+furnace energy costs, apprenticeships, exhibitions and prizes, exports and factory closures) of
+the invented country of Eskarra, 2012-2025 (its news desk Kiln and Crucible News, its figures desk
+Kiln and Crucible Markets, its explainer column Kiln and Crucible Ask the Maker, plus the
+syndicated agency Eskarran Industry Wire), with four series of look-alike events (the Craft
+Council's Makers' Census by year and region, the Glass and Ceramics Federation's yearly Export
+Survey by year and category, the chairs of the Eskarran Craft Council, the container glass maker
+Vantrey Glass's quarterly figures by year and quarter), two developing stories updated days apart,
+and many one-off stories; most articles have 4-5 sentences, 13-20 are longer pieces of 8-10
+sentences); the checking logic is shared with the other sets in ../setcheck.py, and this file
+states the rules of this set.
+Checks:
+  * corpus/events60.jsonl: required keys, ids GW-01..GW-NN in order, unique urls, ISO dates
+    (2012-2025), example-news.test urls, 90-100 articles, 4-11 sentences per article (naive
+    splitter, which never splits at a dot between two digits), 13-20 longer articles of 8 or
+    more sentences, every sentence ends with "." and has 8-40 words, no abbreviations with
+    dots (Mr., Dr., No., U.S., e.g., ...);
+  * dev.yaml and blind.yaml: ids unique and named dev-01..dev-40 / blind-01..blind-40; every
+    case has a question; no question repeated (within or across splits); answerable cases
+    have evidence + key_facts, unanswerable ones (answerable: false) have neither;
+  * every evidence snippet is a verbatim substring of exactly ONE sentence of exactly ONE
+    article (error otherwise);
+  * every key_fact (plain string, or "/regex/") occurs in the sentence holding the evidence
+    (error otherwise) and, preferably, in the snippet itself (warning otherwise);
+  * evidence length 5-12 words (warning only);
+  * counts per split: 40 cases = 24 answerable (6 keyword queries) + 16 unanswerable
+    (3 keyword queries); among the answerable 5-8 "How many/How much", 4-5 "When" and
+    3-4 "What" questions;
+    from the YAML comment above each case: 3 "CURRENT holder" (at least one a keyword
+    query) + 1 "FORMER holder" among the answerable, 15 "Near-miss" + 1 "OFF-TOPIC" among the
+    unanswerable;
+  * paraphrase: at least a third of the answerable questions of each split share no more
+    than half of their content words with the evidence sentence (content words = lower-cased
+    alphanumeric tokens minus a stop-word list, a final "s" dropped; two words match if equal
+    or if both have 5+ characters and share the first 5);
+  * dev and blind ask about different facts: no evidence sentence is used by both splits.
+
+Not expressed by ../setcheck.py (checked by hand when the set was written): the number of
+series articles (24), developing-story articles (5) and one-off articles (66, among them 7
+explainers), the number of sources (4), that at least 10 answerable questions per split are
+about the one-off stories, that exactly 2 answerable questions per split ask for the latest
+figure of a developing story, where the gold sentence stands in its article (8 first
+sentence, 8 second or third, 8 fourth or later per split), the weekdays, and that the
+remaining answerable questions start with "Who" or "Which".
+
+Usage: python3 check.py            (exit code 1 on errors)
+       python3 check.py --counts   (only print counts)
+"""
+import datetime
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))  # for ../setcheck.py
+import setcheck  # noqa: E402
+
+RULES = setcheck.SetRules(
+    folder=HERE,
+    corpus_file="events60.jsonl",
+    case_files=("dev.yaml", "blind.yaml"),
+    question_words=setcheck.QUESTION_WORDS + ("in", "by"),
+    articles=(90, 100),
+    article_id_prefix="GW",
+    date_range=(datetime.date(2012, 1, 1), datetime.date(2025, 12, 31)),
+    keep_decimal_points=True,
+    sentences_per_article=(4, 11),
+    long_article_sentences=8,      # a longer piece; most others have 4-5 sentences
+    long_articles=(13, 20),
+    sentence_words=(8, 40),
+    sentences_end_with_period=True,
+    no_abbreviations=True,
+    sentence_stats=True,
+    url_prefix="https://example-news.test/",
+    unique_urls=True,
+    numbered_case_ids=True,
+    expected_counts={"total": 40, "answerable": 24, "answerable_keyword": 6,
+                     "unanswerable": 16, "unanswerable_keyword": 3},
+    question_types=(
+        setcheck.QuestionType("how", r"how (many|much)\b", "how-many/how-much", between=(5, 8)),
+        setcheck.QuestionType("when", r"when\b", "when", between=(4, 5)),
+        setcheck.QuestionType("what", r"what\b", "what", between=(3, 4)),
+    ),
+    comment_tags={"current": 3, "former": 1, "near_miss": 15, "off_topic": 1},
+    paraphrase_check=True,
+    distinct_evidence_across_splits=True,
+)
+
+if __name__ == "__main__":
+    sys.exit(setcheck.main(RULES))
