@@ -435,6 +435,43 @@ def check_split(rules, case_file, corpus, seen, report):
     return used_sentences
 
 
+def news_site_rules(folder, corpus_file, article_id_prefix):
+    """The rules the news-site sets share (events19 on, but events29 and events32; a new set of that shape uses them
+    too): 90-100 invented articles of 4-11 sentences, 13-20 of them long, dated 2012-2025; 40 cases a split (24
+    answerable, 6 of them keyword queries; 16 unanswerable, 3 of them keyword queries), with the question kinds and
+    comment tags their READMEs list."""
+    return SetRules(
+        folder=folder,
+        corpus_file=corpus_file,
+        case_files=("dev.yaml", "blind.yaml"),
+        question_words=QUESTION_WORDS + ("in", "by"),
+        articles=(90, 100),
+        article_id_prefix=article_id_prefix,
+        date_range=(datetime.date(2012, 1, 1), datetime.date(2025, 12, 31)),
+        keep_decimal_points=True,
+        sentences_per_article=(4, 11),
+        long_article_sentences=8,      # a longer piece; most others have 4-5 sentences
+        long_articles=(13, 20),
+        sentence_words=(8, 40),
+        sentences_end_with_period=True,
+        no_abbreviations=True,
+        sentence_stats=True,
+        url_prefix="https://example-news.test/",
+        unique_urls=True,
+        numbered_case_ids=True,
+        expected_counts={"total": 40, "answerable": 24, "answerable_keyword": 6,
+                         "unanswerable": 16, "unanswerable_keyword": 3},
+        question_types=(
+            QuestionType("how", r"how (many|much)\b", "how-many/how-much", between=(5, 8)),
+            QuestionType("when", r"when\b", "when", between=(4, 5)),
+            QuestionType("what", r"what\b", "what", between=(3, 4)),
+        ),
+        comment_tags={"current": 3, "former": 1, "near_miss": 15, "off_topic": 1},
+        paraphrase_check=True,
+        distinct_evidence_across_splits=True,
+    )
+
+
 # ----------------------------------------------------------------------------- entry point
 
 def main(rules, argv=None):

@@ -49,7 +49,6 @@ remaining answerable questions start with "Who" or "Which".
 Usage: python3 check.py            (exit code 1 on errors)
        python3 check.py --counts   (only print counts)
 """
-import datetime
 import os
 import sys
 
@@ -57,36 +56,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))  # for ../setcheck.py
 import setcheck  # noqa: E402
 
-RULES = setcheck.SetRules(
-    folder=HERE,
-    corpus_file="events52.jsonl",
-    case_files=("dev.yaml", "blind.yaml"),
-    question_words=setcheck.QUESTION_WORDS + ("in", "by"),
-    articles=(90, 100),
-    article_id_prefix="RL",
-    date_range=(datetime.date(2012, 1, 1), datetime.date(2025, 12, 31)),
-    keep_decimal_points=True,
-    sentences_per_article=(4, 11),
-    long_article_sentences=8,      # a longer piece; most others have 4-5 sentences
-    long_articles=(13, 20),
-    sentence_words=(8, 40),
-    sentences_end_with_period=True,
-    no_abbreviations=True,
-    sentence_stats=True,
-    url_prefix="https://example-news.test/",
-    unique_urls=True,
-    numbered_case_ids=True,
-    expected_counts={"total": 40, "answerable": 24, "answerable_keyword": 6,
-                     "unanswerable": 16, "unanswerable_keyword": 3},
-    question_types=(
-        setcheck.QuestionType("how", r"how (many|much)\b", "how-many/how-much", between=(5, 8)),
-        setcheck.QuestionType("when", r"when\b", "when", between=(4, 5)),
-        setcheck.QuestionType("what", r"what\b", "what", between=(3, 4)),
-    ),
-    comment_tags={"current": 3, "former": 1, "near_miss": 15, "off_topic": 1},
-    paraphrase_check=True,
-    distinct_evidence_across_splits=True,
-)
+RULES = setcheck.news_site_rules(HERE, "events52.jsonl", "RL")
 
 if __name__ == "__main__":
     sys.exit(setcheck.main(RULES))
