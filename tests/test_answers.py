@@ -294,6 +294,18 @@ def test_a_number_spelled_alone_counts_things_and_is_no_answer_to_how_much():
                    item("Halvik plans to place eight Wayfarer satellites in orbit by 2030, forming a constellation."))
 
 
+def test_a_year_is_no_count():
+    """"in 2008" counts nothing: "How many countries ...?" is not answered by the year a summit was held."""
+    countries = analyse("How many countries belong to the alliance?")
+    summit = item("At a summit in Bucharest in 2008, NATO declared that Ukraine and Georgia would join the alliance.")
+    assert [e.text for e in candidates(countries, summit)] == []
+    vote = item("The US can bar Ukraine from joining even if the other 31 member nations are in favour.")
+    assert [e.text for e in candidates(countries, vote)] == ["31"]
+    # a span with a number and a unit still counts ("63 days")
+    assert [e.text for e in candidates(analyse("How many days did the uprising last?"),
+                                       item("The uprising lasted 63 days, the longest since 1921."))][:1] == ["63 days"]
+
+
 def test_a_preview_that_dates_the_asked_event_answers_when_it_happened():
     last_sale = analyse("When did Dunmore Mart hold its final sale?")
     assert answers(last_sale, item("Dunmore Mart will hold its last sale in December."))

@@ -458,6 +458,13 @@ def test_a_phrase_saying_now_is_no_part_of_a_topic():
     assert analyse("Who is in charge of the forests ministry right now?").topics == ("forests ministry",)
 
 
+def test_a_name_the_question_leaves_out_is_no_topic():
+    """"Apart from the United States, ..." asks about the others: the answer need not be about the United States."""
+    assert analyse("Apart from the United States, how many countries belong to the alliance?").topics == ()
+    assert analyse("Which firms other than Halvik bid for the Orrin Bay contract?").topics == ("Orrin Bay",)
+    assert analyse("How many countries belong to the alliance with the United States?").topics == ("United States",)
+
+
 def test_a_name_the_tagger_put_in_a_date_is_a_topic():
     """The small tagger reads "Northfold 2015" as one date; Northfold is a region all the same."""
     question = analyse("share of kitchens with top hygiene rating Northfold 2015")

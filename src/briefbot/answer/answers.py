@@ -45,6 +45,7 @@ from briefbot.answer.tense import only_previews, schedules
 from briefbot.types import Entity, EvidenceSentence
 
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")  # no year, no month: a number the tagger called a DATE
+_YEAR_ONLY = re.compile(r"^(?:in\s+)?(?:1[5-9]|20)\d\d$", re.IGNORECASE)  # a year the tagger called a DATE
 _ONLY_PLACE_PREPOSITIONS = "in|near|inside|outside"  # what stands before a place only ("a plant in Oxenridge") ...
 _PLACE_PREPOSITIONS = f"{_ONLY_PLACE_PREPOSITIONS}|at"  # ... or a place or firm: "the beds at Penhollow", "at Quistrel"
 # a text ending where a place is named: "told his counterparts in (Brussels)"
@@ -115,8 +116,10 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
             continue  # "Postmaster General" is the title of whoever runs the body asked about, not its holder
         if question.office and _the_body(question, entity):
             continue  # "The Street Services Union" is the union asked about, not who heads it
-        if counting and entity.label in ("DATE", "TIME") and not _NUMBER_FALLBACK.search(entity.text):
-            continue  # a duration or period counts ("63 days"); "Sunday" does not
+        if counting and entity.label in ("DATE", "TIME") and (not _NUMBER_FALLBACK.search(entity.text)
+                                                              or _YEAR_ONLY.match(entity.text.strip())):
+            continue  # a duration or period counts ("63 days"); "Sunday" does not, nor a year ("in 2008": seed blind
+            # round 4, "Apart from the United States, how many countries belong to the alliance?", read)
         if counting and (any(entity.text.strip() in q.forms for q in question.qualifiers)
                          or numbers(entity.text) & numbers(question.text)):
             continue  # a year or number the question itself gives is not the number it asks for ("the past 6000 years")
