@@ -20,9 +20,11 @@ run: setup
 	$(PY) app.py
 
 # The whole suite: unit tests (fakes), the faithfulness suite on the real models (the seed case file run
-# through briefbot's pytest plugin), the benchmark subsets and the UI tests (gradio_client + chromium).
+# through briefbot's pytest plugin), the benchmark subsets and the UI tests (gradio_client + chromium); then the
+# blind round 4 of seed questions, through the plugin alone (the case file as the only path), with its own gates.
 test: setup
 	$(PY) -m pytest --briefbot-cases tests/cases/seed.yaml --briefbot-corpus seeds
+	$(PY) -m pytest --briefbot-cases tests/cases/blind-round4.yaml --briefbot-corpus seeds tests/cases/blind-round4.yaml
 
 test-fast: setup
 	$(PY) -m pytest -m "not models and not ui"
