@@ -11,31 +11,8 @@ the Elbrenian Food Safety Authority, the Elbrenian Hotel Federation's quarterly 
 by year and quarter), two developing stories updated days apart, and many one-off stories; most
 articles have 4-5 sentences, 13-20 are longer pieces of 8-10 sentences); the checking logic is
 shared with the other sets in ../setcheck.py, and this file states the rules of this set.
-Checks:
-  * corpus/events30.jsonl: required keys, ids ev30-01..ev30-NN in order, unique urls, ISO dates
-    (2012-2025), example-news.test urls, 90-100 articles, 4-11 sentences per article (naive
-    splitter, which never splits at a dot between two digits), 13-20 longer articles of 8 or
-    more sentences, every sentence ends with "." and has 8-40 words, no abbreviations with
-    dots (Mr., Dr., No., U.S., e.g., ...);
-  * dev.yaml and blind.yaml: ids unique and named dev-01..dev-40 / blind-01..blind-40; every
-    case has a question; no question repeated (within or across splits); answerable cases
-    have evidence + key_facts, unanswerable ones (answerable: false) have neither;
-  * every evidence snippet is a verbatim substring of exactly ONE sentence of exactly ONE
-    article (error otherwise);
-  * every key_fact (plain string, or "/regex/") occurs in the sentence holding the evidence
-    (error otherwise) and, preferably, in the snippet itself (warning otherwise);
-  * evidence length 5-12 words (warning only);
-  * counts per split: 40 cases = 24 answerable (6 keyword queries) + 16 unanswerable
-    (3 keyword queries); among the answerable 5-8 "How many/How much", 4-5 "When" and
-    3-4 "What" questions;
-    from the YAML comment above each case: 3 "CURRENT holder" (at least one a keyword
-    query) + 1 "FORMER holder" among the answerable, 15 "Near-miss" + 1 "OFF-TOPIC" among the
-    unanswerable;
-  * paraphrase: at least a third of the answerable questions of each split share no more
-    than half of their content words with the evidence sentence (content words = lower-cased
-    alphanumeric tokens minus a stop-word list, a final "s" dropped; two words match if equal
-    or if both have 5+ characters and share the first 5);
-  * dev and blind ask about different facts: no evidence sentence is used by both splits.
+Checks: those of `setcheck.news_site_rules` (../setcheck.py, its docstring lists them), on
+corpus/events30.jsonl with ids ev30-01..ev30-NN.
 
 Not expressed by ../setcheck.py (checked by hand when the set was written): the number of
 series articles (24), developing-story articles (5) and one-off articles (66, among them 7
