@@ -259,12 +259,12 @@ class Question(BaseModel):
 _THE = re.compile(r"^the\s+", re.IGNORECASE)  # spaCy's span of an event or work often starts with "the"
 # ... or holds the edition, which is a qualifier: "the 123rd Ardlow County Show", "Ardlow County Show 125th"
 _EDGE_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)\s+|\s+\d+(?:st|nd|rd|th)$", re.IGNORECASE)
-# Qualifiers or answers, not topics; nor nationalities and groups (NORP: "British" is often said as "Starmer's
-# government" or "London", so requiring it would decline good answers).
 # a name the question leaves out is not what the answer is about: "*Apart from the United States*, how many countries
 # belong to the alliance?" is answered by "the other 31 member nations" (seed blind round 4, read)
 _EXCLUDED_BEFORE = re.compile(r"\b(?:apart\s+from|aside\s+from|except(?:\s+for)?|besides|other\s+than|excluding|"
                               r"not\s+counting)\s+(?:the\s+)?$", re.IGNORECASE)
+# Qualifiers or answers, not topics; nor nationalities and groups (NORP: "British" is often said as "Starmer's
+# government" or "London", so requiring it would decline good answers).
 _NOT_TOPICS = ("CARDINAL", "ORDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "NORP")
 
 
