@@ -311,3 +311,19 @@ def test_concurrent_saves_do_not_destroy_each_other(articles, saved, index_dir, 
     assert isinstance(results["other"], Path), results["other"]
     assert mine != results["other"]
     assert load_index(index_dir).path == results["other"]  # the later save is live, and loads
+
+
+@pytest.mark.models
+def test_loading_the_bundled_embedder_prints_no_progress_bar(capfd) -> None:
+    """`briefbot ask` loads the embedder each run: transformers' "Loading weights: 100%|###|" bar must not reach
+    stderr, and the process's progress-bar setting is left as it was."""
+    from transformers.utils import logging as transformers_logging
+
+    from briefbot.config import Settings
+    from briefbot.index.embedding import SentenceTransformerEmbedder
+
+    transformers_logging.enable_progress_bar()
+    vectors = SentenceTransformerEmbedder(Settings().embedder_path()).embed(["A ferry adds two winter sailings."])
+    assert vectors.shape[0] == 1
+    assert "Loading weights" not in capfd.readouterr().err
+    assert transformers_logging.is_progress_bar_enabled()

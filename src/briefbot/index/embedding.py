@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Protocol, Sequence, runtime_checkable
 
@@ -30,6 +31,21 @@ class Embedder(Protocol):
     def embed(
         self, texts: Sequence[str], progress: Callable[[int, int], None] | None = None
     ) -> np.ndarray: ...
+
+
+@contextmanager
+def _no_load_progress_bar():
+    """transformers' "Loading weights: 100%|###|" bar off while the embedder loads (every `briefbot ask` would print
+    it to stderr), and back as it was after: the setting is the process's, and a library's user may want it."""
+    from transformers.utils import logging as transformers_logging
+
+    was_on = transformers_logging.is_progress_bar_enabled()
+    transformers_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if was_on:
+            transformers_logging.enable_progress_bar()
 
 
 class SentenceTransformerEmbedder:
@@ -62,7 +78,8 @@ class SentenceTransformerEmbedder:
                         "(or run `make setup`)."
                     ) from exc
                 try:
-                    self._model = SentenceTransformer(str(self.model_dir), device="cpu", local_files_only=True)
+                    with _no_load_progress_bar():
+                        self._model = SentenceTransformer(str(self.model_dir), device="cpu", local_files_only=True)
                 except Exception as exc:
                     raise ModelError(
                         f"Could not load the embedder from {self.model_dir}: {exc}. Point "
