@@ -380,6 +380,16 @@ def test_outlet_and_date_beside_every_source_in_the_cli_and_the_page() -> None:
     assert "bb-outlet" not in render_turn_sources(1, bare, lambda _id: [])
 
 
+def test_a_long_title_is_cut_after_a_whole_word_in_the_sources_list() -> None:
+    from briefbot.cli import shortened
+
+    title = "Ukraine could be given instant entry to the NATO security alliance, says ex-chief"
+    assert shortened(title) == "Ukraine could be given instant entry to the NATO security..."
+    assert shortened("Ferry operator adds winter sailings") == "Ferry operator adds winter sailings"
+    assert shortened("x" * 70) == "x" * 60 + "..."  # no space to cut at: cut at the limit
+    assert shortened("A" * 59 + ", and more") == "A" * 59 + "..."  # no dangling comma
+
+
 def test_reread_is_memoised_but_sees_every_change(tmp_path: Path, monkeypatch) -> None:
     import briefbot.ingest.corpus as corpus_module
 

@@ -78,8 +78,17 @@ def format_answer(answer) -> str:
         out.insert(0, f"Answer: {answer.short_answer.text} [{numbers.get(answer.short_answer.sentence_id, 1)}]")
     for citation in answer.citations:
         outlet = f", {citation.outlet_date()}" if citation.outlet_date() else ""
-        out.append(f"  [{numbers[citation.id]}] {citation.id} ({citation.title[:60]}{outlet}): {citation.text}")
+        out.append(f"  [{numbers[citation.id]}] {citation.id} ({shortened(citation.title)}{outlet}): {citation.text}")
     return "\n".join(out)
+
+
+def shortened(title: str, limit: int = 60) -> str:
+    """`title` as the sources list shows it: whole up to `limit` characters, else cut after its last whole word that
+    fits, with "..." ("Ukraine could be given instant entry to the NATO security...", not "... security al")."""
+    if len(title) <= limit:
+        return title
+    cut = title[:limit + 1].rsplit(" ", 1)[0] if " " in title[:limit + 1] else title[:limit]
+    return cut.rstrip(" ,;:-") + "..."
 
 
 def cmd_index(args: argparse.Namespace) -> int:
