@@ -109,6 +109,8 @@ EVENTS58_DIR = HERE / "heldout" / "events58"  # written blind at the start of se
 EVENTS59_DIR = HERE / "heldout" / "events59"  # written blind at the start of session 35 (a beekeeping site)
 EVENTS60_DIR = HERE / "heldout" / "events60"  # written blind at the start of session 36 (a glass and ceramics site)
 EVENTS61_DIR = HERE / "heldout" / "events61"  # written blind at the start of session 36 (a cycling site)
+EVENTS62_DIR = HERE / "heldout" / "events62"  # written blind at the start of session 37 (a veterinary and pet care site)
+EVENTS63_DIR = HERE / "heldout" / "events63"  # written blind at the start of session 37 (a toy and board-game site)
 EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_DIR, "events4": EVENTS4_DIR,
                "events5": EVENTS5_DIR, "events6": EVENTS6_DIR, "events7": EVENTS7_DIR,
                "events8": EVENTS8_DIR, "events9": EVENTS9_DIR, "events10": EVENTS10_DIR,
@@ -135,7 +137,8 @@ EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_
                "events54": EVENTS54_DIR, "events55": EVENTS55_DIR,
                "events56": EVENTS56_DIR, "events57": EVENTS57_DIR,
                "events58": EVENTS58_DIR, "events59": EVENTS59_DIR,
-               "events60": EVENTS60_DIR, "events61": EVENTS61_DIR}
+               "events60": EVENTS60_DIR, "events61": EVENTS61_DIR,
+               "events62": EVENTS62_DIR, "events63": EVENTS63_DIR}
 SPLITS = ("dev", "blind", "all")
 KIND_ORDER = ("answerable", "removed", "impossible", "null", "decline")
 
