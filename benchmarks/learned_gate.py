@@ -27,12 +27,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
-import yaml
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from rules_proxy import SETS, _flat, split_files  # noqa: E402
+from rules_proxy import SETS, _flat, dev_split  # noqa: E402
 
 # every set with a dev split except events28-29, whose two splits are kept unread for measurement
 DEFAULT_SETS = [name for name in SETS if name not in ("events2", "events28", "events29")]
@@ -71,14 +70,10 @@ def collect(name: str) -> list[dict]:
     from briefbot.answer.question_form import answers_form
     from briefbot.answer.signals import signals
     from briefbot.answer.topics import missing_focus, missing_office, missing_topics
-    from briefbot.bot import Briefbot
 
-    work, corpus, cases_file = split_files(name, "dev")
-    if not cases_file.exists():
-        return []  # events2 has a blind split only
-    bot = Briefbot.from_corpus(corpus, work / "index")
+    bot, cases = dev_split(name)
     records = []
-    for case in yaml.safe_load(cases_file.read_text())["cases"]:
+    for case in cases:
         q = analyse(case["question"])
         ev = bot.retriever.retrieve(q, top_chunks=bot.settings.top_chunks, k=bot.settings.evidence_sentences)
         allowed = answering(ev, q)

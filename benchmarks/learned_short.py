@@ -23,13 +23,12 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import yaml
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from learned_gate import DEFAULT_SETS, dev_records, set_arguments  # noqa: E402
-from rules_proxy import _flat, rules_answer, split_files  # noqa: E402
+from rules_proxy import _flat, dev_split, rules_answer  # noqa: E402
 
 LABELS = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "FAC": 2, "NORP": 3, "DATE": 4, "TIME": 4, "CARDINAL": 5,
           "QUANTITY": 6, "MONEY": 6, "PERCENT": 6}
@@ -42,15 +41,11 @@ def collect(name: str) -> list[dict]:
     """One record per answerable dev question of `name` whose first answering sentence is gold: its candidates."""
     from briefbot.answer.question import analyse
     from briefbot.answer.short import _as_figure, ranked_candidates, span_of
-    from briefbot.bot import Briefbot
     from briefbot.evaluation.metrics import short_answer_holds
 
-    work, corpus, cases_file = split_files(name, "dev")
-    if not cases_file.exists():
-        return []
-    bot = Briefbot.from_corpus(corpus, work / "index")
+    bot, cases = dev_split(name)
     records = []
-    for case in yaml.safe_load(cases_file.read_text())["cases"]:
+    for case in cases:
         if case.get("answerable", True) is False or not case.get("key_facts"):
             continue
         question = analyse(case["question"])

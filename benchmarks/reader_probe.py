@@ -24,27 +24,22 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import yaml
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from learned_gate import dev_records, set_arguments  # noqa: E402
-from rules_proxy import _flat, rules_answer, split_files  # noqa: E402
+from rules_proxy import _flat, dev_split, rules_answer  # noqa: E402
 
 
 def collect(name: str) -> list[dict]:
     """One record per dev question of set `name` that the gate answers: the question, the sentence it cites first
     (with its title, date and the sentence before) and whether the citation is right."""
     from briefbot.answer.question import analyse
-    from briefbot.bot import Briefbot
 
-    work, corpus, cases_file = split_files(name, "dev")
-    if not cases_file.exists():
-        return []  # events2 has a blind split only
-    bot = Briefbot.from_corpus(corpus, work / "index")
+    bot, cases = dev_split(name)
     records = []
-    for case in yaml.safe_load(cases_file.read_text())["cases"]:
+    for case in cases:
         question = analyse(case["question"])
         _, chosen, declined = rules_answer(bot, question)
         if declined or not chosen:

@@ -73,6 +73,17 @@ def split_files(name: str, split: str) -> tuple[Path, Path, Path]:
     return work, folder / "corpus", folder / f"{split}.yaml"
 
 
+def dev_split(name: str) -> tuple[Briefbot | None, list[dict]]:
+    """A briefbot over set `name`'s dev corpus (its index kept as `split_files` says) and the dev cases; (None, []) for
+    a set with no dev split (events2 has a blind split only). The learned-alternative benchmarks start here."""
+    from briefbot.bot import Briefbot
+
+    work, corpus, cases_file = split_files(name, "dev")
+    if not cases_file.exists():
+        return None, []
+    return Briefbot.from_corpus(corpus, work / "index"), yaml.safe_load(cases_file.read_text())["cases"]
+
+
 def rules_answer(bot: Briefbot, question: Question) -> tuple[Evidence, list[EvidenceSentence], bool]:
     """Evidence for `question` as briefbot retrieves it, the sentences the rules let answer (none where the gate
     declines for a vacant office, a name no article mentions or a fact the corpus says was withheld), and whether
