@@ -59,6 +59,11 @@ def test_a_positive_statement_does_not_answer_a_negated_question():
     ("When did the old sawmill in Rendle stop running?", "A sawmill built in 1864 has started cutting timber again.",
      "", "stop"),
     ("When did the old sawmill in Rendle stop running?", "It stopped working in 1958.", "", None),
+    # "before" and "after" are opposites only about the same thing (events63 dev-12, read)
+    ("How much was spent on the museum before it reopened in 2016?",
+     "The museum reopened on Friday after a two-year refurbishment that cost 3.4 million mirrels.", "", None),
+    ("What did the coach say before the match?", "After the match, the coach said the team had played well.", "",
+     "before"),
 ])
 def test_a_question_that_swaps_in_an_opposite(question, text, context, swapped):
     assert swapped_opposite(question, text, context) == swapped
