@@ -39,6 +39,13 @@ FIRE_CAUSE = "The cause of the fire is under investigation, the fire service sai
      "company said, but it gave no figure for the windows division.", True),
     ("Volmar Glass Q2 2020 windows division revenue", "The windows division held up better at 71 million, but the "
      "company gave no figure for the bottles division.", False),
+    # ... or "did not publish a figure" (events62 dev-27, read); not publishing findings withholds no date to publish
+    ("Hartwood profit second quarter 2024", "For the first time, Hartwood did not publish a profit figure for the "
+     "quarter, saying only that revenue had slowed.", True),
+    ("When is the Lantern Court inquiry expected to publish its findings?", "The inquiry has not published its "
+     "findings, and a report is now expected in March.", False),
+    ("When was Hartwood due to publish its results for the third quarter of 2024?", "For the first time, Hartwood did "
+     "not publish a profit figure for the quarter, saying only that revenue had slowed.", False),  # a figure, no date
     # figures still to come withhold them, except from a question asking when they come
     ("emergency line calls first quarter 2020", "The line's figures for the first quarter of this year are due in "
      "April.", True),
