@@ -1,6 +1,6 @@
 """The README's "Where it stands" table: each held-out set's blind split when the set was new, and now.
 
-    .venv/bin/python benchmarks/fresh_blinds.py events{46..61} [--results benchmarks/results/heldout]
+    .venv/bin/python benchmarks/fresh_blinds.py events{46..63} [--results benchmarks/results/heldout]
 
 For each set, `before-<set>-blind.json` is its blind split measured once before any change for it, and
 `<set>-blind.json` the latest end-of-session run (both written by `run.py --out`). Printed: a row per set (when fresh,
