@@ -228,3 +228,28 @@ def test_the_name_something_is_given_is_the_name_after_called():
     assert not architect.asks.name_given
     assert short_answer(architect, item("The tower, known as the Wendle Needle, was designed by the architect Sigrun "
                                         "Quennell.")).text == "Sigrun Quennell"
+
+
+
+def test_a_price_asked_is_a_sum_of_money_not_a_count_in_the_same_sentence():
+    """"Bramblebear centenary bear price": "400 mirrels", which reads as money ("costing"), not the "100" bears made
+    (events63 dev-06, read)."""
+    sentence = item("To mark the centenary it made 100 numbered bears from local wool, each costing 400 mirrels.")
+    assert short_answer(analyse("Bramblebear centenary bear price"), sentence).text.startswith("400")
+    assert short_answer(analyse("How much did each centenary bear cost?"), sentence).text.startswith("400")
+    assert short_answer(analyse("How many centenary bears were made?"), sentence).text == "100"
+
+
+def test_a_figure_whose_currency_the_sentence_said_before_is_money():
+    """"... was given 166 million ambels and science missions 118 million": the currency is left out the second time
+    (events44 dev-22, read), so the second figure is money too."""
+    from briefbot.types import Entity
+
+    from briefbot.answer.short import _reads_as_money
+
+    text = "Earth observation was given 166 million ambels and science missions 118 million."
+    first = Entity(label="MONEY", start=28, end=46, text="166 million ambels")
+    second = Entity(label="CARDINAL", start=68, end=79, text="118 million")
+    assert _reads_as_money(text, second, [first, second])
+    assert not _reads_as_money(text, second, [second])  # no sum of money before it
+    assert not _reads_as_money("It made 100 bears.", Entity(label="CARDINAL", start=8, end=11, text="100"), [])
