@@ -59,8 +59,9 @@ from briefbot.index.lexical import MONTH_NAMES, content_terms, stem
 from briefbot.judge.words import NUMBER_WORDS
 from briefbot.types import Entity, EvidenceSentence, ShortAnswer
 
-_PRICE_WORDS = frozenset(stem(w) for w in "price prices cost costs fee fees fare fares salary salaries wage wages rent "
-                         "budget fine fines bill charge charges spend spent spending paid".split())
+# (stems: "prices", "fees", "spending" are among them)
+_PRICE_WORDS = frozenset(stem(w) for w in "price cost fee fare salary wage rent budget fine bill charge spend spent "
+                         "paid".split())
 _SCALED = re.compile(r"(?:about |around |some |almost |nearly )?[\d.,]+ (?:million|billion|thousand|trillion|bn|m)",
                      re.IGNORECASE)  # "118 million": a figure whose unit the sentence may have said before
 REACH = 10  # words: a question word this far from a span no longer ties it to the question
@@ -137,7 +138,7 @@ def ranked_candidates(question: Question, item: EvidenceSentence) -> list[tuple[
         clause = {t for s, e, t in tokens if start <= s and e <= end and not entity.start <= s < entity.end}
         counts_asked = question.answer_type == "amount" and not counted and last + 1 < len(tokens) \
             and tokens[last + 1][2] in asked  # "about 1,300 growers" counts what "pay growers" names: no amount
-        return (_unlikely(question, entity, _reads_as_money(text, entity, found)) or int(counts_asked),
+        return (_unlikely(question, entity, text, found) or int(counts_asked),
                 _unlike_a_name(text, entity) if question.answer_type == "person" else 0,
                 int(_superseded(question, text, entity, found)),
                 0 if _in_role(question, text, entity) else 1,
@@ -232,16 +233,16 @@ def _superseded(question: Question, text: str, entity: Entity, found: Sequence[E
                             or _EARLIER_AFTER.match(text[entity.end:]) is not None)
 
 
-def _unlikely(question: Question, entity: Entity, money: bool) -> int:
-    """1 when the span can hardly be what the question asks (see the module docstring, rule 1), else 0. `money`:
-    whether the span reads as a sum of money (`_reads_as_money`)."""
+def _unlikely(question: Question, entity: Entity, text: str, found: Sequence[Entity]) -> int:
+    """1 when the span of sentence `text` can hardly be what the question asks (see the module docstring, rule 1),
+    else 0. `found`: all the sentence's candidates (a figure may take its currency from one before it)."""
     span = entity.text
     if question.answer_type in ("number", "amount"):
         if _CALENDAR.search(span) or not _NUMBER.search(span):
             return 1
         if SHARE_WORDS.search(span) and not question.asks.share:
             return 1
-        if question.answer_type == "amount" and _asks_money(question) and not money:
+        if question.answer_type == "amount" and _asks_money(question) and not _reads_as_money(text, entity, found):
             return 1  # "Bramblebear centenary bear price": "400 mirrels", not the "100" bears it made
     if question.answer_type == "date" and not re.search(r"\d", span) and not _MONTH.search(span):
         return 1
