@@ -111,6 +111,8 @@ EVENTS60_DIR = HERE / "heldout" / "events60"  # written blind at the start of se
 EVENTS61_DIR = HERE / "heldout" / "events61"  # written blind at the start of session 36 (a cycling site)
 EVENTS62_DIR = HERE / "heldout" / "events62"  # written blind at the start of session 37 (a veterinary and pet care site)
 EVENTS63_DIR = HERE / "heldout" / "events63"  # written blind at the start of session 37 (a toy and board-game site)
+EVENTS64_DIR = HERE / "heldout" / "events64"  # written blind at the start of session 38 (a gardening site)
+EVENTS65_DIR = HERE / "heldout" / "events65"  # written blind at the start of session 38 (a dance and ballet site)
 EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_DIR, "events4": EVENTS4_DIR,
                "events5": EVENTS5_DIR, "events6": EVENTS6_DIR, "events7": EVENTS7_DIR,
                "events8": EVENTS8_DIR, "events9": EVENTS9_DIR, "events10": EVENTS10_DIR,
@@ -138,7 +140,8 @@ EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_
                "events56": EVENTS56_DIR, "events57": EVENTS57_DIR,
                "events58": EVENTS58_DIR, "events59": EVENTS59_DIR,
                "events60": EVENTS60_DIR, "events61": EVENTS61_DIR,
-               "events62": EVENTS62_DIR, "events63": EVENTS63_DIR}
+               "events62": EVENTS62_DIR, "events63": EVENTS63_DIR,
+               "events64": EVENTS64_DIR, "events65": EVENTS65_DIR}
 SPLITS = ("dev", "blind", "all")
 KIND_ORDER = ("answerable", "removed", "impossible", "null", "decline")
 

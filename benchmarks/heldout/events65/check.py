@@ -1,0 +1,39 @@
+"""Sanity checks for the held-out "events65" set (standard library + PyYAML).
+
+Adapted from ../events59/check.py (same checks; a new corpus: "Barre and Bow", the dance and ballet
+news site (ballet and contemporary companies, their artistic directors, a ballet competition, dance
+audiences, a pointe shoe maker, dance schools and teachers, folk, ballroom and street dance, the
+dancers' union, funding and the culture department) of the invented country of Lunesca, 2012-2025
+(its news desk Barre and Bow News, its figures desk Barre and Bow Box Office, its explainer column
+Barre and Bow Ask the Ballet Master, plus the syndicated agency Lunescan Arts Wire), with four
+series of look-alike events (the Lunescan Dance Council's yearly Dance Audience Survey by year and
+region, the Belcarro Ballet Competition by year and category, the artistic directors of the
+National Ballet of Lunesca, the pointe shoe maker Solenne's quarterly figures by year and quarter),
+two developing stories updated days apart, and many one-off stories; most articles have 4-5
+sentences, 13-20 are longer pieces of 8-10 sentences); the checking logic is shared with the other
+sets in ../setcheck.py, and this file states the rules of this set.
+Checks: those of `setcheck.news_site_rules` (../setcheck.py, its docstring lists them), on
+corpus/events65.jsonl with ids DB-01..DB-NN.
+
+Not expressed by ../setcheck.py (checked by hand when the set was written): the number of
+series articles (24), developing-story articles (5) and one-off articles (66, among them 7
+explainers), the number of sources (4), that at least 10 answerable questions per split are
+about the one-off stories, that exactly 2 answerable questions per split ask for the latest
+figure of a developing story, where the gold sentence stands in its article (8 first
+sentence, 8 second or third, 8 fourth or later per split), the weekdays, and that the
+remaining answerable questions start with "Who" or "Which".
+
+Usage: python3 check.py            (exit code 1 on errors)
+       python3 check.py --counts   (only print counts)
+"""
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))  # for ../setcheck.py
+import setcheck  # noqa: E402
+
+RULES = setcheck.news_site_rules(HERE, "events65.jsonl", "DB")
+
+if __name__ == "__main__":
+    sys.exit(setcheck.main(RULES))
