@@ -904,6 +904,19 @@ def test_the_winner_of_an_award_is_the_name_told_of_as_winning_not_its_town():
     assert names_winner(text, text.index("The Drowned"), text.index(" the Book"))
 
 
+def test_which_towns_team_won_is_answered_by_where_the_winners_came_from():
+    """"Which town's team won ...?" asks who won (two words after "which"); "The winning team came from Gorsby" tells
+    it, though the tagger calls Gorsby a person, and "the festival in Gorsby" does not (events65 dev-23, read)."""
+    from briefbot.answer.acts import WIN
+    question = analyse("Which town's team won the Vardel Clog Festival in 2022?")
+    assert question.form.act == WIN
+    told = item("The winning team came from Gorsby itself, ending a run of victories by Skirrow.",
+                title="Vardel Clog Festival", published="2022-07-04")
+    assert [c.text for c in candidates(question, told)] == ["Gorsby"]
+    crowd = item("A record crowd came to the Vardel Clog Festival in Gorsby at the weekend.", published="2022-07-04")
+    assert not has_candidate(question, crowd)
+
+
 def test_a_share_followed_by_a_comparison_is_no_price():
     """"sold 60 per cent more tickets" (tagged MONEY) is a change, not the price Wildacre paid; "a fee of 2 per cent"
     still answers what was paid."""

@@ -28,7 +28,8 @@ from briefbot.index.lexical import stem
 PURCHASE, WIN, REOPENING, SUCCESSION, SUCCESSOR, IN_FORCE = ("purchase", "win", "reopening", "succession",
                                                               "successor", "in force")
 
-_WHO_DID = r"^\s*(?:who|which\s+[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?"  # "Who bought", "Which team has won"
+# "Who bought", "Which team has won", "Which town's team won"
+_WHO_DID = r"^\s*(?:who|which(?:\s+[\w'’-]+){1,3}?)\s+(?:has\s+|have\s+|had\s+)?"
 _ASKS = {
     # "Who took over Orla Brewing?" asks who bought it; "Who took over from Aldous Pennock (as harbour master)?" and
     # "Who took over as chair?" ask who succeeded to an office
@@ -140,7 +141,8 @@ _WINS_AFTER = re.compile(
     r"became\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:champions?|winners?))"
     r"\b")
 _WINS_BEFORE = re.compile(
-    r"(?:\b(?:won\s+by|(?:went|goes|go|going)\s+to|(?:defeated|beaten)\s+by|winners?|champions?|(?:judges|jury)\s+named|"
+    r"(?:\b(?:won\s+by|(?:went|goes|go|going)\s+to|(?:defeated|beaten)\s+by|winners?|winning|champions?|"
+    r"(?:judges|jury)\s+named|"
     r"victory\s+(?:for|of|by)|title\s+holders?)\b(?:\s+(?:was|were|is|are|being))?"
     r"|\b(?:awarded|presented|given|gave|handed)\b[^.;]{0,60}?\bto)"
     r"\W{0,3}(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}$")

@@ -254,9 +254,15 @@ def _named_by(span: str, asked: set[str], question: Question) -> bool:
 
 def _placed(question: Question, text: str, entity: Entity) -> bool:
     """For a where-question: a name of any kind after "in", "at" or "near" ("held in Suldane": the small
-    tagger calls many an unfamiliar town a PERSON)."""
-    return question.answer_type == "place" and entity.label in NAME_LABELS \
-        and LOCATIVE.search(text[max(0, entity.start - 8):entity.start]) is not None
+    tagger calls many an unfamiliar town a PERSON); for which place won, also after "from" ("The winning team came
+    from Gorsby")."""
+    if question.answer_type != "place" or entity.label not in NAME_LABELS:
+        return False
+    before = text[max(0, entity.start - 8):entity.start]
+    return LOCATIVE.search(before) is not None or (question.form.act == WIN and _FROM.search(before) is not None)
+
+
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # what the small tagger calls an office holder's invented name ("Yusuf Iqbal, the chief executive": PRODUCT; "Caspian
