@@ -917,6 +917,18 @@ def test_which_towns_team_won_is_answered_by_where_the_winners_came_from():
     assert not has_candidate(question, crowd)
 
 
+def test_a_keyword_query_naming_a_best_category_asks_for_its_winner():
+    """"Kestwick best small garden 2014" asks who won the prize, as "venue of the year 2015" does; "judged to be the
+    work of" tells the winner, and the garden's size is no answer (events64 dev-04, read)."""
+    from briefbot.answer.acts import WIN
+    question = analyse("Kestwick best small garden 2014")
+    assert question.form.act == WIN and question.answer_type == "entity"
+    judged = item("This year the best small garden was judged to be the work of Aurelia Penhaligon, who filled a plot "
+                  "of 40 square metres with grasses.", title="Kestwick Flower Show", published="2014-07-20")
+    named = [c.text for c in candidates(question, judged)]
+    assert named and all(name in "Aurelia Penhaligon" for name in named)  # (the tagger may keep the first name only)
+
+
 def test_a_share_followed_by_a_comparison_is_no_price():
     """"sold 60 per cent more tickets" (tagged MONEY) is a change, not the price Wildacre paid; "a fee of 2 per cent"
     still answers what was paid."""

@@ -142,7 +142,7 @@ _WINS_AFTER = re.compile(
     r"\b")
 _WINS_BEFORE = re.compile(
     r"(?:\b(?:won\s+by|(?:went|goes|go|going)\s+to|(?:defeated|beaten)\s+by|winners?|winning|champions?|"
-    r"(?:judges|jury)\s+named|"
+    r"(?:judges|jury)\s+named|judged\s+(?:to\s+be\s+)?|"  # "... was judged to be the work of Aurelia Penhaligon"
     r"victory\s+(?:for|of|by)|title\s+holders?)\b(?:\s+(?:was|were|is|are|being))?"
     r"|\b(?:awarded|presented|given|gave|handed)\b[^.;]{0,60}?\bto)"
     r"\W{0,3}(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}$")

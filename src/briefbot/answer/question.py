@@ -354,9 +354,11 @@ def analyse(text: str) -> Question:
         and answer_type in ("person", "entity")
     split = two_parts(text)
     form = form_of(text, doc)
-    # "volunteer of the year 2019", "What won restoration of the year ...?": the winner of an award, whose name the
-    # sentence telling of the win gives (a person, a venue, a beer, a line: any kind of name)
-    if (keyword or answer_type == "open") and any(q.kind == "category" and OF_THE_YEAR.fullmatch(q.forms[0])
+    # "volunteer of the year 2019", "What won restoration of the year ...?", "Kestwick best small garden 2014": the
+    # winner of an award, whose name the sentence telling of the win gives (a person, a venue, a beer, a line: any
+    # kind of name)
+    if (keyword or answer_type == "open") and any(q.kind == "category" and (OF_THE_YEAR.fullmatch(q.forms[0])
+                                                                           or _BEST.fullmatch(q.forms[0]))
                                                   for q in qualifiers):
         answer_type, labels, focus = "entity", NAME_LABELS, None
         form = form if form.act else replace(form, act=WIN)
