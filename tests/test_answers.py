@@ -929,6 +929,17 @@ def test_a_keyword_query_naming_a_best_category_asks_for_its_winner():
     assert named and all(name in "Aurelia Penhaligon" for name in named)  # (the tagger may keep the first name only)
 
 
+def test_a_keyword_query_ending_in_a_medal_asks_who_won_it():
+    """"... 2019 junior gold" asks who took the gold (events65 dev-04, read); "gold price 2019" still asks a price."""
+    from briefbot.answer.acts import WIN
+    question = analyse("Belcarro Ballet Competition 2019 junior gold")
+    assert question.form.act == WIN
+    went = item("The junior gold went to Mila Osei, 16, from Gorsby.", title="Belcarro Ballet Competition",
+                published="2019-05-12")
+    assert [c.text for c in candidates(question, went)] == ["Mila Osei"]
+    assert analyse("gold price 2019").answer_type == "amount"
+
+
 def test_a_share_followed_by_a_comparison_is_no_price():
     """"sold 60 per cent more tickets" (tagged MONEY) is a change, not the price Wildacre paid; "a fee of 2 per cent"
     still answers what was paid."""

@@ -136,6 +136,8 @@ OF_THE_YEAR = re.compile(r"\b(?!(?:end|rest|start|beginning|half|quarter|time|mo
                          r"last|middle|remainder|course|turn|top|bulk|majority|balance|close|height|peak|season|"
                          r"back|front|spring|summer|autumn|winter)\s)([a-z][\w'’-]*)\s+of\s+the\s+year\b",
                          re.IGNORECASE)
+# a keyword query ending in a medal asks who won it ("Belcarro Ballet Competition 2019 junior gold")
+_MEDALS = frozenset({"gold", "silver", "bronze", "medal", "medallist", "medalist"})
 YEAR = r"(?:\b|(?<=FY)|(?<=fy))(1[6-9]\d\d|20\d\d)"  # a year as written in a question or a sentence ("2022", "FY2022")
 _YEAR = re.compile(YEAR + r"s?\b")  # ... or a decade ("the 2010s")
 _QUARTER_MONTHS = tuple((_MONTHS[3 * i], _MONTHS[3 * i + 2]) for i in range(4))  # (first, last) month of each
@@ -357,9 +359,9 @@ def analyse(text: str) -> Question:
     # "volunteer of the year 2019", "What won restoration of the year ...?", "Kestwick best small garden 2014": the
     # winner of an award, whose name the sentence telling of the win gives (a person, a venue, a beer, a line: any
     # kind of name)
-    if (keyword or answer_type == "open") and any(q.kind == "category" and (OF_THE_YEAR.fullmatch(q.forms[0])
-                                                                           or _BEST.fullmatch(q.forms[0]))
-                                                  for q in qualifiers):
+    if (keyword or answer_type == "open") and (any(q.kind == "category" and (OF_THE_YEAR.fullmatch(q.forms[0])
+                                                                            or _BEST.fullmatch(q.forms[0]))
+                                                   for q in qualifiers) or (keyword and focus in _MEDALS)):
         answer_type, labels, focus = "entity", NAME_LABELS, None
         form = form if form.act else replace(form, act=WIN)
     people = tuple(dict.fromkeys(e.text for e in entities if e.label_ == "PERSON"))
