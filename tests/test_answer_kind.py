@@ -326,3 +326,5 @@ def test_a_how_many_question_counts_its_noun_not_its_verb():
     assert form_of("How many workers got a raise in January?").counted == ("worker",)
     assert form_of("How many were injured?").counted == ("injur",)  # no noun: the verb is all there is
     assert form_of("How many tons of living plants are in the rainforest?").counted == ("ton", "liv")  # it describes
+    # ... nor the verb's object: "dance" is what Lunescans take classes in (events65 dev-36, read)
+    assert form_of("How many Lunescans take dance classes, according to the Dance Council?").counted == ("lunescan",)

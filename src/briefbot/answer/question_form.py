@@ -254,9 +254,12 @@ def _counted_terms(words_after: str, question: str, doc=None) -> tuple[str, ...]
     """What a how-many question counts: the words after "how many", but its predicate ("How many cyclists *were
     killed*", "How many workers *got* a raise"): a number of people killed is no number of cyclists killed. A verb
     describing the counted thing stays ("How many tons of *living* plants ...?")."""
-    terms = tuple(content_terms(words_after))
     parsed = parse(question) if doc is None else doc
     predicate = {stem(t.lower_) for t in parsed if t.pos_ in ("VERB", "AUX") and t.dep_ not in _DESCRIBING}
+    # the predicate's object is not counted either: "How many Lunescans take *dance* classes?" counts Lunescans
+    plain = words_after.split()
+    verb = next((i for i, word in enumerate(plain) if stem(word.lower()) in predicate), len(plain))
+    terms = tuple(content_terms(" ".join(plain[:verb]))) or tuple(content_terms(words_after))
     return tuple(t for t in terms if t not in predicate) or terms
 
 
