@@ -177,6 +177,16 @@ def test_a_sum_withheld_withholds_no_name():
     assert withholds(analyse("Who will run the new plant?"), item("The company did not say who would run the plant."))
 
 
+def test_a_name_withheld_withholds_no_sum_or_date():
+    """"The buyer had asked not to be named" still gives the price the bulb fetched (events64 dev-12, read)."""
+    text = "The auction house said the buyer, who paid for the bulb at auction, had asked not to be named."
+    assert not withholds(analyse("What price did a single Golden Tesselby snowdrop bulb fetch at auction?"), item(text))
+    assert not withholds(analyse("When was the bulb sold at auction?"), item(text))
+    assert withholds(analyse("Who bought the bulb at auction?"), item(text))
+    assert not withholds(analyse("How much did the sale at auction raise?"),
+                         item("The auction house declined to name the buyer of the sale."))
+
+
 def _dated(evidence: Evidence, published: dict[str, str]) -> Evidence:
     """`evidence` with each sentence dated by its article (`published`: article id -> date)."""
     return evidence.model_copy(update={"sentences": [

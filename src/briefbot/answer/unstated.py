@@ -112,6 +112,9 @@ _NOT_A_FIGURE = frozenset({"person", "entity", "place", "date"})
 _A_FIGURE_WITHHELD = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|any)\s+)?(?:[\w'’-]+\s+)?(?:price|prices|cost|"
                                 r"costs|amount|sum|value|terms|fee|fees|figures?|how\s+much|how\s+many)\b",
                                 re.IGNORECASE)
+# ... and a name withheld ("asked not to be named", "declined to name") withholds no figure or date
+_FIGURES_AND_DATES = frozenset({"number", "amount", "date"})
+_A_NAME_WITHHELD = re.compile(r"\bnamed?$", re.IGNORECASE)
 
 # The question's word must stand within this many words of what is withheld: "The company did not say how many
 # jobs would go" withholds a count of jobs, not the price that a clause further off gives. Sentence-wide before
@@ -150,6 +153,8 @@ def withholds(question: Question, item: EvidenceSentence) -> bool:
             continue  # undecided whether it will happen again: nothing that has happened is withheld
         if question.answer_type in _NOT_A_FIGURE and _A_FIGURE_WITHHELD.match(text, match.end()):
             continue  # "Neither company would disclose the price paid" still names the buyer
+        if question.answer_type in _FIGURES_AND_DATES and _A_NAME_WITHHELD.search(match.group(0)):
+            continue  # "The buyer had asked not to be named" still gives the price paid
         near = text[:match.start()].split()[-NEAR_WORDS:] + [match.group(0)] + \
             text[match.end():].split()[:NEAR_WORDS]
         if any(same_word(a, own) for a in asked for own in _terms(" ".join(near))):
