@@ -34,7 +34,7 @@ from briefbot.answer.currency import reads_as_money
 from briefbot.answer.decisions import states_decision, states_penalty
 from briefbot.answer.polarity import states_negation, swapped_opposite
 from briefbot.answer.qualifiers import missing_qualifiers
-from briefbot.answer.question import NAME_LABELS, PLACE_LABELS, Question, singular
+from briefbot.answer.question import NAME_LABELS, PLACE_LABELS, YEAR, Question, singular
 from briefbot.answer.question_form import ONCE_OR_TWICE, counts_times
 from briefbot.answer.roles import (CAPITALISED_NAME, came_after, named_as_former, only_the_source, only_when_said,
                                    started_by_another)
@@ -45,7 +45,7 @@ from briefbot.answer.tense import only_previews, schedules
 from briefbot.types import Entity, EvidenceSentence
 
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")  # no year, no month: a number the tagger called a DATE
-_YEAR_ONLY = re.compile(r"^(?:in\s+)?(?:1[5-9]|20)\d\d$", re.IGNORECASE)  # a year the tagger called a DATE
+_YEAR_ONLY = re.compile(rf"^(?:in\s+)?{YEAR}$", re.IGNORECASE)  # a year the tagger called a DATE
 _ONLY_PLACE_PREPOSITIONS = "in|near|inside|outside"  # what stands before a place only ("a plant in Oxenridge") ...
 _PLACE_PREPOSITIONS = f"{_ONLY_PLACE_PREPOSITIONS}|at"  # ... or a place or firm: "the beds at Penhollow", "at Quistrel"
 # a text ending where a place is named: "told his counterparts in (Brussels)"
