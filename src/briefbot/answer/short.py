@@ -255,11 +255,15 @@ def _reads_as_money(text: str, entity: Entity, found: Sequence[Entity]) -> bool:
     """Whether the span reads as a sum of money: tagged so, after a money word or before a currency
     (`currency.reads_as_money`), or a bare "118 million" after a sum of money in the same sentence ("Earth observation
     was given 166 million ambels and science missions 118 million": the currency is left out the second time)."""
-    if entity.label == "MONEY" or reads_as_money(text, entity.start, entity.end):
+    if _money_itself(text, entity):
         return True
     return _SCALED.fullmatch(entity.text) is not None and any(
-        other.end <= entity.start and (other.label == "MONEY" or reads_as_money(text, other.start, other.end))
-        for other in found)
+        other.end <= entity.start and _money_itself(text, other) for other in found)
+
+
+def _money_itself(text: str, entity: Entity) -> bool:
+    """Whether the span is tagged as money or reads as money where it stands (`currency.reads_as_money`)."""
+    return entity.label == "MONEY" or reads_as_money(text, entity.start, entity.end)
 
 
 def _asks_money(question: Question) -> bool:
