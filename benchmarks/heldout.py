@@ -113,6 +113,8 @@ EVENTS62_DIR = HERE / "heldout" / "events62"  # written blind at the start of se
 EVENTS63_DIR = HERE / "heldout" / "events63"  # written blind at the start of session 37 (a toy and board-game site)
 EVENTS64_DIR = HERE / "heldout" / "events64"  # written blind at the start of session 38 (a gardening site)
 EVENTS65_DIR = HERE / "heldout" / "events65"  # written blind at the start of session 38 (a dance and ballet site)
+EVENTS66_DIR = HERE / "heldout" / "events66"  # written blind at the start of session 39 (a jewellery and watch site)
+EVENTS67_DIR = HERE / "heldout" / "events67"  # written blind at the start of session 39 (a mountaineering site)
 EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_DIR, "events4": EVENTS4_DIR,
                "events5": EVENTS5_DIR, "events6": EVENTS6_DIR, "events7": EVENTS7_DIR,
                "events8": EVENTS8_DIR, "events9": EVENTS9_DIR, "events10": EVENTS10_DIR,
@@ -141,7 +143,8 @@ EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_
                "events58": EVENTS58_DIR, "events59": EVENTS59_DIR,
                "events60": EVENTS60_DIR, "events61": EVENTS61_DIR,
                "events62": EVENTS62_DIR, "events63": EVENTS63_DIR,
-               "events64": EVENTS64_DIR, "events65": EVENTS65_DIR}
+               "events64": EVENTS64_DIR, "events65": EVENTS65_DIR,
+               "events66": EVENTS66_DIR, "events67": EVENTS67_DIR}
 SPLITS = ("dev", "blind", "all")
 KIND_ORDER = ("answerable", "removed", "impossible", "null", "decline")
 
