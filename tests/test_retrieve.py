@@ -256,6 +256,15 @@ def test_a_question_about_the_latest_news_prefers_the_newer_article(make_bot, tm
     assert plain.sentences[0].sentence.article_id == "rate-2022"  # equal scores: corpus order, no date preference
 
 
+def test_a_question_about_a_storys_final_figure_asks_for_the_newest_report():
+    # "in the end", "in total", "the final cost": the last figure a developing story gives, so newer articles first
+    assert analyse("How much did the Rowanlea hospice appeal raise in the end?").recent
+    assert analyse("How many court hearings were postponed in total because of the outage?").recent
+    assert analyse("Westreach Bridge final cost").recent
+    assert not analyse("Who won the cup final in 2019?").recent
+    assert not analyse("How much did the Westreach Bridge cost?").recent
+
+
 def test_a_question_about_who_holds_a_role_now_prefers_the_newer_article(make_bot, tmp_path):
     import json
 

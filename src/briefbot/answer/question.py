@@ -158,8 +158,10 @@ _LABELS_NUMBERED = ("category", "categories", "tier", "stage", "level", "grade",
 _NUMBERED_LABEL = re.compile(r"\b(" + "|".join(_LABELS_NUMBERED) + r")[\s-]+(\d{1,2}|" + "|".join(
     w for w in NUMBER_WORDS if NUMBER_WORDS[w].isdigit() and 0 < int(NUMBER_WORDS[w]) <= 20) + r")\b", re.IGNORECASE)
 _NAMED_BY = re.compile(r"(?:(?<=\s)|^)([A-Z][\w'’]*)\s$")  # a number that ends a name: "Sola 3", "Formula 1"
+# "in the end", "in total", "the final cost": the last figure a developing story reports, in its newest article
 _RECENT = re.compile(r"\b(?:latest|most\s+recent(?:ly)?|newest|recently|this\s+(?:week|month)|last\s+week"
-                     r"|yesterday|today)\b", re.IGNORECASE)
+                     r"|yesterday|today|in\s+the\s+end|in\s+total|eventually|ultimately"
+                     r"|final\s+(?:cost|count|toll|figure|total|tally|bill|price|number|amount|sum))\b", re.IGNORECASE)
 _CURRENT = re.compile(r"\b(?:current|currently|now|today|present|presently|nowadays|these\s+days|at\s+the\s+moment)\b"
                       r"|^\s*who\s+(?:heads|leads|runs|chairs|presides|manages|is\s+in\s+charge|is\s+at\s+the\s+helm)\b"
                       r"|^\s*who\s+is\s+(?:heading|leading|running|chairing|managing|in\s+charge)\b"
