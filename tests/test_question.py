@@ -155,6 +155,17 @@ def test_missing_qualifiers_names_them():
     assert [q.kind for q in missing] == ["number"]
 
 
+def test_the_last_or_final_quarter_of_a_year_is_its_fourth():
+    results = analyse("When is Summitline due to publish its results for the last quarter of 2024?")
+    assert [q.kind for q in results.qualifiers] == ["quarter", "year"]
+    third = item("Summitline's sales fell 4 per cent to 109 million stenns in the third quarter.",
+                 published="2024-10-23")
+    assert [q.kind for q in missing_qualifiers(results, third)] == ["quarter"]
+    assert [q.forms[0] for q in qualifiers_of("Summitline sales final quarter 2024")] == ["q4", "2024"]
+    assert [q.forms[0] for q in qualifiers_of("sales in the last three months of 2023")] == ["q4", "2023"]
+    assert qualifiers_of("What were Summitline's sales in the last quarter?") == ()  # the latest, not the fourth
+
+
 def test_a_quarter_may_be_stated_by_its_months_and_a_beaten_record_names_no_other_year():
     quarter = analyse("Brede Valley Railways punctuality third quarter 2020")
     months = item("The railway ran 93.6 per cent of its trains on time between July and September.",

@@ -141,7 +141,11 @@ _MEDALS = frozenset({"gold", "silver", "bronze", "medal", "medallist", "medalist
 YEAR = r"(?:\b|(?<=FY)|(?<=fy))(1[6-9]\d\d|20\d\d)"  # a year as written in a question or a sentence ("2022", "FY2022")
 _YEAR = re.compile(YEAR + r"s?\b")  # ... or a decade ("the 2010s")
 _QUARTER_MONTHS = tuple((_MONTHS[3 * i], _MONTHS[3 * i + 2]) for i in range(4))  # (first, last) month of each
-_QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter)\b", re.IGNORECASE)
+# "the final quarter", "the last quarter of 2024", "the last three months of 2024": a year's fourth ("the last
+# quarter" alone is the latest)
+_QUARTER = re.compile(r"\b(?:q([1-4])|(first|second|third|fourth)[- ]quarter"
+                      r"|(final[- ]quarter|last[- ]quarter(?=\s+of\b)|(?:last|final)\s+three\s+months\s+of))\b",
+                      re.IGNORECASE)
 _HALF = re.compile(r"\b(?:h([12])|(first|second)[- ]half)\b", re.IGNORECASE)  # of a year: "first-half profit", "H2"
 _HALF_MONTHS = (("january", "june"), ("july", "december"))
 # an "entity" that is only a period ("Q4 2015", which the small tagger calls a PRODUCT): a qualifier, not a name
@@ -723,8 +727,8 @@ def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
         taken.append(span)
         found.append(Qualifier(kind=kind, text=match_text, forms=tuple(dict.fromkeys(forms))))
 
-    quarters = [(m, int(m.group(1)) if m.group(1) else list(_ORDINALS).index(m.group(2).lower()) + 1)
-                for m in _QUARTER.finditer(text)]
+    quarters = [(m, int(m.group(1)) if m.group(1) else 4 if m.group(3)
+                 else list(_ORDINALS).index(m.group(2).lower()) + 1) for m in _QUARTER.finditer(text)]
     # "between April and June", "from July to September": the months of one quarter ask for that quarter
     quarters += [(m, i + 1) for m in _MONTH_SPAN.finditer(text) for i, (first, last) in enumerate(_QUARTER_MONTHS)
                  if (m.group(1).lower(), m.group(2).lower()) == (first, last)]
