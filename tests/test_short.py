@@ -67,6 +67,10 @@ def test_a_number_counting_what_the_question_names_is_no_amount():
     # a how-many question counts them
     assert _short("How many growers did the state pay?",
                   "The ministry paid 22 million marels in compensation to about 1,300 growers.") == "about 1,300"
+    # a word of a name the question uses is the name's, not a thing the question counts ("Tidewell Pearls")
+    assert _short("Tidewell Pearls record harvest",
+                  "Tidewell Pearls harvested a record 22,000 pearls this spring, four years after a storm killed four "
+                  "in ten of its oysters.") == "22,000"
 
 
 def test_a_share_in_the_clause_of_the_question_words():

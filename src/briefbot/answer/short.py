@@ -123,6 +123,7 @@ def ranked_candidates(question: Question, item: EvidenceSentence) -> list[tuple[
     text = item.sentence.text
     tokens = [(m.start(), m.end(), stem(m.group(0))) for m in _WORD.finditer(text)]
     asked = set(question.content_words)
+    named = set(content_terms(" ".join(question.names)))  # words of the names the question uses
     counted = set(content_terms(" ".join(question.counted_meanings)))  # "people volunteered": "41,000 volunteers"
     breaks = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
     # (a figure's: for a place or a name asked for, the other names are the candidates themselves)
@@ -137,7 +138,8 @@ def ranked_candidates(question: Question, item: EvidenceSentence) -> list[tuple[
         end = min(b for b in breaks if b >= entity.end)
         clause = {t for s, e, t in tokens if start <= s and e <= end and not entity.start <= s < entity.end}
         counts_asked = question.answer_type == "amount" and not counted and last + 1 < len(tokens) \
-            and tokens[last + 1][2] in asked  # "about 1,300 growers" counts what "pay growers" names: no amount
+            and tokens[last + 1][2] in asked - named  # "about 1,300 growers" counts what "pay growers" names: no
+        # amount ("22,000 pearls" for "Tidewell Pearls record harvest": the word is the firm's name's)
         return (_unlikely(question, entity, text, found) or int(counts_asked),
                 _unlike_a_name(text, entity) if question.answer_type == "person" else 0,
                 int(_superseded(question, text, entity, found)),
