@@ -30,7 +30,6 @@ from briefbot.answer.answers import answers
 from briefbot.answer.beginnings import tells_beginning
 from briefbot.answer.counting import alike_counted
 from briefbot.answer.currency import as_money, currency_words
-from briefbot.answer.dates import absolute
 from briefbot.answer.holders import (OPENING_PRONOUN, anchor_query, anchor_replaces,
                                      anchors_on_holder, holder_terms, holders_named, names_holder, names_top_holder,
                                      tells_taking_office, tells_vacancy)
@@ -107,7 +106,7 @@ OUTLET_SAMPLE = 1000  # articles read for the outlets' shares (`_outlet_shares`:
 SENTENCE_MEMO = 4096  # decoded sentences the retriever keeps (one question reads ~100 rows, most several times)
 ALIAS_BOOST = 0.5  # BM25 weight of a question name's other spellings ("Moscow" for "the Kremlin")
 _EDGE = 1e-9  # a score this much lower ranks a sentence below another that scores the same
-_YEAR = re.compile(YEAR)  # a question name that is a year, which a sentence may say as "last year"
+_YEAR = re.compile(YEAR)  # a question name that is a year: left to the qualifier check
 
 
 @dataclass(frozen=True)
@@ -232,7 +231,8 @@ class Retriever:
     def name_coverage(self, query: QueryTerms, rows: list[int]) -> float:
         """Share of the question's names the evidence can connect. A question naming one or two things
         must find them together around one evidence sentence (the sentence and its neighbours): "What did
-        Kellogg say about NATO?" scores 0.5 when no passage mentions both; an outlet it names ("as reported by
+        Kellogg say about NATO?" scores 0.5 when no passage mentions both (a year it names is left to the
+        qualifier check); an outlet it names ("as reported by
         The Verge") is found when an evidence article appeared there. A question naming three or more
         may find each in a different passage or article title; a long one that compares articles is fully
         covered (1.0) when MANY_NAMES_SHARE of its names other than numbers are found: the evidence rarely
@@ -250,21 +250,21 @@ class Retriever:
             share = sum(any(_has_term(query, name, p) for p in passages) for name in names) / len(names)
             return min(1.0, share / MANY_NAMES_SHARE)
 
-        def found(name: str, row: int) -> bool:  # around the sentence, or in its article's headline or date
+        def found(name: str, row: int) -> bool:  # around the sentence, or in its article's headline
             article_id = self._sentence(row).article_id
             window = self._window(row)
             if _has_term(query, name, window) or _has_term(query, name, self._headline(article_id)):
                 return True
-            # a year said the way news does, relative to the article's date ("handled 38.6 million tonnes of cargo
-            # last year" in February 2013 names 2012: `dates.absolute`, as the qualifier check reads it)
-            published = self.index.article_by_id[article_id].published
-            if _YEAR.fullmatch(name) is not None:
-                return name in content_terms(absolute(window[1], published))
             return bool(self._implied((name,), row))  # the corpus's home country, which the article need not name
 
+        # a year is left to the qualifier check (`qualifiers.missing_qualifiers`), which reads a yearly report as about
+        # the year before ("Skerrow Coast racegoers 2017": "... and the Skerrow Coast 0.6 million", February 2018)
+        names = [name for name in query.names if _YEAR.fullmatch(name) is None]
+        if not names:
+            return 1.0
         # an outlet is found when an evidence article is from it, wherever the other names are
-        published_by = {name for name in query.names if any(_has_term(query, name, o) for o in outlets)}
-        return max((sum(name in published_by or found(name, row) for name in query.names) / len(query.names)
+        published_by = {name for name in names if any(_has_term(query, name, o) for o in outlets)}
+        return max((sum(name in published_by or found(name, row) for name in names) / len(names)
                     for row in rows), default=0.0)
 
     def _window(self, row: int) -> tuple[set[str], str]:
