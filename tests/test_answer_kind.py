@@ -44,6 +44,10 @@ def test_a_measured_attribute_needs_a_number_near_it():
     land = form_of("Merriton racecourse land sale price")
     assert answers_form(land, "The club sold the land to a house builder for 31 million tessens in 2019.")
     assert not answers_form(land, "The land was sold to a builder employing 31 people.")  # no sum it went for
+    # ... even after a long description of it (events67 dev-05, read)
+    crag = form_of("Brenna Tor purchase price")
+    assert answers_form(crag, "The Daravian Alpine Club has bought Brenna Tor, a limestone crag near Askerby with more "
+                              "than 300 climbing routes, for 340,000 stenns.")
     assert not answers_form(waste, "The amount of paper sent to the mill by the northern councils fell to 9,200 "
                                    "tonnes last year, the council said, though uncollected waste is a worry.")
 

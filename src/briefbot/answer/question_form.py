@@ -461,8 +461,10 @@ def _with_alike(measured: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # what something cost is told by the amount it was done for: "The plant, built by Sedley Cement for 190 million tolvers"
+# (up to 100 characters apart: "has bought Brenna Tor, a limestone crag near Askerby with more than 300 climbing
+# routes, for 340,000 stenns"; against 60, right answers +2 on 66 dev splits, declines unchanged)
 _FOR_AMOUNT = re.compile(r"\b(?:built|bought|sold|renovated|restored|rebuilt|designed|made|supplied|acquired|completed|"
-                         r"delivered|done|finished|repaired|refurbished|converted|extended|upgraded)\b[^.;]{0,60}?"
+                         r"delivered|done|finished|repaired|refurbished|converted|extended|upgraded)\b[^.;]{0,100}?"
                          r"\bfor\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than|less\s+than|under|over|"
                          r"just\s+under|just\s+over)\s+)?\d", re.IGNORECASE)
 _PRICE_STEMS = frozenset({stem("cost"), stem("price")})
