@@ -876,6 +876,9 @@ def test_which_charity_asks_for_an_organisation_the_noun_may_introduce():
         "The pilot was run by the charity SafeNight with the agreement of the police."))] == ["SafeNight"]
     assert [c.text for c in candidates(analyse("What charities did Ada Vell found?"), item(
         "Ada Vell founded the charity Warm Hands in 2009."))] == ["Warm Hands"]
+    assert [c.text for c in candidates(analyse("Which group took over the Brightwell Jewellers chain?"), item(
+        "Brightwell Jewellers has been bought by the Beltravan group Casadora, the two companies said on Monday."
+    ))] == ["Casadora"]  # a word before the noun; the tagger calls Casadora NORP
     assert analyse("average charity gift Dales 2015").answer_type == "open"
 
 

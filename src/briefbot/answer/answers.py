@@ -214,13 +214,15 @@ def _a_change(text: str, entity: Entity) -> bool:
 
 def _introduced_by_kind(question: Question, text: str, spans: list[Entity]) -> list[Entity]:
     """For a question asking which body of a kind ("Which charity ...?"), a capitalised name the kind's noun
-    introduces ("run by the charity SafeNight", which the tagger calls a PRODUCT) that no span covers yet."""
+    introduces ("run by the charity SafeNight", which the tagger calls a PRODUCT; "the Beltravan group Casadora")
+    that no span covers yet."""
     if question.answer_type != "entity" or not question.focus:
         return []
     noun = question.focus.lower()
     one = singular(noun)  # "charities": "the charity SafeNight"
     out = []
-    kind = rf"\b(?:the|a|an)\s+(?:{re.escape(noun)}|{re.escape(one)})\s+"
+    # (a word may stand before the noun: "bought by the Beltravan group Casadora", which the tagger calls NORP)
+    kind = rf"\b(?:the|a|an)\s+(?:[A-Z][\w'’-]*\s+)?(?:{re.escape(noun)}|{re.escape(one)})\s+"
     for m in re.finditer(kind + f"({CAPITALISED_NAME.pattern})", text):
         start, end = m.span(1)
         if not any(e.start < end and start < e.end and e.label in question.answer_labels for e in spans):
