@@ -23,19 +23,22 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-# check -> (module, attribute, the value that switches it off)
-SWITCHES: dict[str, tuple[str, str, object]] = {
-    "qualifiers": ("briefbot.answer.answering", "missing_qualifiers", lambda question, item: []),
-    "form": ("briefbot.answer.answering", "answers_form", lambda *args, **kwargs: True),
-    "candidate": ("briefbot.answer.answering", "has_candidate", lambda question, item: True),
-    "topics": ("briefbot.answer.answering", "missing_topics", lambda question, item: []),
-    "focus": ("briefbot.answer.answering", "missing_focus", lambda question, item: None),
-    "office": ("briefbot.answer.answering", "missing_office", lambda question, item: None),
-    "previews": ("briefbot.answer.answering", "previews", lambda question, item: False),
-    "polarity": ("briefbot.answer.answering", "wrong_polarity", lambda question, item: False),
-    "withheld": ("briefbot.answer.gate", "withheld", lambda *args: None),
-    "coverage": ("briefbot.answer.gate", "MIN_NAME_COVERAGE", 0.0),
-    "cited-floor": ("briefbot.answer.gate", "CITED_SCORE_RATIO", 0.0),
+_ANSWERING = "briefbot.answer.answering"
+_GATE = "briefbot.answer.gate"
+# check -> the (module, attribute, value) settings that switch it off
+SWITCHES: dict[str, tuple[tuple[str, str, object], ...]] = {
+    "qualifiers": ((_ANSWERING, "missing_qualifiers", lambda question, item: []),),
+    "form": ((_ANSWERING, "answers_form", lambda *args, **kwargs: True),),
+    "candidate": ((_ANSWERING, "has_candidate", lambda question, item: True),),
+    "topics": ((_ANSWERING, "missing_topics", lambda question, item: []),),
+    "focus": ((_ANSWERING, "missing_focus", lambda question, item: None),),
+    "office": ((_ANSWERING, "missing_office", lambda question, item: None),),
+    "previews": ((_ANSWERING, "previews", lambda question, item: False),),
+    "polarity": ((_ANSWERING, "wrong_polarity", lambda question, item: False),),
+    "relevance": ((_ANSWERING, "RELEVANCE_RATIO", 0.0), (_ANSWERING, "TYPED_RELEVANCE_RATIO", 0.0)),
+    "withheld": ((_GATE, "withheld", lambda *args: None),),
+    "coverage": ((_GATE, "MIN_NAME_COVERAGE", 0.0),),
+    "cited-floor": ((_GATE, "CITED_SCORE_RATIO", 0.0),),
 }
 ALL_ON = "none"
 _TOTALS = re.compile(r"^all: .*gate: right answers (\d+) of \d+, declines (\d+) of \d+; short answer right (\d+)")
@@ -45,11 +48,11 @@ def switch_off(check: str) -> None:
     """Switch `check` off in this process (`SWITCHES`); `ALL_ON` switches nothing."""
     if check == ALL_ON:
         return
-    module_name, attribute, value = SWITCHES[check]
-    module = __import__(module_name, fromlist=[attribute])
-    if not hasattr(module, attribute):
-        raise SystemExit(f"{module_name} has no {attribute}: update SWITCHES in {Path(__file__).name}")
-    setattr(module, attribute, value)
+    for module_name, attribute, value in SWITCHES[check]:
+        module = __import__(module_name, fromlist=[attribute])
+        if not hasattr(module, attribute):
+            raise SystemExit(f"{module_name} has no {attribute}: update SWITCHES in {Path(__file__).name}")
+        setattr(module, attribute, value)
 
 
 def totals(output: str) -> tuple[int, int, int]:

@@ -19,11 +19,29 @@ _LINE = ("all: retrieval found gold 9 of 12; gold among the two cited 8 of 12; u
 
 @pytest.mark.parametrize("check", sorted(check_ablation.SWITCHES))
 def test_every_switch_names_an_attribute_of_the_answer_stage(check, monkeypatch):
-    module_name, attribute, value = check_ablation.SWITCHES[check]
-    module = __import__(module_name, fromlist=[attribute])
-    monkeypatch.setattr(module, attribute, getattr(module, attribute))  # restored after the test
+    settings = check_ablation.SWITCHES[check]
+    modules = [__import__(module_name, fromlist=[attribute]) for module_name, attribute, _ in settings]
+    for module, (_, attribute, _) in zip(modules, settings):
+        monkeypatch.setattr(module, attribute, getattr(module, attribute))  # restored after the test
     check_ablation.switch_off(check)
-    assert getattr(module, attribute) is value
+    assert all(getattr(module, attribute) is value for module, (_, attribute, value) in zip(modules, settings))
+
+
+def test_the_relevance_floor_is_read_when_answering(monkeypatch):
+    """`answering_form` reads RELEVANCE_RATIO at call time, so switching it off reaches every call."""
+    from briefbot.answer import answering
+    from briefbot.answer.question import analyse
+
+    from conftest import evidence_rows
+
+    question = analyse("How many people visited the Stavenby fair?")
+    evidence = evidence_rows([("fair-a", 0, "About 70,000 people visited the Stavenby fair, the organisers said.", 0.9,
+                               "Stavenby fair"),
+                              ("fair-b", 0, "The Stavenby fair drew 41,000 people in its first year.", 0.3,
+                               "Stavenby fair")], question=question.text)
+    assert [e.sentence.article_id for e in answering.answering_form(evidence, question)] == ["fair-a"]
+    monkeypatch.setattr(answering, "RELEVANCE_RATIO", 0.0)
+    assert [e.sentence.article_id for e in answering.answering_form(evidence, question)] == ["fair-a", "fair-b"]
 
 
 def test_the_table_gives_each_check_against_all_on(monkeypatch, capsys):

@@ -54,7 +54,7 @@ def answering_parts(evidence: Evidence, question: Question, *, typed: bool = Tru
             _by_part(answering_form(evidence, rest, TWO_PART_FLOOR), rest, first))
 
 
-def answering_form(evidence: Evidence, question: Question, floor: float = RELEVANCE_RATIO, *,
+def answering_form(evidence: Evidence, question: Question, floor: float | None = None, *,
                    typed: bool = False, topical: bool = True, settled: bool = True, polar: bool = True
                    ) -> list[EvidenceSentence]:
     """The relevant evidence sentences (best first) that have the question's form (`Question.form`);
@@ -67,6 +67,7 @@ def answering_form(evidence: Evidence, question: Question, floor: float = RELEVA
     if typed:
         pool = [e for e in pool if not missing_qualifiers(question, e)]
     best_score = max((e.score for e in pool), default=0.0)
+    floor = RELEVANCE_RATIO if floor is None else floor  # read here, so a benchmark may switch it off
     ratio = min(floor, TYPED_RELEVANCE_RATIO) if typed else floor
     form = question.form
     if form.counted and evidence.counted_alike:  # "inhabitants" counts "people" (`counting.py`)
