@@ -232,11 +232,10 @@ class Retriever:
         """Share of the question's names the evidence can connect. A question naming one or two things
         must find them together around one evidence sentence (the sentence and its neighbours): "What did
         Kellogg say about NATO?" scores 0.5 when no passage mentions both (a year it names is left to the
-        qualifier check); an outlet it names ("as reported by
-        The Verge") is found when an evidence article appeared there. A question naming three or more
-        may find each in a different passage or article title; a long one that compares articles is fully
-        covered (1.0) when MANY_NAMES_SHARE of its names other than numbers are found: the evidence rarely
-        holds every outlet, date and product such a question lists."""
+        qualifier check); an outlet it names ("as reported by The Verge") is found when an evidence article
+        appeared there. A question naming three or more may find each in a different passage or article title;
+        a long one that compares articles is fully covered (1.0) when MANY_NAMES_SHARE of its names other than
+        numbers are found: the evidence rarely holds every outlet, date and product such a question lists."""
         if not query.names:
             return 1.0
         articles = list(dict.fromkeys(self._sentence(row).article_id for row in rows))

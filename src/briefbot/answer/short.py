@@ -137,9 +137,10 @@ def ranked_candidates(question: Question, item: EvidenceSentence) -> list[tuple[
         start = max(b for b in breaks if b <= entity.start)
         end = min(b for b in breaks if b >= entity.end)
         clause = {t for s, e, t in tokens if start <= s and e <= end and not entity.start <= s < entity.end}
+        # "about 1,300 growers" counts what "pay growers" names: no amount; "22,000 pearls" for "Tidewell Pearls
+        # record harvest" may be one (the word is the firm's name's)
         counts_asked = question.answer_type == "amount" and not counted and last + 1 < len(tokens) \
-            and tokens[last + 1][2] in asked - named  # "about 1,300 growers" counts what "pay growers" names: no
-        # amount ("22,000 pearls" for "Tidewell Pearls record harvest": the word is the firm's name's)
+            and tokens[last + 1][2] in asked - named
         return (_unlikely(question, entity, text, found) or int(counts_asked),
                 _unlike_a_name(text, entity) if question.answer_type == "person" else 0,
                 int(_superseded(question, text, entity, found)),
