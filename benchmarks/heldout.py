@@ -115,6 +115,8 @@ EVENTS64_DIR = HERE / "heldout" / "events64"  # written blind at the start of se
 EVENTS65_DIR = HERE / "heldout" / "events65"  # written blind at the start of session 38 (a dance and ballet site)
 EVENTS66_DIR = HERE / "heldout" / "events66"  # written blind at the start of session 39 (a jewellery and watch site)
 EVENTS67_DIR = HERE / "heldout" / "events67"  # written blind at the start of session 39 (a mountaineering site)
+EVENTS68_DIR = HERE / "heldout" / "events68"  # written blind at the start of session 40 (a perfume and cosmetics site)
+EVENTS69_DIR = HERE / "heldout" / "events69"  # written blind at the start of session 40 (a circus and fairground site)
 EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_DIR, "events4": EVENTS4_DIR,
                "events5": EVENTS5_DIR, "events6": EVENTS6_DIR, "events7": EVENTS7_DIR,
                "events8": EVENTS8_DIR, "events9": EVENTS9_DIR, "events10": EVENTS10_DIR,
@@ -144,7 +146,8 @@ EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_
                "events60": EVENTS60_DIR, "events61": EVENTS61_DIR,
                "events62": EVENTS62_DIR, "events63": EVENTS63_DIR,
                "events64": EVENTS64_DIR, "events65": EVENTS65_DIR,
-               "events66": EVENTS66_DIR, "events67": EVENTS67_DIR}
+               "events66": EVENTS66_DIR, "events67": EVENTS67_DIR,
+               "events68": EVENTS68_DIR, "events69": EVENTS69_DIR}
 SPLITS = ("dev", "blind", "all")
 KIND_ORDER = ("answerable", "removed", "impossible", "null", "decline")
 
