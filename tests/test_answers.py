@@ -317,6 +317,15 @@ def test_a_preview_that_dates_the_asked_event_answers_when_it_happened():
                        item("Aine Roche will defend her Dunmore ploughing match title on Saturday."))
 
 
+def test_when_someone_is_buried_is_told_by_the_funeral():
+    """"She succeeds Cuthbert Lomasney on 1 May" dates no burial (events66 dev-16, events69 dev-14, read)."""
+    from briefbot.answer.question_form import answers_form
+    form = analyse("When will Cuthbert Lomasney be buried?").form
+    assert not answers_form(form, "She succeeds Cuthbert Lomasney on 1 May and, like him, will be unpaid.")
+    assert answers_form(form, "The funeral of Cuthbert Lomasney will be held in Ashgarth on 12 March.")
+    assert answers_form(form, "Cuthbert Lomasney will be laid to rest in Ashgarth on 12 March.")
+
+
 def test_the_holder_before_someone_is_told_of_as_succeeded_replaced_or_leaving():
     from briefbot.answer.question_form import answers_form
     # events23 dev-38: the chief executive named in the question, still in post, says nothing of who came before
@@ -905,6 +914,23 @@ def test_the_winner_of_an_award_is_the_name_told_of_as_winning_not_its_town():
     from briefbot.answer.acts import names_winner
     text = "The judges named The Drowned Villages the Book of the Year."
     assert names_winner(text, text.index("The Drowned"), text.index(" the Book"))
+
+
+def test_a_winner_is_any_name_told_as_winning_even_after_a_possessive():
+    """"won by Pavonia's Juniper Haddow": the name after the country's is the winner; "the Kazanov Troupe, took the
+    Golden Hoop": a winner the small tagger calls a building (FAC) is still one, and a keyword query "... winner 2014"
+    asks who won, so the festival where the prize was taken is no winner (events69 dev-04, dev-18, read)."""
+    from briefbot.answer.acts import WIN
+    under_18 = analyse("Who won the first under-18 prize at the Lissenby circus festival?")
+    text = "It was the first festival with a category for performers under 18, won by Pavonia's Juniper Haddow, 14."
+    assert "Juniper Haddow" in [c.text for c in candidates(under_18, item(text))]
+    hoop = analyse("Golden Hoop winner 2014")
+    assert hoop.form.act == WIN
+    text = ("A teeterboard troupe from Tallisca, the Kazanov Troupe, took the Golden Hoop at the 17th Lissenby "
+            "International Circus Festival, which ended on Sunday.")
+    found = candidates(hoop, item(text))
+    assert any("Kazanov Troupe" in c.text for c in found)
+    assert not any("Lissenby" in c.text for c in found)
 
 
 def test_which_towns_team_won_is_answered_by_where_the_winners_came_from():

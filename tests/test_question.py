@@ -442,6 +442,22 @@ def test_what_did_they_spend_or_pay_needs_an_amount():
     assert analyse("What do players of Lanternfall pay for?").answer_type == "open"  # the thing bought
 
 
+def test_what_someone_charges_or_a_thing_is_worth_is_an_amount():
+    """"What does Ismay Greaves charge for a bottle?" and "What was the contract worth?" ask how much (events68 dev-22,
+    events69 dev-19, read): "batches of 200 bottles" is no price."""
+    charge = analyse("What does Ismay Greaves charge for a bottle of Haybarn?")
+    assert charge.answer_type == "amount"
+    assert not answers(charge, item("Greaves still makes Haybarn in batches of 200 bottles."))
+    assert answers(charge, item("Greaves charges 140 florels for a bottle of Haybarn."))
+    worth = analyse("What was Orrery Rides' biggest export contract worth?")
+    assert worth.answer_type == "amount"
+    assert answers(worth, item("Orrery Rides has won an order worth 18 million dulcats, its biggest export contract."))
+    assert analyse("What is worth seeing at the Lissenby festival?").answer_type != "amount"
+    assert analyse("What did the jockey Ewan Birtles do to earn an eight-year ban?").answer_type != "amount"
+    walks = analyse("What do the Garsides charge for their guided beaver walks?")  # what is charged is what it costs
+    assert answers(walks, item("The Garsides' guided beaver walks cost 12 dovrets and are booked up until Christmas."))
+
+
 def test_whats_is_read_as_what_is():
     """Users type "What's" and "Who's": the question is read as "What is", "Who is"."""
     price = analyse("What's the adult entry price at the Saltdeep Caverns?")
@@ -667,6 +683,15 @@ def test_a_count_of_them_counts_what_the_sentence_named_before():
     form = analyse("How many smokers have given up through Ada Marrow's clinic?").form
     assert answers_form(form, "She runs a weekly clinic for people trying to stop smoking, and 212 of them have quit.")
     assert not answers_form(form, "The clinic has 40 staff, and 12 of them are nurses.")
+
+
+def test_a_number_counts_only_what_follows_it_in_its_own_clause():
+    """"the 12 per cent of 2016, the Ride Safety Inspectorate said" counts no inspectors (events69 dev-39, read)."""
+    from briefbot.answer.question_form import answers_form
+    form = analyse("How many inspectors did the Ride Safety Inspectorate employ in 2016?").form
+    assert not answers_form(form, "Ten per cent of rides failed, the worst result since 2008 after the 12 per cent of "
+                                  "2016, the Ride Safety Inspectorate said on Thursday.")
+    assert answers_form(form, "In 2016 the Ride Safety Inspectorate employed 41 inspectors, the report said.")
 
 
 def test_a_share_is_no_count():

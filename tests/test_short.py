@@ -30,6 +30,15 @@ def _short(question: str, text: str) -> str | None:
     return found.text if found is not None else None
 
 
+def test_a_when_question_is_answered_by_the_date_of_its_verb():
+    """"When was Ashgarth granted the right ...?": the date in the clause that tells of the granting (events69 dev-23,
+    read), not the one in a clause sharing more of the question's other words."""
+    assert analyse("When was Ashgarth granted the right to hold its Lammas Fair?").verb == "grant"
+    assert _short("When was Ashgarth granted the right to hold its Lammas Fair?",
+                  "The charter, granted in 1268, allowed the town to hold a fair for three days around the first of "
+                  "August.") == "1268"
+
+
 def test_a_count_is_followed_by_what_the_question_counts():
     # "last 48 hours" shares "last" with the question and counts no days
     assert _short("How many days did the siege of Varn last?",

@@ -113,6 +113,13 @@ def test_another_articles_withholding_sentence_does_not_decline():
     ("How big a reward did the finder of the hoard get?", "The finder and the landowner share a reward, which has "
      "not yet been set.", True),
     ("Sola 8 Pro price", "The Sola 8 Pro will cost 899 selkas and will be announced on 3 October.", False),
+    # not decided yet (events68 dev-33, events69 dev-32, read)
+    ("Has Ferdinand Luckhurst approved the Skyhold theme park?", "The minister, Ferdinand Luckhurst, has put off until "
+     "next spring his decision on whether Skyhold may build a theme park on heathland near Ormsgate.", True),
+    ("Which synthetic musks has Orvalia banned?", "The minister for trade will not decide until next year whether to "
+     "ban two synthetic musks used in perfumes.", True),
+    ("Which synthetic musks has Orvalia banned?", "The minister for trade decided last year to ban two synthetic musks "
+     "used in perfumes.", False),
 ])
 def test_a_fact_not_given_yet_is_withheld(question, text, expected):
     assert withholds(analyse(question), item(text)) is expected

@@ -25,8 +25,8 @@ import re
 from briefbot.answer.offices import REPLACING
 from briefbot.index.lexical import stem
 
-PURCHASE, WIN, REOPENING, SUCCESSION, SUCCESSOR, IN_FORCE = ("purchase", "win", "reopening", "succession",
-                                                              "successor", "in force")
+PURCHASE, WIN, REOPENING, SUCCESSION, SUCCESSOR, IN_FORCE, FUNERAL = ("purchase", "win", "reopening", "succession",
+                                                                       "successor", "in force", "funeral")
 
 # "Who bought", "Which team has won", "Which town's team won"
 _WHO_DID = r"^\s*(?:who|which(?:\s+[\w'’-]+){1,3}?)\s+(?:has\s+|have\s+|had\s+)?"
@@ -36,12 +36,16 @@ _ASKS = {
     PURCHASE: re.compile(_WHO_DID + r"(?:bought|buys|acquired|purchased|took\s+over(?!\s+(?:from|as)\b)|"
                                     r"snapped\s+up)\b", re.IGNORECASE),
     WIN: re.compile(_WHO_DID + r"(?:won|wins|took(?!\s+over\b)|claimed|scooped|picked\s+up|(?:was|were|is|are)\s+"
-                    r"crowned)\b|\bwinners?\s*$", re.IGNORECASE),  # ... and a keyword query "... winner"
+                    r"crowned)\b|\bwinners?(?:\s+(?:in\s+)?\d{4})?\s*$", re.IGNORECASE),  # ... and a keyword query "... winner
+    # (2014)"
     REOPENING: re.compile(r"^\s*when\b.*\b(?:re-?open(?:ed|s)?)\b", re.IGNORECASE),
     # "When did the Schools Bill become law?", "When does the ban come into force?", "When did the cap take effect?"
     IN_FORCE: re.compile(r"^\s*when\b.*\b(?:(?:become|became|becomes)\s+law|(?:come|came|comes|go|went|goes)\s+into\s+"
                          r"(?:force|effect)|(?:take|took|takes)\s+effect|(?:start|starts|started)\s+to\s+apply)\b",
                          re.IGNORECASE),
+    # "When will Cuthbert Lomasney be buried?", "Where is the funeral?"
+    FUNERAL: re.compile(r"^\s*(?:when|where)\b.*\b(?:buried|bury|burial|funeral|laid\s+to\s+rest|cremated)\b",
+                        re.IGNORECASE),
     # "Who ran Halvik Motors before Mirela Antic?", "Who was her predecessor?"
     SUCCESSION: re.compile(r"^\s*(?i:who)\b.*\b(?:before\s+[A-Z]|(?i:predecessor))"),
     # "Who replaced Saskia Lindahl as director?", "Who will succeed her?", "Who took over from Aldous Pennock?", "Who
@@ -66,6 +70,9 @@ _TELLS = {
     IN_FORCE: re.compile(r"\b(?:bec(?:a|o)mes?\s+law|into\s+(?:force|effect)|(?:take|takes|took|taken|taking)\s+effect|"
                          r"in\s+force|signed\s+into\s+law|enacted|effective|appl(?:y|ies|ied)\s+from|from|since)\b",
                          re.IGNORECASE),
+    # "She succeeds Cuthbert Lomasney on 1 May" dates no burial
+    FUNERAL: re.compile(r"\b(?:funerals?|buried|burial|laid\s+to\s+rest|cremat\w*|interred|memorial\s+service|"
+                        r"requiem|mourners)\b", re.IGNORECASE),
     # the holder before is told of as succeeded, replaced, leaving or having held the post: "He succeeds Helga
     # Marstrand", "The outgoing rector, Gideon Strand", "Karel Benes ... said he would retire", "Roldeno had been
     # justice minister since 2012", "will take over on 1 January from Ysolde Marchetti"; not "Anatol Brisco, the
@@ -90,15 +97,15 @@ _TELLS = {
 
 
 def act_asked(question: str) -> str | None:
-    """The act `question` asks about (`PURCHASE`, `WIN`, `REOPENING`, `IN_FORCE`, `SUCCESSION`, `SUCCESSOR`), or
-    None."""
+    """The act `question` asks about (`PURCHASE`, `WIN`, `REOPENING`, `IN_FORCE`, `FUNERAL`, `SUCCESSION`,
+    `SUCCESSOR`), or None."""
     return next((act for act, pattern in _ASKS.items() if pattern.search(question)), None)
 
 
 def describe(act: str) -> str:
     """What a sentence answering a question about `act` tells, for an abstention reason."""
     return {PURCHASE: "tells who bought it", WIN: "tells who won it", REOPENING: "tells of the reopening",
-            IN_FORCE: "tells when it takes effect",
+            IN_FORCE: "tells when it takes effect", FUNERAL: "tells of the funeral",
             SUCCESSION: "tells of the holder before", SUCCESSOR: "tells who took over"}[act]
 
 
@@ -145,7 +152,8 @@ _WINS_BEFORE = re.compile(
     r"(?:judges|jury)\s+named|judged\s+(?:to\s+be\s+)?|"  # "... was judged to be the work of Aurelia Penhaligon"
     r"victory\s+(?:for|of|by)|title\s+holders?)\b(?:\s+(?:was|were|is|are|being))?"
     r"|\b(?:awarded|presented|given|gave|handed)\b[^.;]{0,60}?\bto)"
-    r"\W{0,3}(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}$")
+    r"\W{0,3}(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+)?"  # "won by Pavonia's Juniper Haddow"
+    r"(?:[a-z][\w'’-]*\s+){0,3}$")
 
 
 def names_winner(text: str, start: int, end: int) -> bool:

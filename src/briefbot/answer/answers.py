@@ -95,7 +95,10 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
         return []  # "She takes over in September from Lucius Penrose" does not say when he took over
     asked = {w.lower() for w in _WORD.findall(question.text)}
     entities = item.sentence.entities or ()
-    spans = [e for e in entities if e.label in question.answer_labels or _placed(question, text, e)]
+    # who won: any name told as the winner (below), whatever the small tagger took it for ("the Kazanov Troupe",
+    # FAC, "took the Golden Hoop")
+    spans = [e for e in entities if e.label in question.answer_labels or _placed(question, text, e)
+             or (question.form.act == WIN and e.label in NAME_LABELS)]
     spans += _fallback(question, text, entities)
     spans += _introduced_by_kind(question, text, spans)
     if question.focus in _RATE_FOCUS:  # "the recycling rate": "42.6 per cent", "62 per 1,000 people"; not "46,900

@@ -227,6 +227,8 @@ class Question(BaseModel):
     recent: bool = Field(default=False, description="Asks for the newest news: prefer newer articles.")
     outcome: bool = Field(default=False, description="Asks about something that has happened (past tense, not a "
                           "plan): a sentence that only previews it does not answer (`tense.py`).")
+    verb: str | None = Field(default=None, description="The main verb of a wh-question, stemmed ('grant' in 'When "
+                             "was Ashgarth granted the right ...?'): what the answer is the when or where of.")
     counted_phrase: str | None = Field(default=None, description="What a how-many question counts, as written "
                                        "('tourists from abroad'); compared by meaning in `counting.py`.")
     counted_deed: str | None = Field(default=None, description="For people counted, with what they did ('people "
@@ -384,10 +386,20 @@ def analyse(text: str) -> Question:
                     starts=asks_when_started(text), recent=bool(_RECENT.search(text)),
                     # the tense is the anchor's: "Eero Halvaro will step down" names the holder of that time
                     outcome=asks_for_outcome(text, doc) and anchor is None, form=form,
-                    counted_phrase=_counted_phrase(doc),
+                    verb=_main_verb(doc) if not keyword else None, counted_phrase=_counted_phrase(doc),
                     counted_deed=_counted_deed(doc),
                     **_wording(text),
                     parts=(analyse(split[0]), analyse(split[1])) if split else None)
+
+
+def _main_verb(doc) -> str | None:
+    """The question's main verb as a word stem: the root when it is a verb other than "be", "do" or "have" ("When
+    was Ashgarth *granted* the right ...?"); none for "What is X?" or a keyword query."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or root.lemma_.lower() in ("be", "do", "have"):
+        return None
+    terms = content_terms(root.text)
+    return terms[0] if terms else None
 
 
 # the names that say whose the counted things are ("Copperpot Kitchens employees"); a nationality says which
@@ -491,8 +503,11 @@ def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...
             return kind, labels, None  # type: ignore[return-value]
         if word in ("which", "what") and i + 1 < len(tokens):
             noun = _noun_after(tokens, i)
-            if noun is None and word == "what" and _WHAT_PAID.search(tokens[0].doc.text):
-                return "amount", NUMERIC_LABELS, None  # "What were Brass Weather paid for their first gig?"
+            if noun is None and word == "what" and (_WHAT_PAID.search(tokens[0].doc.text)
+                                                    or ASKS_WHAT_COST.search(tokens[0].doc.text)):
+                # "What were Brass Weather paid for their first gig?", "What did the bridge cost?", "What was the
+                # contract worth?" ask how much
+                return "amount", NUMERIC_LABELS, None
             if noun is None and word == "what" and (lowered[i + 1] in ("is", "was", "are", "were") or (
                     lowered[i + 1] in ("will", "would") and tokens[i + 1].head.lower_ == "be")):
                 # "What was Arnovia's inflation *rate*?", "What was the *verdict*?", "What will the *cap* be?"
@@ -501,8 +516,6 @@ def _answer_type(tokens, lowered: list[str]) -> tuple[AnswerType, tuple[str, ...
                     return _from_noun(noun, named=not _described(noun))
             if noun is not None:
                 return _from_noun(noun, which=True)  # "Which *film* won?": the answer is a film, rarely called one
-            if word == "what" and ASKS_WHAT_COST.search(tokens[0].doc.text):
-                return "amount", NUMERIC_LABELS, None  # "What did the bridge cost?" asks how much
             return "open", (), None
         if word in ("what", "how"):
             return "open", (), None

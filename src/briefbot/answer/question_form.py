@@ -62,11 +62,13 @@ _KEYWORD_MEASURED = re.compile(_KEYWORD_QUERY + r"((?:\b[a-z][a-z'’-]*\s+){0,2
 # -> the number must count visitors / passengers, not be any number in a sentence about the fair
 _KEYWORD_COUNTED = re.compile(_KEYWORD_QUERY + r"\b(?:([a-z][a-z'’-]+)\s+(?:numbers|count|headcount)|"
                               r"numbers?\s+of\s+([a-z][a-z'’-]+))\b", re.IGNORECASE)
-# "What did the bridge cost?", "What did Linwood pay for the stores?" ask how much, like "How much did it cost?"
-# ("... about the cost?" does not, nor "What do players pay for?", which asks for the thing bought)
+# "What did the bridge cost?", "What did Linwood pay for the stores?", "What does she charge for a bottle?" ask how
+# much, like "How much did it cost?" ("... about the cost?" does not, nor "What do players pay for?", which asks for
+# the thing bought, nor "What did he do to earn a ban?"); so does "What was the contract worth?"
 ASKS_WHAT_COST = re.compile(r"^\s*what\s+(?:did|does|do|will|would|could|might)\b.*?"
-                            r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bof )(?<!\babout )"
-                            r"\b(cost|spend|pay)\b(?!\s+(?:for|on|to|with)\W*$)",
+                            r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bof )(?<!\babout )(?<!\bto )"
+                            r"\b(cost|spend|pay|charge|earn)\b(?!\s+(?:for|on|to|with)\W*$)"
+                            r"|^\s*what\s+(?:is|was|are|were|will\s+be|would\s+be)\s+\w[^?]*?\b(worth)\b(?!\s+\w+ing\b)",
                             re.IGNORECASE)
 # "How much was Kallinet fined?", "How much did the rescue cost?": the number must stand by that verb or a word for
 # it, not be any number in a sentence about Kallinet ("discovered the breach on 4 March, ... one of its servers")
@@ -94,7 +96,7 @@ _COST_WORDS = "cost costs price budget bill priced sell sells sold selling fee f
 _WORTH_WORDS = "worth valued value valuation insured"
 _MONEY_WORDS = {"fined": _FINE_WORDS, "fine": _FINE_WORDS, "penalty": _FINE_WORDS, "pay": _PAY_WORDS,
                 "paid": _PAY_WORDS, "cost": _COST_WORDS, "price": _COST_WORDS, "bill": _COST_WORDS,
-                "fee": "fee fees charge charged price", "worth": _WORTH_WORDS, "valued": _WORTH_WORDS,
+                "fee": "fee fees charge charged price cost costs", "worth": _WORTH_WORDS, "valued": _WORTH_WORDS,
                 "asking": "asking price priced sale sell selling offer offers",  # "How much is X asking for Y?"
                 "salary": "salary salaries pay paid earn earns earned wage wages fee fees bonus",
                 "wage": "salary pay paid earn wage wages", "spend": "spend spends spent spending",
@@ -366,10 +368,14 @@ def counts(counted: tuple[str, ...], text: str) -> bool:
     risen to 63")."""
     if not counted or (counts_times(counted) and ONCE_OR_TWICE.search(text)):
         return True
+    # the counted words follow the number in its own clause: "the 12 per cent of 2016, the Ride Safety Inspectorate
+    # said" counts no inspectors
+    for clause in _CLAUSE_END.split(text):
+        tokens = [stem(t) for t in _TOKEN.findall(clause)]
+        if any(_is_number(tok) and any(close(c, near) for near in _counted_after(tokens, i, counted) for c in counted)
+               for i, tok in enumerate(tokens)):
+            return True
     tokens = [stem(t) for t in _TOKEN.findall(text)]
-    if any(_is_number(tok) and any(close(c, near) for near in _counted_after(tokens, i, counted) for c in counted)
-           for i, tok in enumerate(tokens)):
-        return True
     # the counted thing named before "<number> of them": "a clinic for people trying to stop smoking, and 212 of them
     # have quit" counts smokers
     if any(_is_number(tok) and tokens[i + 1:i + 3] in (["of", "them"], ["of", "those"], ["of", "these"])

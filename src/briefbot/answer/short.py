@@ -111,7 +111,7 @@ def short_answer(question: Question, item: EvidenceSentence) -> ShortAnswer | No
     return span_of(question, item, ranked[0][0]) if ranked else None
 
 
-RankKey = tuple[int, int, int, int, int, int, int, int, float, int]
+RankKey = tuple[int, int, int, int, int, int, int, int, int, float, int]
 
 
 def ranked_candidates(question: Question, item: EvidenceSentence) -> list[tuple[Entity, RankKey]]:
@@ -148,6 +148,9 @@ def ranked_candidates(question: Question, item: EvidenceSentence) -> list[tuple[
                 1 if own & (asked - counted) else 0,
                 0 if counted and (own | after) & counted else 1,
                 sum(start <= e.start and e.end <= end and e.start != entity.start for e in others),
+                # "When was Ashgarth granted the right to hold its fair?": the date of the granting ("The charter,
+                # granted in 1268, allowed the town to hold a fair ... around the first of August")
+                0 if question.answer_type != "date" or question.verb is None or question.verb in clause else 1,
                 -len(clause & asked),
                 -_tie(tokens, asked - own - counted, first, last),
                 entity.start)

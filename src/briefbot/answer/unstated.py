@@ -27,6 +27,12 @@ _UNSTATED = re.compile(
     rf"|(?:has|have|had)\s*{_NOT}\s+(?:yet\s+)?been\s+able\s+to\s+{_TELL}"
     rf"|(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:{_NOT}\s+(?:yet\s+)?able|unable)\s+to\s+{_TELL}"
     rf"|(?:declined|refused)\s+to\s+(?:say|disclose|reveal|give|name|comment|confirm)"
+    # not decided yet: "will not decide until next year whether to ban two synthetic musks", "has put off until next
+    # spring his decision on whether Skyhold may build", "postponed its ruling"
+    rf"|(?:will|would|has|have|had)\s*{_NOT}\s+(?:yet\s+)?decide\b"
+    rf"|(?:put|puts|putting)\s+off\b[^.;]{{0,40}}?\b(?:decision|ruling|verdict)"
+    rf"|(?:postponed|deferred|delayed|postpones|defers|delays)\s+(?:a|its|his|her|their|the)\s+(?:\w+\s+)?"
+    rf"(?:decision|ruling|verdict)"
     rf"|(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:under\s+investigation|being\s+investigated|unknown|"
     rf"unclear|not\s+known)"
     rf"|(?:is|are|was|were|has|have|had)\s+{_NOT}\s+(?:yet\s+)?(?:been\s+)?(?:disclosed|revealed|released|named|given|"
