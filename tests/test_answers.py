@@ -317,6 +317,19 @@ def test_a_preview_that_dates_the_asked_event_answers_when_it_happened():
                        item("Aine Roche will defend her Dunmore ploughing match title on Saturday."))
 
 
+def test_a_length_is_a_figure_in_a_unit_of_length():
+    """"Thornback coaster length" is not answered by what the coaster cost (events69 dev-05, read)."""
+    length = analyse("Thornback coaster length")
+    assert [c.text for c in candidates(length, item("The company spent 14 million dulcats on Thornback, the longest "
+                                                    "wooden coaster in Pavonia."))] == []
+    assert [c.text for c in candidates(length, item("Thornback's track is 1,240 metres long."))] == ["1,240 metres"]
+    height = analyse("What is the height of the Skyhold tower?")
+    assert [c.text for c in candidates(height, item("The Skyhold tower is 92 m tall."))] == ["92"]
+    game = analyse("What is the usual length of a game at the national championship?")  # a length of time
+    assert [c.text for c in candidates(game, item("Each player has at least 60 minutes on the clock."))] \
+        == ["at least 60 minutes"]
+
+
 def test_when_someone_is_buried_is_told_by_the_funeral():
     """"She succeeds Cuthbert Lomasney on 1 May" dates no burial (events66 dev-16, events69 dev-14, read)."""
     from briefbot.answer.question_form import answers_form
@@ -515,6 +528,11 @@ def test_an_open_question_naming_what_it_asks_for_needs_a_sentence_that_mentions
     assert letters.focus == "class"
     assert missing_focus(letters, item("Only 88.3 per cent of first-class letters in the Lannick Hills arrived on time."))\
         is None
+    # a penalty is stated as a fine, a prison term or a ban (events69 dev-16, read)
+    penalty = analyse("What is the maximum penalty for operating a ride with no valid certificate?")
+    assert missing_focus(penalty, item("Running a ride without a certificate can lead to a fine of up to 50,000 "
+                                       "dulcats or a year in prison.")) is None
+    assert missing_focus(penalty, item("The certificate lasts 12 months and must be shown to any officer.")) == "penalty"
 
 
 def test_an_award_category_must_hold():

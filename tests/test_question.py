@@ -164,6 +164,10 @@ def test_the_last_or_final_quarter_of_a_year_is_its_fourth():
     assert [q.forms[0] for q in qualifiers_of("Summitline sales final quarter 2024")] == ["q4", "2024"]
     assert [q.forms[0] for q in qualifiers_of("sales in the last three months of 2023")] == ["q4", "2023"]
     assert qualifiers_of("What were Summitline's sales in the last quarter?") == ()  # the latest, not the fourth
+    # a quarter's months without "between" or "from" (events68 dev-18, read); two months alone are no span
+    assert [q.forms[0] for q in qualifiers_of("When is Velune due to publish its figures for April to June 2025?")] \
+        == ["q2", "2025"]
+    assert [q.kind for q in qualifiers_of("What did Velune sell in April and June 2025?")] == ["year", "month", "month"]
 
 
 def test_a_quarter_may_be_stated_by_its_months_and_a_beaten_record_names_no_other_year():

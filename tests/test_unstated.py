@@ -125,6 +125,18 @@ def test_a_fact_not_given_yet_is_withheld(question, text, expected):
     assert withholds(analyse(question), item(text)) is expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Nimbell has not said how much the recall will cost.", False),  # a sum, not a count of bottles
+    ("Nimbell has not said how many staff worked on the recall.", False),  # a count of something else
+    ("Nimbell has not said how many bottles the recall covers.", True),
+    ("Nimbell has not said how large the recall is.", True),
+])
+def test_a_count_is_withheld_only_by_withholding_that_count(text, expected):
+    """What is withheld is told right after the telling verb (events68 dev-07, read)."""
+    question = analyse("How many bottles did Nimbell's shampoo recall cover in the end?")
+    assert withholds(question, item(text)) is expected
+
+
 @pytest.mark.parametrize("question, text, expected", [
     ("games spending Ormsay Isles 2012", "Idris Pellow, the council's director, said the figure for the Ormsay "
      "Isles would be published later because two island shops had sent their sales returns late.", True),

@@ -83,6 +83,12 @@ SHARE_WORDS = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b", re.IGNORECASE)
 # a share followed by a comparison is a change ("sold 60 per cent more tickets"), never what was paid
 _CHANGE_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|up|down|above|below)\b", re.IGNORECASE)
 _PER_AFTER = re.compile(r"\s+(?:per|in\s+every|for\s+every|out\s+of)\b", re.IGNORECASE)
+# what answers a question about a length, height or depth: a figure in a unit of length, or of time for a length
+# of time ("the usual length of a game": "four to five hours"); "Thornback coaster length" is not "14 million dulcats"
+_LENGTH_FOCUS = frozenset({"length", "height", "depth", "width", "distance", "altitude", "elevation", "span"})
+_UNITS_OF_LENGTH = (r"(?:kilo|centi|milli)?(?:metres?|meters?)|km|cm|mm|m|ft|feet|foot|inch(?:es)?|yards?|miles?|"
+                    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?")
+_LENGTH_UNIT = re.compile(rf"^\s*(?:-\s*)?(?:{_UNITS_OF_LENGTH})\b|\b(?:{_UNITS_OF_LENGTH})\s*$", re.IGNORECASE)
 
 
 def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
@@ -106,6 +112,8 @@ def candidates(question: Question, item: EvidenceSentence) -> list[Entity]:
         spans = [e for e in spans if e.label == "PERCENT" or SHARE_WORDS.search(e.text)
                  or _PER_AFTER.match(text, e.end)
                  or (e.label == "MONEY" and _RATE_BEFORE.search(text[max(0, e.start - 30):e.start]))]
+    if question.focus in _LENGTH_FOCUS:  # the unit inside the span ("1,200 metres") or right after it
+        spans = [e for e in spans if _LENGTH_UNIT.search(e.text) or _LENGTH_UNIT.match(text[e.end:e.end + 12])]
     if question.form.priced or question.asks.money:  # not "the 312,000 pills" he sold
         # a payment, price, fine, fee, salary or value is a sum of money, not "12 stores"; so is "how much money"
         spans = [e for e in spans if (e.label in _MONEY_LABELS or reads_as_money(text, e.start, e.end))

@@ -151,8 +151,9 @@ _HALF_MONTHS = (("january", "june"), ("july", "december"))
 # an "entity" that is only a period ("Q4 2015", which the small tagger calls a PRODUCT): a qualifier, not a name
 _PERIOD_ONLY = re.compile(r"^(?:\s*(?:" + PERIOD_CODE.pattern + r"|fy\d{2,4}|(?:1[6-9]|20)\d\d|" + "|".join(_MONTHS)
                           + r")\b)+\s*$", re.IGNORECASE)
-_MONTH_SPAN = re.compile(r"\b(?:between|from)\s+(" + "|".join(_MONTHS) + r")\s+(?:and|to|until|through)\s+("
-                         + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
+# "between April and June", "from July to September", "for April to June 2025" (not "in April and June")
+_MONTH_SPAN = re.compile(r"\b(?:between\s+(" + "|".join(_MONTHS) + r")\s+and|(?:from\s+)?(" + "|".join(_MONTHS)
+                         + r")\s+(?:to|until|through))\s+(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?=s?(?![\w]))")  # "21" in "the under-21s" too
 # A label and its number name one of a series ("category three calls", "Tier 2", "stage 4", "platform two"): a
 # sentence about "category one" does not answer a question about category three; digits and number words are one.
@@ -744,7 +745,7 @@ def qualifiers_of(text: str) -> tuple[Qualifier, ...]:
                  else list(_ORDINALS).index(m.group(2).lower()) + 1) for m in _QUARTER.finditer(text)]
     # "between April and June", "from July to September": the months of one quarter ask for that quarter
     quarters += [(m, i + 1) for m in _MONTH_SPAN.finditer(text) for i, (first, last) in enumerate(_QUARTER_MONTHS)
-                 if (m.group(1).lower(), m.group(2).lower()) == (first, last)]
+                 if ((m.group(1) or m.group(2)).lower(), m.group(3).lower()) == (first, last)]
     for m, n in quarters:
         word = list(_ORDINALS)[n - 1]
         first, last = _QUARTER_MONTHS[n - 1]  # "between July and September" states the third quarter

@@ -59,6 +59,11 @@ _GENERAL_NOUNS = frozenset(
     "verdict verdicts ruling rulings judgment judgement decision decisions".split())
 
 
+# ... and nouns an answer states as what they are: a penalty as a fine, a prison term, a sentence or a ban ("What is
+# the maximum penalty for ...?": "can lead to a fine of up to 50,000 dulcats or a year in prison", events69 dev-16)
+_PENALTY_WORDS = frozenset("fine fined fines prison jail jailed sentence sentenced ban banned".split())
+_FOCUS_TOLD_AS = {"penalty": _PENALTY_WORDS, "penalties": _PENALTY_WORDS}
+
 _WORD = re.compile(r"[\w'’-]+")
 _SAME_WORD_PREFIX = 5  # "evacuated" mentions "evacuations", "rivalry" mentions "rival", "sentenced" "sentence"
 
@@ -71,8 +76,9 @@ def missing_focus(question: Question, item: EvidenceSentence) -> str | None:
     if question.answer_type != "open" or not focus or focus.lower() in _GENERAL_NOUNS:
         return None
     prefix = focus.lower()[:_SAME_WORD_PREFIX]
+    told_as = _FOCUS_TOLD_AS.get(focus.lower(), frozenset())
     words = [part for w in _WORD.findall(_near(item)) for part in (w, *w.split("-")[1:])]  # "first-class": "class"
-    return None if any(w.lower().startswith(prefix) for w in words) else focus
+    return None if any(w.lower().startswith(prefix) or w.lower() in told_as for w in words) else focus
 
 
 def missing_office(question: Question, item: EvidenceSentence) -> str | None:

@@ -161,6 +161,8 @@ def withholds(question: Question, item: EvidenceSentence) -> bool:
             continue  # "Neither company would disclose the price paid" still names the buyer
         if question.answer_type in _FIGURES_AND_DATES and _A_NAME_WITHHELD.search(match.group(0)):
             continue  # "The buyer had asked not to be named" still gives the price paid
+        if question.form.counted and _another_figure(question, text, match.end()):
+            continue  # "has not said how much the recall will cost" withholds no count of bottles
         near = text[:match.start()].split()[-NEAR_WORDS:] + [match.group(0)] + \
             text[match.end():].split()[:NEAR_WORDS]
         if any(same_word(a, own) for a in asked for own in _terms(" ".join(near))):
@@ -169,6 +171,21 @@ def withholds(question: Question, item: EvidenceSentence) -> bool:
         if figure_for and _figure_of_asked(question, text, figure_for.group(1)):
             return True
     return False
+
+
+# what is withheld, told right after the telling verb: "has not said how much the recall will cost", "would not say
+# how many staff had left"
+_HOW_MUCH_OR_MANY = re.compile(r"\s+how\s+(?:much|many\s+([\w'’-]+))\b", re.IGNORECASE)
+
+
+def _another_figure(question: Question, text: str, end: int) -> bool:
+    """Whether the withholding that ends at `end` is of a sum ("how much ...") or of a count of something else ("how
+    many staff ...") than the question counts (`Form.counted`)."""
+    what = _HOW_MUCH_OR_MANY.match(text, end)
+    if what is None:
+        return False
+    return what.group(1) is None or not any(same_word(c, own) for c in question.form.counted
+                                            for own in _terms(what.group(1)))
 
 
 def _figure_of_asked(question: Question, text: str, of: str) -> bool:
