@@ -339,6 +339,14 @@ def test_when_someone_is_buried_is_told_by_the_funeral():
     assert answers_form(form, "Cuthbert Lomasney will be laid to rest in Ashgarth on 12 March.")
 
 
+def test_when_someone_is_sentenced_is_told_by_the_sentencing():
+    """A date of the crime is no date of the sentencing (events33 dev-39, read)."""
+    from briefbot.answer.question_form import answers_form
+    form = analyse("When will Tobin Elwes's killer be sentenced?").form
+    assert not answers_form(form, "Tobin Elwes died after the police took 94 minutes to reach him in 2021.")
+    assert answers_form(form, "Tobin Elwes's killer will be sentenced at Brinmouth Crown Court on 4 May.")
+
+
 def test_the_holder_before_someone_is_told_of_as_succeeded_replaced_or_leaving():
     from briefbot.answer.question_form import answers_form
     # events23 dev-38: the chief executive named in the question, still in post, says nothing of who came before

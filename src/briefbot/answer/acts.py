@@ -15,7 +15,10 @@ Who took over *from* someone (`SUCCESSOR`, session 25) is told by a succession o
 it was written for (events32, events36, events37 dev: tuning). When a law took effect (`IN_FORCE`, session 29) is told
 by its coming into force, not by the day a bill was published or passed: 48 dev splits, answers 986 -> 988 of 1339,
 declines 768 -> 771 of 965. Which of a win sentence's names won (`names_winner`, session 29): 8 more declines, four
-of them on splits it was not written for, no answer lost.
+of them on splits it was not written for, no answer lost. When someone is buried (`FUNERAL`, session 40) is told
+by the funeral, not by another date of their story: written for events66 and events69 dev (read), it also stopped
+wrong answers to funeral questions of events57 and events58 dev; when someone is sentenced (`SENTENCING`) by the
+sentencing: events33 dev-39 (read), declines +1 on 68 dev splits, answers unchanged.
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ import re
 from briefbot.answer.offices import REPLACING
 from briefbot.index.lexical import stem
 
-PURCHASE, WIN, REOPENING, SUCCESSION, SUCCESSOR, IN_FORCE, FUNERAL = ("purchase", "win", "reopening", "succession",
-                                                                       "successor", "in force", "funeral")
+PURCHASE, WIN, REOPENING, SUCCESSION, SUCCESSOR, IN_FORCE, FUNERAL, SENTENCING = (
+    "purchase", "win", "reopening", "succession", "successor", "in force", "funeral", "sentencing")
 
 # "Who bought", "Which team has won", "Which town's team won"
 _WHO_DID = r"^\s*(?:who|which(?:\s+[\w'’-]+){1,3}?)\s+(?:has\s+|have\s+|had\s+)?"
@@ -46,6 +49,8 @@ _ASKS = {
     # "When will Cuthbert Lomasney be buried?", "Where is the funeral?"
     FUNERAL: re.compile(r"^\s*(?:when|where)\b.*\b(?:buried|bury|burial|funeral|laid\s+to\s+rest|cremated)\b",
                         re.IGNORECASE),
+    # "When will Tobin Elwes's killer be sentenced?"
+    SENTENCING: re.compile(r"^\s*when\b.*\bsentenced\b", re.IGNORECASE),
     # "Who ran Halvik Motors before Mirela Antic?", "Who was her predecessor?"
     SUCCESSION: re.compile(r"^\s*(?i:who)\b.*\b(?:before\s+[A-Z]|(?i:predecessor))"),
     # "Who replaced Saskia Lindahl as director?", "Who will succeed her?", "Who took over from Aldous Pennock?", "Who
@@ -73,6 +78,9 @@ _TELLS = {
     # "She succeeds Cuthbert Lomasney on 1 May" dates no burial
     FUNERAL: re.compile(r"\b(?:funerals?|buried|burial|laid\s+to\s+rest|cremat\w*|interred|memorial\s+service|"
                         r"requiem|mourners)\b", re.IGNORECASE),
+    # ... and when someone is sentenced by the sentencing: "died after the police took 94 minutes to reach him in 2021"
+    # dates no sentence
+    SENTENCING: re.compile(r"\b(?:sentenc\w*|jailed|jail|prison|imprisonment)\b", re.IGNORECASE),
     # the holder before is told of as succeeded, replaced, leaving or having held the post: "He succeeds Helga
     # Marstrand", "The outgoing rector, Gideon Strand", "Karel Benes ... said he would retire", "Roldeno had been
     # justice minister since 2012", "will take over on 1 January from Ysolde Marchetti"; not "Anatol Brisco, the
@@ -97,8 +105,8 @@ _TELLS = {
 
 
 def act_asked(question: str) -> str | None:
-    """The act `question` asks about (`PURCHASE`, `WIN`, `REOPENING`, `IN_FORCE`, `FUNERAL`, `SUCCESSION`,
-    `SUCCESSOR`), or None."""
+    """The act `question` asks about (`PURCHASE`, `WIN`, `REOPENING`, `IN_FORCE`, `FUNERAL`, `SENTENCING`,
+    `SUCCESSION`, `SUCCESSOR`), or None."""
     return next((act for act, pattern in _ASKS.items() if pattern.search(question)), None)
 
 
@@ -106,6 +114,7 @@ def describe(act: str) -> str:
     """What a sentence answering a question about `act` tells, for an abstention reason."""
     return {PURCHASE: "tells who bought it", WIN: "tells who won it", REOPENING: "tells of the reopening",
             IN_FORCE: "tells when it takes effect", FUNERAL: "tells of the funeral",
+            SENTENCING: "tells of the sentencing",
             SUCCESSION: "tells of the holder before", SUCCESSOR: "tells who took over"}[act]
 
 
