@@ -689,6 +689,14 @@ def test_a_count_of_them_counts_what_the_sentence_named_before():
     assert not answers_form(form, "The clinic has 40 staff, and 12 of them are nurses.")
 
 
+def test_a_term_begun_is_dated_by_taking_office():
+    """"He takes office on 1 April for three years" dates the start of his term (events64 dev, events68 dev-17)."""
+    from briefbot.answer.question_form import answers_form
+    form = analyse("When did Rupert Dallimore begin his term as president?").form
+    assert answers_form(form, "He takes office on 1 April for three years.")
+    assert not answers_form(form, "He said the society would hold its show on 1 April.")
+
+
 def test_a_number_counts_only_what_follows_it_in_its_own_clause():
     """"the 12 per cent of 2016, the Ride Safety Inspectorate said" counts no inspectors (events69 dev-39, read)."""
     from briefbot.answer.question_form import answers_form

@@ -147,8 +147,9 @@ _LIGHT_VERBS = frozenset(stem(w) for w in "come comes came coming take takes too
 # the department store as a 17-year-old in 1985"; events38 dev-18, read). Not "succeeds" or "replaces": in "She
 # succeeds Oswin Farrant, who retired in October" the date is the predecessor's (with them, 36 older dev splits:
 # +2 -1 right answers; without: +1, events5 dev-21). Only when the question itself asks when something started: "When
-# did Bregovar take charge of the regulator?" is not told by "Bregovar ... joined in 2009"
-_BEGINNING_TERMS = tuple(stem(w) for w in "join joins joined start starts started begin begins began".split())
+# did Bregovar take charge of the regulator?" is not told by "Bregovar ... joined in 2009". "Office" for a term begun
+# ("When did Rupert Dallimore begin his term?": "He takes office on 1 April"; events64 and events68 dev, read)
+_BEGINNING_TERMS = tuple(stem(w) for w in "join joins joined start starts started begin begins began office".split())
 _ASKS_WHEN_STARTED = re.compile(r"^\s*when\b.*\b(?:start|starts|started|begin|begins|began)\b", re.IGNORECASE)
 _WHERE_AND_WHEN = re.compile(r"^\s*where\s+and\s+when\b", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b",

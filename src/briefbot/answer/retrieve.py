@@ -687,11 +687,20 @@ class Retriever:
     def _beginnings_first(self, analysed: Question, scored: list[tuple[float, float, float, int]]
                           ) -> list[tuple[float, float, float, int]]:
         """`scored` for a question about when something began: the sentences that tell it
-        (`beginnings.tells_beginning`) score BEGINNING_LEAD of the best score, ahead of the rest."""
+        (`beginnings.tells_beginning`) score BEGINNING_LEAD of the best score, ahead of the rest. A sentence opening
+        with a pronoun is read after the sentences back to the first before it that does not (`_pronoun_chain`):
+        "She takes office on 1 October" after "She is the second woman to hold the post, after Philippa Ormsby" after
+        "Rathbone, 53, won 189 votes ..."."""
         sentences = self._annotated([row for *_, row in scored])
         best = max((item[0] for item in scored), default=0.0)
-        lifted = [(best * BEGINNING_LEAD, lexical, dense, row)
-                  if tells_beginning(analysed, self._candidate(row, sentences[row], score, analysed))
+
+        def read(row: int, score: float) -> EvidenceSentence:
+            item = self._candidate(row, sentences[row], score, analysed)
+            if OPENING_PRONOUN.match(item.sentence.text):
+                item = item.model_copy(update={"before": self._pronoun_chain(row)})
+            return item
+
+        lifted = [(best * BEGINNING_LEAD, lexical, dense, row) if tells_beginning(analysed, read(row, score))
                   else (score, lexical, dense, row) for score, lexical, dense, row in scored]
         return sorted(lifted, key=lambda item: (-item[0], item[3]))
 
@@ -725,6 +734,15 @@ class Retriever:
         named = next((r for r in earlier if any(e.label == "PERSON" for e in sentences[r].entities)
                       or (name and name in sentences[r].text)), row - 1)
         return " ".join(self._sentence(r).text for r in range(named, row))
+
+    def _pronoun_chain(self, row: int) -> str | None:
+        """The sentences before the one at `row` back to the nearest that does not open with a pronoun (up to
+        PRONOUN_REACH back, in its article), as one text: what a pronoun opening a run of them refers to."""
+        start = self._rows_of(self._sentence(row).article_id).start
+        first = row - 1
+        while first > max(start, row - PRONOUN_REACH) and OPENING_PRONOUN.match(self._sentence(first).text):
+            first -= 1
+        return " ".join(self._sentence(r).text for r in range(first, row)) if first >= start else None
 
     def _rows_of(self, article_id: str) -> range:
         """The rows of an article's sentences."""
