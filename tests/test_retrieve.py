@@ -419,17 +419,12 @@ def test_the_sentence_telling_when_someone_took_office_comes_first(make_bot, tmp
 def test_a_term_begun_is_told_after_a_run_of_pronouns(make_bot, tmp_path):
     """"She takes office on 1 October" two sentences after the one naming her, the sentence between opening with a
     pronoun and naming someone else (events68 dev-17, events64 dev, read)."""
-    import json
-
-    corpus = tmp_path / "term"
-    corpus.mkdir()
-    rows = [{"id": "vote", "title": "Esme Rathbone wins federation election", "published": "2024-06-15",
-             "text": "On Saturday Esme Rathbone was elected president of the Orvalian Cosmetics Federation. "
-                     "Rathbone, 53, won 189 votes to 171 against the vice-president. "
-                     "She is the second woman to hold the post, after Philippa Ormsby. "
-                     "She takes office on 1 October for three years."}]
-    (corpus / "term.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    bot = make_bot(corpus=corpus, index=tmp_path / "term-index")
+    bot = wire_bot(make_bot, tmp_path, [
+        {"id": "vote", "title": "Esme Rathbone wins federation election", "published": "2024-06-15",
+         "text": "On Saturday Esme Rathbone was elected president of the Orvalian Cosmetics Federation. "
+                 "Rathbone, 53, won 189 votes to 171 against the vice-president. "
+                 "She is the second woman to hold the post, after Philippa Ormsby. "
+                 "She takes office on 1 October for three years."}])
     when = bot.retriever.retrieve("When does Esme Rathbone begin her term as president of the federation?")
     assert when.sentences[0].sentence.text == "She takes office on 1 October for three years."
 
