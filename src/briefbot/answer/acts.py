@@ -38,9 +38,9 @@ _ASKS = {
     # "Who took over as chair?" ask who succeeded to an office
     PURCHASE: re.compile(_WHO_DID + r"(?:bought|buys|acquired|purchased|took\s+over(?!\s+(?:from|as)\b)|"
                                     r"snapped\s+up)\b", re.IGNORECASE),
+    # "Who won ...?", "Which team has won ...?", and a keyword query "... winner" or "... winner 2014"
     WIN: re.compile(_WHO_DID + r"(?:won|wins|took(?!\s+over\b)|claimed|scooped|picked\s+up|(?:was|were|is|are)\s+"
-                    r"crowned)\b|\bwinners?(?:\s+(?:in\s+)?\d{4})?\s*$", re.IGNORECASE),  # ... and a keyword query "... winner
-    # (2014)"
+                    r"crowned)\b|\bwinners?(?:\s+(?:in\s+)?\d{4})?\s*$", re.IGNORECASE),
     REOPENING: re.compile(r"^\s*when\b.*\b(?:re-?open(?:ed|s)?)\b", re.IGNORECASE),
     # "When did the Schools Bill become law?", "When does the ban come into force?", "When did the cap take effect?"
     IN_FORCE: re.compile(r"^\s*when\b.*\b(?:(?:become|became|becomes)\s+law|(?:come|came|comes|go|went|goes)\s+into\s+"

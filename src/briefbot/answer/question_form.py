@@ -68,7 +68,8 @@ _KEYWORD_COUNTED = re.compile(_KEYWORD_QUERY + r"\b(?:([a-z][a-z'’-]+)\s+(?:nu
 ASKS_WHAT_COST = re.compile(r"^\s*what\s+(?:did|does|do|will|would|could|might)\b.*?"
                             r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bof )(?<!\babout )(?<!\bto )"
                             r"\b(cost|spend|pay|charge|earn)\b(?!\s+(?:for|on|to|with)\W*$)"
-                            r"|^\s*what\s+(?:is|was|are|were|will\s+be|would\s+be)\s+\w[^?]*?\b(worth)\b(?!\s+\w+ing\b)",
+                            r"|^\s*what\s+(?:is|was|are|were|will\s+be|would\s+be)\s+\w[^?]*?\b(worth)\b"
+                            r"(?!\s+\w+ing\b)",
                             re.IGNORECASE)
 # "How much was Kallinet fined?", "How much did the rescue cost?": the number must stand by that verb or a word for
 # it, not be any number in a sentence about Kallinet ("discovered the breach on 4 March, ... one of its servers")
