@@ -117,6 +117,8 @@ EVENTS66_DIR = HERE / "heldout" / "events66"  # written blind at the start of se
 EVENTS67_DIR = HERE / "heldout" / "events67"  # written blind at the start of session 39 (a mountaineering site)
 EVENTS68_DIR = HERE / "heldout" / "events68"  # written blind at the start of session 40 (a perfume and cosmetics site)
 EVENTS69_DIR = HERE / "heldout" / "events69"  # written blind at the start of session 40 (a circus and fairground site)
+EVENTS70_DIR = HERE / "heldout" / "events70"  # written blind at the start of session 41 (a furniture trade site)
+EVENTS71_DIR = HERE / "heldout" / "events71"  # written blind at the start of session 41 (a printing and paper site)
 EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_DIR, "events4": EVENTS4_DIR,
                "events5": EVENTS5_DIR, "events6": EVENTS6_DIR, "events7": EVENTS7_DIR,
                "events8": EVENTS8_DIR, "events9": EVENTS9_DIR, "events10": EVENTS10_DIR,
@@ -147,7 +149,8 @@ EVENTS_DIRS = {"events": EVENTS_DIR, "events2": EVENTS2_DIR, "events3": EVENTS3_
                "events62": EVENTS62_DIR, "events63": EVENTS63_DIR,
                "events64": EVENTS64_DIR, "events65": EVENTS65_DIR,
                "events66": EVENTS66_DIR, "events67": EVENTS67_DIR,
-               "events68": EVENTS68_DIR, "events69": EVENTS69_DIR}
+               "events68": EVENTS68_DIR, "events69": EVENTS69_DIR,
+               "events70": EVENTS70_DIR, "events71": EVENTS71_DIR}
 SPLITS = ("dev", "blind", "all")
 KIND_ORDER = ("answerable", "removed", "impossible", "null", "decline")
 
