@@ -55,7 +55,8 @@ def embedded(size: int, cache: Path) -> tuple[np.ndarray, int, np.ndarray]:
         from briefbot.config import Settings
         from briefbot.index.embedding import SentenceTransformerEmbedder
 
-        embedder = SentenceTransformerEmbedder(Settings().embedder_path())
+        settings = Settings()
+        embedder = SentenceTransformerEmbedder(settings.embedder_path(), tuning=settings.embedder_tuning_path())
         start = time.perf_counter()
         for path, items in zip(paths, (sentences, questions)):
             np.save(path, embedder.embed(items).astype(np.float32))

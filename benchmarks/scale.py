@@ -242,7 +242,8 @@ def real_embedder_ratio(sentences: int = 900, repeats: int = 3) -> dict:
             if count >= sentences:
                 break
         samples["squad paragraphs"] = articles
-    embedder = SentenceTransformerEmbedder(Settings().embedder_path())
+    settings = Settings()
+    embedder = SentenceTransformerEmbedder(settings.embedder_path(), tuning=settings.embedder_tuning_path())
     load_pipeline()
     out = {}
     for name, articles in samples.items():

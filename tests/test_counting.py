@@ -77,7 +77,8 @@ def test_a_paraphrased_count_is_alike_with_the_bundled_embedder():
     from briefbot.config import Settings
     from briefbot.index.embedding import SentenceTransformerEmbedder
 
-    embedder = SentenceTransformerEmbedder(Settings().embedder_path())
+    settings = Settings()
+    embedder = SentenceTransformerEmbedder(settings.embedder_path(), tuning=settings.embedder_tuning_path())
     texts = ["The number of pupils who fell ill at Fenrow Abbey School has risen to 137.",
              "The school employs 64 staff and has 410 pupils."]
     assert "pupil" in alike_counted(("kids",), texts, embedder)

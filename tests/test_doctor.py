@@ -227,7 +227,7 @@ def test_buffer_types_from_the_load_log():
 
 @pytest.fixture
 def index_settings(corpus_dir, index_dir, tmp_path, isolated_env, monkeypatch) -> Settings:
-    monkeypatch.setattr(embedding_module, "SentenceTransformerEmbedder", lambda path: HashingEmbedder())
+    monkeypatch.setattr(embedding_module, "SentenceTransformerEmbedder", lambda path, **kw: HashingEmbedder())
     return Settings(corpus=corpus_dir, index=index_dir, embedder_model=tmp_path)
 
 

@@ -323,7 +323,9 @@ def test_loading_the_bundled_embedder_prints_no_progress_bar(capfd) -> None:
     from briefbot.index.embedding import SentenceTransformerEmbedder
 
     transformers_logging.enable_progress_bar()
-    vectors = SentenceTransformerEmbedder(Settings().embedder_path()).embed(["A ferry adds two winter sailings."])
+    settings = Settings()
+    embedder = SentenceTransformerEmbedder(settings.embedder_path(), tuning=settings.embedder_tuning_path())
+    vectors = embedder.embed(["A ferry adds two winter sailings."])
     assert vectors.shape[0] == 1
     assert "Loading weights" not in capfd.readouterr().err
     assert transformers_logging.is_progress_bar_enabled()

@@ -87,7 +87,8 @@ class Briefbot:
         settings = settings or Settings()
         corpus_dir = Path(corpus) if corpus is not None else settings.corpus
         index_dir = Path(index) if index is not None else settings.index
-        embedder = embedder or SentenceTransformerEmbedder(settings.embedder_path())
+        embedder = embedder or SentenceTransformerEmbedder(settings.embedder_path(),
+                                                          tuning=settings.embedder_tuning_path())
         corpus_index = ensure_index(corpus_dir, index_dir, embedder, settings, rebuild=rebuild, progress=progress)
         if llm is None:
             llm = default_llm(settings)

@@ -171,7 +171,7 @@ def check_embedder(settings: Settings) -> Check:
     from briefbot.index.embedding import SentenceTransformerEmbedder
 
     try:
-        embedder = SentenceTransformerEmbedder(settings.embedder_path())
+        embedder = SentenceTransformerEmbedder(settings.embedder_path(), tuning=settings.embedder_tuning_path())
         started = time.perf_counter()
         embedder.dimension  # loads the model
         loaded = time.perf_counter()
@@ -179,7 +179,8 @@ def check_embedder(settings: Settings) -> Check:
         done = time.perf_counter()
     except ModelError as exc:
         return Check("embedder", "FAIL", *_split(exc))
-    return Check("embedder", "OK", f"{embedder.model_dir}: loaded in {loaded - started:.2f} s; one embedding "
+    tuned = f" with the tuning {embedder.tuning.name}" if embedder.tuning else ""
+    return Check("embedder", "OK", f"{embedder.model_dir}{tuned}: loaded in {loaded - started:.2f} s; one embedding "
                  f"in {done - loaded:.3f} s; dimension {vector.shape[1]}")
 
 
@@ -212,7 +213,8 @@ def check_index(settings: Settings) -> list[Check]:
     except IndexError_ as exc:
         return checks + [Check("index", "FAIL", f"corrupt: {exc}", f"{build} --rebuild")]
     try:
-        embedder_id = SentenceTransformerEmbedder(settings.embedder_path()).id
+        embedder_id = SentenceTransformerEmbedder(settings.embedder_path(),
+                                                  tuning=settings.embedder_tuning_path()).id
     except BriefbotError:
         embedder_id = None
     stale = [why for wrong, why in [

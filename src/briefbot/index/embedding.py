@@ -1,5 +1,7 @@
 """The `Embedder` seam: text -> unit-length vectors. The real one wraps sentence-transformers, loaded lazily
-from a local model directory (never from a hub); tests use `briefbot.fakes.HashingEmbedder`.
+from a local model directory (never from a hub), with briefbot's tuning of its top layers laid over it when
+given (`minilm_tuning.safetensors` beside this module, made by `benchmarks/tune_embedder.py`); tests use
+`briefbot.fakes.HashingEmbedder`.
 """
 
 from __future__ import annotations
@@ -49,14 +51,18 @@ def _no_load_progress_bar():
 
 
 class SentenceTransformerEmbedder:
-    """all-MiniLM-L6-v2 (or any sentence-transformers directory), loaded on first use."""
+    """all-MiniLM-L6-v2 (or any sentence-transformers directory), loaded on first use. `tuning`: a safetensors
+    file of weights replacing some of the model's (briefbot's tuning of the bundled MiniLM), or None."""
 
-    def __init__(self, model_dir: Path, batch_size: int = 32) -> None:
+    def __init__(self, model_dir: Path, batch_size: int = 32, tuning: Path | None = None) -> None:
         self.model_dir = Path(model_dir)
         self.batch_size = batch_size
+        self.tuning = Path(tuning) if tuning is not None else None
         self._model = None
         self._lock = threading.Lock()
         self._id = f"sentence-transformers:{self.model_dir.name}:{_weights_digest(self.model_dir)}"
+        if self.tuning is not None:
+            self._id += f"+tuning:{_file_digest(self.tuning)}"
 
     @property
     def id(self) -> str:
@@ -85,6 +91,8 @@ class SentenceTransformerEmbedder:
                         f"Could not load the embedder from {self.model_dir}: {exc}. Point "
                         "BRIEFBOT_EMBEDDER_MODEL at a sentence-transformers model directory."
                     ) from exc
+                if self.tuning is not None:
+                    apply_tuning(self._model, self.tuning)
             return self._model
 
     def embed(
@@ -103,6 +111,32 @@ class SentenceTransformerEmbedder:
             if progress is not None:
                 progress(min(start + len(batch), len(texts)), len(texts))
         return np.vstack(out)
+
+
+def apply_tuning(model, tuning: Path) -> None:
+    """Lay the tuned weights in `tuning` (safetensors, any float type) over `model`'s own, in place; a ModelError
+    when the file is unreadable or does not fit the model (a name it lacks, another shape)."""
+    import torch
+    from safetensors.torch import load_file
+
+    try:
+        tuned = load_file(str(tuning))
+    except Exception as exc:
+        raise ModelError(f"Could not read the embedder tuning {tuning}: {exc}. Reinstall briefbot, or set "
+                         "BRIEFBOT_EMBEDDER_TUNING=false to use the bundled MiniLM as it is.") from exc
+    own = model.state_dict()
+    misfits = [name for name, tensor in tuned.items() if name not in own or own[name].shape != tensor.shape]
+    if misfits or not tuned:
+        raise ModelError(f"The embedder tuning {tuning} does not fit the model (e.g. {misfits[:1] or 'no weights'}): "
+                         "it is made for the bundled all-MiniLM-L6-v2. Set BRIEFBOT_EMBEDDER_TUNING=false.")
+    with torch.no_grad():
+        for name, tensor in tuned.items():
+            own[name].copy_(tensor.to(own[name].dtype))
+
+
+def _file_digest(path: Path) -> str:
+    """A short digest of a file's bytes (a missing file digests as empty: loading it then fails clearly)."""
+    return hashlib.sha256(path.read_bytes() if path.is_file() else b"").hexdigest()[:12]
 
 
 def _weights_digest(model_dir: Path) -> str:
