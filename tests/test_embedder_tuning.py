@@ -93,3 +93,15 @@ def test_the_evidence_threshold_is_the_embedders_own_unless_given(isolated_env, 
     assert Settings(min_evidence_score=0.5).min_evidence_score == 0.5
     isolated_env.setenv("BRIEFBOT_MIN_EVIDENCE_SCORE", "0.2")
     assert Settings().min_evidence_score == 0.2
+
+
+def test_an_embedder_whose_tuning_fails_stays_unloaded(tmp_path, monkeypatch):
+    """A tuning that does not fit fails every use, instead of the first failing and the rest embedding untuned."""
+    import sentence_transformers
+
+    (tmp_path / "t.safetensors").write_bytes(b"broken")
+    monkeypatch.setattr(sentence_transformers, "SentenceTransformer", lambda *a, **k: _Tiny())
+    embedder = SentenceTransformerEmbedder(tmp_path, tuning=tmp_path / "t.safetensors")
+    for _ in range(2):
+        with pytest.raises(ModelError, match="Could not read the embedder tuning"):
+            embedder.embed(["A ferry adds two winter sailings."])

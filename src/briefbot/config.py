@@ -125,7 +125,7 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _evidence_threshold(self) -> "Settings":
-        """The embedder's own threshold unless one is given (the tuned MiniLM's cosines are lower)."""
+        """The embedder's own threshold unless one is given (each embedder spreads its cosines otherwise)."""
         if self.min_evidence_score is None:
             tuned = self.embedder_tuning_path() is not None
             self.min_evidence_score = EVIDENCE_THRESHOLD_TUNED if tuned else EVIDENCE_THRESHOLD

@@ -85,14 +85,15 @@ class SentenceTransformerEmbedder:
                     ) from exc
                 try:
                     with _no_load_progress_bar():
-                        self._model = SentenceTransformer(str(self.model_dir), device="cpu", local_files_only=True)
+                        model = SentenceTransformer(str(self.model_dir), device="cpu", local_files_only=True)
                 except Exception as exc:
                     raise ModelError(
                         f"Could not load the embedder from {self.model_dir}: {exc}. Point "
                         "BRIEFBOT_EMBEDDER_MODEL at a sentence-transformers model directory."
                     ) from exc
-                if self.tuning is not None:
-                    apply_tuning(self._model, self.tuning)
+                if self.tuning is not None:  # kept only once tuned: a failed tuning is not an untuned model
+                    apply_tuning(model, self.tuning)
+                self._model = model
             return self._model
 
     def embed(
