@@ -53,10 +53,9 @@ def embedded(size: int, cache: Path) -> tuple[np.ndarray, int, np.ndarray]:
     paths = cache / f"sentences-{len(sentences)}.npy", cache / f"questions-{len(questions)}.npy"
     if not all(p.exists() for p in paths):
         from briefbot.config import Settings
-        from briefbot.index.embedding import SentenceTransformerEmbedder
+        from briefbot.index.embedding import default_embedder
 
-        settings = Settings()
-        embedder = SentenceTransformerEmbedder(settings.embedder_path(), tuning=settings.embedder_tuning_path())
+        embedder = default_embedder(Settings())
         start = time.perf_counter()
         for path, items in zip(paths, (sentences, questions)):
             np.save(path, embedder.embed(items).astype(np.float32))

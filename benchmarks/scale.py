@@ -219,9 +219,9 @@ def real_embedder_ratio(sentences: int = 900, repeats: int = 3) -> dict:
     SQuAD 2.0 paragraphs of /work/shared/data (real prose) when present. A build segments, embeds and
     tokenises; with `entities at index` it also runs spaCy over every sentence (BRIEFBOT_ENTITIES_AT=index;
     the default leaves that to the first ask). Each figure is the median of `repeats` runs, alternated."""
-    from briefbot.bot import SentenceTransformerEmbedder
     from briefbot.config import Settings
     from briefbot.index.corpus_index import build_index
+    from briefbot.index.embedding import default_embedder
     from briefbot.index.nlp import SpacyAnnotator, load_pipeline
     from briefbot.ingest.corpus import load_corpus
     from briefbot.ingest.segment import split_sentences
@@ -242,8 +242,7 @@ def real_embedder_ratio(sentences: int = 900, repeats: int = 3) -> dict:
             if count >= sentences:
                 break
         samples["squad paragraphs"] = articles
-    settings = Settings()
-    embedder = SentenceTransformerEmbedder(settings.embedder_path(), tuning=settings.embedder_tuning_path())
+    embedder = default_embedder(Settings())
     load_pipeline()
     out = {}
     for name, articles in samples.items():

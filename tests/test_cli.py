@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 import briefbot.bot as bot_module
 import briefbot.config as config_module
+import briefbot.index.embedding as embedding_module
 from conftest import ARTICLE_IDS, ZAKHAROVA, copy_reader
 from briefbot.cli import main
 from briefbot.config import Settings
@@ -39,7 +40,7 @@ def fake_models(isolated_env, tmp_path, monkeypatch):
         made["llms"].append(args)
         return ScriptedLLM(copy_reader())
 
-    monkeypatch.setattr(bot_module, "SentenceTransformerEmbedder", embedder_factory)
+    monkeypatch.setattr(embedding_module, "SentenceTransformerEmbedder", embedder_factory)
     monkeypatch.setattr(bot_module, "LlamaCppLLM", llm_factory)
     monkeypatch.chdir(tmp_path)
     return made

@@ -75,10 +75,9 @@ def test_a_paraphrased_count_is_alike_with_the_bundled_embedder():
     "buses" counts neither pupils nor staff. (The looser threshold also lets "teachers" count "pupils": the
     question's other words must then hold.)"""
     from briefbot.config import Settings
-    from briefbot.index.embedding import SentenceTransformerEmbedder
+    from briefbot.index.embedding import default_embedder
 
-    settings = Settings()
-    embedder = SentenceTransformerEmbedder(settings.embedder_path(), tuning=settings.embedder_tuning_path())
+    embedder = default_embedder(Settings())
     texts = ["The number of pupils who fell ill at Fenrow Abbey School has risen to 137.",
              "The school employs 64 staff and has 410 pupils."]
     assert "pupil" in alike_counted(("kids",), texts, embedder)

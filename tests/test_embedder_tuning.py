@@ -12,7 +12,7 @@ from safetensors.torch import save_file
 
 from briefbot.config import EMBEDDER_TUNING, Settings
 from briefbot.errors import ModelError
-from briefbot.index.embedding import SentenceTransformerEmbedder, apply_tuning
+from briefbot.index.embedding import SentenceTransformerEmbedder, apply_tuning, default_embedder
 
 
 class _Tiny(torch.nn.Module):
@@ -77,7 +77,7 @@ def test_the_shipped_tuning_fits_the_bundled_minilm_and_changes_its_vectors(isol
     settings = Settings()
     texts = ["Who won the 2019 Harbour Cup?", "Ilse Varga won the Harbour Cup in 2019."]
     plain = SentenceTransformerEmbedder(settings.embedder_path()).embed(texts)
-    tuned = SentenceTransformerEmbedder(settings.embedder_path(), tuning=settings.embedder_tuning_path()).embed(texts)
+    tuned = default_embedder(settings).embed(texts)
     assert tuned.shape == plain.shape == (2, 384)
     assert abs(float((tuned[0] ** 2).sum()) - 1.0) < 1e-4
     assert float(abs(tuned - plain).max()) > 1e-3  # the top layers are not the bundled ones

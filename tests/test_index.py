@@ -320,12 +320,10 @@ def test_loading_the_bundled_embedder_prints_no_progress_bar(capfd) -> None:
     from transformers.utils import logging as transformers_logging
 
     from briefbot.config import Settings
-    from briefbot.index.embedding import SentenceTransformerEmbedder
+    from briefbot.index.embedding import default_embedder
 
     transformers_logging.enable_progress_bar()
-    settings = Settings()
-    embedder = SentenceTransformerEmbedder(settings.embedder_path(), tuning=settings.embedder_tuning_path())
-    vectors = embedder.embed(["A ferry adds two winter sailings."])
+    vectors = default_embedder(Settings()).embed(["A ferry adds two winter sailings."])
     assert vectors.shape[0] == 1
     assert "Loading weights" not in capfd.readouterr().err
     assert transformers_logging.is_progress_bar_enabled()

@@ -112,7 +112,7 @@ def test_unrelated_additions_leave_an_answer_unchanged(make_bot, corpus_dir):
 def test_cli_index_reports_the_changes(make_bot, corpus_dir, index_dir, capsys, monkeypatch):
     from briefbot.cli import main
 
-    monkeypatch.setattr("briefbot.bot.SentenceTransformerEmbedder", lambda *a, **k: HashingEmbedder())
+    monkeypatch.setattr("briefbot.index.embedding.SentenceTransformerEmbedder", lambda *a, **k: HashingEmbedder())
     argv = ["index", "--corpus", str(corpus_dir), "--index", str(index_dir)]
     assert main(argv) == 0
     assert "Articles: 4 added, 0 changed, 0 removed, 0 kept." in capsys.readouterr().out

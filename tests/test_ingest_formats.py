@@ -336,6 +336,7 @@ def test_no_markup_reaches_an_answer(make_bot, news_corpus: Path, question: str,
 
 def test_cli_index_reports_what_it_skipped(news_corpus: Path, tmp_path: Path, monkeypatch, isolated_env, capsys) -> None:
     import briefbot.bot as bot_module
+    import briefbot.index.embedding as embedding_module
     from briefbot.cli import main
     from briefbot.fakes import HashingEmbedder, ScriptedLLM
 
@@ -344,7 +345,7 @@ def test_cli_index_reports_what_it_skipped(news_corpus: Path, tmp_path: Path, mo
     gguf.write_bytes(b"GGUF")
     monkeypatch.setenv("BRIEFBOT_EMBEDDER_MODEL", str(model_dir))
     monkeypatch.setenv("BRIEFBOT_LLM_MODEL", str(gguf))
-    monkeypatch.setattr(bot_module, "SentenceTransformerEmbedder", lambda *a, **k: HashingEmbedder())
+    monkeypatch.setattr(embedding_module, "SentenceTransformerEmbedder", lambda *a, **k: HashingEmbedder())
     monkeypatch.setattr(bot_module, "LlamaCppLLM", lambda *a, **k: ScriptedLLM("NOT FOUND"))
     code = main(["index", "--corpus", str(news_corpus), "--index", str(tmp_path / "index")])
     out, _ = capsys.readouterr()

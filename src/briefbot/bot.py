@@ -18,7 +18,7 @@ from briefbot.answer.signals import default_scorer
 from briefbot.answer.chat import split_standalone
 from briefbot.config import Settings
 from briefbot.ingest.corpus import corpus_fingerprint, load_corpus
-from briefbot.index.embedding import Embedder, SentenceTransformerEmbedder
+from briefbot.index.embedding import Embedder, default_embedder
 from briefbot.errors import IndexError_
 from briefbot.answer.drafting import build_messages
 from briefbot.answer.gate import gate
@@ -87,8 +87,7 @@ class Briefbot:
         settings = settings or Settings()
         corpus_dir = Path(corpus) if corpus is not None else settings.corpus
         index_dir = Path(index) if index is not None else settings.index
-        embedder = embedder or SentenceTransformerEmbedder(settings.embedder_path(),
-                                                          tuning=settings.embedder_tuning_path())
+        embedder = embedder or default_embedder(settings)
         corpus_index = ensure_index(corpus_dir, index_dir, embedder, settings, rebuild=rebuild, progress=progress)
         if llm is None:
             llm = default_llm(settings)

@@ -168,10 +168,10 @@ def _rate(tps: float | None) -> str:
 
 
 def check_embedder(settings: Settings) -> Check:
-    from briefbot.index.embedding import SentenceTransformerEmbedder
+    from briefbot.index.embedding import default_embedder
 
     try:
-        embedder = SentenceTransformerEmbedder(settings.embedder_path(), tuning=settings.embedder_tuning_path())
+        embedder = default_embedder(settings)
         started = time.perf_counter()
         embedder.dimension  # loads the model
         loaded = time.perf_counter()
@@ -194,7 +194,7 @@ def check_store(settings: Settings) -> Check:
 def check_index(settings: Settings) -> list[Check]:
     """The corpus, and the index against it: missing (WARN), corrupt (FAIL), stale (WARN) or fresh."""
     from briefbot.ingest.corpus import corpus_fingerprint, load_corpus
-    from briefbot.index.embedding import SentenceTransformerEmbedder
+    from briefbot.index.embedding import default_embedder
     from briefbot.index.corpus_index import FORMAT_VERSION, load_index, read_manifest
 
     directory, fingerprint = settings.index, None
@@ -213,8 +213,7 @@ def check_index(settings: Settings) -> list[Check]:
     except IndexError_ as exc:
         return checks + [Check("index", "FAIL", f"corrupt: {exc}", f"{build} --rebuild")]
     try:
-        embedder_id = SentenceTransformerEmbedder(settings.embedder_path(),
-                                                  tuning=settings.embedder_tuning_path()).id
+        embedder_id = default_embedder(settings).id
     except BriefbotError:
         embedder_id = None
     stale = [why for wrong, why in [

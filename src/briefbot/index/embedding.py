@@ -11,11 +11,14 @@ import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Protocol, Sequence, runtime_checkable
+from typing import TYPE_CHECKING, Callable, Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
 from briefbot.errors import ModelError
+
+if TYPE_CHECKING:
+    from briefbot.config import Settings
 
 
 @runtime_checkable
@@ -112,6 +115,12 @@ class SentenceTransformerEmbedder:
             if progress is not None:
                 progress(min(start + len(batch), len(texts)), len(texts))
         return np.vstack(out)
+
+
+def default_embedder(settings: "Settings") -> SentenceTransformerEmbedder:
+    """The embedder the settings name: BRIEFBOT_EMBEDDER_MODEL, or the bundled MiniLM with briefbot's tuning
+    unless it is turned off. Every caller builds it here, so all of them give the same embedder id."""
+    return SentenceTransformerEmbedder(settings.embedder_path(), tuning=settings.embedder_tuning_path())
 
 
 def apply_tuning(model, tuning: Path) -> None:
